@@ -1,0 +1,29 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+// Two main-process entries: Electron's (index) and the browser host's (host),
+// which plain Node runs for `npm run console` where there is no Electron.
+export default defineConfig({
+  main: {
+    build: {
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src-main/index.ts'),
+          host: resolve(__dirname, 'src-main/host/cli.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      lib: { entry: resolve(__dirname, 'src-preload/index.ts') },
+      rollupOptions: { output: { format: 'cjs' } },
+    },
+  },
+  renderer: {
+    root: resolve(__dirname, 'src-renderer'),
+    build: { rollupOptions: { input: resolve(__dirname, 'src-renderer/index.html') } },
+    plugins: [react()],
+  },
+});

@@ -1,0 +1,134 @@
+/**
+ * The one dispatcher both transports call. For every call it resolves the
+ * session, checks the role, parses the input, runs the handler, checks the
+ * output against the contract (which also strips anything the contract does
+ * not declare, so an internal field can never leak), writes the audit entry
+ * for mutating calls and returns the envelope. Nothing thrown escapes.
+ */
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import {
+  CHANNELS,
+  channelRoles,
+  isChannelName,
+  type AuditOutcome,
+  type ChannelDef,
+  type ChannelName,
+} from '../../src-shared/contract';
+import type { Envelope, ErrorBody } from '../../src-shared/errors';
+import type { Logger } from '../log';
+import type { Sessions } from '../users/sessions';
+import { DispatchError, type AuditNote, type Caller, type HandlerContext, type HandlerTable } from './handler';
+
+export interface DispatchMeta {
+  /** The session token the transport received with the call. */
+  token?: string | null;
+}
+
+export type Dispatch = (channel: unknown, input: unknown, meta: DispatchMeta) => Promise<Envelope<unknown>>;
+
+export interface AuditSink {
+  append(entry: {
+    actor: string;
+    action: string;
+    target: string | null;
+    outcome: AuditOutcome;
+    detail: Record<string, unknown> | null;
+  }): unknown;
+}
+
+/** Errors from the store or keychain: the console cannot serve until they are fixed. */
+export type UnavailableCheck = (err: unknown) => boolean;
+
+export function createDispatcher(deps: {
+  handlers: HandlerTable;
+  sessions: Sessions;
+  audit: AuditSink;
+  log: Logger;
+  isUnavailable: UnavailableCheck;
+}): Dispatch {
+  const { handlers, sessions, audit, log } = deps;
+
+  function record(channel: ChannelName, caller: Caller | null, note: AuditNote, outcome: AuditOutcome): void {
+    try {
+      audit.append({
+        actor: caller?.username ?? note.actor ?? 'anonymous',
+        action: channel,
+        target: note.target ?? null,
+        outcome,
+        detail: note.detail && Object.keys(note.detail).length > 0 ? note.detail : null,
+      });
+    } catch (err) {
+      // A lost audit entry is serious but must not turn a done action into a reported failure.
+      log.error('audit append failed', { channel, error: err });
+    }
+  }
+
+  function failure(err: unknown, channel: string): ErrorBody {
+    if (err instanceof DispatchError) {
+      return err.details === undefined
+        ? { code: err.code, message: err.message }
+        : { code: err.code, message: err.message, details: err.details };
+    }
+    if (deps.isUnavailable(err)) return { code: 'UNAVAILABLE', message: (err as Error).message };
+    const ref = randomUUID().slice(0, 8);
+    log.error('handler failed', { channel, ref, error: err, stack: err instanceof Error ? err.stack : undefined });
+    return { code: 'INTERNAL', message: `Something went wrong inside Vigil (reference ${ref}). The details are in the log.` };
+  }
+
+  return async function dispatch(channel, rawInput, meta) {
+    if (!isChannelName(channel)) {
+      return { ok: false, error: { code: 'NOT_FOUND', message: `There is no channel named ${JSON.stringify(String(channel)).slice(0, 80)}.` } };
+    }
+    const def = CHANNELS[channel] as ChannelDef;
+    const roles = channelRoles(channel);
+    const note: AuditNote = {};
+    let caller: Caller | null = null;
+
+    if (roles) {
+      caller = sessions.resolve(meta.token, { touch: true });
+      if (!caller) {
+        return { ok: false, error: { code: 'UNAUTHENTICATED', message: 'Your session has ended. Sign in again.' } };
+      }
+      if (!roles.includes(caller.role)) {
+        if (def.mutates) record(channel, caller, note, 'FORBIDDEN');
+        return { ok: false, error: { code: 'FORBIDDEN', message: `Your role may not use ${channel}.` } };
+      }
+    }
+
+    const parsed = def.input.safeParse(rawInput ?? {});
+    if (!parsed.success) {
+      return {
+        ok: false,
+        error: {
+          code: 'INVALID_INPUT',
+          message: parsed.error.issues[0]?.message ?? 'The input is not valid.',
+          details: parsed.error.issues.map((i: z.core.$ZodIssue) => ({ path: i.path.map(String), message: i.message })),
+        },
+      };
+    }
+
+    const ctx: HandlerContext = {
+      caller,
+      audit: (more) => {
+        if (more.actor !== undefined) note.actor = more.actor;
+        if (more.target !== undefined) note.target = more.target;
+        if (more.detail) note.detail = { ...note.detail, ...more.detail };
+      },
+    };
+
+    let envelope: Envelope<unknown>;
+    try {
+      const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => unknown;
+      const output = def.output.safeParse(await handler(parsed.data, ctx));
+      if (!output.success) {
+        throw new Error(`handler output does not match the contract: ${output.error.message}`);
+      }
+      envelope = { ok: true, data: output.data };
+    } catch (err) {
+      envelope = { ok: false, error: failure(err, channel) };
+    }
+    if (def.mutates) record(channel, caller, note, envelope.ok ? 'ok' : envelope.error.code);
+    return envelope;
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * What a service implements to serve contract channels. Services export a
+ * partial HandlerTable for their own channels; the composition root joins them
+ * and the dispatcher serves the whole table.
+ */
+import type { ChannelName, ChannelOutput, ParsedInput } from '../../src-shared/contract';
+import type { ErrorCode } from '../../src-shared/errors';
+import type { Role } from '../../src-shared/roles';
+
+export interface Caller {
+  userId: number;
+  username: string;
+  role: Role;
+  /** The session token this call came with. */
+  token: string;
+}
+
+export interface AuditNote {
+  /** What the action touched, e.g. 'user:7'. Never a patient identifier in clear. */
+  target?: string;
+  /** Extra PHI-free facts; redacted again before writing. */
+  detail?: Record<string, unknown>;
+  /** Overrides the actor for calls without a session (e.g. the username a login tried). */
+  actor?: string;
+}
+
+export interface HandlerContext {
+  /** Null only on public channels. */
+  caller: Caller | null;
+  /** Adds to the audit entry the dispatcher writes for this call. */
+  audit(note: AuditNote): void;
+}
+
+export type Handler<C extends ChannelName> = (
+  input: ParsedInput<C>,
+  ctx: HandlerContext,
+) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+
+export type HandlerTable<C extends ChannelName = ChannelName> = { [K in C]: Handler<K> };
+
+/** Thrown by services for failures the caller should see with a specific code. */
+export class DispatchError extends Error {
+  constructor(
+    readonly code: Exclude<ErrorCode, 'INTERNAL'>,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'DispatchError';
+  }
+}

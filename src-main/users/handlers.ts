@@ -1,0 +1,116 @@
+/** Contract handlers for first-run setup, sessions and account management. */
+import type { EventBus } from '../events';
+import { DispatchError, type HandlerContext, type HandlerTable } from '../dispatch/handler';
+import type { Sessions } from './sessions';
+import type { UsersService } from './users-service';
+
+type UserChannels =
+  | 'setup.status'
+  | 'setup.createAdmin'
+  | 'session.login'
+  | 'session.logout'
+  | 'session.whoami'
+  | 'session.changePassword'
+  | 'users.list'
+  | 'users.create'
+  | 'users.update'
+  | 'users.disable'
+  | 'users.enable'
+  | 'users.resetPassword';
+
+export function userHandlers(deps: {
+  users: UsersService;
+  sessions: Sessions;
+  events: EventBus;
+  version: string;
+}): HandlerTable<UserChannels> {
+  const { users, sessions, events } = deps;
+  const idleTimeoutSeconds = Math.round(sessions.idleTimeoutMs / 1000);
+  const caller = (ctx: HandlerContext) => {
+    if (!ctx.caller) throw new DispatchError('UNAUTHENTICATED', 'Sign in first.');
+    return ctx.caller;
+  };
+  const changed = (userId: number) => events.emit('users.changed', { userId });
+
+  return {
+    'setup.status': () => ({ needsAdmin: users.count() === 0, version: deps.version }),
+
+    'setup.createAdmin': async (input, ctx) => {
+      ctx.audit({ actor: input.username, target: `user:${input.username}` });
+      const user = await users.createFirstAdmin(input);
+      changed(user.id);
+      return user;
+    },
+
+    'session.login': async (input, ctx) => {
+      ctx.audit({ actor: input.username });
+      const user = await users.authenticate(input.username, input.password, (why, lockedNow) =>
+        ctx.audit({ detail: { failure: why, ...(lockedNow ? { lockedNow } : {}) } }),
+      );
+      ctx.audit({ target: `user:${user.id}` });
+      return { token: sessions.start(user), user, idleTimeoutSeconds };
+    },
+
+    'session.logout': (_input, ctx) => {
+      sessions.end(caller(ctx).token, 'logout');
+      return {};
+    },
+
+    'session.whoami': (_input, ctx) => ({ user: users.get(caller(ctx).userId), idleTimeoutSeconds }),
+
+    'session.changePassword': async (input, ctx) => {
+      const me = caller(ctx);
+      ctx.audit({ target: `user:${me.userId}` });
+      await users.changeOwnPassword(me.userId, input.currentPassword, input.newPassword);
+      // Other sessions of this user may have been opened with the old password.
+      sessions.endForUser(me.userId, 'password_changed', me.token);
+      return {};
+    },
+
+    'users.list': () => ({ users: users.list() }),
+
+    'users.create': async (input, ctx) => {
+      ctx.audit({ target: `user:${input.username}`, detail: { role: input.role } });
+      const user = await users.create(input);
+      ctx.audit({ target: `user:${user.id}` });
+      changed(user.id);
+      return user;
+    },
+
+    'users.update': (input, ctx) => {
+      const before = users.get(input.id);
+      ctx.audit({ target: `user:${input.id}` });
+      const after = users.update(input.id, input);
+      if (before.role !== after.role) {
+        ctx.audit({ detail: { role: { from: before.role, to: after.role } } });
+        sessions.updateRole(after.id, after.role);
+      }
+      if (before.displayName !== after.displayName) ctx.audit({ detail: { displayNameChanged: true } });
+      changed(after.id);
+      return after;
+    },
+
+    'users.disable': (input, ctx) => {
+      ctx.audit({ target: `user:${input.id}` });
+      const user = users.setDisabled(input.id, true);
+      sessions.endForUser(user.id, 'disabled');
+      changed(user.id);
+      return user;
+    },
+
+    'users.enable': (input, ctx) => {
+      ctx.audit({ target: `user:${input.id}` });
+      const user = users.setDisabled(input.id, false);
+      changed(user.id);
+      return user;
+    },
+
+    'users.resetPassword': async (input, ctx) => {
+      ctx.audit({ target: `user:${input.id}` });
+      const user = await users.resetPassword(input.id, input.newPassword);
+      sessions.endForUser(user.id, 'password_changed');
+      changed(user.id);
+      return user;
+    },
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * Roles and what each may do. The contract's per-channel role lists and the
+ * renderer's navigation both come from PERMISSIONS, so there is one place to
+ * change who can do what.
+ */
+export const ROLES = ['operator', 'safety_officer', 'support_tech', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  operator: 'NOC operator',
+  safety_officer: 'Clinical safety officer',
+  support_tech: 'Support technician',
+  admin: 'Administrator',
+};
+
+const everyone = ROLES;
+
+export const PERMISSIONS = {
+  /** Read the console's own status (version, data folder health). */
+  'system.read': everyone,
+  /** Manage local accounts and their roles. */
+  'users.manage': ['admin'],
+  /** Read, verify and export the audit trail. */
+  'audit.read': ['safety_officer', 'admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function rolesFor(permission: Permission): readonly Role[] {
+  return PERMISSIONS[permission];
+}
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
