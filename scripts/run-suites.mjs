@@ -1,0 +1,37 @@
+// Runs the test suites in order, then prints one closing line that counts
+// every test of every runner: "tests: N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+
+const results = 'test-results';
+mkdirSync(results, { recursive: true });
+
+const suites = [
+  {
+    name: 'vitest (unit and integration)',
+    cmd: ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/vitest.json`],
+    count: () => {
+      const r = JSON.parse(readFileSync(`${results}/vitest.json`, 'utf8'));
+      return { passed: r.numPassedTests, failed: r.numFailedTests + (r.numTotalTestSuites > 0 && !r.success && r.numFailedTests === 0 ? 1 : 0) };
+    },
+  },
+];
+
+let passed = 0;
+let failed = 0;
+let ok = true;
+for (const suite of suites) {
+  console.log(`== ${suite.name}`);
+  const run = spawnSync('npx', ['--no-install', ...suite.cmd], { stdio: 'inherit', env: process.env });
+  if (run.status !== 0) ok = false;
+  try {
+    const c = suite.count();
+    passed += c.passed;
+    failed += c.failed;
+  } catch {
+    // A runner that crashed before writing its report counts as one failure.
+    failed += 1;
+  }
+}
+console.log(`tests: ${passed} passed, ${failed} failed`);
+process.exit(ok && failed === 0 ? 0 : 1);

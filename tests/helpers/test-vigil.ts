@@ -1,0 +1,66 @@
+/**
+ * A real Vigil for tests: a real encrypted store in a temp folder and the
+ * real OS keychain under a throwaway service name (run under
+ * scripts/with-keyring.sh). Everything it made is removed on close.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createVigil, type Vigil, type VigilOptions } from '../../src-main/app/vigil';
+import { createKeychain } from '../../src-main/secrets/keychain';
+import type { SecretStore } from '../../src-main/secrets/secret-store';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../src-shared/contract';
+import type { Envelope } from '../../src-shared/errors';
+
+export interface TestVigil extends Vigil {
+  secrets: SecretStore;
+  /** Calls a channel and returns the envelope. */
+  call<C extends ChannelName>(channel: C, input: ChannelInput<C>, token?: string | null): Promise<Envelope<ChannelOutput<C>>>;
+  /** Calls a channel and returns its data, failing the test on an error envelope. */
+  ok<C extends ChannelName>(channel: C, input: ChannelInput<C>, token?: string | null): Promise<ChannelOutput<C>>;
+  /** Creates the first admin and signs in; returns the token. */
+  adminToken(): Promise<string>;
+  logLines: string[];
+}
+
+export const ADMIN = { username: 'admin', displayName: 'Ada Admin', password: 'correct horse battery' };
+
+export async function startTestVigil(opts: Partial<Omit<VigilOptions, 'dataDir'>> = {}): Promise<TestVigil> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'vigil-test-'));
+  const secrets = opts.secrets ?? createKeychain({ service: `vigil-test-${randomBytes(6).toString('hex')}` });
+  const logLines: string[] = [];
+  const { createLogger } = await import('../../src-main/log');
+  const vigil = await createVigil({ log: createLogger({ sink: (l) => logLines.push(l) }), ...opts, secrets, dataDir });
+
+  const call = (<C extends ChannelName>(channel: C, input: ChannelInput<C>, token?: string | null) =>
+    vigil.dispatch(channel, input, { token })) as TestVigil['call'];
+  const ok = (async (channel: ChannelName, input: unknown, token?: string | null) => {
+    const reply = await vigil.dispatch(channel, input, { token });
+    if (!reply.ok) throw new Error(`${channel} failed: ${reply.error.code} ${reply.error.message}`);
+    return reply.data;
+  }) as TestVigil['ok'];
+
+  return {
+    ...vigil,
+    dispatch: vigil.dispatch,
+    events: vigil.events,
+    sessions: vigil.sessions,
+    store: vigil.store,
+    dataDir,
+    secrets,
+    logLines,
+    call,
+    ok,
+    adminToken: async () => {
+      const status = await ok('setup.status', {});
+      if (status.needsAdmin) await ok('setup.createAdmin', ADMIN);
+      return (await ok('session.login', { username: ADMIN.username, password: ADMIN.password })).token;
+    },
+    close: async () => {
+      await vigil.close();
+      for (const account of await secrets.list()) await secrets.delete(account);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
