@@ -1,0 +1,177 @@
+/**
+ * PHI redaction for anything Vigil shows, logs or audits. Patterns are tuned
+ * for operational text (logs, error bodies, URLs): they must catch identifiers
+ * yet leave what operators need intact — timestamps, versions, IP addresses,
+ * UUIDs, latencies and counts. When unsure, a shape only counts as PHI when a
+ * label says so ("MRN", "DOB", "phone") or its punctuation makes it unambiguous.
+ */
+
+type Token = '[SSN]' | '[PHONE]' | '[EMAIL]' | '[MRN]' | '[DOB]' | '[CARD]';
+
+// A label, then separators as they appear in prose, key/value logs and JSON
+// ('MRN: 1', 'mrn=1', '"mrn": "1"', 'DOB is 1/2/60'). Group 1 is label+separator.
+const SEP = `["']?(?:\\s*(?:[:#=]|is\\b|was\\b))*\\s*["']?`;
+const NO_LETTER_BEFORE = '(?<![A-Za-z])';
+
+const MONTH = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const DATE = [
+  '\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})(?!\\d)',
+  '\\d{4}[/.-]\\d{1,2}[/.-]\\d{1,2}(?!\\d)',
+  `(?:${MONTH})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}`,
+  `\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTH})\\.?,?\\s+\\d{4}`,
+].join('|');
+
+const LABELLED: ReadonlyArray<readonly [RegExp, Token]> = [
+  [new RegExp(`(${NO_LETTER_BEFORE}(?:DOB|D\\.O\\.B\\.?|date[\\s_-]*of[\\s_-]*birth|birth[\\s_-]*date|born(?:\\s+on)?)${SEP})(?:${DATE})`, 'gi'), '[DOB]'],
+  [new RegExp(`(${NO_LETTER_BEFORE}(?:SSN|SS#|social[\\s_-]*security(?:[\\s_-]*(?:number|num|no\\.?|#))?)${SEP})\\d{3}[\\s-]?\\d{2}[\\s-]?\\d{4}(?!\\d)`, 'gi'), '[SSN]'],
+  [
+    new RegExp(
+      `(${NO_LETTER_BEFORE}(?:MRN|MR#|medical[\\s_-]*record(?:[\\s_-]*(?:number|num|no\\.?|#))?|chart[\\s_-]*(?:number|num|no\\.?|#)|patient[\\s_-]*(?:id|identifier|number|no\\.?))${SEP})(?=[\\w-]*\\d)[A-Za-z0-9][A-Za-z0-9-]{3,}`,
+      'gi',
+    ),
+    '[MRN]',
+  ],
+];
+
+// Digit groups after the first, split by single separators, optionally with
+// one "(area)" group. Each alternative starts differently, so the regex
+// cannot backtrack badly on long digit runs.
+const PHONE_GROUP = '(?:[\\s.-]?\\(\\d+\\)\\s?\\d+|[\\s.-]\\d+)';
+const PHONE_LABELLED = new RegExp(
+  `(${NO_LETTER_BEFORE}(?:phone|telephone|tel|mobile|cell(?:[\\s_-]*phone)?|fax)(?:[\\s_-]*(?:number|num|no\\.?|#))?${SEP})\\+?(?:\\(\\d+\\)\\s?)?\\d+${PHONE_GROUP}*`,
+  'gi',
+);
+// Starts only where no number, word, version or address continues to the left.
+const DIGITS_START = '(?<![\\w.+-])';
+const PHONE_SHAPES = new RegExp(
+  [
+    `${DIGITS_START}\\+[1-9]\\d*${PHONE_GROUP}*`,
+    // "00" dialling prefix: only with separators, so zero-padded numbers stay.
+    `${DIGITS_START}00[1-9]\\d*${PHONE_GROUP}+`,
+    // North American: area code in parens, or groups split consistently by - or .
+    `${DIGITS_START}(?:1[\\s.-])?\\([2-9]\\d{2}\\)\\s?\\d{3}[\\s.-]\\d{4}`,
+    `${DIGITS_START}(?:1[.-])?[2-9]\\d{2}([.-])\\d{3}\\1\\d{4}`,
+    // Split by spaces only when it follows the numbering plan and stands alone,
+    // so a row of counts ("512 256 1024 2048") stays.
+    `${DIGITS_START}(?<!\\d\\s)(?:1 )?[2-9]\\d{2} [2-9]\\d{2} \\d{4}(?!\\s\\d)`,
+    // National numbers with a trunk 0: "(020) 7946 0958", "020 7946 0958".
+    `${DIGITS_START}\\(0\\d{1,4}\\)\\s?\\d{3,4}[\\s.-]?\\d{3,4}`,
+    `${DIGITS_START}0\\d{1,4}([\\s-])\\d{3,4}\\2\\d{3,4}`,
+  ].join('|'),
+  'g',
+);
+
+const EMAIL = /(?<![\w.%+-])[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+const SSN = /(?<![\w.-])\d{3}([- ])\d{2}\1\d{4}(?![\w-]|\.\d)/g;
+const CARD = /(?<![\w.-])(?:\d{13,19}|\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{3})?|\d{4}([ -])\d{6}\2\d{4,5})(?![\w-]|\.\d)/g;
+
+// Issuer prefixes and lengths: a Luhn check alone passes one random number in ten.
+const CARD_NETWORKS = [
+  /^4(?:\d{12}|\d{15}|\d{18})$/, // Visa
+  /^(?:5[1-5]\d\d|222[1-9]|22[3-9]\d|2[3-6]\d\d|27[01]\d|2720)\d{12}$/, // Mastercard
+  /^3[47]\d{13}$/, // American Express
+  /^3(?:0[0-5]|[689]\d)\d{11,16}$/, // Diners Club
+  /^(?:6011|65\d\d|64[4-9]\d)\d{12,15}$/, // Discover
+  /^35(?:2[89]|[3-8]\d)\d{12,15}$/, // JCB
+];
+
+// A FHIR Patient reference carries the patient's logical id, and patient
+// search parameters carry identifiers and demographics in the query string.
+const FHIR_PATIENT_REF = /\bPatient\/[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*/g;
+const FHIR_PATIENT_PARAM =
+  /([?&](?:patient|subject|identifier|name|family|given|birthdate|phone|email|telecom|address(?:-[a-z]+)?)(?:[.:][A-Za-z.]+)?=)[^&#\s]+/gi;
+
+function luhn(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+function countDigits(s: string): number {
+  return s.replace(/\D/g, '').length;
+}
+
+/** True when the character after a match does not continue it as a word or a number. */
+function endsClean(text: string, end: number): boolean {
+  const next = text[end];
+  if (next === undefined) return true;
+  if (/\w/.test(next)) return false;
+  return !((next === '-' || next === '.') && /\d/.test(text[end + 1] ?? ''));
+}
+
+/** Replaces the PHI patterns in a string with tokens like [SSN] and [DOB]. */
+export function redact(text: string): string {
+  let out = text.replace(EMAIL, '[EMAIL]');
+  out = out.replace(FHIR_PATIENT_REF, 'Patient/[REDACTED]');
+  out = out.replace(FHIR_PATIENT_PARAM, '$1[REDACTED]');
+  for (const [re, token] of LABELLED) out = out.replace(re, (_m, label: string) => label + token);
+  out = out.replace(PHONE_LABELLED, (match: string, label: string, offset: number, whole: string) => {
+    const digits = countDigits(match.slice(label.length));
+    return digits >= 7 && digits <= 15 && endsClean(whole, offset + match.length) ? label + '[PHONE]' : match;
+  });
+  out = out.replace(SSN, '[SSN]');
+  out = out.replace(CARD, (match) => {
+    const digits = match.replace(/\D/g, '');
+    return CARD_NETWORKS.some((re) => re.test(digits)) && luhn(digits) ? '[CARD]' : match;
+  });
+  return out.replace(PHONE_SHAPES, (match: string, ...rest: unknown[]) => {
+    const offset = rest[rest.length - 2] as number;
+    const whole = rest[rest.length - 1] as string;
+    const digits = countDigits(match.startsWith('00') ? match.slice(2) : match);
+    return digits >= 7 && digits <= 15 && endsClean(whole, offset + match.length) ? '[PHONE]' : match;
+  });
+}
+
+// A field named for an identifier holds PHI even when its value has no telling
+// shape: {"mrn": "000123"} or {"birthDate": "1960-01-02"}.
+const PHI_KEYS: ReadonlyArray<readonly [RegExp, Token]> = [
+  [/^(?:ssn|social[_-]?security(?:[_-]?(?:number|num|no))?)$/i, '[SSN]'],
+  [/^(?:mrn|medical[_-]?record(?:[_-]?(?:number|num|no))?)$/i, '[MRN]'],
+  [/^(?:dob|birth[_-]?date|date[_-]?of[_-]?birth)$/i, '[DOB]'],
+  [/^(?:phone|telephone|mobile|fax|phone[_-]?number)$/i, '[PHONE]'],
+];
+
+function tokenForKey(key: string, value: unknown): Token | null {
+  const identifierLike =
+    typeof value === 'number' || value instanceof Date || (typeof value === 'string' && /\d/.test(value));
+  if (!identifierLike) return null;
+  return PHI_KEYS.find(([re]) => re.test(key))?.[1] ?? null;
+}
+
+const MAX_DEPTH = 32;
+
+/**
+ * A redacted copy of any value: every string is redacted, object keys are
+ * kept, the input is never mutated. Anything deeper than MAX_DEPTH or
+ * circular is replaced, since it cannot be checked.
+ */
+export function redactDeep(value: unknown): unknown {
+  const path = new Set<object>();
+
+  function walk(v: unknown, depth: number): unknown {
+    if (typeof v === 'string') return redact(v);
+    if (v === null || typeof v !== 'object' || v instanceof Date) return v;
+    if (path.has(v)) return '[CIRCULAR]';
+    if (depth >= MAX_DEPTH) return '[TOO DEEP]';
+    path.add(v);
+    try {
+      if (Array.isArray(v)) return v.map((item) => walk(item, depth + 1));
+      // Error's message is not an own enumerable property, so copy it explicitly.
+      if (v instanceof Error) return { name: v.name, message: redact(v.message) };
+      const copy: Record<string, unknown> = {};
+      for (const [key, item] of Object.entries(v)) copy[key] = tokenForKey(key, item) ?? walk(item, depth + 1);
+      return copy;
+    } finally {
+      path.delete(v);
+    }
+  }
+
+  return walk(value, 0);
+}
