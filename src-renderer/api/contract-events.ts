@@ -1,0 +1,32 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useSessionStore } from '../state/session-store';
+import { queryKeys } from './query-keys';
+import { useEndSession } from './session';
+import { useVigilEvents } from './vigil-context';
+
+/**
+ * Turns the events main pushes into cache invalidations and session changes.
+ * An idle timeout or a password change locks (the same person signs back in
+ * and carries on); a disabled account or a logout elsewhere signs out.
+ */
+export function useContractEvents(): void {
+  const on = useVigilEvents();
+  const queryClient = useQueryClient();
+  const endSession = useEndSession();
+
+  useEffect(() => {
+    const offs = [
+      on('users.changed', () => void queryClient.invalidateQueries({ queryKey: queryKeys.usersList })),
+      on('audit.appended', () => {
+        void queryClient.invalidateQueries({ queryKey: queryKeys.auditListAll });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.systemInfo });
+      }),
+      on('session.ended', ({ reason }) => {
+        if (reason === 'idle' || reason === 'password_changed') useSessionStore.getState().lock(reason);
+        else if (useSessionStore.getState().phase !== 'signedOut') endSession(reason);
+      }),
+    ];
+    return () => offs.forEach((off) => off());
+  }, [on, queryClient, endSession]);
+}

@@ -1,0 +1,73 @@
+import { formatMoment } from '../lib/format';
+import { isVigilError, type VigilError } from './vigil-error';
+
+export type FieldErrors = Partial<Record<string, string>>;
+
+const UNREACHABLE_TEXT =
+  'Vigil cannot reach its host. Check that the Vigil host is running and this computer is on the network, then try again.';
+
+function lockedUntil(err: VigilError): string | null {
+  const details = err.details as { lockedUntil?: unknown } | undefined;
+  return typeof details?.lockedUntil === 'string' ? details.lockedUntil : null;
+}
+
+/** Sign-in failures, in the words of someone standing at the console. */
+export function signInErrorText(err: unknown): string {
+  if (!isVigilError(err)) return errorText(err);
+  switch (err.code) {
+    case 'UNAUTHENTICATED':
+      return 'Wrong username or password. Check both and try again.';
+    case 'LOCKED': {
+      const until = lockedUntil(err);
+      return until
+        ? `This account is locked after too many failed sign-ins. It unlocks at ${formatMoment(until)}. Wait until then, or ask an administrator to reset the password.`
+        : 'This account is locked after too many failed sign-ins. Wait, or ask an administrator to reset the password.';
+    }
+    case 'FORBIDDEN':
+      return 'This account is disabled. Ask an administrator to enable it.';
+    default:
+      return errorText(err);
+  }
+}
+
+/** Any failed call. The dispatcher's own messages are already written for people. */
+export function errorText(err: unknown): string {
+  if (!isVigilError(err)) return 'Something went wrong in this window. Reload it; if it happens again, tell your administrator.';
+  switch (err.code) {
+    case 'UNREACHABLE':
+      return UNREACHABLE_TEXT;
+    default:
+      // UNAVAILABLE included: the bridge (host unreachable) and the store
+      // (cannot open, wrong key) each say what is wrong better than a generic line.
+      return err.message;
+  }
+}
+
+function issues(err: VigilError): { path: string[]; message: string }[] {
+  if (!Array.isArray(err.details)) return [];
+  return err.details.filter(
+    (d): d is { path: string[]; message: string } =>
+      typeof d === 'object' && d !== null && Array.isArray(d.path) && typeof d.message === 'string',
+  );
+}
+
+/** INVALID_INPUT issues for the named fields, keyed by the contract's input field names. */
+export function fieldErrorsFrom(err: unknown, fields: readonly string[]): FieldErrors {
+  if (!isVigilError(err, 'INVALID_INPUT')) return {};
+  const out: FieldErrors = {};
+  for (const issue of issues(err)) {
+    const field = issue.path[0];
+    if (field && fields.includes(field) && !out[field]) out[field] = issue.message;
+  }
+  return out;
+}
+
+/** What to say above the form: nothing when every problem already sits next to its field. */
+export function formErrorFrom(err: unknown, fields: readonly string[]): string | null {
+  if (!err) return null;
+  if (isVigilError(err, 'INVALID_INPUT')) {
+    const list = issues(err);
+    if (list.length > 0 && list.every((i) => i.path[0] && fields.includes(i.path[0]))) return null;
+  }
+  return errorText(err);
+}

@@ -1,0 +1,54 @@
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+const timeOnly = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
+const dateAndTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** Full local date and time, to the second (audit rows). */
+export function formatDateTime(iso: string): string {
+  return dateTime.format(new Date(iso));
+}
+
+/** A moment people wait for ("unlocks at …"): just the time when it is today. */
+export function formatMoment(iso: string, now: Date = new Date()): string {
+  const when = new Date(iso);
+  return when.toDateString() === now.toDateString() ? timeOnly.format(when) : dateAndTime.format(when);
+}
+
+export function formatBytes(bytes: number): string {
+  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return unit === 0 ? `${value} bytes` : `${value.toFixed(1)} ${units[unit]}`;
+}
+
+export function formatCount(n: number): string {
+  return n.toLocaleString();
+}
+
+/** An <input type="datetime-local"> value to the contract's ISO time with offset. */
+export function localInputToIso(value: string): string | undefined {
+  if (!value) return undefined;
+  const when = new Date(value);
+  return Number.isNaN(when.getTime()) ? undefined : when.toISOString();
+}
+
+/** The reverse, for showing applied filters back in their inputs. */
+export function isoToLocalInput(iso: string | undefined): string {
+  if (!iso) return '';
+  const when = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${when.getFullYear()}-${pad(when.getMonth() + 1)}-${pad(when.getDate())}T${pad(when.getHours())}:${pad(when.getMinutes())}`;
+}
+
+export function formatDuration(seconds: number): string {
+  if (seconds % 3600 === 0) return plural(seconds / 3600, 'hour');
+  if (seconds % 60 === 0) return plural(seconds / 60, 'minute');
+  return plural(seconds, 'second');
+}
+
+function plural(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}

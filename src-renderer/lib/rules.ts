@@ -1,0 +1,23 @@
+import type { z } from 'zod';
+import { displayNameSchema, passwordSchema, usernameSchema } from '../../src-shared/contract';
+
+/** The first message a schema gives for a value, or undefined when it passes. */
+export function problemWith(schema: z.ZodType, value: unknown): string | undefined {
+  const result = schema.safeParse(value);
+  return result.success ? undefined : result.error.issues[0]?.message;
+}
+
+/**
+ * The contract's own wording of each rule, read by failing its schema on
+ * purpose, so the hint under a field and the error from main never disagree.
+ */
+export const USERNAME_RULE = `${problemWith(usernameSchema, '')}.`;
+export const PASSWORD_RULE = `${problemWith(passwordSchema, '')}.`;
+
+export const fieldRules = {
+  username: (v: string) => problemWith(usernameSchema, v),
+  displayName: (v: string) => problemWith(displayNameSchema, v),
+  password: (v: string) => problemWith(passwordSchema, v),
+  confirm: (v: string, password: string) => (v === password ? undefined : 'The two passwords are not the same'),
+  required: (v: string, what: string) => (v ? undefined : `Enter ${what}`),
+};
