@@ -1,0 +1,37 @@
+import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
+
+/**
+ * A modal on the native <dialog>: the browser traps focus, makes the page
+ * behind inert and closes on Escape. Mount it to open it, unmount to close;
+ * focus goes back to whatever opened it.
+ */
+export function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+
+  useLayoutEffect(() => {
+    const dialog = ref.current;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    dialog?.showModal();
+    return () => {
+      dialog?.close();
+      opener?.focus();
+    };
+  }, []);
+
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        // Let React decide: the dialog closes by unmounting, not behind its back.
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <h2 id={titleId}>{title}</h2>
+      {children}
+    </dialog>
+  );
+}

@@ -1,0 +1,49 @@
+import { useEffect, useRef } from 'react';
+import type { UserSummary } from '../../src-shared/contract';
+import { AuditScreen } from '../screens/audit/AuditScreen';
+import { AboutSection } from '../screens/settings/AboutSection';
+import { AccountSection } from '../screens/settings/AccountSection';
+import { UsersSection } from '../screens/settings/UsersSection';
+import { AppHeader } from './AppHeader';
+import { MainNav } from './MainNav';
+import type { ScreenId } from './screens';
+import { useHashScreen } from './use-hash-screen';
+
+function ScreenView({ id, user }: { id: ScreenId; user: UserSummary }) {
+  switch (id) {
+    case 'audit':
+      return <AuditScreen />;
+    case 'settings/users':
+      return <UsersSection me={user} />;
+    case 'settings/account':
+      return <AccountSection user={user} />;
+    case 'settings/about':
+      return <AboutSection />;
+  }
+}
+
+/** Moving to another screen puts keyboard and screen-reader focus on its heading. */
+function useFocusHeadingOnChange(id: ScreenId) {
+  const mainRef = useRef<HTMLElement>(null);
+  const shown = useRef(id);
+  useEffect(() => {
+    if (shown.current === id) return;
+    shown.current = id;
+    mainRef.current?.querySelector<HTMLElement>('h1')?.focus();
+  }, [id]);
+  return mainRef;
+}
+
+export function AppFrame({ user }: { user: UserSummary }) {
+  const current = useHashScreen(user.role);
+  const mainRef = useFocusHeadingOnChange(current.id);
+  return (
+    <div className="app-frame">
+      <AppHeader user={user} />
+      <MainNav role={user.role} current={current} />
+      <main ref={mainRef} className="app-main">
+        <ScreenView id={current.id} user={user} />
+      </main>
+    </div>
+  );
+}

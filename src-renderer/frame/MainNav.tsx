@@ -1,0 +1,56 @@
+import type { Role } from '../../src-shared/roles';
+import { GROUP_LABELS, screenHref, screensFor, type Screen, type ScreenGroup } from './screens';
+
+type NavEntry = { kind: 'screen'; screen: Screen } | { kind: 'group'; group: ScreenGroup; screens: Screen[] };
+
+function navEntries(role: Role): NavEntry[] {
+  const entries: NavEntry[] = [];
+  for (const screen of screensFor(role)) {
+    if (screen.group === null) {
+      entries.push({ kind: 'screen', screen });
+      continue;
+    }
+    const group = entries.find((e): e is Extract<NavEntry, { kind: 'group' }> => e.kind === 'group' && e.group === screen.group);
+    if (group) group.screens.push(screen);
+    else entries.push({ kind: 'group', group: screen.group, screens: [screen] });
+  }
+  return entries;
+}
+
+function NavLink({ screen, current }: { screen: Screen; current: Screen }) {
+  return (
+    <a href={screenHref(screen.id)} className="nav-link" aria-current={screen.id === current.id ? 'page' : undefined}>
+      {screen.label}
+    </a>
+  );
+}
+
+/** Plain links to #/screen: the hash drives the screen, so Back and reload behave. */
+export function MainNav({ role, current }: { role: Role; current: Screen }) {
+  return (
+    <nav aria-label="Main" className="main-nav">
+      <ul>
+        {navEntries(role).map((entry) =>
+          entry.kind === 'screen' ? (
+            <li key={entry.screen.id}>
+              <NavLink screen={entry.screen} current={current} />
+            </li>
+          ) : (
+            <li key={entry.group}>
+              <a href={screenHref(entry.group)} className={current.group === entry.group ? 'nav-link nav-group nav-group-open' : 'nav-link nav-group'}>
+                {GROUP_LABELS[entry.group]}
+              </a>
+              <ul className="nav-sub">
+                {entry.screens.map((screen) => (
+                  <li key={screen.id}>
+                    <NavLink screen={screen} current={current} />
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ),
+        )}
+      </ul>
+    </nav>
+  );
+}

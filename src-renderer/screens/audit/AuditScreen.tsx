@@ -1,0 +1,52 @@
+import { errorText } from '../../api/error-text';
+import { useExportAudit, useVerifyChain } from '../../api/audit';
+import { Button } from '../../components/Button';
+import { Notice } from '../../components/Notice';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { downloadText } from '../../lib/download';
+import { useUiStore } from '../../state/ui-store';
+import { AuditFiltersForm } from './AuditFiltersForm';
+import { AuditTable } from './AuditTable';
+import { ExportResult } from './ExportResult';
+import { VerifyResult } from './VerifyResult';
+
+export function AuditScreen() {
+  const filters = useUiStore((s) => s.auditFilters);
+  const setFilters = useUiStore((s) => s.setAuditFilters);
+  const verify = useVerifyChain();
+  const exportAudit = useExportAudit();
+
+  function runExport() {
+    exportAudit.mutate(
+      { ...(filters.from ? { from: filters.from } : {}), ...(filters.to ? { to: filters.to } : {}) },
+      { onSuccess: (file) => downloadText(file.fileName, file.content, 'application/x-ndjson') },
+    );
+  }
+
+  return (
+    <>
+      <ScreenHeader
+        title="Audit"
+        intro="Every change made through Vigil. Each entry carries the hash of the one before it, so a removed or altered entry shows up when you verify the chain. Export saves the entries between From and To (all of them when neither is set). Times are in this computer's time zone."
+        actions={
+          <>
+            <Button icon="shield" pending={verify.isPending} onClick={() => verify.mutate()}>
+              Verify chain
+            </Button>
+            <Button icon="download" pending={exportAudit.isPending} onClick={runExport}>
+              Export
+            </Button>
+          </>
+        }
+      />
+      <div className="results">
+        {verify.isSuccess && <VerifyResult result={verify.data} />}
+        {verify.isError && <Notice tone="error" title="Could not verify the chain">{errorText(verify.error)}</Notice>}
+        {exportAudit.isSuccess && <ExportResult result={exportAudit.data} />}
+        {exportAudit.isError && <Notice tone="error" title="Could not export">{errorText(exportAudit.error)}</Notice>}
+      </div>
+      <AuditFiltersForm key={JSON.stringify(filters)} filters={filters} onApply={setFilters} />
+      <AuditTable filters={filters} />
+    </>
+  );
+}

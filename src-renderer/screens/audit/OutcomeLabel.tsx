@@ -1,0 +1,25 @@
+import type { AuditOutcome } from '../../../src-shared/contract';
+import { Icon } from '../../components/Icon';
+
+const OUTCOME_TEXT: Record<AuditOutcome, string> = {
+  ok: 'Succeeded',
+  UNAUTHENTICATED: 'Refused: not signed in',
+  FORBIDDEN: 'Refused: not allowed',
+  INVALID_INPUT: 'Refused: invalid input',
+  NOT_FOUND: 'Failed: not found',
+  CONFLICT: 'Refused: conflict',
+  LOCKED: 'Refused: account locked',
+  UNAVAILABLE: 'Failed: store unavailable',
+  INTERNAL: 'Failed: internal error',
+};
+
+/** Outcome as icon and words; colour only repeats what they say. */
+export function OutcomeLabel({ outcome }: { outcome: AuditOutcome }) {
+  const ok = outcome === 'ok';
+  return (
+    <span className={`status ${ok ? 'status-ok' : 'status-bad'}`}>
+      <Icon name={ok ? 'check' : 'cross'} />
+      <span>{OUTCOME_TEXT[outcome]}</span>
+    </span>
+  );
+}

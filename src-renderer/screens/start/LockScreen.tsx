@@ -1,0 +1,84 @@
+import { useRef, type FormEvent } from 'react';
+import { signInErrorText } from '../../api/error-text';
+import { useEndSession, useLogin } from '../../api/session';
+import { isVigilError } from '../../api/vigil-error';
+import { Button } from '../../components/Button';
+import { TextField } from '../../components/Field';
+import { Icon } from '../../components/Icon';
+import { Notice } from '../../components/Notice';
+import { fieldRules } from '../../lib/rules';
+import { readForm, useFormErrors } from '../../lib/use-form-errors';
+import type { EndReason } from '../../state/session-store';
+import { ROLE_LABELS } from '../../../src-shared/roles';
+import type { UserSummary } from '../../../src-shared/contract';
+import { AuthLayout } from './AuthLayout';
+import { clearPassword } from './LoginScreen';
+
+const FIELDS = ['password'] as const;
+
+const LOCKED_BECAUSE: Record<EndReason, string> = {
+  idle: 'The console locked itself after a period without activity.',
+  expired: 'Your session ended.',
+  password_changed: 'Your password was changed. Enter the new one to carry on.',
+  logout: 'Your session ended.',
+  disabled: 'Your session ended.',
+};
+
+/**
+ * Shown instead of the app (nothing of it stays in the page while locked),
+ * but the app's place is kept: the same person signs in and carries on.
+ */
+export function LockScreen({ user, reason }: { user: UserSummary; reason: EndReason | null }) {
+  const login = useLogin();
+  const endSession = useEndSession();
+  const formRef = useRef<HTMLFormElement>(null);
+  const { errors, check } = useFormErrors(FIELDS, login, formRef);
+  // The username is not in doubt here, so a rejection can only mean the password.
+  const failure = isVigilError(login.error, 'UNAUTHENTICATED')
+    ? 'That password is not right. Try again.'
+    : login.error
+      ? signInErrorText(login.error)
+      : null;
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (login.isPending) return;
+    const { password = '' } = readForm(event.currentTarget);
+    if (!check({ password: fieldRules.required(password, 'your password') })) return;
+    login.mutate({ username: user.username, password }, { onError: () => clearPassword(formRef.current) });
+  }
+
+  return (
+    <AuthLayout
+      title="Console locked"
+      intro={<p>{LOCKED_BECAUSE[reason ?? 'expired']}</p>}
+    >
+      <p className="lock-user">
+        <Icon name="lock" />
+        <span>
+          <strong>{user.displayName}</strong> ({user.username}), {ROLE_LABELS[user.role]}
+        </span>
+      </p>
+      <form ref={formRef} className="form" onSubmit={submit} noValidate aria-label="Unlock">
+        <TextField
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          error={errors.password}
+          aria-invalid={errors.password || failure ? true : undefined}
+          autoFocus
+        />
+        {failure && <Notice tone="error" title="Still locked">{failure}</Notice>}
+        <div className="form-actions">
+          <Button type="submit" variant="primary" pending={login.isPending}>
+            Unlock
+          </Button>
+          <Button variant="link" onClick={() => endSession(null)}>
+            Sign in as someone else
+          </Button>
+        </div>
+      </form>
+    </AuthLayout>
+  );
+}
