@@ -1,0 +1,270 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AuditEntry, UserSummary } from '../../../src-shared/contract';
+import {
+  alerts,
+  button,
+  byLabel,
+  cleanup,
+  click,
+  fail,
+  fakeVigil,
+  fill,
+  heading,
+  navLink,
+  navLinks,
+  ok,
+  pageText,
+  push,
+  queryButton,
+  renderApp,
+  session,
+  user,
+  waitFor,
+  type Handlers,
+} from './harness';
+
+afterEach(cleanup);
+
+const systemInfo = {
+  version: '0.1.0-test',
+  platform: 'linux',
+  nodeVersion: 'v20.20.2',
+  dataDir: '/var/lib/vigil',
+  databaseBytes: 2_400_000,
+  schemaVersion: 3,
+  auditEntries: 12,
+  keychain: 'available',
+  startedAt: '2025-11-23T00:00:00.000Z',
+};
+
+function signedInAs(u: UserSummary, more: Handlers = {}) {
+  return fakeVigil({
+    'session.whoami': () => ok(session(u)),
+    'system.info': () => ok(systemInfo),
+    'users.list': () => ok({ users: [u] }),
+    'audit.list': () => ok({ entries: [], total: 0, nextBeforeSeq: null }),
+    ...more,
+  });
+}
+
+function entry(seq: number, overrides: Partial<AuditEntry> = {}): AuditEntry {
+  return {
+    seq,
+    time: new Date(Date.UTC(2025, 10, 20, 8, 0, seq)).toISOString(),
+    actor: 'ada',
+    action: 'users.create',
+    target: `user:${seq}`,
+    outcome: 'ok',
+    detail: { role: 'operator' },
+    prevHash: 'a'.repeat(64),
+    hash: 'b'.repeat(64),
+    ...overrides,
+  };
+}
+
+describe('navigation follows the role', () => {
+  it('an operator sees only Settings → Account and About, and lands on Account', async () => {
+    await renderApp(signedInAs(user({ role: 'operator', username: 'otto', displayName: 'Otto Operator' })));
+    await waitFor(() => expect(heading()).toBe('Account'));
+    expect(navLinks()).toEqual(['Settings', 'Account', 'About this console']);
+    expect(pageText()).toContain('Otto Operator');
+    expect(pageText()).toContain('NOC operator');
+  });
+
+  it('a safety officer gets Audit first but no Users', async () => {
+    await renderApp(signedInAs(user({ role: 'safety_officer' })));
+    await waitFor(() => expect(heading()).toBe('Audit'));
+    expect(navLinks()).toEqual(['Audit', 'Settings', 'Account', 'About this console']);
+  });
+
+  it('an admin gets Audit and Users', async () => {
+    await renderApp(signedInAs(user({ role: 'admin' })));
+    await waitFor(() => expect(heading()).toBe('Audit'));
+    expect(navLinks()).toEqual(['Audit', 'Settings', 'Users', 'Account', 'About this console']);
+    expect(navLink('Audit').getAttribute('aria-current')).toBe('page');
+  });
+
+  it('a reload on a screen the role may not see shows the first allowed one in its group', async () => {
+    const api = signedInAs(user({ role: 'support_tech' }));
+    await renderApp(api, '#/settings/users');
+    await waitFor(() => expect(heading()).toBe('Account'));
+    expect(window.location.hash).toBe('#/settings/account');
+    expect(api.callsTo('users.list')).toEqual([]);
+  });
+
+  it('following a nav link shows that screen and marks it current', async () => {
+    await renderApp(signedInAs(user({ role: 'admin' })));
+    await waitFor(() => navLink('Users'));
+    await click(navLink('Users'));
+    await waitFor(() => expect(heading()).toBe('Users'));
+    expect(navLink('Users').getAttribute('aria-current')).toBe('page');
+    await waitFor(() => expect(document.querySelector('table caption')?.textContent).toBe('Users'));
+  });
+});
+
+describe('lock screen', () => {
+  it('session.ended idle locks, and the same user signs back in to the same screen', async () => {
+    const me = user({ role: 'operator', username: 'otto', displayName: 'Otto Operator' });
+    const api = signedInAs(me, { 'session.login': () => ok({ token: 't2', ...session(me) }) });
+    await renderApp(api);
+    await waitFor(() => navLink('About this console'));
+    await click(navLink('About this console'));
+    await waitFor(() => expect(heading()).toBe('About this console'));
+
+    await push(api, 'session.ended', { reason: 'idle' });
+    await waitFor(() => expect(heading()).toBe('Console locked'));
+    expect(pageText()).toContain('Otto Operator');
+    expect(pageText()).toContain('without activity');
+    expect(document.querySelector('nav')).toBeNull();
+    expect(button('Sign in as someone else')).toBeTruthy();
+
+    await fill('Password', 'the right one');
+    await click(button('Unlock'));
+    await waitFor(() => expect(heading()).toBe('About this console'));
+    expect(api.callsTo('session.login')).toEqual([{ username: 'otto', password: 'the right one' }]);
+  });
+
+  it('a wrong password on the lock screen says so and stays locked', async () => {
+    const me = user();
+    const api = signedInAs(me, { 'session.login': () => fail('UNAUTHENTICATED', 'Wrong username or password.') });
+    await renderApp(api);
+    await waitFor(() => expect(heading()).toBe('Audit'));
+    await push(api, 'session.ended', { reason: 'idle' });
+    await waitFor(() => button('Unlock'));
+    await fill('Password', 'wrong');
+    await click(button('Unlock'));
+    await waitFor(() => expect(alerts().join(' ')).toContain('That password is not right'));
+    expect(heading()).toBe('Console locked');
+  });
+
+  it('a call answered UNAUTHENTICATED while signed in locks too', async () => {
+    const api = signedInAs(user(), { 'users.list': () => fail('UNAUTHENTICATED', 'Your session has ended. Sign in again.') });
+    await renderApp(api);
+    await waitFor(() => navLink('Users'));
+    await click(navLink('Users'));
+    await waitFor(() => expect(heading()).toBe('Console locked'));
+  });
+
+  it('"Sign in as someone else" goes to the sign-in form', async () => {
+    const api = signedInAs(user());
+    await renderApp(api);
+    await waitFor(() => expect(heading()).toBe('Audit'));
+    await push(api, 'session.ended', { reason: 'idle' });
+    await waitFor(() => button('Sign in as someone else'));
+    await click(button('Sign in as someone else'));
+    await waitFor(() => expect(heading()).toBe('Sign in to Vigil'));
+  });
+
+  it('a disabled account is signed out with the reason, not locked', async () => {
+    const api = signedInAs(user({ role: 'operator' }));
+    await renderApp(api);
+    await waitFor(() => expect(heading()).toBe('Account'));
+    await push(api, 'session.ended', { reason: 'disabled' });
+    await waitFor(() => expect(heading()).toBe('Sign in to Vigil'));
+    expect(pageText()).toContain('an administrator disabled your account');
+  });
+});
+
+describe('account', () => {
+  it("puts main's INVALID_INPUT on the current-password field and leaves the others alone", async () => {
+    const api = signedInAs(user({ role: 'operator' }), {
+      'session.changePassword': () =>
+        fail('INVALID_INPUT', 'The current password is not right.', [
+          { path: ['currentPassword'], message: 'The current password is not right.' },
+        ]),
+    });
+    await renderApp(api);
+    await waitFor(() => button('Change password'));
+    await fill('Current password', 'not it');
+    await fill('New password', 'a much longer password');
+    await fill('Confirm new password', 'a much longer password');
+    await click(button('Change password'));
+
+    const current = byLabel('Current password');
+    await waitFor(() => expect(current.getAttribute('aria-invalid')).toBe('true'));
+    const errorId = current.getAttribute('aria-describedby')?.split(' ')[0] ?? '';
+    expect(document.getElementById(errorId)?.textContent).toContain('The current password is not right.');
+    expect(byLabel('New password').getAttribute('aria-invalid')).toBeNull();
+    expect(alerts()).toEqual([]);
+    expect(document.activeElement).toBe(current);
+  });
+});
+
+describe('users (admin)', () => {
+  it('shows each status in words and refuses to disable the last admin in plain words', async () => {
+    const me = user();
+    const locked = user({ id: 2, username: 'bo', displayName: 'Bo', role: 'operator', lockedUntil: new Date(Date.now() + 600_000).toISOString() });
+    const off = user({ id: 3, username: 'cy', displayName: 'Cy', role: 'support_tech', disabled: true });
+    const message = 'You cannot disable ada: it is the last active administrator. Make another account an administrator first.';
+    const api = signedInAs(me, {
+      'users.list': () => ok({ users: [me, locked, off] }),
+      'users.disable': () => fail('CONFLICT', message),
+    });
+    await renderApp(api);
+    await waitFor(() => navLink('Users'));
+    await click(navLink('Users'));
+    await waitFor(() => button('Disable ada'));
+    const rows = [...document.querySelectorAll('tbody tr')].map((r) => r.textContent ?? '');
+    expect(rows[0]).toContain('Active');
+    expect(rows[1]).toContain('Locked until');
+    expect(rows[2]).toContain('Disabled');
+
+    await click(button('Disable ada'));
+    await waitFor(() => button('Disable account'));
+    await click(button('Disable account'));
+    await waitFor(() => expect(document.querySelector('dialog [role="alert"]')?.textContent).toContain('last active administrator'));
+  });
+
+  it('a taken username comes back next to the Username field of the new-account form', async () => {
+    const api = signedInAs(user(), {
+      'users.create': () => fail('CONFLICT', 'The username "bob" is already taken.'),
+    });
+    await renderApp(api);
+    await waitFor(() => navLink('Users'));
+    await click(navLink('Users'));
+    await waitFor(() => button('New account'));
+    await click(button('New account'));
+    await fill('Username', 'bob');
+    await fill('Display name', 'Bob');
+    await fill('Role', 'support_tech');
+    await fill('Password', 'twelve chars ok');
+    await fill('Confirm password', 'twelve chars ok');
+    await click(button('Create account'));
+    await waitFor(() => expect(byLabel('Username').getAttribute('aria-invalid')).toBe('true'));
+    expect(api.callsTo('users.create')).toEqual([{ username: 'bob', displayName: 'Bob', role: 'support_tech', password: 'twelve chars ok' }]);
+    expect(pageText()).toContain('already taken');
+  });
+});
+
+describe('audit', () => {
+  it('pages back with nextBeforeSeq and reports a broken chain with its entry', async () => {
+    const api = signedInAs(user({ role: 'safety_officer' }), {
+      'audit.list': (input) =>
+        input.beforeSeq === 2
+          ? ok({ entries: [entry(1, { outcome: 'FORBIDDEN', detail: null })], total: 3, nextBeforeSeq: null })
+          : ok({ entries: [entry(3), entry(2)], total: 3, nextBeforeSeq: 2 }),
+      'audit.verify': () => ok({ ok: false, checked: 3, firstBadSeq: 2, reason: 'hash does not match' }),
+    });
+    await renderApp(api);
+    await waitFor(() => expect(document.querySelectorAll('tbody tr').length).toBe(2));
+    expect(pageText()).toContain('Showing 2 of 3 entries');
+
+    await click(button('Load older'));
+    await waitFor(() => expect(document.querySelectorAll('tbody tr').length).toBe(3));
+    expect(document.querySelector('tbody tr:last-child')?.textContent).toContain('Refused: not allowed');
+    expect(queryButton('Load older')).toBeNull();
+
+    await click(button('Verify chain'));
+    await waitFor(() => expect(alerts().join(' ')).toContain('Chain broken at entry #2: hash does not match'));
+  });
+
+  it('applies filters to the query', async () => {
+    const api = signedInAs(user({ role: 'admin' }));
+    await renderApp(api);
+    await waitFor(() => button('Apply filters'));
+    await fill('Actor', '  bo ');
+    await click(button('Apply filters'));
+    await waitFor(() => expect(api.callsTo('audit.list').at(-1)).toEqual({ actor: 'bo', limit: 50 }));
+  });
+});

@@ -1,0 +1,152 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { PASSWORD_MIN_LENGTH } from '../../../src-shared/contract';
+import { formatMoment } from '../../../src-renderer/lib/format';
+import {
+  alerts,
+  button,
+  byLabel,
+  cleanup,
+  click,
+  descriptionOf,
+  fail,
+  fakeVigil,
+  fill,
+  heading,
+  navLinks,
+  ok,
+  pageText,
+  renderApp,
+  session,
+  user,
+  waitFor,
+} from './harness';
+
+afterEach(cleanup);
+
+describe('first-run setup', () => {
+  it('asks for the first administrator when setup.status says needsAdmin', async () => {
+    await renderApp(fakeVigil({ 'setup.status': () => ok({ needsAdmin: true, version: '0.1.0-test' }) }));
+    await waitFor(() => expect(heading()).toBe('Set up Vigil'));
+    for (const label of ['Username', 'Display name', 'Password', 'Confirm password']) expect(byLabel(label)).toBeTruthy();
+    expect(descriptionOf(byLabel('Password'))).toContain(`at least ${PASSWORD_MIN_LENGTH} characters`);
+    expect(descriptionOf(byLabel('Username'))).toContain('lower-case letters');
+  });
+
+  it("checks the contract's rules before sending, next to each field", async () => {
+    const api = fakeVigil({ 'setup.status': () => ok({ needsAdmin: true, version: '0.1.0-test' }) });
+    await renderApp(api);
+    await waitFor(() => button('Create account'));
+    await fill('Username', 'Ada');
+    await fill('Display name', 'Ada Admin');
+    await fill('Password', 'short');
+    await fill('Confirm password', 'different');
+    await click(button('Create account'));
+
+    expect(byLabel('Username').getAttribute('aria-invalid')).toBe('true');
+    expect(descriptionOf(byLabel('Password'))).toContain(`Use at least ${PASSWORD_MIN_LENGTH} characters`);
+    expect(descriptionOf(byLabel('Confirm password'))).toContain('not the same');
+    expect(byLabel('Display name').getAttribute('aria-invalid')).toBeNull();
+    expect(document.activeElement).toBe(byLabel('Username'));
+    expect(api.callsTo('setup.createAdmin')).toEqual([]);
+  });
+
+  it('creates the admin, signs in with it and opens the console', async () => {
+    const admin = user({ username: 'ada' });
+    const api = fakeVigil({
+      'setup.status': () => ok({ needsAdmin: true, version: '0.1.0-test' }),
+      'setup.createAdmin': () => ok(admin),
+      'session.login': () => ok({ token: 't', ...session(admin) }),
+      'audit.list': () => ok({ entries: [], total: 0, nextBeforeSeq: null }),
+    });
+    await renderApp(api);
+    await waitFor(() => button('Create account'));
+    await fill('Username', 'ada');
+    await fill('Display name', 'Ada Admin');
+    await fill('Password', 'correct horse battery');
+    await fill('Confirm password', 'correct horse battery');
+    await click(button('Create account'));
+
+    await waitFor(() => expect(navLinks()).toContain('Audit'));
+    expect(api.callsTo('setup.createAdmin')).toEqual([{ username: 'ada', displayName: 'Ada Admin', password: 'correct horse battery' }]);
+    expect(api.callsTo('session.login')).toEqual([{ username: 'ada', password: 'correct horse battery' }]);
+  });
+
+  it('puts an INVALID_INPUT issue from main next to the field its path names', async () => {
+    const api = fakeVigil({
+      'setup.status': () => ok({ needsAdmin: true, version: '0.1.0-test' }),
+      'setup.createAdmin': () =>
+        fail('INVALID_INPUT', 'Enter a name', [{ path: ['displayName'], message: 'That name is reserved' }]),
+    });
+    await renderApp(api);
+    await waitFor(() => button('Create account'));
+    await fill('Username', 'ada');
+    await fill('Display name', 'system');
+    await fill('Password', 'correct horse battery');
+    await fill('Confirm password', 'correct horse battery');
+    await click(button('Create account'));
+
+    await waitFor(() => expect(descriptionOf(byLabel('Display name'))).toContain('That name is reserved'));
+    expect(byLabel('Display name').getAttribute('aria-invalid')).toBe('true');
+    expect(byLabel('Username').getAttribute('aria-invalid')).toBeNull();
+    expect(document.activeElement).toBe(byLabel('Display name'));
+  });
+});
+
+describe('sign-in errors in plain words', () => {
+  async function signInAgainst(reply: ReturnType<typeof fail>) {
+    const api = fakeVigil({ 'session.login': () => reply });
+    await renderApp(api);
+    await waitFor(() => expect(heading()).toBe('Sign in to Vigil'));
+    await fill('Username', 'ada');
+    await fill('Password', 'whatever it is');
+    await click(button('Sign in'));
+    await waitFor(() => expect(alerts().length).toBe(1));
+    return { api, alert: alerts()[0] ?? '' };
+  }
+
+  it('UNAUTHENTICATED says wrong username or password, and empties the password', async () => {
+    const { alert } = await signInAgainst(fail('UNAUTHENTICATED', 'Wrong username or password.'));
+    expect(alert).toContain('Wrong username or password');
+    expect((byLabel('Password') as HTMLInputElement).value).toBe('');
+    expect(document.activeElement).toBe(byLabel('Password'));
+  });
+
+  it('LOCKED says when the account unlocks', async () => {
+    const until = new Date(Date.now() + 15 * 60_000).toISOString();
+    const { alert } = await signInAgainst(fail('LOCKED', `locked until ${until}`, { lockedUntil: until }));
+    expect(alert).toContain('locked after too many failed sign-ins');
+    expect(alert).toContain(`unlocks at ${formatMoment(until)}`);
+    expect(alert).not.toContain(until);
+  });
+
+  it('a disabled account is named as such', async () => {
+    const { alert } = await signInAgainst(fail('FORBIDDEN', 'This account is disabled. Ask an administrator to enable it.'));
+    expect(alert).toContain('This account is disabled');
+  });
+
+  it("an unreachable host says so, in the bridge's words", async () => {
+    const { alert } = await signInAgainst(
+      fail('UNAVAILABLE', 'Cannot reach the Vigil host at http://127.0.0.1:4870. Check that it is still running.'),
+    );
+    expect(alert).toContain('Cannot reach the Vigil host');
+  });
+
+  it('a transport that throws is reported as unreachable, not as a crash', async () => {
+    const api = fakeVigil();
+    api.invoke = () => Promise.reject(new Error('socket hang up'));
+    await renderApp(api);
+    await waitFor(() => expect(heading()).toBe('Vigil is not answering'));
+    expect(pageText()).toContain('Vigil cannot reach its host');
+    expect(button('Try again')).toBeTruthy();
+  });
+
+  it('empty fields are caught before anything is sent', async () => {
+    const api = fakeVigil();
+    await renderApp(api);
+    await waitFor(() => button('Sign in'));
+    await click(button('Sign in'));
+    expect(descriptionOf(byLabel('Username'))).toContain('Enter your username');
+    expect(api.callsTo('session.login')).toEqual([]);
+  });
+});
