@@ -17,6 +17,8 @@ export default defineConfig({
   },
   preload: {
     build: {
+      // A sandboxed preload cannot require() packages: bundle zod and the contract in.
+      externalizeDeps: false,
       lib: { entry: resolve(__dirname, 'src-preload/index.ts') },
       rollupOptions: { output: { format: 'cjs' } },
     },

@@ -15,6 +15,11 @@ const suites = [
       return { passed: r.numPassedTests, failed: r.numFailedTests + (r.numTotalTestSuites > 0 && !r.success && r.numFailedTests === 0 ? 1 : 0) };
     },
   },
+  {
+    // Not a test runner: a security scan of main and preload that must find nothing above LOW.
+    name: 'electronegativity (Electron security scan)',
+    cmd: ['node', 'scripts/electronegativity.mjs'],
+  },
 ];
 
 let passed = 0;
@@ -22,8 +27,12 @@ let failed = 0;
 let ok = true;
 for (const suite of suites) {
   console.log(`== ${suite.name}`);
-  const run = spawnSync('npx', ['--no-install', ...suite.cmd], { stdio: 'inherit', env: process.env });
+  const [bin, ...args] = suite.cmd;
+  const run = bin === 'node'
+    ? spawnSync(process.execPath, args, { stdio: 'inherit', env: process.env })
+    : spawnSync('npx', ['--no-install', ...suite.cmd], { stdio: 'inherit', env: process.env });
   if (run.status !== 0) ok = false;
+  if (!suite.count) continue;
   try {
     const c = suite.count();
     passed += c.passed;
