@@ -30,6 +30,8 @@ export interface VigilOptions {
   log?: Logger;
   idleTimeoutMs?: number;
   lockout?: LockoutPolicy;
+  /** The better-sqlite3 build for Electron's ABI (TOOLCHAIN.md); Node's own build otherwise. */
+  nativeBinding?: string;
 }
 
 export interface Vigil {
@@ -48,7 +50,7 @@ export async function createVigil(opts: VigilOptions): Promise<Vigil> {
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? createLogger();
   const secrets = opts.secrets ?? createKeychain();
-  const store = await openStore({ dataDir: opts.dataDir, secrets });
+  const store = await openStore({ dataDir: opts.dataDir, secrets, nativeBinding: opts.nativeBinding });
   const events = new EventBus();
   const startedAt = new Date(clock.now());
 
