@@ -1,10 +1,15 @@
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 const timeOnly = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
 const dateAndTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-/** Full local date and time, to the second (audit rows). */
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * Local date and time to the second, year first (2025-11-23 14:05:09): the
+ * form audit reviewers expect, unambiguous across locales, and narrow.
+ */
 export function formatDateTime(iso: string): string {
-  return dateTime.format(new Date(iso));
+  const d = new Date(iso);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
 /** A moment people wait for ("unlocks at …"): just the time when it is today. */
@@ -39,7 +44,6 @@ export function localInputToIso(value: string): string | undefined {
 export function isoToLocalInput(iso: string | undefined): string {
   if (!iso) return '';
   const when = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
   return `${when.getFullYear()}-${pad(when.getMonth() + 1)}-${pad(when.getDate())}T${pad(when.getHours())}:${pad(when.getMinutes())}`;
 }
 

@@ -15,7 +15,14 @@ export const USERNAME_RULE = `${problemWith(usernameSchema, '')}.`;
 export const PASSWORD_RULE = `${problemWith(passwordSchema, '')}.`;
 
 export const fieldRules = {
-  username: (v: string) => problemWith(usernameSchema, v),
+  username: (v: string) => {
+    const problem = problemWith(usernameSchema, v);
+    // The contract's rule is right but general; a capital letter is the usual
+    // slip, so name it and offer the fix instead of repeating the hint.
+    const lower = v.toLowerCase();
+    if (problem && lower !== v && !problemWith(usernameSchema, lower)) return `Use lower-case letters: "${lower}", not "${v}"`;
+    return problem;
+  },
   displayName: (v: string) => problemWith(displayNameSchema, v),
   password: (v: string) => problemWith(passwordSchema, v),
   confirm: (v: string, password: string) => (v === password ? undefined : 'The two passwords are not the same'),

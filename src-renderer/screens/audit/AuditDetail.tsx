@@ -1,7 +1,16 @@
 import type { AuditEntry } from '../../../src-shared/contract';
 
+/** Past this a value (a hash, a long list) is cut in the table; the full text is in its tooltip. */
+const SHOWN_CHARS = 28;
+
 function compact(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function DetailValue({ value }: { value: unknown }) {
+  const full = compact(value);
+  if (full.length <= SHOWN_CHARS) return <code>{full}</code>;
+  return <code title={full}>{`${full.slice(0, SHOWN_CHARS - 1)}…`}</code>;
 }
 
 /** An entry's detail as key: value pairs on one wrapping line. */
@@ -11,7 +20,7 @@ export function AuditDetail({ detail }: { detail: AuditEntry['detail'] }) {
     <ul className="detail-list">
       {Object.entries(detail).map(([key, value]) => (
         <li key={key}>
-          <span className="detail-key">{key}:</span> <code>{compact(value)}</code>
+          <span className="detail-key">{key}:</span> <DetailValue value={value} />
         </li>
       ))}
     </ul>

@@ -39,7 +39,10 @@ export function AuditFiltersForm({ filters, onApply }: { filters: AuditFilters; 
   }
 
   function clear() {
-    formRef.current?.reset();
+    for (const name of FIELDS) {
+      const input = formRef.current?.elements.namedItem(name);
+      if (input instanceof HTMLInputElement) input.value = '';
+    }
     check({});
     onApply({});
   }

@@ -27,7 +27,7 @@ export function AuditScreen() {
     <>
       <ScreenHeader
         title="Audit"
-        intro="Every change made through Vigil. Each entry carries the hash of the one before it, so a removed or altered entry shows up when you verify the chain. Export saves the entries between From and To (all of them when neither is set). Times are in this computer's time zone."
+        intro="Every change made through Vigil, newest first. Verify chain proves no entry was removed or altered; Export saves the entries between From and To (all when neither is set)."
         actions={
           <>
             <Button icon="shield" pending={verify.isPending} onClick={() => verify.mutate()}>
@@ -45,7 +45,7 @@ export function AuditScreen() {
         {exportAudit.isSuccess && <ExportResult result={exportAudit.data} />}
         {exportAudit.isError && <Notice tone="error" title="Could not export">{errorText(exportAudit.error)}</Notice>}
       </div>
-      <AuditFiltersForm key={JSON.stringify(filters)} filters={filters} onApply={setFilters} />
+      <AuditFiltersForm filters={filters} onApply={setFilters} />
       <AuditTable filters={filters} />
     </>
   );

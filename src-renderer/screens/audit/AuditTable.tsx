@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { errorText } from '../../api/error-text';
 import { useAuditList } from '../../api/audit';
 import type { AuditFilters } from '../../api/query-keys';
@@ -8,6 +9,17 @@ import { AuditDetail } from './AuditDetail';
 import { OutcomeLabel } from './OutcomeLabel';
 
 const COLUMNS = 7;
+
+/** A channel name may break after its dots, never inside a word. */
+function ActionName({ action }: { action: string }) {
+  return action.split('.').map((part, i) => (
+    <Fragment key={i}>
+      {i > 0 && '.'}
+      {i > 0 && <wbr />}
+      {part}
+    </Fragment>
+  ));
+}
 
 function filtered(filters: AuditFilters): boolean {
   return Object.values(filters).some(Boolean);
@@ -21,11 +33,6 @@ export function AuditTable({ filters }: { filters: AuditFilters }) {
   return (
     <>
       {audit.isError && <Notice tone="error" title="Could not load the audit trail">{errorText(audit.error)}</Notice>}
-      <p className="table-summary" role="status">
-        {audit.isPending
-          ? 'Loading entries…'
-          : `Showing ${formatCount(entries.length)} of ${formatCount(total)} ${filtered(filters) ? 'matching ' : ''}entries, newest first.`}
-      </p>
       <div className="table-wrap">
         <table className="table audit-table" aria-busy={audit.isFetching || undefined}>
           <caption>Audit trail</caption>
@@ -50,9 +57,11 @@ export function AuditTable({ filters }: { filters: AuditFilters }) {
                   <time dateTime={e.time}>{formatDateTime(e.time)}</time>
                 </td>
                 <td>{e.actor}</td>
-                <td className="mono">{e.action}</td>
-                <td className="mono">{e.target ?? <span className="muted">—</span>}</td>
-                <td className="nowrap">
+                <td className="mono">
+                  <ActionName action={e.action} />
+                </td>
+                <td className="mono nowrap">{e.target ?? <span className="muted">—</span>}</td>
+                <td>
                   <OutcomeLabel outcome={e.outcome} />
                 </td>
                 <td>
@@ -70,13 +79,18 @@ export function AuditTable({ filters }: { filters: AuditFilters }) {
           </tbody>
         </table>
       </div>
-      {audit.hasNextPage && (
-        <div className="table-more">
+      <div className="table-more">
+        <p className="table-summary" role="status">
+          {audit.isPending
+            ? 'Loading entries…'
+            : `Showing ${formatCount(entries.length)} of ${formatCount(total)} ${filtered(filters) ? 'matching ' : ''}entries, newest first. Times are this computer's local time.`}
+        </p>
+        {audit.hasNextPage && (
           <Button pending={audit.isFetchingNextPage} onClick={() => void audit.fetchNextPage()}>
             Load older
           </Button>
-        </div>
-      )}
+        )}
+      </div>
     </>
   );
 }

@@ -3,7 +3,7 @@ import { Icon } from '../../components/Icon';
 
 const OUTCOME_TEXT: Record<AuditOutcome, string> = {
   ok: 'Succeeded',
-  UNAUTHENTICATED: 'Refused: not signed in',
+  UNAUTHENTICATED: 'Refused: authentication failed',
   FORBIDDEN: 'Refused: not allowed',
   INVALID_INPUT: 'Refused: invalid input',
   NOT_FOUND: 'Failed: not found',

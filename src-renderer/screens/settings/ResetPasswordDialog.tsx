@@ -39,7 +39,7 @@ export function ResetPasswordDialog({ user, onClose, onDone }: { user: UserSumma
         <div className="dialog-actions">
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" variant="primary" pending={reset.isPending}>
-            Set password
+            Save password
           </Button>
         </div>
       </form>

@@ -26,7 +26,7 @@ export function UserRow({ user, isMe, onResetPassword, onToggleDisabled }: {
           {user.username}
           {isMe && <span className="tag">you</span>}
         </th>
-        <td>{user.displayName}</td>
+        <td className="nowrap">{user.displayName}</td>
         <td>
           <RoleSelect
             user={user}
@@ -60,9 +60,7 @@ export function UserRow({ user, isMe, onResetPassword, onToggleDisabled }: {
         <tr className="row-error">
           <td colSpan={COLUMNS} id={errorId}>
             <Icon name="warning" />
-            <span>
-              The role of {user.username} was not changed: {errorText(update.error)}
-            </span>
+            <span>{errorText(update.error)}</span>
           </td>
         </tr>
       )}

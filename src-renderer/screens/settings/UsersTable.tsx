@@ -9,8 +9,9 @@ export function UsersTable({ users, meId, onResetPassword, onToggleDisabled }: {
 }) {
   return (
     <div className="table-wrap">
-      <table className="table">
-        <caption>Users</caption>
+      <table className="table users-table">
+        {/* The screen's heading already says Users; the caption names the table for assistive tech. */}
+        <caption className="visually-hidden">Users</caption>
         <thead>
           <tr>
             <th scope="col">Username</th>

@@ -43,7 +43,7 @@ describe('first-run setup', () => {
     await fill('Confirm password', 'different');
     await click(button('Create account'));
 
-    expect(byLabel('Username').getAttribute('aria-invalid')).toBe('true');
+    expect(descriptionOf(byLabel('Username'))).toContain('Use lower-case letters: "ada", not "Ada"');
     expect(descriptionOf(byLabel('Password'))).toContain(`Use at least ${PASSWORD_MIN_LENGTH} characters`);
     expect(descriptionOf(byLabel('Confirm password'))).toContain('not the same');
     expect(byLabel('Display name').getAttribute('aria-invalid')).toBeNull();
