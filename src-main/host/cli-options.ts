@@ -1,0 +1,71 @@
+/** The command line of the browser host (out/main/host.js, `npm run console`). */
+import { parseArgs } from 'node:util';
+
+export const DEFAULT_PORT = 4870;
+
+export interface CliOptions {
+  help: boolean;
+  port: number;
+  host: string;
+  dataDir?: string;
+  tlsCert?: string;
+  tlsKey?: string;
+}
+
+export const USAGE = `Usage: npm run console -- [options]
+
+Serves the Vigil console to web browsers (NOC wall displays, browser mode).
+
+Options:
+  --port <n>         port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
+  --host <address>   address to listen on (default 127.0.0.1). Any address other
+                     than loopback needs --tls-cert and --tls-key.
+  --data-dir <path>  folder holding Vigil's encrypted database
+                     (default: the per-user Vigil data folder)
+  --tls-cert <path>  PEM certificate (chain) to serve HTTPS and WSS
+  --tls-key <path>   PEM private key for --tls-cert
+  -h, --help         show this help
+`;
+
+/** A command line that cannot be understood; the message says what is wrong. */
+export class CliUsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CliUsageError';
+  }
+}
+
+function parsePort(text: string): number {
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65_535) throw new CliUsageError(`--port must be a whole number from 0 to 65535, not "${text}".`);
+  return port;
+}
+
+export function parseCliArgs(argv: string[]): CliOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'data-dir': { type: 'string' },
+        'tls-cert': { type: 'string' },
+        'tls-key': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (err) {
+    throw new CliUsageError((err as Error).message);
+  }
+  return {
+    help: values.help ?? false,
+    port: values.port === undefined ? DEFAULT_PORT : parsePort(values.port),
+    host: values.host ?? '127.0.0.1',
+    dataDir: values['data-dir'],
+    tlsCert: values['tls-cert'],
+    tlsKey: values['tls-key'],
+  };
+}

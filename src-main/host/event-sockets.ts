@@ -1,0 +1,197 @@
+/**
+ * The WebSocket at /api/events: pushes contract events to browser tabs.
+ *
+ * Browsers cannot put headers on a WebSocket, so the session token arrives as
+ * the first message ({"type":"auth","token":"…"}). Who may receive each event
+ * is decided when it is sent (mayReceive with the session as it is then), so
+ * a role change or an ended session takes effect at once.
+ */
+import { STATUS_CODES, type IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { mayReceive } from '../dispatch/audience';
+import type { Caller } from '../dispatch/handler';
+import type { EventBus, PushedEvent } from '../events';
+import type { Logger } from '../log';
+import type { Sessions } from '../users/sessions';
+import { refusal, type Site } from './site';
+
+/** Close code telling the client its token is no good: do not reconnect with it. */
+export const SESSION_CLOSE_CODE = 4001;
+const POLICY_CLOSE_CODE = 1008;
+
+export interface EventSocketLimits {
+  authTimeoutMs: number;
+  heartbeatMs: number;
+  maxSockets: number;
+  maxMessageBytes: number;
+  /** A client that lets this much pile up unread is dropped rather than buffered without end. */
+  maxBufferedBytes: number;
+}
+
+export const DEFAULT_EVENT_SOCKET_LIMITS: EventSocketLimits = {
+  authTimeoutMs: 10_000,
+  heartbeatMs: 30_000,
+  maxSockets: 200,
+  maxMessageBytes: 4 * 1024,
+  maxBufferedBytes: 1024 * 1024,
+};
+
+interface Client {
+  ws: WebSocket;
+  token: string | null;
+  /** The session as last seen, so its own session.ended can still be addressed to it. */
+  lastCaller: Caller | null;
+  alive: boolean;
+  authTimer: NodeJS.Timeout;
+}
+
+const SESSION_ENDED_MESSAGE = 'Your session has ended. Sign in again.';
+
+function parseAuth(data: RawData, isBinary: boolean): string | null {
+  if (isBinary) return null;
+  try {
+    const message: unknown = JSON.parse(data.toString());
+    if (typeof message !== 'object' || message === null) return null;
+    const { type, token } = message as Record<string, unknown>;
+    return type === 'auth' && typeof token === 'string' ? token : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Answers an upgrade request with a plain HTTP error and hangs up. */
+export function refuseUpgrade(socket: Duplex, status: number, message: string): void {
+  const body = `${message}\n`;
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nConnection: close\r\n` +
+      `Content-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
+
+export function createEventSockets(deps: {
+  events: EventBus;
+  sessions: Sessions;
+  site: Site;
+  log: Logger;
+  limits: EventSocketLimits;
+}) {
+  const { sessions, site, log, limits } = deps;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, perMessageDeflate: false, clientTracking: false });
+  const clients = new Set<Client>();
+
+  function send(client: Client, message: unknown): void {
+    if (client.ws.readyState !== client.ws.OPEN) return;
+    if (client.ws.bufferedAmount > limits.maxBufferedBytes) {
+      log.warn('event socket dropped: client is not reading', { user: client.lastCaller?.username });
+      client.ws.terminate();
+      return;
+    }
+    client.ws.send(JSON.stringify(message));
+  }
+
+  function endSession(client: Client, reason: string): void {
+    client.token = null;
+    client.ws.close(SESSION_CLOSE_CODE, reason);
+  }
+
+  function authenticate(client: Client, token: string): void {
+    const caller = sessions.resolve(token, { touch: false });
+    if (!caller) {
+      send(client, { type: 'auth', ok: false, error: { code: 'UNAUTHENTICATED', message: SESSION_ENDED_MESSAGE } });
+      endSession(client, 'Not signed in');
+      return;
+    }
+    clearTimeout(client.authTimer);
+    client.token = token;
+    client.lastCaller = caller;
+    send(client, { type: 'auth', ok: true });
+  }
+
+  function deliver(message: PushedEvent): void {
+    for (const client of clients) {
+      if (client.token === null) continue;
+      const current = sessions.resolve(client.token, { touch: false });
+      if (current) client.lastCaller = current;
+      const addressedHere = message.toToken !== undefined && message.toToken === client.token;
+      const caller = current ?? (addressedHere ? client.lastCaller : null);
+      if (!caller || !mayReceive(caller, message)) continue;
+      send(client, { event: message.event, payload: message.payload });
+      if (addressedHere && message.event === 'session.ended') endSession(client, 'Session ended');
+    }
+  }
+
+  function accept(ws: WebSocket): void {
+    const client: Client = {
+      ws,
+      token: null,
+      lastCaller: null,
+      alive: true,
+      authTimer: setTimeout(() => ws.close(POLICY_CLOSE_CODE, 'Not signed in'), limits.authTimeoutMs),
+    };
+    clients.add(client);
+    ws.on('pong', () => {
+      client.alive = true;
+    });
+    ws.on('message', (data, isBinary) => {
+      const token = parseAuth(data, isBinary);
+      if (token === null) ws.close(POLICY_CLOSE_CODE, 'Expected {"type":"auth","token":"…"}');
+      else authenticate(client, token);
+    });
+    // ws closes the socket itself after a protocol error (e.g. an oversized message).
+    ws.on('error', (err) => log.debug('event socket error', { error: err }));
+    ws.on('close', () => {
+      clearTimeout(client.authTimer);
+      clients.delete(client);
+    });
+  }
+
+  const unsubscribe = deps.events.subscribe(deliver);
+
+  // Pings find sockets whose peer vanished without closing (sleeping laptop, pulled cable).
+  const heartbeat = setInterval(() => {
+    for (const client of clients) {
+      if (!client.alive) {
+        client.ws.terminate();
+        continue;
+      }
+      client.alive = false;
+      client.ws.ping();
+    }
+  }, limits.heartbeatMs);
+  heartbeat.unref();
+
+  return {
+    handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+      const refused = refusal(site, req.headers);
+      if (refused) {
+        refuseUpgrade(socket, 403, refused);
+        return;
+      }
+      if (clients.size >= limits.maxSockets) {
+        refuseUpgrade(socket, 503, 'Too many open event connections.');
+        return;
+      }
+      wss.handleUpgrade(req, socket, head, accept);
+    },
+
+    /** Says goodbye to every client and waits (briefly) for them to go. */
+    async close(graceMs = 1_000): Promise<void> {
+      unsubscribe();
+      clearInterval(heartbeat);
+      const gone = [...clients].map(
+        (client) =>
+          new Promise<void>((resolveGone) => {
+            const force = setTimeout(() => client.ws.terminate(), graceMs);
+            client.ws.once('close', () => {
+              clearTimeout(force);
+              resolveGone();
+            });
+            client.ws.close(1001, 'Vigil is shutting down');
+          }),
+      );
+      await Promise.all(gone);
+      wss.close();
+    },
+  };
+}
