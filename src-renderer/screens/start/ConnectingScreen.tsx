@@ -7,7 +7,7 @@ import { AuthLayout } from './AuthLayout';
 export function ConnectingScreen({ error, retrying, onRetry }: { error: unknown; retrying: boolean; onRetry: () => void }) {
   if (!error) {
     return (
-      <AuthLayout title="Connecting to Vigil">
+      <AuthLayout title="Connecting to Vigil" quiet>
         <p className="busy-line" role="status">
           <span className="spinner" aria-hidden="true" />
           <span>Contacting the Vigil service…</span>
