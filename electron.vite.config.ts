@@ -25,7 +25,8 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
-    build: { rollupOptions: { input: resolve(__dirname, 'src-renderer/index.html') } },
+    // Minified: the same bundle is served to wall displays over the network by the host.
+    build: { minify: true, rollupOptions: { input: resolve(__dirname, 'src-renderer/index.html') } },
     plugins: [react()],
   },
 });
