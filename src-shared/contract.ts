@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { ROLES, PERMISSIONS, type Permission, type Role } from './roles';
-import { ERROR_CODES } from './errors';
+import { ERROR_CODES, type Envelope } from './errors';
 
 // ---------------------------------------------------------------- shared shapes
 
@@ -284,6 +284,11 @@ export const EVENTS = {
     audience: 'session',
     payload: z.object({ reason: z.enum(['idle', 'logout', 'disabled', 'password_changed']) }),
   }),
+  'session.updated': event({
+    summary: "This session's account changed (role or name): the console redraws for it",
+    audience: 'session',
+    payload: z.object({ user: userSummarySchema }),
+  }),
   'audit.appended': event({
     summary: 'New audit entries were written',
     audience: 'audit.read',
@@ -309,6 +314,6 @@ export interface VigilApi {
   invoke<C extends ChannelName>(
     channel: C,
     input: ChannelInput<C>,
-  ): Promise<import('./errors').Envelope<ChannelOutput<C>>>;
+  ): Promise<Envelope<ChannelOutput<C>>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
 }

@@ -87,6 +87,7 @@ export function userHandlers(deps: {
       }
       if (before.displayName !== after.displayName) ctx.audit({ detail: { displayNameChanged: true } });
       changed(after.id);
+      for (const token of sessions.tokensOf(after.id)) events.emit('session.updated', { user: after }, token);
       return after;
     },
 

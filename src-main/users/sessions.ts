@@ -76,6 +76,10 @@ export class Sessions {
     for (const session of this.byToken.values()) if (session.userId === userId) session.role = role;
   }
 
+  tokensOf(userId: number): string[] {
+    return [...this.byToken.values()].filter((s) => s.userId === userId).map((s) => s.token);
+  }
+
   /** Ends idle sessions; called on a timer so their windows lock promptly. */
   sweep(): void {
     const now = this.clock.now();

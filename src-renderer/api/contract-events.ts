@@ -18,6 +18,8 @@ export function useContractEvents(): void {
   useEffect(() => {
     const offs = [
       on('users.changed', () => void queryClient.invalidateQueries({ queryKey: queryKeys.usersList })),
+      // Someone changed this account (role or name): the header and navigation follow.
+      on('session.updated', ({ user }) => useSessionStore.getState().userChanged(user)),
       on('audit.appended', () => {
         void queryClient.invalidateQueries({ queryKey: queryKeys.auditListAll });
         void queryClient.invalidateQueries({ queryKey: queryKeys.systemInfo });

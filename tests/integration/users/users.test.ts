@@ -117,8 +117,14 @@ describe('sessions', () => {
     const { v, admin, operator } = await withOperator();
     const token = (await v.ok('session.login', { username: 'olive', password: PASSWORD })).token;
     expect(await v.call('audit.verify', {}, token)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const events: PushedEvent[] = [];
+    v.events.subscribe((e) => events.push(e));
     await v.ok('users.update', { id: operator.id, role: 'safety_officer' }, admin);
     expect(await v.call('audit.verify', {}, token)).toMatchObject({ ok: true });
+    // The user's own window hears of it, so its navigation follows.
+    const updated = events.filter((e) => e.event === 'session.updated');
+    expect(updated).toHaveLength(1);
+    expect(updated[0]).toMatchObject({ toToken: token, payload: { user: { id: operator.id, role: 'safety_officer' } } });
     const { entries } = await v.ok('audit.list', { action: 'users.update' }, admin);
     expect(entries[0]?.detail).toEqual({ role: { from: 'operator', to: 'safety_officer' } });
   });

@@ -103,6 +103,19 @@ describe('navigation follows the role', () => {
   });
 });
 
+describe('account changes pushed by main', () => {
+  it('a role granted by an admin shows up in the navigation without signing in again', async () => {
+    const me = user({ role: 'operator' });
+    const api = signedInAs(me);
+    await renderApp(api);
+    await waitFor(() => expect(heading()).toBe('Account'));
+    expect(navLinks()).not.toContain('Audit');
+    await push(api, 'session.updated', { user: { ...me, role: 'safety_officer' } });
+    await waitFor(() => expect(navLinks()).toContain('Audit'));
+    expect(pageText()).toContain('Clinical safety officer');
+  });
+});
+
 describe('lock screen', () => {
   it('session.ended idle locks, and the same user signs back in to the same screen', async () => {
     const me = user({ role: 'operator', username: 'otto', displayName: 'Otto Operator' });
