@@ -1,7 +1,7 @@
 // Runs the test suites in order, then prints one closing line that counts
 // every test of every runner: "tests: N passed, N failed".
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 
 const results = 'test-results';
 mkdirSync(results, { recursive: true });
