@@ -1,0 +1,99 @@
+/**
+ * One undici dispatcher per connection: keep-alive pools per origin, a
+ * connection cap, connect/headers/body timeouts, a response size cap that
+ * undici enforces while the body streams, an optional CA bundle and an
+ * optional HTTP proxy. Direct TLS connections go through a connector that
+ * keeps the server's certificate, so a refused certificate can be reported
+ * with its subject, issuer and expiry and a good one can be watched for expiry.
+ */
+import { rootCertificates, type TLSSocket } from 'node:tls';
+import { Agent, ProxyAgent, buildConnector, type Dispatcher } from 'undici';
+import { describeCertificate, type TlsCertificateInfo } from './tls-certificate';
+
+export interface TransportOptions {
+  connectMs: number;
+  headersMs: number;
+  bodyMs: number;
+  maxResponseBytes: number;
+  maxConnections: number;
+  caBundle?: string;
+  proxyUrl?: string;
+}
+
+/** A certificate the connector refused, with what the server presented. */
+export class TlsVerificationError extends Error {
+  readonly code: string;
+  readonly certificate?: TlsCertificateInfo;
+  constructor(code: string, certificate: TlsCertificateInfo | undefined) {
+    super(`certificate refused: ${code}`);
+    this.code = code;
+    this.certificate = certificate;
+  }
+}
+
+export interface Transport {
+  dispatcher: Dispatcher;
+  /** The certificate last presented by a TLS origin (`https://host:port`). */
+  certificate(origin: string): TlsCertificateInfo | undefined;
+  close(): Promise<void>;
+}
+
+function originKey(hostname: string, port: string): string {
+  return `https://${hostname}:${port || '443'}`;
+}
+
+/**
+ * The socket is opened with rejectUnauthorized off only so the certificate can
+ * be read before the socket is thrown away; the verdict Node reached (chain and
+ * host name) is then enforced here, before undici writes a byte. TLS session
+ * caching is off because a resumed session skips Node's host-name check.
+ */
+function inspectingConnector(opts: TransportOptions, ca: string[] | undefined, seen: Map<string, TlsCertificateInfo>): buildConnector.connector {
+  const connect = buildConnector({ timeout: opts.connectMs, ca, rejectUnauthorized: false, maxCachedSessions: 0 });
+  return (options, callback) => {
+    connect(options, (err, socket) => {
+      if (err || !socket) return callback(err ?? new Error('connect failed'), null);
+      if (options.protocol !== 'https:') return callback(null, socket);
+      const tlsSocket = socket as TLSSocket;
+      const verifyError = tlsSocket.authorized ? undefined : String(tlsSocket.authorizationError ?? 'UNAUTHORIZED');
+      const cert = describeCertificate(tlsSocket.getPeerCertificate(), verifyError);
+      if (cert) seen.set(originKey(options.hostname, options.port), cert);
+      if (verifyError) {
+        tlsSocket.destroy();
+        return callback(new TlsVerificationError(verifyError, cert), null);
+      }
+      callback(null, socket);
+    });
+  };
+}
+
+export function createTransport(opts: TransportOptions): Transport {
+  // A connection's CA bundle adds to the public roots rather than replacing
+  // them, so an on-premise EHR that moves to a public certificate keeps working.
+  const ca = opts.caBundle ? [...rootCertificates, opts.caBundle] : undefined;
+  const seen = new Map<string, TlsCertificateInfo>();
+  const common = {
+    connections: opts.maxConnections,
+    headersTimeout: opts.headersMs,
+    bodyTimeout: opts.bodyMs,
+    maxResponseSize: opts.maxResponseBytes,
+  };
+  // Through a proxy undici opens the tunnel and the TLS session itself, so
+  // certificate failures there are classified from Node's error code alone.
+  const dispatcher: Dispatcher = opts.proxyUrl
+    ? new ProxyAgent({
+        uri: opts.proxyUrl,
+        ...common,
+        proxyTls: { timeout: opts.connectMs },
+        requestTls: { timeout: opts.connectMs, ...(ca ? { ca } : {}) },
+      })
+    : new Agent({ ...common, connect: inspectingConnector(opts, ca, seen) });
+  return {
+    dispatcher,
+    certificate: (origin) => {
+      const u = new URL(origin);
+      return seen.get(originKey(u.hostname, u.port));
+    },
+    close: () => dispatcher.close(),
+  };
+}
