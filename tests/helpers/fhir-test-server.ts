@@ -55,6 +55,8 @@ export interface FhirTestServer {
   connections(): number;
   /** Answers for the next FHIR resource calls (not metadata or smart-configuration), in order. */
   enqueue(...answers: Scripted[]): void;
+  /** Answers for the next token requests, given after the request is recorded and checked. */
+  enqueueToken(...answers: Scripted[]): void;
   /** Forget every issued token, as if they had all expired. */
   revokeTokens(): void;
   close(): Promise<void>;
@@ -105,6 +107,7 @@ export async function startFhirTestServer(opts: FhirTestServerOptions): Promise<
   const tokensIssued: string[] = [];
   const seenJti = new Set<string>();
   const script: Scripted[] = [];
+  const tokenScript: Scripted[] = [];
   const tokenRequests: TokenRequestRecord[] = [];
   const fhirRequests: FhirTestServer['fhirRequests'] = [];
   let connections = 0;
@@ -145,7 +148,10 @@ export async function startFhirTestServer(opts: FhirTestServerOptions): Promise<
     const form = Object.fromEntries(new URLSearchParams(await readBody(req)));
     const authorization = req.headers.authorization;
     const refusal = await checkClient(form, authorization);
-    tokenRequests.push({ form, authorization, outcome: refusal ?? 'issued' });
+    const scripted = tokenScript.shift();
+    tokenRequests.push({ form, authorization, outcome: scripted ? 'scripted' : (refusal ?? 'issued') });
+    if (typeof scripted === 'function') return scripted(req, res);
+    if (scripted) return json(res, scripted.status, scripted.body ?? '', scripted.headers);
     // Epic's shape for every client fault: the code and a null description.
     if (refusal) return json(res, 400, { error: 'invalid_client', error_description: null });
     const requested = (form.scope ?? '').split(' ').filter(Boolean);
@@ -253,6 +259,9 @@ export async function startFhirTestServer(opts: FhirTestServerOptions): Promise<
     connections: () => connections,
     enqueue: (...answers) => {
       script.push(...answers);
+    },
+    enqueueToken: (...answers) => {
+      tokenScript.push(...answers);
     },
     revokeTokens: () => issued.clear(),
     close: () =>

@@ -34,14 +34,14 @@ const SCOPES = ['system/Patient.read', 'system/Observation.read'];
 describe.each(['RS384', 'ES384'] as const)('private_key_jwt with %s', (alg) => {
   let key: GeneratedKey;
 
-  // The token endpoint checks expiry against the real time, so these clients keep it.
+  // The token endpoint checks expiry against the real time, so these clients keep it; backoff waits are skipped.
   async function setup(extra: Partial<FhirTestServerOptions> = {}) {
     key ??= await generateSigningKey(alg);
     const s = await server({ auth: 'private_key_jwt', jwks: publicJwks([key]), ...extra });
     const client = track(
       createFhirClient(
         { name: 'jwt', vendor: 'epic', baseUrl: s.baseUrl, authMode: 'private_key_jwt', clientId: 'vigil-test-client', scopes: SCOPES, rateLimitPerHour: 1_000_000 },
-        { secrets: { privateKey: key.privateKeyPem } },
+        { secrets: { privateKey: key.privateKeyPem }, sleep: async () => undefined },
       ),
     );
     return { s, client };
@@ -65,6 +65,15 @@ describe.each(['RS384', 'ES384'] as const)('private_key_jwt with %s', (alg) => {
       expect(a).toMatchObject({ iss: 'vigil-test-client', sub: 'vigil-test-client', aud: s.tokenUrl });
       expect(a.exp! - a.iat!).toBeLessThanOrEqual(300);
     }
+  });
+
+  it('signs a new assertion for each retry of a failed token request', async () => {
+    const { s, client } = await setup();
+    s.enqueueToken({ status: 503 }, { status: 429, headers: { 'retry-after': '0' } });
+    await client.read('Patient', 'p1');
+    const jtis = s.tokenRequests.map((t) => decodeJwt(t.form.client_assertion!).jti);
+    expect(s.tokenRequests.map((t) => t.outcome)).toEqual(['scripted', 'scripted', 'issued']);
+    expect(new Set(jtis).size).toBe(3);
   });
 
   it('rejects an assertion for the wrong audience, classified AUTH', async () => {
@@ -139,6 +148,17 @@ describe('HTTP basic and none', () => {
     expect(s.tokenRequests).toHaveLength(0);
     const wrong = track(createFhirClient({ name: 'basic', vendor: 'generic', baseUrl: s.baseUrl, authMode: 'basic', username: 'vigil' }, { secrets: { password: 'nope' } }));
     expect((await failure(wrong.read('Observation', 'o1'))).kind).toBe('AUTH');
+  });
+
+  it('a sign-in mode whose secret is missing from the keychain fails as AUTH before any request', async () => {
+    const s = await server({ auth: 'client_secret_post', clientSecret: 'x' });
+    for (const authMode of ['private_key_jwt', 'client_secret_post'] as const) {
+      const client = track(createFhirClient({ name: 'no secret', vendor: 'epic', baseUrl: s.baseUrl, authMode, clientId: 'c', tokenEndpoint: s.tokenUrl }, { secrets: {} }));
+      const err = await failure(client.read('Patient', 'p1'));
+      expect(err.kind).toBe('AUTH');
+      expect(err.message).toMatch(/No (private key|client secret) is stored/);
+    }
+    expect(s.tokenRequests).toHaveLength(0);
   });
 
   it('none sends no Authorization header', async () => {
