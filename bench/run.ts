@@ -9,6 +9,7 @@ import type { BenchSuite } from './result';
 const SUITES: Record<string, () => Promise<{ run: BenchSuite }>> = {
   store: () => import('./store'),
   audit: () => import('./audit'),
+  ehr: () => import('./ehr'),
 };
 
 const args = process.argv.slice(2);

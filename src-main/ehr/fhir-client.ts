@@ -15,7 +15,7 @@ import { jsonObjectBody, resourceBody, responseError, transportError } from './c
 import { CircuitBreaker, type BreakerSnapshot } from './circuit-breaker';
 import { fhirConnectionConfigSchema, usesTokenEndpoint, type FhirConnectionInput } from './connection-config';
 import { FhirError } from './errors';
-import type { Bundle, CapabilityStatement, Resource } from './fhir-r4';
+import type { Bundle, CapabilityStatement, Resource } from 'fhir/r4';
 import { exchange, type ExchangeRequest, type ExchangeResponse } from './http/exchange';
 import type { TlsCertificateInfo } from './http/tls-certificate';
 import { createTransport } from './http/transport';

@@ -1,5 +1,5 @@
 /** Reading OperationOutcome bodies into the issues an operator needs. */
-import type { OperationOutcome, OperationOutcomeIssue } from './fhir-r4';
+import type { OperationOutcome, OperationOutcomeIssue } from 'fhir/r4';
 
 export interface OutcomeIssue {
   severity: OperationOutcomeIssue['severity'];

@@ -3,7 +3,7 @@
  * `<base>/.well-known/smart-configuration`, or failing that from the
  * CapabilityStatement's SMART oauth-uris extension.
  */
-import type { CapabilityStatement, Extension } from './fhir-r4';
+import type { CapabilityStatement, Extension } from 'fhir/r4';
 
 export interface SmartConfiguration {
   issuer?: string;

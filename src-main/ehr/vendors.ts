@@ -6,7 +6,7 @@
  * SOURCES.md there).
  */
 import type { AuthMode, VendorId } from './connection-config';
-import type { CapabilityStatement } from './fhir-r4';
+import type { CapabilityStatement } from 'fhir/r4';
 import type { ScopeStyle } from './scopes';
 
 export interface SandboxPreset {
@@ -182,7 +182,8 @@ function hostname(url: string | undefined): string {
 }
 
 /** Which vendor serves a CapabilityStatement: software and publisher first, then the server's host name. */
-export function detectVendor(cs: CapabilityStatement): VendorDetection {
+/** Takes what a server sent, which may lack fields R4 calls required. */
+export function detectVendor(cs: Partial<CapabilityStatement>): VendorDetection {
   const names: Array<[string, string | undefined]> = [
     ['software.name', cs.software?.name],
     ['publisher', cs.publisher],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CapabilityStatement } from '../../../src-main/ehr/fhir-r4';
+import type { CapabilityStatement } from 'fhir/r4';
 import { readSmartConfiguration, tokenEndpointFromCapabilityStatement } from '../../../src-main/ehr/smart-discovery';
 import { detectVendor, VENDOR_PROFILES } from '../../../src-main/ehr/vendors';
 import { vendorFixture } from './fixtures';
@@ -20,7 +20,7 @@ describe('vendor detection from real CapabilityStatements', () => {
   });
 
   it('falls back to the host name, then to generic', () => {
-    const byHost: CapabilityStatement = { resourceType: 'CapabilityStatement', implementation: { description: 'x', url: 'https://epicproxy.et0948.epichosted.com/FhirProxy/api/FHIR/R4' } };
+    const byHost: Partial<CapabilityStatement> = { resourceType: 'CapabilityStatement', implementation: { description: 'x', url: 'https://epicproxy.et0948.epichosted.com/FhirProxy/api/FHIR/R4' } };
     expect(detectVendor(byHost).vendor).toBe('epic');
     expect(detectVendor({ resourceType: 'CapabilityStatement', publisher: 'HAPI' }).vendor).toBe('generic');
   });
