@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'undici';
 import { generateSigningKey, publicJwks } from '../src-main/ehr/auth/keys';
-import type { SigningAlg } from '../src-main/ehr/connection-config';
+import type { SigningAlg } from '../src-shared/connection-config';
 import { createFhirClient, type FhirClient } from '../src-main/ehr/fhir-client';
 import { startFhirTestServer } from '../tests/helpers/fhir-test-server';
 import type { BenchResult } from './result';

@@ -7,20 +7,9 @@
 import type { OutcomeIssue } from './operation-outcome';
 import type { TlsCertificateInfo } from './http/tls-certificate';
 
-export const FHIR_ERROR_KINDS = [
-  'AUTH',
-  'SCOPE',
-  'RATE_LIMITED',
-  'TIMEOUT',
-  'NETWORK',
-  'TLS',
-  'SERVER',
-  'VALIDATION',
-  'CONSENT',
-  'NOT_FOUND',
-  'MALFORMED_RESPONSE',
-] as const;
-export type FhirErrorKind = (typeof FHIR_ERROR_KINDS)[number];
+import type { FhirErrorKind } from '../../src-shared/fhir-errors';
+
+export { FHIR_ERROR_KINDS, type FhirErrorKind } from '../../src-shared/fhir-errors';
 
 interface KindInfo {
   kbCode: string;

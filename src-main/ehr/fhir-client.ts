@@ -13,7 +13,7 @@ import type { Logger } from '../log';
 import { createAuthenticator, type EhrSecrets } from './auth/authenticator';
 import { jsonObjectBody, resourceBody, responseError, transportError } from './classify';
 import { CircuitBreaker, type BreakerSnapshot } from './circuit-breaker';
-import { fhirConnectionConfigSchema, usesTokenEndpoint, type FhirConnectionInput } from './connection-config';
+import { fhirConnectionConfigSchema, usesTokenEndpoint, type FhirConnectionInput } from '../../src-shared/connection-config';
 import { FhirError } from './errors';
 import type { Bundle, CapabilityStatement, Resource } from 'fhir/r4';
 import { exchange, type ExchangeRequest, type ExchangeResponse } from './http/exchange';

@@ -5,7 +5,7 @@
  * documentation, or a real document kept in tests/fixtures/vendors/ (see
  * SOURCES.md there).
  */
-import type { AuthMode, VendorId } from './connection-config';
+import type { AuthMode, VendorId } from '../../src-shared/connection-config';
 import type { CapabilityStatement } from 'fhir/r4';
 import type { ScopeStyle } from './scopes';
 

@@ -9,7 +9,7 @@
 import type { CapabilityStatement, CapabilityStatementRestResource, CapabilityStatementRestSecurity, Extension } from '@medplum/fhirtypes';
 import { VERSION } from '../version';
 import { searchableParameters, SERVED_TYPES } from './search-parameters';
-import type { SandboxFlavour } from './state';
+import type { SandboxFlavour } from '../../src-shared/sandbox-state';
 
 export interface SandboxEndpoints {
   fhirBase: string;

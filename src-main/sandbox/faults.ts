@@ -9,7 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { mersenne } from 'pure-rand/generator/mersenne';
 import { outcome, type SandboxResponse } from './responses';
-import type { SandboxFaults } from './state';
+import type { SandboxFaults } from '../../src-shared/sandbox-state';
 
 export interface SandboxStats {
   requests: number;

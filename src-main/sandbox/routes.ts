@@ -13,7 +13,7 @@ import { fhirTarget, type FhirApi, type FhirTarget } from './fhir-api';
 import { fhir, json, oauthError, outcome, type SandboxResponse } from './responses';
 import { allows } from './scopes';
 import { smartConfiguration } from './smart-configuration';
-import type { SandboxState } from './state';
+import type { SandboxState } from '../../src-shared/sandbox-state';
 import { handleTokenRequest } from './token-endpoint';
 import type { TokenStore } from './tokens';
 

@@ -14,7 +14,7 @@ import { Listener } from './listener';
 import { outcome } from './responses';
 import { route, TOKEN_PATH, type SandboxCore } from './routes';
 import { generateSampleData } from './sample-data';
-import { applyStatePatch, DEFAULT_STATE, type SandboxFlavour, type SandboxState, type SandboxStatePatch } from './state';
+import { applyStatePatch, DEFAULT_STATE, type SandboxFlavour, type SandboxState, type SandboxStatePatch } from '../../src-shared/sandbox-state';
 import { createSandboxCertificates, type SandboxCertificates } from './tls';
 import { TokenStore } from './tokens';
 

@@ -6,7 +6,7 @@
 import { ClientAuthError, parseBasicAuth, type ClientRegistry } from './clients';
 import { json, oauthError, type SandboxResponse } from './responses';
 import { grantScopes } from './scopes';
-import type { SandboxState } from './state';
+import type { SandboxState } from '../../src-shared/sandbox-state';
 import type { TokenStore } from './tokens';
 
 const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';

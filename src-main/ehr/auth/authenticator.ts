@@ -7,7 +7,7 @@
 import type { Dispatcher } from 'undici';
 import type { Clock } from '../../clock';
 import type { Logger } from '../../log';
-import { usesTokenEndpoint, type FhirConnectionConfig } from '../connection-config';
+import { usesTokenEndpoint, type FhirConnectionConfig } from '../../../src-shared/connection-config';
 import { FhirError } from '../errors';
 import { retryDelayMs } from '../retry';
 import { compareGrant, type TokenGrant } from '../scopes';

@@ -6,7 +6,7 @@
  */
 import { createPrivateKey, createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { calculateJwkThumbprint, exportJWK, exportPKCS8, generateKeyPair, type JWK } from 'jose';
-import { SIGNING_ALGS, type SigningAlg } from '../connection-config';
+import { SIGNING_ALGS, type SigningAlg } from '../../../src-shared/connection-config';
 import { FhirError } from '../errors';
 
 export interface SigningKey {

@@ -10,7 +10,7 @@ import type { ServerResponse } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { FhirConnectionInput } from '../../../src-main/ehr/connection-config';
+import type { FhirConnectionInput } from '../../../src-shared/connection-config';
 import { createFhirClient, type FhirClient, type FhirClientDeps } from '../../../src-main/ehr/fhir-client';
 import { startFhirTestServer, type FhirTestServer } from '../../helpers/fhir-test-server';
 import { makeTestCertificates, type TestCertificates } from '../../helpers/test-certs';

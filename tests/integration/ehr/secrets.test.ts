@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateSigningKey, publicJwks } from '../../../src-main/ehr/auth/keys';
-import type { FhirConnectionInput } from '../../../src-main/ehr/connection-config';
+import type { FhirConnectionInput } from '../../../src-shared/connection-config';
 import { FhirError } from '../../../src-main/ehr/errors';
 import { createFhirClient, type FhirClient } from '../../../src-main/ehr/fhir-client';
 import { startFhirTestServer, type FhirTestServer, type FhirTestServerOptions } from '../../helpers/fhir-test-server';

@@ -1,7 +1,7 @@
 import type { CapabilityStatement, Extension } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../src-main/sandbox/sandbox';
-import type { SandboxFlavour } from '../../../src-main/sandbox/state';
+import type { SandboxFlavour } from '../../../src-shared/sandbox-state';
 import { accessToken, bearer, call } from './client';
 
 const OAUTH_URIS = 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris';

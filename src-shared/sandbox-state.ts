@@ -1,7 +1,6 @@
 /**
- * The sandbox's switches as admins see them in Settings and tests set them.
- * Only zod here, no Node imports, so this file can move to src-shared as it is
- * when sandbox.get / sandbox.set join the contract.
+ * The embedded sandbox EHR's switches, as admins see them in Settings
+ * (sandbox.get / sandbox.set) and tests set them.
  */
 import { z } from 'zod';
 
