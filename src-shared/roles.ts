@@ -22,6 +22,16 @@ export const PERMISSIONS = {
   'users.manage': ['admin'],
   /** Read, verify and export the audit trail. */
   'audit.read': ['safety_officer', 'admin'],
+  /** See EHR connections, their health and diagnostics. */
+  'connections.read': everyone,
+  /** Run a connection's diagnostics now. */
+  'connections.test': ['operator', 'support_tech', 'admin'],
+  /** Add, change and remove connections and their credentials. */
+  'connections.manage': ['admin'],
+  /** See patient data in clear (break-glass, with a reason that is audited). */
+  'phi.view': ['safety_officer', 'support_tech', 'admin'],
+  /** Set the embedded sandbox EHR's fault switches. */
+  'sandbox.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
