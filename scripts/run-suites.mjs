@@ -16,6 +16,16 @@ const suites = [
     },
   },
   {
+    // Builds with electron-vite and starts its own hosts; playwright.config.ts writes the JSON report.
+    name: 'playwright (end-to-end)',
+    cmd: ['playwright', 'test'],
+    count: () => {
+      const { stats } = JSON.parse(readFileSync(`${results}/playwright.json`, 'utf8'));
+      // A flaky test passed only on a retry: it counts as failed here.
+      return { passed: stats.expected, failed: stats.unexpected + stats.flaky };
+    },
+  },
+  {
     // Not a test runner: a security scan of main and preload that must find nothing above LOW.
     name: 'electronegativity (Electron security scan)',
     cmd: ['node', 'scripts/electronegativity.mjs'],

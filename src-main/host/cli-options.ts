@@ -1,5 +1,6 @@
 /** The command line of the browser host (out/main/host.js, `npm run console`). */
 import { parseArgs } from 'node:util';
+import { DEFAULT_IDLE_TIMEOUT_MS } from '../users/sessions';
 
 export const DEFAULT_PORT = 4870;
 
@@ -10,6 +11,8 @@ export interface CliOptions {
   dataDir?: string;
   tlsCert?: string;
   tlsKey?: string;
+  /** Signed-in sessions lock after this long without a call; unset keeps Vigil's default. */
+  idleTimeoutMs?: number;
 }
 
 export const USAGE = `Usage: npm run console -- [options]
@@ -24,6 +27,9 @@ Options:
                      (default: the per-user Vigil data folder)
   --tls-cert <path>  PEM certificate (chain) to serve HTTPS and WSS
   --tls-key <path>   PEM private key for --tls-cert
+  --idle-timeout <seconds>
+                     lock a signed-in session after this long without activity
+                     (default ${DEFAULT_IDLE_TIMEOUT_MS / 60_000} minutes)
   -h, --help         show this help
 `;
 
@@ -41,6 +47,12 @@ function parsePort(text: string): number {
   return port;
 }
 
+function parseIdleTimeout(text: string): number {
+  const seconds = Number(text);
+  if (!/^\d+$/.test(text) || seconds < 1) throw new CliUsageError(`--idle-timeout must be a whole number of seconds, at least 1, not "${text}".`);
+  return seconds * 1000;
+}
+
 export function parseCliArgs(argv: string[]): CliOptions {
   let values;
   try {
@@ -54,6 +66,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         'data-dir': { type: 'string' },
         'tls-cert': { type: 'string' },
         'tls-key': { type: 'string' },
+        'idle-timeout': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -67,5 +80,6 @@ export function parseCliArgs(argv: string[]): CliOptions {
     dataDir: values['data-dir'],
     tlsCert: values['tls-cert'],
     tlsKey: values['tls-key'],
+    idleTimeoutMs: values['idle-timeout'] === undefined ? undefined : parseIdleTimeout(values['idle-timeout']),
   };
 }

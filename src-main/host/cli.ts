@@ -63,6 +63,7 @@ async function main(): Promise<void> {
       tlsKey: options.tlsKey,
       // This file is bundled to out/main/host.js; the renderer is built next to it.
       rendererDir: resolve(dirname(fileURLToPath(import.meta.url)), '../renderer'),
+      vigilOptions: { idleTimeoutMs: options.idleTimeoutMs },
     });
   } catch (err) {
     if (isUserFixable(err)) fail(`The Vigil console could not start.\n${err.message}`, 1);

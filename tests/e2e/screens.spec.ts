@@ -1,0 +1,134 @@
+/**
+ * Every screen and dialog, in the dark and the light theme: a full-page
+ * screenshot for people to look at (test-results/screens/) and an axe scan
+ * that must find nothing serious or critical. Error states are included,
+ * since those are the screens read under stress. The lock screen is covered
+ * where it appears, in inactivity-lock.spec.ts.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import {
+  ADMIN,
+  OPERATOR,
+  THEMES,
+  checkScreen,
+  checkScreenInBothThemes,
+  createFirstAdmin,
+  expectSignedInAs,
+  openScreen,
+  setTheme,
+  signIn,
+} from './support/console';
+import { serverUrl } from './support/servers';
+
+test.use({ baseURL: serverUrl('tour') });
+// One host, visited in order: setup exists only until the first account does.
+test.describe.configure({ mode: 'serial' });
+
+async function signInAsAdmin(page: Page): Promise<void> {
+  await page.goto('/');
+  await signIn(page, ADMIN);
+  await expectSignedInAs(page, ADMIN, 'Administrator');
+}
+
+test('first-run setup', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Set up Vigil' })).toBeVisible();
+  await checkScreenInBothThemes(page, 'setup');
+
+  const form = page.getByRole('form', { name: 'Create the administrator account' });
+  await form.getByRole('button', { name: 'Create account' }).click();
+  const username = form.getByLabel('Username');
+  await expect(username).toBeFocused();
+  await expect(username).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByLabel('Display name')).toHaveAccessibleDescription(/Enter a name/);
+  await checkScreenInBothThemes(page, 'setup-errors');
+
+  await createFirstAdmin(page);
+});
+
+test('the administrator’s screens', async ({ page }) => {
+  await signInAsAdmin(page);
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Audit' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^Showing \d+ of \d+ entries/ })).toBeVisible();
+  await checkScreenInBothThemes(page, 'audit');
+  await page.getByRole('button', { name: 'Verify chain' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Chain intact' })).toBeVisible();
+  await checkScreenInBothThemes(page, 'audit-verified');
+
+  await openScreen(page, 'Users');
+  await expect(page.getByRole('table', { name: 'Users' }).getByRole('row', { name: new RegExp(ADMIN.username) })).toBeVisible();
+  await checkScreenInBothThemes(page, 'users');
+
+  await openScreen(page, 'Account');
+  await checkScreenInBothThemes(page, 'account');
+
+  await openScreen(page, 'About this console');
+  await expect(page.getByRole('definition').filter({ hasText: 'available (service "vigil")' })).toBeVisible();
+  await checkScreenInBothThemes(page, 'about');
+});
+
+test('the account dialogs', async ({ page }) => {
+  await signInAsAdmin(page);
+  await openScreen(page, 'Users');
+  const newAccount = page.getByRole('dialog', { name: 'New account' });
+
+  for (const theme of THEMES) {
+    // The theme switch sits behind a modal dialog, so each theme opens the dialog afresh.
+    await setTheme(page, theme);
+    await page.getByRole('button', { name: 'New account' }).click();
+    await expect(newAccount.getByLabel('Username')).toBeFocused();
+    await checkScreen(page, 'create-user', theme);
+    await newAccount.getByLabel('Password', { exact: true }).fill('short');
+    await newAccount.getByLabel('Confirm password').fill('shorter');
+    await newAccount.getByRole('button', { name: 'Create account' }).click();
+    await expect(newAccount.getByLabel('Confirm password')).toHaveAccessibleDescription('The two passwords are not the same');
+    await checkScreen(page, 'create-user-errors', theme);
+    await newAccount.getByRole('button', { name: 'Cancel' }).click();
+    await expect(newAccount).toBeHidden();
+  }
+
+  // An account to reset and disable.
+  await page.getByRole('button', { name: 'New account' }).click();
+  await newAccount.getByLabel('Username').fill(OPERATOR.username);
+  await newAccount.getByLabel('Display name').fill(OPERATOR.displayName);
+  await newAccount.getByLabel('Password', { exact: true }).fill(OPERATOR.password);
+  await newAccount.getByLabel('Confirm password').fill(OPERATOR.password);
+  await newAccount.getByRole('button', { name: 'Create account' }).click();
+  await expect(newAccount).toBeHidden();
+
+  const reset = page.getByRole('dialog', { name: `Reset the password of ${OPERATOR.username}` });
+  const disable = page.getByRole('dialog', { name: `Disable ${OPERATOR.username}?` });
+  const disableSelf = page.getByRole('dialog', { name: `Disable ${ADMIN.username}?` });
+  for (const theme of THEMES) {
+    await setTheme(page, theme);
+    await page.getByRole('button', { name: `Reset password for ${OPERATOR.username}` }).click();
+    await checkScreen(page, 'reset-password', theme);
+    await reset.getByRole('button', { name: 'Cancel' }).click();
+    await expect(reset).toBeHidden();
+
+    await page.getByRole('button', { name: `Disable ${OPERATOR.username}` }).click();
+    await checkScreen(page, 'disable-user', theme);
+    await disable.getByRole('button', { name: 'Cancel' }).click();
+    await expect(disable).toBeHidden();
+
+    // The host will not let the only administrator lock everyone out; the dialog says so in place.
+    await page.getByRole('button', { name: `Disable ${ADMIN.username}` }).click();
+    await disableSelf.getByRole('button', { name: 'Disable account' }).click();
+    await expect(disableSelf.getByRole('alert')).toContainText(`${ADMIN.username} was not disabled`);
+    await checkScreen(page, 'disable-user-refused', theme);
+    await disableSelf.getByRole('button', { name: 'Cancel' }).click();
+    await expect(disableSelf).toBeHidden();
+  }
+});
+
+test('sign-in', async ({ page }) => {
+  await page.goto('/');
+  const form = page.getByRole('form', { name: 'Sign in' });
+  await expect(form.getByLabel('Username')).toBeFocused();
+  await checkScreenInBothThemes(page, 'login');
+
+  await signIn(page, { ...ADMIN, password: 'not the password' });
+  await expect(form.getByRole('alert')).toContainText('Wrong username or password');
+  await checkScreenInBothThemes(page, 'login-error');
+});
