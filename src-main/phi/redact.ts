@@ -165,9 +165,10 @@ export function redactDeep(value: unknown): unknown {
       if (Array.isArray(v)) return v.map((item) => walk(item, depth + 1));
       // Error's message is not an own enumerable property, so copy it explicitly.
       if (v instanceof Error) return { name: v.name, message: redact(v.message) };
-      const copy: Record<string, unknown> = {};
-      for (const [key, item] of Object.entries(v)) copy[key] = tokenForKey(key, item) ?? walk(item, depth + 1);
-      return copy;
+      // fromEntries defines own properties, so a "__proto__" key stays data, not a prototype.
+      return Object.fromEntries(
+        Object.entries(v).map(([key, item]) => [key, tokenForKey(key, item) ?? walk(item, depth + 1)]),
+      );
     } finally {
       path.delete(v);
     }

@@ -171,6 +171,14 @@ describe('redact', () => {
 });
 
 describe('redactDeep', () => {
+  it('keeps a "__proto__" key as data and does not change the prototype', () => {
+    const input = JSON.parse('{"__proto__": {"note": "call 555-123-4567"}, "ok": 1}') as Record<string, unknown>;
+    const out = redactDeep(input) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(Object.keys(out)).toEqual(['__proto__', 'ok']);
+    expect(JSON.stringify(out)).not.toContain('555-123-4567');
+  });
+
   it('redacts every string in objects and arrays, keeping keys and other values', () => {
     const input = {
       message: 'lookup for MRN 12345678 failed',
