@@ -43,21 +43,35 @@ export function errorText(err: unknown): string {
   }
 }
 
-function issues(err: VigilError): { path: string[]; message: string }[] {
+type Issue = { path: (string | number)[]; message: string };
+
+function issues(err: VigilError): Issue[] {
   if (!Array.isArray(err.details)) return [];
   return err.details.filter(
-    (d): d is { path: string[]; message: string } =>
-      typeof d === 'object' && d !== null && Array.isArray(d.path) && typeof d.message === 'string',
+    (d): d is Issue => typeof d === 'object' && d !== null && Array.isArray(d.path) && typeof d.message === 'string',
   );
 }
 
-/** INVALID_INPUT issues for the named fields, keyed by the contract's input field names. */
+/**
+ * The form field an issue path is about: the longest start of the path that
+ * names one, so ['config', 'timeouts', 'connectMs'] finds a field named
+ * 'config.timeouts.connectMs' and ['username'] finds 'username'.
+ */
+export function fieldForPath(path: readonly (string | number)[], fields: readonly string[]): string | undefined {
+  for (let length = path.length; length > 0; length -= 1) {
+    const key = path.slice(0, length).join('.');
+    if (fields.includes(key)) return key;
+  }
+  return undefined;
+}
+
+/** INVALID_INPUT issues for the named fields, keyed by the contract's input field paths. */
 export function fieldErrorsFrom(err: unknown, fields: readonly string[]): FieldErrors {
   if (!isVigilError(err, 'INVALID_INPUT')) return {};
   const out: FieldErrors = {};
   for (const issue of issues(err)) {
-    const field = issue.path[0];
-    if (field && fields.includes(field) && !out[field]) out[field] = issue.message;
+    const field = fieldForPath(issue.path, fields);
+    if (field && !out[field]) out[field] = issue.message;
   }
   return out;
 }
@@ -67,7 +81,7 @@ export function formErrorFrom(err: unknown, fields: readonly string[]): string |
   if (!err) return null;
   if (isVigilError(err, 'INVALID_INPUT')) {
     const list = issues(err);
-    if (list.length > 0 && list.every((i) => i.path[0] && fields.includes(i.path[0]))) return null;
+    if (list.length > 0 && list.every((i) => fieldForPath(i.path, fields))) return null;
   }
   return errorText(err);
 }

@@ -5,7 +5,7 @@ import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
  * behind inert and closes on Escape. Mount it to open it, unmount to close;
  * focus goes back to whatever opened it.
  */
-export function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
+export function Dialog({ title, onClose, wide = false, children }: { title: string; onClose: () => void; wide?: boolean; children: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -22,7 +22,7 @@ export function Dialog({ title, onClose, children }: { title: string; onClose: (
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={wide ? 'dialog dialog-wide' : 'dialog'}
       aria-labelledby={titleId}
       onCancel={(event) => {
         // Let React decide: the dialog closes by unmounting, not behind its back.

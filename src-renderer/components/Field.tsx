@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { Icon } from './Icon';
 
 interface FieldFrameProps {
@@ -59,6 +59,33 @@ export function SelectField({ label, hint, error, id, className, children, ...se
       <select id={ids.controlId} aria-invalid={error ? true : undefined} aria-describedby={ids.describedBy} {...select}>
         {children}
       </select>
+      <FieldError error={error} id={ids.errorId} />
+    </div>
+  );
+}
+
+export function TextAreaField({ label, hint, error, id, className, ...textarea }: FieldFrameProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const ids = useFieldIds(id, hint, error);
+  return (
+    <div className={['field', className].filter(Boolean).join(' ')}>
+      <label htmlFor={ids.controlId}>{label}</label>
+      <FieldHint hint={hint} id={ids.hintId} />
+      <textarea id={ids.controlId} aria-invalid={error ? true : undefined} aria-describedby={ids.describedBy} {...textarea} />
+      <FieldError error={error} id={ids.errorId} />
+    </div>
+  );
+}
+
+/** The box comes first and the label beside it, as people expect of a checkbox. */
+export function CheckboxField({ label, hint, error, id, className, ...input }: FieldFrameProps & Omit<InputHTMLAttributes<HTMLInputElement>, 'type'>) {
+  const ids = useFieldIds(id, hint, error);
+  return (
+    <div className={['field', 'field-checkbox', className].filter(Boolean).join(' ')}>
+      <div className="checkbox-line">
+        <input id={ids.controlId} type="checkbox" aria-invalid={error ? true : undefined} aria-describedby={ids.describedBy} {...input} />
+        <label htmlFor={ids.controlId}>{label}</label>
+      </div>
+      <FieldHint hint={hint} id={ids.hintId} />
       <FieldError error={error} id={ids.errorId} />
     </div>
   );

@@ -16,6 +16,13 @@ const PATHS = {
   shield: 'M12 3l8 3v6c0 5-3.5 8-8 9c-4.5-1-8-4-8-9V6l8-3zM8.5 12l2.5 2.5l4.5-4.5',
   plus: 'M12 5v14M5 12h14',
   key: 'M8 15a4 4 0 1 0 0-8a4 4 0 1 0 0 8zM11.5 11H21M18 11v3M15 11v2',
+  minus: 'M5 12h14',
+  play: 'M7 4.5l12 7.5l-12 7.5z',
+  copy: 'M9 9h11v11H9zM5 15H4V4h11v1',
+  pencil: 'M4 20h4L19 9l-4-4L4 16v4zM13.5 6.5l4 4',
+  trash: 'M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13M10 11v6M14 11v6',
+  eye: 'M2 12s3.5-7 10-7s10 7 10 7s-3.5 7-10 7S2 12 2 12zM12 9a3 3 0 1 0 0 6a3 3 0 1 0 0-6z',
+  eyeOff: 'M3 3l18 18M10.6 5.1A10 10 0 0 1 12 5c6.5 0 10 7 10 7a17 17 0 0 1-3.2 4.2M6.6 6.6C3.8 8.4 2 12 2 12s3.5 7 10 7a9.7 9.7 0 0 0 5.4-1.6M9.9 9.9a3 3 0 0 0 4.2 4.2',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -56,3 +56,18 @@ export function formatDuration(seconds: number): string {
 function plural(n: number, unit: string): string {
   return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }
+
+/** How long ago, in the short words of a status board ("3 min ago"); the exact time goes in a tooltip. */
+export function formatAgo(iso: string, now: number = Date.now()): string {
+  const seconds = Math.max(0, Math.round((now - new Date(iso).getTime()) / 1000));
+  if (seconds < 45) return 'just now';
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 24) return `${hours} h ago`;
+  return plural(Math.round(hours / 24), 'day') + ' ago';
+}
+
+export function formatMs(ms: number): string {
+  return `${Math.round(ms).toLocaleString()} ms`;
+}

@@ -7,6 +7,12 @@ export function problemWith(schema: z.ZodType, value: unknown): string | undefin
   return result.success ? undefined : result.error.issues[0]?.message;
 }
 
+/** The message a schema gives for one field of a value ('reveal.reason'), or undefined when that field passes. */
+export function problemAt(schema: z.ZodType, value: unknown, path: string): string | undefined {
+  const result = schema.safeParse(value);
+  return result.success ? undefined : result.error.issues.find((i) => i.path.join('.') === path)?.message;
+}
+
 /**
  * The contract's own wording of each rule, read by failing its schema on
  * purpose, so the hint under a field and the error from main never disagree.
@@ -28,3 +34,12 @@ export const fieldRules = {
   confirm: (v: string, password: string) => (v === password ? undefined : 'The two passwords are not the same'),
   required: (v: string, what: string) => (v ? undefined : `Enter ${what}`),
 };
+
+/** A whole number typed into a field, or the problem with it in words (the schema's own bounds, not its jargon). */
+export function wholeNumber(text: string, min: number, max: number): { value: number } | { problem: string } {
+  const value = Number(text.trim());
+  if (!/^\d+$/.test(text.trim()) || value < min || value > max) {
+    return { problem: `Enter a whole number from ${min.toLocaleString()} to ${max.toLocaleString()}` };
+  }
+  return { value };
+}

@@ -152,11 +152,19 @@ export async function click(element: HTMLElement): Promise<void> {
   await act(async () => element.click());
 }
 
+/**
+ * Types into a field as a person would. The value goes through the native
+ * setter: React watches the element's own one and would take a direct
+ * assignment for its own update, so a controlled input would miss it.
+ */
 export async function fill(label: string, value: string): Promise<void> {
   const input = byLabel(label);
-  if (!(input instanceof HTMLInputElement || input instanceof HTMLSelectElement)) throw new Error(`"${label}" is not an input`);
+  if (!(input instanceof HTMLInputElement || input instanceof HTMLSelectElement || input instanceof HTMLTextAreaElement)) {
+    throw new Error(`"${label}" is not an input`);
+  }
+  const setValue = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input), 'value')?.set;
   await act(async () => {
-    input.value = value;
+    setValue?.call(input, value);
     input.dispatchEvent(new Event('input', { bubbles: true }));
     input.dispatchEvent(new Event('change', { bubbles: true }));
   });
@@ -218,4 +226,24 @@ export function descriptionOf(control: HTMLElement): string {
 
 export function pageText(): string {
   return text(document.body);
+}
+
+/** The rows of the table with this caption, as text. */
+export function tableRows(caption: string): string[] {
+  const table = [...document.querySelectorAll('table')].find((t) => t.caption && text(t.caption) === caption);
+  if (!table) throw new Error(`no table captioned "${caption}"`);
+  return [...table.querySelectorAll('tbody tr')].map(text);
+}
+
+/** A switch by its name, which leaves out the On/Off it shows to the eye (aria-hidden). */
+export function switchNamed(name: string): HTMLButtonElement {
+  const visibleName = (el: Element) =>
+    [...el.childNodes]
+      .filter((n) => !(n instanceof Element && n.getAttribute('aria-hidden') === 'true'))
+      .map((n) => n.textContent ?? '')
+      .join('')
+      .trim();
+  const found = [...document.querySelectorAll<HTMLButtonElement>('[role="switch"]')].find((s) => visibleName(s) === name);
+  if (!found) throw new Error(`no switch "${name}"`);
+  return found;
 }
