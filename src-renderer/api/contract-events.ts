@@ -18,6 +18,8 @@ export function useContractEvents(): void {
   useEffect(() => {
     const offs = [
       on('users.changed', () => void queryClient.invalidateQueries({ queryKey: queryKeys.usersList })),
+      // Test results arrive this way too: the list carries each connection's last diagnostics.
+      on('connections.changed', () => void queryClient.invalidateQueries({ queryKey: queryKeys.connectionsList })),
       // Someone changed this account (role or name): the header and navigation follow.
       on('session.updated', ({ user }) => useSessionStore.getState().userChanged(user)),
       on('audit.appended', () => {

@@ -10,4 +10,6 @@ export const queryKeys = {
   auditListAll: ['audit.list'] as const,
   auditList: (filters: AuditFilters) => ['audit.list', filters] as const,
   systemInfo: ['system.info'] as const,
+  vendors: ['ehr.vendors'] as const,
+  connectionsList: ['connections.list'] as const,
 };

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { UserSummary } from '../../src-shared/contract';
 import { AuditScreen } from '../screens/audit/AuditScreen';
+import { ConnectionsScreen } from '../screens/connections/ConnectionsScreen';
 import { AboutSection } from '../screens/settings/AboutSection';
 import { AccountSection } from '../screens/settings/AccountSection';
 import { UsersSection } from '../screens/settings/UsersSection';
@@ -11,6 +12,8 @@ import { useHashScreen } from './use-hash-screen';
 
 function ScreenView({ id, user }: { id: ScreenId; user: UserSummary }) {
   switch (id) {
+    case 'connections':
+      return <ConnectionsScreen user={user} />;
     case 'audit':
       return <AuditScreen />;
     case 'settings/users':

@@ -9,8 +9,9 @@ interface ScreenDef {
   permission: Permission | null;
 }
 
-/** Only screens that exist; nav order follows this list. */
+/** Only screens that exist; nav order follows this list, and the first one a role may see is where it lands. */
 export const SCREENS = [
+  { id: 'connections', label: 'Connections', group: null, permission: 'connections.read' },
   { id: 'audit', label: 'Audit', group: null, permission: 'audit.read' },
   { id: 'settings/users', label: 'Users', group: 'settings', permission: 'users.manage' },
   { id: 'settings/account', label: 'Account', group: 'settings', permission: null },

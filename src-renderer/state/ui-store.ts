@@ -6,8 +6,11 @@ interface UiState {
   /** The screen asked for; the frame falls back to the first one the role may see. */
   screen: ScreenId | null;
   auditFilters: AuditFilters;
+  /** The connection whose details are open; the first one when none was picked (or it is gone). */
+  connectionId: number | null;
   showScreen(screen: ScreenId): void;
   setAuditFilters(filters: AuditFilters): void;
+  selectConnection(id: number): void;
   /** A different person is about to sign in: forget where the last one was. */
   reset(): void;
 }
@@ -15,7 +18,9 @@ interface UiState {
 export const useUiStore = create<UiState>()((set) => ({
   screen: null,
   auditFilters: {},
+  connectionId: null,
   showScreen: (screen) => set({ screen }),
   setAuditFilters: (auditFilters) => set({ auditFilters }),
-  reset: () => set({ screen: null, auditFilters: {} }),
+  selectConnection: (connectionId) => set({ connectionId }),
+  reset: () => set({ screen: null, auditFilters: {}, connectionId: null }),
 }));

@@ -44,6 +44,8 @@ function signedInAs(u: UserSummary, more: Handlers = {}) {
     'system.info': () => ok(systemInfo),
     'users.list': () => ok({ users: [u] }),
     'audit.list': () => ok({ entries: [], total: 0, nextBeforeSeq: null }),
+    'connections.list': () => ok({ connections: [] }),
+    'ehr.vendors': () => ok({ vendors: [] }),
     ...more,
   });
 }
@@ -64,25 +66,25 @@ function entry(seq: number, overrides: Partial<AuditEntry> = {}): AuditEntry {
 }
 
 describe('navigation follows the role', () => {
-  it('an operator sees only Settings → Account and About, and lands on Account', async () => {
+  it('an operator sees Connections and Settings → Account and About, and lands on Connections', async () => {
     await renderApp(signedInAs(user({ role: 'operator', username: 'otto', displayName: 'Otto Operator' })));
-    await waitFor(() => expect(heading()).toBe('Account'));
-    expect(navLinks()).toEqual(['Settings', 'Account', 'About this console']);
+    await waitFor(() => expect(heading()).toBe('Connections'));
+    expect(navLinks()).toEqual(['Connections', 'Settings', 'Account', 'About this console']);
     expect(pageText()).toContain('Otto Operator');
     expect(pageText()).toContain('NOC operator');
   });
 
-  it('a safety officer gets Audit first but no Users', async () => {
+  it('a safety officer gets Connections and Audit but no Users', async () => {
     await renderApp(signedInAs(user({ role: 'safety_officer' })));
-    await waitFor(() => expect(heading()).toBe('Audit'));
-    expect(navLinks()).toEqual(['Audit', 'Settings', 'Account', 'About this console']);
+    await waitFor(() => expect(heading()).toBe('Connections'));
+    expect(navLinks()).toEqual(['Connections', 'Audit', 'Settings', 'Account', 'About this console']);
   });
 
   it('an admin gets Audit and Users', async () => {
     await renderApp(signedInAs(user({ role: 'admin' })));
-    await waitFor(() => expect(heading()).toBe('Audit'));
-    expect(navLinks()).toEqual(['Audit', 'Settings', 'Users', 'Account', 'About this console']);
-    expect(navLink('Audit').getAttribute('aria-current')).toBe('page');
+    await waitFor(() => expect(heading()).toBe('Connections'));
+    expect(navLinks()).toEqual(['Connections', 'Audit', 'Settings', 'Users', 'Account', 'About this console']);
+    expect(navLink('Connections').getAttribute('aria-current')).toBe('page');
   });
 
   it('a reload on a screen the role may not see shows the first allowed one in its group', async () => {
@@ -108,7 +110,7 @@ describe('account changes pushed by main', () => {
     const me = user({ role: 'operator' });
     const api = signedInAs(me);
     await renderApp(api);
-    await waitFor(() => expect(heading()).toBe('Account'));
+    await waitFor(() => expect(heading()).toBe('Connections'));
     expect(navLinks()).not.toContain('Audit');
     await push(api, 'session.updated', { user: { ...me, role: 'safety_officer' } });
     await waitFor(() => expect(navLinks()).toContain('Audit'));
@@ -142,7 +144,7 @@ describe('lock screen', () => {
     const me = user();
     const api = signedInAs(me, { 'session.login': () => fail('UNAUTHENTICATED', 'Wrong username or password.') });
     await renderApp(api);
-    await waitFor(() => expect(heading()).toBe('Audit'));
+    await waitFor(() => expect(heading()).toBe('Connections'));
     await push(api, 'session.ended', { reason: 'idle' });
     await waitFor(() => button('Unlock'));
     await fill('Password', 'wrong');
@@ -162,7 +164,7 @@ describe('lock screen', () => {
   it('"Sign in as someone else" goes to the sign-in form', async () => {
     const api = signedInAs(user());
     await renderApp(api);
-    await waitFor(() => expect(heading()).toBe('Audit'));
+    await waitFor(() => expect(heading()).toBe('Connections'));
     await push(api, 'session.ended', { reason: 'idle' });
     await waitFor(() => button('Sign in as someone else'));
     await click(button('Sign in as someone else'));
@@ -172,7 +174,7 @@ describe('lock screen', () => {
   it('a disabled account is signed out with the reason, not locked', async () => {
     const api = signedInAs(user({ role: 'operator' }));
     await renderApp(api);
-    await waitFor(() => expect(heading()).toBe('Account'));
+    await waitFor(() => expect(heading()).toBe('Connections'));
     await push(api, 'session.ended', { reason: 'disabled' });
     await waitFor(() => expect(heading()).toBe('Sign in to Vigil'));
     expect(pageText()).toContain('an administrator disabled your account');
@@ -187,7 +189,7 @@ describe('account', () => {
           { path: ['currentPassword'], message: 'The current password is not right.' },
         ]),
     });
-    await renderApp(api);
+    await renderApp(api, '#/settings/account');
     await waitFor(() => button('Change password'));
     await fill('Current password', 'not it');
     await fill('New password', 'a much longer password');
@@ -259,7 +261,7 @@ describe('audit', () => {
           : ok({ entries: [entry(3), entry(2)], total: 3, nextBeforeSeq: 2 }),
       'audit.verify': () => ok({ ok: false, checked: 3, firstBadSeq: 2, reason: 'hash does not match' }),
     });
-    await renderApp(api);
+    await renderApp(api, '#/audit');
     await waitFor(() => expect(document.querySelectorAll('tbody tr').length).toBe(2));
     expect(pageText()).toContain('Showing 2 of 3 entries');
 
@@ -274,7 +276,7 @@ describe('audit', () => {
 
   it('applies filters to the query', async () => {
     const api = signedInAs(user({ role: 'admin' }));
-    await renderApp(api);
+    await renderApp(api, '#/audit');
     await waitFor(() => button('Apply filters'));
     await fill('Actor', '  bo ');
     await click(button('Apply filters'));

@@ -57,7 +57,8 @@ describe('first-run setup', () => {
       'setup.status': () => ok({ needsAdmin: true, version: '0.1.0-test' }),
       'setup.createAdmin': () => ok(admin),
       'session.login': () => ok({ token: 't', ...session(admin) }),
-      'audit.list': () => ok({ entries: [], total: 0, nextBeforeSeq: null }),
+      'connections.list': () => ok({ connections: [] }),
+      'ehr.vendors': () => ok({ vendors: [] }),
     });
     await renderApp(api);
     await waitFor(() => button('Create account'));
@@ -67,7 +68,8 @@ describe('first-run setup', () => {
     await fill('Confirm password', 'correct horse battery');
     await click(button('Create account'));
 
-    await waitFor(() => expect(navLinks()).toContain('Audit'));
+    await waitFor(() => expect(heading()).toBe('Connections'));
+    expect(navLinks()).toContain('Audit');
     expect(api.callsTo('setup.createAdmin')).toEqual([{ username: 'ada', displayName: 'Ada Admin', password: 'correct horse battery' }]);
     expect(api.callsTo('session.login')).toEqual([{ username: 'ada', password: 'correct horse battery' }]);
   });

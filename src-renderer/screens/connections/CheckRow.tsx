@@ -1,0 +1,53 @@
+import type { CheckResult } from '../../../src-shared/contract';
+import { formatMs } from '../../lib/format';
+import { CheckStatusLabel } from './CheckStatusLabel';
+
+function CheckFacts({ facts }: { facts: CheckResult['facts'] }) {
+  const entries = Object.entries(facts);
+  if (entries.length === 0) return null;
+  return (
+    <ul className="detail-list">
+      {entries.map(([key, value]) => (
+        <li key={key}>
+          <span className="detail-key">{key}:</span> <code>{String(value)}</code>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** What went wrong, led by the kind and knowledge-base code people search for, then what to do. */
+function CheckError({ error, status }: { error: NonNullable<CheckResult['error']>; status: CheckResult['status'] }) {
+  return (
+    <div className={`check-error check-error-${status}`}>
+      <p className="check-guidance">
+        <strong>
+          {error.kind} · {error.kbCode}
+        </strong>
+        {' — '}
+        {error.guidance}
+      </p>
+      <p className="check-message">{error.message}</p>
+    </div>
+  );
+}
+
+export function CheckRow({ check }: { check: CheckResult }) {
+  return (
+    <tr className={`check-row check-row-${check.status}`}>
+      <td className="nowrap">
+        <CheckStatusLabel status={check.status} />
+      </td>
+      <th scope="row">
+        {check.label}
+        {check.optional && <span className="tag">optional</span>}
+      </th>
+      <td className="num nowrap">{check.ms === null ? <span className="muted">—</span> : formatMs(check.ms)}</td>
+      <td>
+        <p className="check-summary">{check.summary}</p>
+        {check.error && <CheckError error={check.error} status={check.status} />}
+        <CheckFacts facts={check.facts} />
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,73 @@
+import { usesTokenEndpoint } from '../../../src-shared/connection-config';
+import type { Connection } from '../../../src-shared/contract';
+import type { VendorProfile } from '../../api/ehr';
+import { formatCount, formatMs } from '../../lib/format';
+import { AUTH_MODE_LABELS } from './auth-modes';
+
+/** A connection's settings as a reader checks them; secrets only as "stored" or not. */
+export function ConnectionFacts({ connection, vendor }: { connection: Connection; vendor: VendorProfile | undefined }) {
+  const c = connection.config;
+  const tokenMode = usesTokenEndpoint(c.authMode);
+  const rate = c.rateLimitPerHour ?? vendor?.rateLimitPerHour;
+  return (
+    <dl className="facts">
+      <dt>Vendor</dt>
+      <dd>{vendor?.label ?? c.vendor}</dd>
+      <dt>FHIR base URL</dt>
+      <dd className="path">{c.baseUrl}</dd>
+      {c.secondaryBaseUrl && (
+        <>
+          <dt>Secondary base URL</dt>
+          <dd className="path">{c.secondaryBaseUrl}</dd>
+        </>
+      )}
+      <dt>Sign-in</dt>
+      <dd>{AUTH_MODE_LABELS[c.authMode]}</dd>
+      {tokenMode && (
+        <>
+          <dt>Client ID</dt>
+          <dd className="mono">{c.clientId ?? '—'}</dd>
+          <dt>Token endpoint</dt>
+          <dd className="path">{c.tokenEndpoint ?? 'Discovered from the server'}</dd>
+          <dt>Scopes</dt>
+          <dd className="mono">{c.scopes.length > 0 ? c.scopes.join(' ') : 'None requested'}</dd>
+        </>
+      )}
+      {c.authMode === 'basic' && (
+        <>
+          <dt>User name</dt>
+          <dd className="mono">{c.username}</dd>
+        </>
+      )}
+      {c.authMode !== 'none' && (
+        <>
+          <dt>Credential</dt>
+          <dd>{connection.hasSecret ? 'Stored in the keychain' : 'None stored yet'}</dd>
+        </>
+      )}
+      <dt>Rate limit</dt>
+      <dd>
+        {rate === undefined ? '—' : `${formatCount(rate)} requests per hour`}
+        {c.rateLimitPerHour === undefined && vendor && <span className="muted"> ({vendor.label} default)</span>}
+      </dd>
+      <dt>Timeouts</dt>
+      <dd>
+        connect {formatMs(c.timeouts.connectMs)} · headers {formatMs(c.timeouts.headersMs)} · body {formatMs(c.timeouts.bodyMs)}
+      </dd>
+      {c.proxyUrl && (
+        <>
+          <dt>HTTP proxy</dt>
+          <dd className="path">{c.proxyUrl}</dd>
+        </>
+      )}
+      {c.caBundle && (
+        <>
+          <dt>Trusted CAs</dt>
+          <dd>Custom CA bundle added to the public roots</dd>
+        </>
+      )}
+      <dt>Monitoring</dt>
+      <dd>{c.enabled ? 'Enabled' : 'Disabled'}</dd>
+    </dl>
+  );
+}

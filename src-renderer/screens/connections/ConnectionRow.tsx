@@ -1,0 +1,52 @@
+import type { Connection } from '../../../src-shared/contract';
+import { Button } from '../../components/Button';
+import { AUTH_MODE_LABELS } from './auth-modes';
+import { LastTestLabel } from './LastTestLabel';
+import { TimeAgo } from './TimeAgo';
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+export function ConnectionRow({ connection, vendorLabel, selected, testing, now, onSelect, onTest }: {
+  connection: Connection;
+  vendorLabel: string;
+  selected: boolean;
+  testing: boolean;
+  now: number;
+  onSelect: () => void;
+  /** Absent for roles that may not run diagnostics. */
+  onTest: (() => void) | null;
+}) {
+  const { config, lastTest } = connection;
+  return (
+    <tr className={selected ? 'row-selected' : undefined}>
+      <th scope="row">
+        {/* The name opens the details below the table; aria-current marks whose they are. */}
+        <button type="button" className="row-pick" aria-current={selected || undefined} onClick={onSelect}>
+          {config.name}
+        </button>
+        {connection.sandbox && <span className="tag">built-in</span>}
+        {!config.enabled && <span className="tag">disabled</span>}
+      </th>
+      <td>{vendorLabel}</td>
+      <td>{AUTH_MODE_LABELS[config.authMode]}</td>
+      <td className="mono">{hostOf(config.baseUrl)}</td>
+      <td>
+        <LastTestLabel diagnostics={lastTest} running={testing} />
+      </td>
+      <td className="nowrap">{lastTest ? <TimeAgo iso={lastTest.finishedAt} now={now} /> : <span className="muted">—</span>}</td>
+      {onTest && (
+        <td>
+          <Button icon="play" pending={testing} onClick={onTest}>
+            Test now<span className="visually-hidden"> {config.name}</span>
+          </Button>
+        </td>
+      )}
+    </tr>
+  );
+}

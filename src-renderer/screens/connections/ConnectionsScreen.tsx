@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import type { Connection, UserSummary } from '../../../src-shared/contract';
+import { can } from '../../../src-shared/roles';
+import { useConnections, useConnectionTests } from '../../api/connections';
+import { useVendors } from '../../api/ehr';
+import { errorText } from '../../api/error-text';
+import { Button } from '../../components/Button';
+import { LoadingLine } from '../../components/LoadingLine';
+import { Notice } from '../../components/Notice';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { useUiStore } from '../../state/ui-store';
+import { ConnectionDetails } from './ConnectionDetails';
+import { ConnectionFormDialog } from './ConnectionFormDialog';
+import { ConnectionsTable } from './ConnectionsTable';
+import { DeleteConnectionDialog } from './DeleteConnectionDialog';
+
+type OpenDialog = { kind: 'add' } | { kind: 'edit'; connection: Connection } | { kind: 'delete'; connection: Connection } | null;
+
+export function ConnectionsScreen({ user }: { user: UserSummary }) {
+  const connections = useConnections();
+  const vendors = useVendors();
+  const tests = useConnectionTests();
+  const pickedId = useUiStore((s) => s.connectionId);
+  const select = useUiStore((s) => s.selectConnection);
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const canManage = can(user.role, 'connections.manage');
+
+  const list = connections.data?.connections ?? [];
+  const selected = list.find((c) => c.id === pickedId) ?? list[0] ?? null;
+  const vendorList = vendors.data?.vendors ?? [];
+  const vendorOf = (c: Connection) => vendorList.find((v) => v.id === c.config.vendor);
+  const finish = (message: string) => {
+    setDialog(null);
+    setDone(message);
+  };
+
+  return (
+    <>
+      <ScreenHeader
+        title="Connections"
+        intro="Each EHR endpoint Vigil watches, with the result of its last test. Test now runs every check again and shows each step as it happens."
+        actions={
+          canManage && (
+            // The form needs the vendor profiles for its defaults.
+            <Button variant="primary" icon="plus" pending={vendors.isPending} onClick={() => setDialog({ kind: 'add' })}>
+              Add connection
+            </Button>
+          )
+        }
+      />
+      {done && <Notice tone="success">{done}</Notice>}
+      {vendors.isError && <Notice tone="error" title="Could not load the vendor profiles">{errorText(vendors.error)}</Notice>}
+      {connections.isPending ? (
+        <LoadingLine label="Loading connections…" />
+      ) : connections.isError ? (
+        <Notice tone="error" title="Could not load the connections">{errorText(connections.error)}</Notice>
+      ) : list.length === 0 ? (
+        <p className="empty-screen">{canManage ? 'No connections yet. Add connection sets up the first one.' : 'No connections yet. An administrator adds them.'}</p>
+      ) : (
+        <>
+          <ConnectionsTable
+            connections={list}
+            vendorLabel={(c) => vendorOf(c)?.label ?? c.config.vendor}
+            selectedId={selected?.id ?? null}
+            tests={tests}
+            canTest={can(user.role, 'connections.test')}
+            onSelect={select}
+          />
+          {selected && (
+            <ConnectionDetails
+              connection={selected}
+              vendor={vendorOf(selected)}
+              run={tests.runs[selected.id]}
+              canManage={canManage}
+              canSeePatients={can(user.role, 'phi.view')}
+              onEdit={() => setDialog({ kind: 'edit', connection: selected })}
+              onDelete={() => setDialog({ kind: 'delete', connection: selected })}
+            />
+          )}
+        </>
+      )}
+      {vendors.data && (dialog?.kind === 'add' || dialog?.kind === 'edit') && (
+        <ConnectionFormDialog
+          connection={dialog.kind === 'edit' ? dialog.connection : null}
+          vendors={vendors.data.vendors}
+          onClose={() => setDialog(null)}
+          onSaved={(saved) => {
+            select(saved.id);
+            finish(dialog.kind === 'add' ? `Added ${saved.config.name}. Test now checks it end to end.` : `Saved ${saved.config.name}.`);
+          }}
+        />
+      )}
+      {dialog?.kind === 'delete' && (
+        <DeleteConnectionDialog
+          connection={dialog.connection}
+          onClose={() => setDialog(null)}
+          onDeleted={() => finish(`Deleted ${dialog.connection.config.name}.`)}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,124 @@
+import type { PatientSnapshot } from '../../../src-shared/contract';
+import { Button } from '../../components/Button';
+import { Notice } from '../../components/Notice';
+import { formatMs } from '../../lib/format';
+
+const dash = <span className="muted">—</span>;
+
+function PatientFacts({ snapshot }: { snapshot: PatientSnapshot }) {
+  const { patient } = snapshot;
+  return (
+    <dl className="facts">
+      <dt>Name</dt>
+      <dd>{patient.name}</dd>
+      <dt>Gender</dt>
+      <dd>{patient.gender ?? dash}</dd>
+      <dt>Birth date</dt>
+      <dd>{patient.birthDate ?? dash}</dd>
+      <dt>Identifiers</dt>
+      <dd className="mono">{patient.identifiers.length > 0 ? patient.identifiers.join(', ') : dash}</dd>
+      <dt>Reference for tickets</dt>
+      <dd className="mono">{snapshot.patientRef}</dd>
+      <dt>Read in</dt>
+      <dd>{formatMs(snapshot.fetchedMs)}</dd>
+    </dl>
+  );
+}
+
+function ObservationsTable({ rows }: { rows: PatientSnapshot['observations'] }) {
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <caption>Observations</caption>
+        <thead>
+          <tr>
+            <th scope="col">Date</th>
+            <th scope="col">Observation</th>
+            <th scope="col">Code</th>
+            <th scope="col">Value</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((o, i) => (
+            <tr key={i}>
+              <td className="nowrap">{o.date ?? dash}</td>
+              <th scope="row">{o.display}</th>
+              <td className="mono">{o.code ?? dash}</td>
+              <td>{o.value}</td>
+            </tr>
+          ))}
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={4} className="empty">
+                No recent observations.
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function MedicationsTable({ rows }: { rows: PatientSnapshot['medicationRequests'] }) {
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <caption>Medications</caption>
+        <thead>
+          <tr>
+            <th scope="col">Date</th>
+            <th scope="col">Medication</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((m, i) => (
+            <tr key={i}>
+              <td className="nowrap">{m.date ?? dash}</td>
+              <th scope="row">{m.medication}</th>
+              <td>{m.status}</td>
+            </tr>
+          ))}
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={3} className="empty">
+                No medication requests.
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function PatientSnapshotView({ snapshot, onReveal, onHide }: { snapshot: PatientSnapshot; onReveal: () => void; onHide: () => void }) {
+  return (
+    <div className="snapshot">
+      {snapshot.masked ? (
+        <Notice tone="info" title="Masked">
+          Names, identifiers and dates are hidden. Reveal (break-glass) shows them; your reason is recorded in the audit log.
+        </Notice>
+      ) : (
+        <Notice tone="warning" title="Patient data shown in clear (break-glass)">
+          This look-up is in the audit log. The data is cleared when you leave this screen or the console locks.
+        </Notice>
+      )}
+      <div className="form-actions">
+        {snapshot.masked ? (
+          <Button icon="eye" onClick={onReveal}>
+            Reveal (break-glass)
+          </Button>
+        ) : (
+          <Button icon="eyeOff" onClick={onHide}>
+            Hide patient data
+          </Button>
+        )}
+      </div>
+      <PatientFacts snapshot={snapshot} />
+      <ObservationsTable rows={snapshot.observations} />
+      <MedicationsTable rows={snapshot.medicationRequests} />
+    </div>
+  );
+}

@@ -1,0 +1,180 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Connection, Diagnostics, UserSummary } from '../../../src-shared/contract';
+import { formatDateTime } from '../../../src-renderer/lib/format';
+import {
+  alerts,
+  button,
+  cleanup,
+  click,
+  fakeVigil,
+  heading,
+  navLinks,
+  ok,
+  pageText,
+  push,
+  queryButton,
+  renderApp,
+  session,
+  tableRows,
+  user,
+  waitFor,
+  type Handlers,
+} from './harness';
+import { allPassing, check, connection, diagnostics, NETWORK_ERROR, VENDORS } from './connection-fixtures';
+
+afterEach(cleanup);
+
+function consoleFor(u: UserSummary, connections: Connection[], more: Handlers = {}) {
+  return fakeVigil({
+    'session.whoami': () => ok(session(u)),
+    'connections.list': () => ok({ connections }),
+    'ehr.vendors': () => ok({ vendors: VENDORS }),
+    ...more,
+  });
+}
+
+const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000).toISOString();
+
+describe('the connections list', () => {
+  it('says each last result in words with an icon, and when, with the exact time on hover', async () => {
+    const passedAt = minutesAgo(3);
+    const list = [
+      connection(1, { name: 'Sandbox EHR', vendor: 'epic', authMode: 'private_key_jwt', clientId: 'vigil', baseUrl: 'http://127.0.0.1:4999/fhir' }, { lastTest: allPassing(1, passedAt), sandbox: true }),
+      connection(2, { name: 'Cerner prod' }, { lastTest: diagnostics(2, [check('capability', 'pass'), check('cds', 'warn')], minutesAgo(90)) }),
+      connection(3, { name: 'Old HAPI' }, {
+        lastTest: diagnostics(3, [check('capability', 'pass'), check('smart', 'pass'), check('token', 'fail', { error: NETWORK_ERROR })], minutesAgo(1)),
+      }),
+      connection(4, { name: 'Brand new' }),
+    ];
+    await renderApp(consoleFor(user({ role: 'operator' }), list));
+    await waitFor(() => expect(tableRows('Connections')).toHaveLength(4));
+    const [sandbox, cerner, hapi, fresh] = tableRows('Connections');
+    expect(sandbox).toContain('Sandbox EHR');
+    expect(sandbox).toContain('Epic');
+    expect(sandbox).toContain('Private key (SMART Backend Services)');
+    expect(sandbox).toContain('127.0.0.1:4999');
+    expect(sandbox).toContain('All checks passed');
+    expect(sandbox).toContain('3 min ago');
+    expect(cerner).toContain('1 warning');
+    expect(cerner).toContain('2 h ago');
+    expect(hapi).toContain('Failed at Access token');
+    expect(fresh).toContain('Not tested yet');
+
+    const time = document.querySelector(`time[datetime="${passedAt}"]`);
+    expect(time?.getAttribute('title')).toBe(formatDateTime(passedAt));
+    // Never by colour alone: every result carries an icon next to its words.
+    const statuses = [...document.querySelectorAll('.connections-table .status')];
+    expect(statuses).toHaveLength(3);
+    for (const status of statuses) expect(status.querySelector('svg')).not.toBeNull();
+  });
+
+  it('connections.changed from main refreshes the list', async () => {
+    let list = [connection(1, { name: 'Sandbox EHR' })];
+    const api = consoleFor(user({ role: 'operator' }), []);
+    api.handlers['connections.list'] = () => ok({ connections: list });
+    await renderApp(api);
+    await waitFor(() => expect(tableRows('Connections')[0]).toContain('Not tested yet'));
+
+    list = [connection(1, { name: 'Sandbox EHR' }, { lastTest: allPassing(1) })];
+    await push(api, 'connections.changed', { connectionId: 1 });
+    await waitFor(() => expect(tableRows('Connections')[0]).toContain('All checks passed'));
+  });
+});
+
+describe('who sees what', () => {
+  it('an operator lands on Connections, may test, and is offered no Add, Edit, Delete, patient data or Sandbox settings', async () => {
+    const api = consoleFor(user({ role: 'operator', username: 'olive' }), [connection(1, { name: 'Sandbox EHR' }, { sandbox: true })]);
+    await renderApp(api);
+    await waitFor(() => expect(heading()).toBe('Connections'));
+    await waitFor(() => button('Test now Sandbox EHR'));
+    expect(navLinks()[0]).toBe('Connections');
+    expect(navLinks()).not.toContain('Sandbox EHR');
+    expect(queryButton('Add connection')).toBeNull();
+    const names = [...document.querySelectorAll('button')].map((b) => b.textContent ?? '');
+    expect(names.filter((n) => /^(Edit|Delete)/.test(n))).toEqual([]);
+    expect(pageText()).not.toContain('Patient snapshot');
+    expect(api.callsTo('sandbox.get')).toEqual([]);
+  });
+
+  it('a safety officer sees the connections but may not run a test', async () => {
+    await renderApp(consoleFor(user({ role: 'safety_officer' }), [connection(1, { name: 'Sandbox EHR' })]));
+    await waitFor(() => expect(tableRows('Connections')).toHaveLength(1));
+    expect(queryButton('Test now Sandbox EHR')).toBeNull();
+  });
+
+  it('an admin gets Add, Edit and Delete', async () => {
+    await renderApp(consoleFor(user({ role: 'admin' }), [connection(1, { name: 'Sandbox EHR' })]));
+    await waitFor(() => button('Edit Sandbox EHR'));
+    expect(button('Add connection')).toBeTruthy();
+    expect(button('Delete Sandbox EHR')).toBeTruthy();
+  });
+});
+
+describe('Test now', () => {
+  it('shows each step live from connections.testProgress, then the final result with the guidance for the failure', async () => {
+    let answer: (d: Diagnostics) => void = () => {};
+    const api = consoleFor(user({ role: 'operator' }), [connection(1, { name: 'Sandbox EHR' }, { lastTest: allPassing(1, minutesAgo(30)) })], {
+      'connections.test': () => new Promise((resolve) => (answer = (d) => resolve(ok(d)))),
+    });
+    await renderApp(api);
+    await waitFor(() => button('Test now Sandbox EHR'));
+    await click(button('Test now Sandbox EHR'));
+    expect(api.callsTo('connections.test')).toEqual([{ id: 1 }]);
+    await waitFor(() => expect(pageText()).toContain('Testing Sandbox EHR…'));
+
+    const runId = 'run-live';
+    await push(api, 'connections.testProgress', { runId, connectionId: 1, result: check('capability', 'running', { summary: 'Reading /metadata' }) });
+    await waitFor(() => expect(tableRows('Diagnostics')).toEqual([expect.stringContaining('Running…')]));
+    expect(tableRows('Diagnostics')[0]).toContain('Reading /metadata');
+    expect(pageText()).toContain('Check 1 of 7: CapabilityStatement');
+
+    await push(api, 'connections.testProgress', { runId, connectionId: 1, result: check('capability', 'pass', { summary: 'FHIR 4.0.1, Vigil sandbox' }) });
+    await push(api, 'connections.testProgress', { runId, connectionId: 1, result: check('smart', 'pass') });
+    await push(api, 'connections.testProgress', { runId, connectionId: 1, result: check('token', 'running', { summary: 'Asking for a token' }) });
+    await waitFor(() => expect(tableRows('Diagnostics')).toHaveLength(3));
+    const live = tableRows('Diagnostics');
+    expect(live[0]).toContain('Pass');
+    expect(live[0]).toContain('FHIR 4.0.1, Vigil sandbox');
+    expect(live[2]).toContain('Running…');
+    expect(pageText()).toContain('Check 3 of 7: Access token');
+    // The row says the run is on, in words.
+    expect(tableRows('Connections')[0]).toContain('Testing…');
+
+    const failed = diagnostics(1, [
+      check('capability', 'pass'),
+      check('smart', 'pass'),
+      check('token', 'fail', { summary: 'No answer from the token endpoint', error: NETWORK_ERROR }),
+      check('patient', 'skip', { summary: 'Needs a token' }),
+      check('cds', 'skip'),
+      check('auditEvent', 'skip'),
+      check('tls', 'skip'),
+    ]);
+    answer(failed);
+    await waitFor(() => expect(tableRows('Diagnostics')).toHaveLength(7));
+    const rows = tableRows('Diagnostics');
+    expect(rows[2]).toContain('Fail');
+    expect(rows[2]).toContain('No answer from the token endpoint');
+    expect(rows[2]).toContain(`NETWORK · network_unreachable — ${NETWORK_ERROR.guidance}`);
+    expect(rows[3]).toContain('Skipped');
+    expect(alerts().join(' ')).toContain(`Failed at Access token: ${NETWORK_ERROR.guidance}`);
+    expect(tableRows('Connections')[0]).not.toContain('Testing…');
+  });
+
+  it('a run started elsewhere shows live too, and ends when the list has it', async () => {
+    let list = [connection(1, { name: 'Sandbox EHR' })];
+    const api = consoleFor(user({ role: 'operator' }), []);
+    api.handlers['connections.list'] = () => ok({ connections: list });
+    await renderApp(api);
+    await waitFor(() => expect(pageText()).toContain('Not tested yet. Test now runs the 7 checks'));
+
+    const finished = allPassing(1);
+    await push(api, 'connections.testProgress', { runId: finished.runId, connectionId: 1, result: check('capability', 'running') });
+    await waitFor(() => expect(tableRows('Diagnostics')[0]).toContain('Running…'));
+
+    list = [connection(1, { name: 'Sandbox EHR' }, { lastTest: finished })];
+    await push(api, 'connections.changed', { connectionId: 1 });
+    await waitFor(() => expect(tableRows('Diagnostics')).toHaveLength(7));
+    expect(pageText()).toContain('All checks passed');
+  });
+});
