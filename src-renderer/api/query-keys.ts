@@ -12,4 +12,5 @@ export const queryKeys = {
   systemInfo: ['system.info'] as const,
   vendors: ['ehr.vendors'] as const,
   connectionsList: ['connections.list'] as const,
+  sandbox: ['sandbox.get'] as const,
 };

@@ -4,6 +4,7 @@ import { AuditScreen } from '../screens/audit/AuditScreen';
 import { ConnectionsScreen } from '../screens/connections/ConnectionsScreen';
 import { AboutSection } from '../screens/settings/AboutSection';
 import { AccountSection } from '../screens/settings/AccountSection';
+import { SandboxSection } from '../screens/settings/sandbox/SandboxSection';
 import { UsersSection } from '../screens/settings/UsersSection';
 import { AppHeader } from './AppHeader';
 import { MainNav } from './MainNav';
@@ -18,6 +19,8 @@ function ScreenView({ id, user }: { id: ScreenId; user: UserSummary }) {
       return <AuditScreen />;
     case 'settings/users':
       return <UsersSection me={user} />;
+    case 'settings/sandbox':
+      return <SandboxSection />;
     case 'settings/account':
       return <AccountSection user={user} />;
     case 'settings/about':

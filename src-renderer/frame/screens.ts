@@ -14,6 +14,7 @@ export const SCREENS = [
   { id: 'connections', label: 'Connections', group: null, permission: 'connections.read' },
   { id: 'audit', label: 'Audit', group: null, permission: 'audit.read' },
   { id: 'settings/users', label: 'Users', group: 'settings', permission: 'users.manage' },
+  { id: 'settings/sandbox', label: 'Sandbox EHR', group: 'settings', permission: 'sandbox.manage' },
   { id: 'settings/account', label: 'Account', group: 'settings', permission: null },
   { id: 'settings/about', label: 'About this console', group: 'settings', permission: 'system.read' },
 ] as const satisfies readonly ScreenDef[];

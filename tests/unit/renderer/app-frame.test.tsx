@@ -80,10 +80,10 @@ describe('navigation follows the role', () => {
     expect(navLinks()).toEqual(['Connections', 'Audit', 'Settings', 'Account', 'About this console']);
   });
 
-  it('an admin gets Audit and Users', async () => {
+  it('an admin gets Audit, Users and the Sandbox EHR', async () => {
     await renderApp(signedInAs(user({ role: 'admin' })));
     await waitFor(() => expect(heading()).toBe('Connections'));
-    expect(navLinks()).toEqual(['Connections', 'Audit', 'Settings', 'Users', 'Account', 'About this console']);
+    expect(navLinks()).toEqual(['Connections', 'Audit', 'Settings', 'Users', 'Sandbox EHR', 'Account', 'About this console']);
     expect(navLink('Connections').getAttribute('aria-current')).toBe('page');
   });
 

@@ -1,0 +1,75 @@
+import { SandboxFaultsSchema, type SandboxFaults } from '../../../../src-shared/sandbox-state';
+import { NumberSetting } from './NumberSetting';
+import { SwitchSetting } from './SwitchSetting';
+
+const shape = SandboxFaultsSchema.shape;
+const bounds = (n: { minValue: number | null; maxValue: number | null }) => ({ min: n.minValue ?? 0, max: n.maxValue ?? Number.MAX_SAFE_INTEGER });
+
+/** The ways the sandbox can misbehave on purpose, each sent as its own change. */
+export function FaultSettings({ faults, onApplied }: { faults: SandboxFaults; onApplied: (change: string) => void }) {
+  return (
+    <section className="panel panel-wide" aria-labelledby="faults-title">
+      <h2 id="faults-title">Faults</h2>
+      <div className="settings-list">
+        <SwitchSetting
+          label="Down"
+          description="Stops accepting connections and drops open ones: every check fails with a network error."
+          checked={faults.down}
+          patch={(down) => ({ faults: { down } })}
+          onApplied={onApplied}
+        />
+        <NumberSetting
+          label="Error rate"
+          unit="%"
+          description="Share of requests answered with HTTP 500 and an OperationOutcome."
+          value={Math.round(faults.errorRate * 100)}
+          min={0}
+          max={100}
+          patch={(percent) => ({ faults: { errorRate: percent / 100 } })}
+          onApplied={onApplied}
+        />
+        <NumberSetting
+          label="Added latency"
+          unit="ms"
+          description="Waited before every response."
+          value={faults.latencyMs}
+          {...bounds(shape.latencyMs)}
+          patch={(latencyMs) => ({ faults: { latencyMs } })}
+          onApplied={onApplied}
+        />
+        <SwitchSetting
+          label="429 Too Many Requests"
+          description="Every request is refused as rate limited, with the Retry-After below."
+          checked={faults.rateLimit429.enabled}
+          patch={(enabled) => ({ faults: { rateLimit429: { enabled } } })}
+          onApplied={onApplied}
+        />
+        <NumberSetting
+          label="Retry-After"
+          unit="seconds"
+          description="How long a 429 asks the client to wait."
+          value={faults.rateLimit429.retryAfterSeconds}
+          {...bounds(shape.rateLimit429.shape.retryAfterSeconds)}
+          patch={(retryAfterSeconds) => ({ faults: { rateLimit429: { retryAfterSeconds } } })}
+          onApplied={onApplied}
+        />
+        <NumberSetting
+          label="Slow body"
+          unit="ms"
+          description="Headers and half the body go out at once, the rest after this long."
+          value={faults.slowBodyMs}
+          {...bounds(shape.slowBodyMs)}
+          patch={(slowBodyMs) => ({ faults: { slowBodyMs } })}
+          onApplied={onApplied}
+        />
+        <SwitchSetting
+          label="Malformed JSON"
+          description="Successful responses carry only the first half of their JSON."
+          checked={faults.malformedJson}
+          patch={(malformedJson) => ({ faults: { malformedJson } })}
+          onApplied={onApplied}
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { applyStatePatch, DEFAULT_STATE, NO_FAULTS, type SandboxState } from '../../../src-shared/sandbox-state';
+import {
+  button,
+  byLabel,
+  cleanup,
+  click,
+  descriptionOf,
+  fakeVigil,
+  fill,
+  heading,
+  ok,
+  pageText,
+  renderApp,
+  session,
+  switchNamed,
+  user,
+  waitFor,
+  type FakeVigil,
+} from './harness';
+import { VENDORS } from './connection-fixtures';
+
+afterEach(cleanup);
+
+/** A sandbox that applies each patch the way main does. */
+function adminWithSandbox(): FakeVigil {
+  let state: SandboxState = DEFAULT_STATE;
+  const info = () => ({ running: true, baseUrl: 'http://127.0.0.1:4999/fhir', state });
+  return fakeVigil({
+    'session.whoami': () => ok(session(user({ role: 'admin' }))),
+    'connections.list': () => ok({ connections: [] }),
+    'ehr.vendors': () => ok({ vendors: VENDORS }),
+    'sandbox.get': () => ok(info()),
+    'sandbox.set': (patch) => {
+      state = applyStatePatch(state, patch);
+      return ok(info());
+    },
+  });
+}
+
+describe('Settings → Sandbox EHR', () => {
+  it('says what the sandbox is, and each switch changes it at once and shows the result', async () => {
+    const api = adminWithSandbox();
+    await renderApp(api, '#/settings/sandbox');
+    await waitFor(() => expect(heading()).toBe('Sandbox EHR'));
+    await waitFor(() => switchNamed('Down'));
+    expect(pageText()).toContain('A built-in FHIR R4 server on this machine for trying Vigil and for tests');
+    expect(pageText()).toContain('No faults: the sandbox answers normally');
+    expect(switchNamed('Down').getAttribute('aria-checked')).toBe('false');
+
+    await click(switchNamed('Down'));
+    await waitFor(() => expect(switchNamed('Down').getAttribute('aria-checked')).toBe('true'));
+    expect(api.callsTo('sandbox.set')).toEqual([{ faults: { down: true } }]);
+    expect(pageText()).toContain('Faults on: down');
+    expect(pageText()).toContain('Changed: Down: on.');
+
+    await fill('Error rate (%)', '25');
+    await click(button('Apply Error rate'));
+    await waitFor(() => expect(pageText()).toContain('25 % of requests fail'));
+    expect(api.callsTo('sandbox.set').at(-1)).toEqual({ faults: { errorRate: 0.25 } });
+
+    await fill('Vendor flavour', 'epic');
+    await waitFor(() => expect(api.callsTo('sandbox.set').at(-1)).toEqual({ flavour: 'epic' }));
+
+    await click(button('Reset all faults'));
+    await waitFor(() => expect(pageText()).toContain('No faults: the sandbox answers normally'));
+    expect(api.callsTo('sandbox.set').at(-1)).toEqual({ faults: NO_FAULTS });
+    expect(switchNamed('Down').getAttribute('aria-checked')).toBe('false');
+    expect((byLabel('Error rate (%)') as HTMLInputElement).value).toBe('0');
+  });
+
+  it('a number out of range is refused next to its field, before sending', async () => {
+    const api = adminWithSandbox();
+    await renderApp(api, '#/settings/sandbox');
+    await waitFor(() => byLabel('Added latency (ms)'));
+    await fill('Added latency (ms)', '90000');
+    await click(button('Apply Added latency'));
+    expect(descriptionOf(byLabel('Added latency (ms)'))).toContain('Enter a whole number from 0 to 60,000');
+    expect(api.callsTo('sandbox.set')).toEqual([]);
+  });
+});
