@@ -36,8 +36,9 @@ export function userHandlers(deps: {
     'setup.status': () => ({ needsAdmin: users.count() === 0, version: deps.version }),
 
     'setup.createAdmin': async (input, ctx) => {
-      ctx.audit({ actor: input.username, target: `user:${input.username}` });
+      ctx.audit({ actor: input.username });
       const user = await users.createFirstAdmin(input);
+      ctx.audit({ target: `user:${user.id}` });
       changed(user.id);
       return user;
     },
@@ -70,7 +71,7 @@ export function userHandlers(deps: {
     'users.list': () => ({ users: users.list() }),
 
     'users.create': async (input, ctx) => {
-      ctx.audit({ target: `user:${input.username}`, detail: { role: input.role } });
+      ctx.audit({ detail: { username: input.username, role: input.role } });
       const user = await users.create(input);
       ctx.audit({ target: `user:${user.id}` });
       changed(user.id);

@@ -4,8 +4,14 @@ import { createBrowserBridge } from './browser-bridge';
 
 let api: VigilApi | undefined;
 
-/** Electron's preload has set window.vigil; in a plain browser the host's endpoints stand in for it. */
+/**
+ * Electron's preload has set window.vigil; in a plain browser the host's
+ * endpoints stand in for it, installed as window.vigil too, so both shells
+ * offer the page the same object.
+ */
 export function installVigilApi(): VigilApi {
-  api ??= (globalThis as { vigil?: VigilApi }).vigil ?? createBrowserBridge();
+  const scope = globalThis as { vigil?: VigilApi };
+  api ??= scope.vigil ?? createBrowserBridge();
+  if (!scope.vigil) Object.defineProperty(scope, 'vigil', { value: api, enumerable: true });
   return api;
 }

@@ -66,24 +66,11 @@ export async function openScreen(page: Page, name: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
 
-/**
- * Calls a channel from inside the page, with the page's own session. Browser
- * mode does not expose its bridge as window.vigil (src-renderer/bridge/index.ts
- * keeps it to itself), so this sends the request the bridge sends: POST
- * /api/<channel> with the session token it keeps in sessionStorage.
- */
+/** Calls a channel from inside the page through window.vigil, with the page's own session. */
 export async function invokeFromPage(page: Page, channel: ChannelName, input: object): Promise<Envelope<unknown>> {
   return page.evaluate(
-    async ({ channel, input }) => {
-      const { sessionStorage } = globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } };
-      const token = sessionStorage.getItem('vigil.sessionToken');
-      const response = await fetch(`/api/${channel}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify(input),
-      });
-      return (await response.json()) as Envelope<unknown>;
-    },
+    ({ channel, input }) =>
+      (globalThis as unknown as { vigil: { invoke(c: string, i: object): Promise<Envelope<unknown>> } }).vigil.invoke(channel, input),
     { channel, input },
   );
 }

@@ -25,6 +25,14 @@ describe('parseCliArgs', () => {
     expect(() => parseCliArgs(['--verbose'])).toThrow(CliUsageError);
     expect(() => parseCliArgs(['serve'])).toThrow(CliUsageError);
   });
+
+  it('takes the idle timeout in whole seconds', () => {
+    expect(parseCliArgs(['--idle-timeout', '4']).idleTimeoutMs).toBe(4000);
+    expect(parseCliArgs([]).idleTimeoutMs).toBeUndefined();
+    for (const bad of ['0', '-1', '4s', '1.5']) {
+      expect(() => parseCliArgs(['--idle-timeout', bad]), bad).toThrow(/--idle-timeout/);
+    }
+  });
 });
 
 interface Run {
