@@ -71,3 +71,8 @@ export function formatAgo(iso: string, now: number = Date.now()): string {
 export function formatMs(ms: number): string {
   return `${Math.round(ms).toLocaleString()} ms`;
 }
+
+/** A FHIR date or dateTime: an instant in this computer's local time like every other time here; a bare date (or year) as given. */
+export function formatFhirDate(value: string): string {
+  return value.includes('T') && !Number.isNaN(new Date(value).getTime()) ? formatDateTime(value) : value;
+}

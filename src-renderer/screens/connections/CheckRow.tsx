@@ -42,7 +42,8 @@ export function CheckRow({ check }: { check: CheckResult }) {
         {check.label}
         {check.optional && <span className="tag">optional</span>}
       </th>
-      <td className="num nowrap">{check.ms === null ? <span className="muted">—</span> : formatMs(check.ms)}</td>
+      {/* A skipped step took no time worth reading. */}
+      <td className="num nowrap">{check.ms === null || check.status === 'skip' ? <span className="muted">—</span> : formatMs(check.ms)}</td>
       <td>
         <p className="check-summary">{check.summary}</p>
         {check.error && <CheckError error={check.error} status={check.status} />}

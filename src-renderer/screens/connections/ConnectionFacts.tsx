@@ -26,11 +26,11 @@ export function ConnectionFacts({ connection, vendor }: { connection: Connection
       {tokenMode && (
         <>
           <dt>Client ID</dt>
-          <dd className="mono">{c.clientId ?? '—'}</dd>
+          <dd className="mono">{c.clientId}</dd>
           <dt>Token endpoint</dt>
-          <dd className="path">{c.tokenEndpoint ?? 'Discovered from the server'}</dd>
+          {c.tokenEndpoint ? <dd className="path">{c.tokenEndpoint}</dd> : <dd>Discovered from the server</dd>}
           <dt>Scopes</dt>
-          <dd className="mono">{c.scopes.length > 0 ? c.scopes.join(' ') : 'None requested'}</dd>
+          {c.scopes.length > 0 ? <dd className="mono">{c.scopes.join(' ')}</dd> : <dd>None requested</dd>}
         </>
       )}
       {c.authMode === 'basic' && (

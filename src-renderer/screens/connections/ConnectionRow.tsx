@@ -2,6 +2,7 @@ import type { Connection } from '../../../src-shared/contract';
 import { Button } from '../../components/Button';
 import { AUTH_MODE_LABELS } from './auth-modes';
 import { LastTestLabel } from './LastTestLabel';
+import type { ShownDiagnostics } from './shown-diagnostics';
 import { TimeAgo } from './TimeAgo';
 
 function hostOf(url: string): string {
@@ -12,17 +13,20 @@ function hostOf(url: string): string {
   }
 }
 
-export function ConnectionRow({ connection, vendorLabel, selected, testing, now, onSelect, onTest }: {
+export function ConnectionRow({ connection, vendorLabel, selected, shown, now, onSelect, onTest }: {
   connection: Connection;
   vendorLabel: string;
   selected: boolean;
-  testing: boolean;
+  /** The same run the details show: a test just finished here counts before the list catches up. */
+  shown: ShownDiagnostics;
   now: number;
   onSelect: () => void;
   /** Absent for roles that may not run diagnostics. */
   onTest: (() => void) | null;
 }) {
-  const { config, lastTest } = connection;
+  const { config } = connection;
+  const testing = shown.kind === 'running';
+  const last = shown.kind === 'done' ? shown.diagnostics : null;
   return (
     <tr className={selected ? 'row-selected' : undefined}>
       <th scope="row">
@@ -35,11 +39,11 @@ export function ConnectionRow({ connection, vendorLabel, selected, testing, now,
       </th>
       <td>{vendorLabel}</td>
       <td>{AUTH_MODE_LABELS[config.authMode]}</td>
-      <td className="mono">{hostOf(config.baseUrl)}</td>
+      <td className="mono nowrap">{hostOf(config.baseUrl)}</td>
       <td>
-        <LastTestLabel diagnostics={lastTest} running={testing} />
+        <LastTestLabel diagnostics={last} running={testing} />
       </td>
-      <td className="nowrap">{lastTest ? <TimeAgo iso={lastTest.finishedAt} now={now} /> : <span className="muted">—</span>}</td>
+      <td className="nowrap">{last ? <TimeAgo iso={last.finishedAt} now={now} /> : <span className="muted">—</span>}</td>
       {onTest && (
         <td>
           <Button icon="play" pending={testing} onClick={onTest}>

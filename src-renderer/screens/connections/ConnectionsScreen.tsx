@@ -51,13 +51,17 @@ export function ConnectionsScreen({ user }: { user: UserSummary }) {
       />
       {done && <Notice tone="success">{done}</Notice>}
       {vendors.isError && <Notice tone="error" title="Could not load the vendor profiles">{errorText(vendors.error)}</Notice>}
-      {connections.isPending ? (
-        <LoadingLine label="Loading connections…" />
-      ) : connections.isError ? (
-        <Notice tone="error" title="Could not load the connections">{errorText(connections.error)}</Notice>
-      ) : list.length === 0 ? (
+      {connections.isError && (
+        // A failed refresh keeps the last list on screen: a wall display should not go blank over one hiccup.
+        <Notice tone="error" title={connections.data ? 'Could not refresh the connections: what is shown may be out of date' : 'Could not load the connections'}>
+          {errorText(connections.error)}
+        </Notice>
+      )}
+      {connections.isPending && <LoadingLine label="Loading connections…" />}
+      {connections.isSuccess && list.length === 0 && (
         <p className="empty-screen">{canManage ? 'No connections yet. Add connection sets up the first one.' : 'No connections yet. An administrator adds them.'}</p>
-      ) : (
+      )}
+      {list.length > 0 && (
         <>
           <ConnectionsTable
             connections={list}

@@ -16,7 +16,8 @@ export function ConnectionsTable({ connections, vendorLabel, selectedId, tests, 
   return (
     <div className="table-wrap">
       <table className="table connections-table">
-        <caption>Connections</caption>
+        {/* The screen's heading already says Connections; the caption names the table for assistive tech. */}
+        <caption className="visually-hidden">Connections</caption>
         <thead>
           <tr>
             <th scope="col">Name</th>
@@ -35,7 +36,7 @@ export function ConnectionsTable({ connections, vendorLabel, selectedId, tests, 
               connection={c}
               vendorLabel={vendorLabel(c)}
               selected={c.id === selectedId}
-              testing={shownDiagnostics(c, tests.runs[c.id]).kind === 'running'}
+              shown={shownDiagnostics(c, tests.runs[c.id])}
               now={now}
               onSelect={() => onSelect(c.id)}
               onTest={

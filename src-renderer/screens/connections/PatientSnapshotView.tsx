@@ -1,7 +1,7 @@
 import type { PatientSnapshot } from '../../../src-shared/contract';
 import { Button } from '../../components/Button';
 import { Notice } from '../../components/Notice';
-import { formatMs } from '../../lib/format';
+import { formatFhirDate, formatMs } from '../../lib/format';
 
 const dash = <span className="muted">—</span>;
 
@@ -14,7 +14,7 @@ function PatientFacts({ snapshot }: { snapshot: PatientSnapshot }) {
       <dt>Gender</dt>
       <dd>{patient.gender ?? dash}</dd>
       <dt>Birth date</dt>
-      <dd>{patient.birthDate ?? dash}</dd>
+      <dd>{patient.birthDate ? formatFhirDate(patient.birthDate) : dash}</dd>
       <dt>Identifiers</dt>
       <dd className="mono">{patient.identifiers.length > 0 ? patient.identifiers.join(', ') : dash}</dd>
       <dt>Reference for tickets</dt>
@@ -41,7 +41,7 @@ function ObservationsTable({ rows }: { rows: PatientSnapshot['observations'] }) 
         <tbody>
           {rows.map((o, i) => (
             <tr key={i}>
-              <td className="nowrap">{o.date ?? dash}</td>
+              <td className="nowrap">{o.date ? formatFhirDate(o.date) : dash}</td>
               <th scope="row">{o.display}</th>
               <td className="mono">{o.code ?? dash}</td>
               <td>{o.value}</td>
@@ -75,7 +75,7 @@ function MedicationsTable({ rows }: { rows: PatientSnapshot['medicationRequests'
         <tbody>
           {rows.map((m, i) => (
             <tr key={i}>
-              <td className="nowrap">{m.date ?? dash}</td>
+              <td className="nowrap">{m.date ? formatFhirDate(m.date) : dash}</td>
               <th scope="row">{m.medication}</th>
               <td>{m.status}</td>
             </tr>
@@ -98,7 +98,8 @@ export function PatientSnapshotView({ snapshot, onReveal, onHide }: { snapshot: 
     <div className="snapshot">
       {snapshot.masked ? (
         <Notice tone="info" title="Masked">
-          Names, identifiers and dates are hidden. Reveal (break-glass) shows them; your reason is recorded in the audit log.
+          What could identify the patient (name, birth date, identifiers) and the observation values are hidden. Reveal
+          (break-glass) shows them; your reason is recorded in the audit log.
         </Notice>
       ) : (
         <Notice tone="warning" title="Patient data shown in clear (break-glass)">

@@ -32,8 +32,8 @@ export function RevealDialog({ connectionId, patientId, onClose, onRevealed }: {
   return (
     <Dialog title="Reveal patient data (break-glass)" onClose={onClose}>
       <p>
-        You are about to see this patient’s name, identifiers and dates in clear. Say why: your reason, your name and the
-        time are recorded in the audit log.
+        You are about to see this patient’s name, birth date, identifiers and results in clear. Say why: your reason,
+        your name and the time are recorded in the audit log.
       </p>
       <form ref={formRef} className="form" onSubmit={submit} noValidate aria-label="Reveal patient data">
         {formError && <Notice tone="error" title="The data was not revealed">{formError}</Notice>}

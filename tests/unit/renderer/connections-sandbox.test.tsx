@@ -53,7 +53,7 @@ describe('Settings → Sandbox EHR', () => {
     await waitFor(() => expect(switchNamed('Down').getAttribute('aria-checked')).toBe('true'));
     expect(api.callsTo('sandbox.set')).toEqual([{ faults: { down: true } }]);
     expect(pageText()).toContain('Faults on: down');
-    expect(pageText()).toContain('Changed: Down: on.');
+    expect(pageText()).toContain('Last change: Down switched on.');
 
     await fill('Error rate (%)', '25');
     await click(button('Apply Error rate'));

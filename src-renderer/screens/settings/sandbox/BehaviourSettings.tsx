@@ -17,7 +17,7 @@ function FlavourSetting({ flavour, onApplied }: { flavour: SandboxFlavour; onApp
         error={set.isError ? errorText(set.error) : undefined}
         onChange={(event) => {
           const next = event.target.value as SandboxFlavour;
-          set.mutate({ flavour: next }, { onSuccess: () => onApplied(`Vendor flavour: ${FLAVOUR_LABELS[next]}.`) });
+          set.mutate({ flavour: next }, { onSuccess: () => onApplied(`Vendor flavour set to ${FLAVOUR_LABELS[next]}.`) });
         }}
       >
         {SandboxFlavourSchema.options.map((f) => (

@@ -30,7 +30,7 @@ export function NumberSetting({ label, unit, description, value, min, max, patch
       return;
     }
     setProblem(null);
-    set.mutate(patch(parsed.value), { onSuccess: () => onApplied(`${label}: ${parsed.value.toLocaleString()} ${unit}.`) });
+    set.mutate(patch(parsed.value), { onSuccess: () => onApplied(`${label} set to ${parsed.value.toLocaleString()} ${unit}.`) });
   }
 
   return (

@@ -14,11 +14,11 @@ import { activeFaults } from './sandbox-words';
 function SandboxStatus({ faults, change }: { faults: string[]; change: string | null }) {
   return faults.length === 0 ? (
     <Notice tone="success" title="No faults: the sandbox answers normally">
-      {change && <p>Changed: {change}</p>}
+      {change && <p>Last change: {change}</p>}
     </Notice>
   ) : (
     <Notice tone="warning" title={`Faults on: ${faults.join('; ')}`}>
-      {change && <p>Changed: {change}</p>}
+      {change && <p>Last change: {change}</p>}
     </Notice>
   );
 }
@@ -38,7 +38,7 @@ export function SandboxSection() {
           <Button
             variant="primary"
             pending={reset.isPending}
-            onClick={() => reset.mutate({ faults: NO_FAULTS }, { onSuccess: () => setChange('every fault switched off.') })}
+            onClick={() => reset.mutate({ faults: NO_FAULTS }, { onSuccess: () => setChange('Every fault switched off.') })}
           >
             Reset all faults
           </Button>

@@ -22,7 +22,7 @@ export function SwitchSetting({ label, description, checked, patch, onApplied }:
         checked={checked}
         pending={set.isPending}
         aria-describedby={descriptionId}
-        onChange={(on) => set.mutate(patch(on), { onSuccess: () => onApplied(`${label}: ${on ? 'on' : 'off'}.`) })}
+        onChange={(on) => set.mutate(patch(on), { onSuccess: () => onApplied(`${label} switched ${on ? 'on' : 'off'}.`) })}
       />
       <p id={descriptionId} className="setting-description">
         {description}
