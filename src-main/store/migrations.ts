@@ -49,4 +49,33 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
     `,
   },
+  {
+    version: 2,
+    name: 'EHR connections and their last diagnostics',
+    sql: `
+      -- Settings only: credentials live in the keychain under keychain_ref, a
+      -- random id, because one keychain serves every data folder on the machine.
+      CREATE TABLE connections (
+        id           INTEGER PRIMARY KEY,
+        name         TEXT NOT NULL,
+        config       TEXT NOT NULL,
+        keychain_ref TEXT NOT NULL UNIQUE,
+        -- The public half of a private_key_jwt key, kept so lists need no keychain read.
+        public_jwks  TEXT,
+        sandbox      INTEGER NOT NULL DEFAULT 0 CHECK (sandbox IN (0, 1)),
+        created_at   INTEGER NOT NULL,
+        updated_at   INTEGER NOT NULL
+      );
+      CREATE UNIQUE INDEX connections_name ON connections(name COLLATE NOCASE);
+      CREATE UNIQUE INDEX connections_one_sandbox ON connections(sandbox) WHERE sandbox = 1;
+
+      CREATE TABLE connection_diagnostics (
+        connection_id INTEGER PRIMARY KEY REFERENCES connections(id) ON DELETE CASCADE,
+        run_id        TEXT NOT NULL,
+        status        TEXT NOT NULL CHECK (status IN ('pass', 'warn', 'fail')),
+        finished_at   INTEGER NOT NULL,
+        result        TEXT NOT NULL
+      );
+    `,
+  },
 ];
