@@ -10,6 +10,8 @@ export interface TlsCertificateInfo {
   fingerprint256: string;
   /** Node's verification code when the certificate was refused, e.g. UNABLE_TO_VERIFY_LEAF_SIGNATURE. */
   verifyError?: string;
+  /** The TLS version negotiated, e.g. TLSv1.3. */
+  protocol?: string;
 }
 
 // Node types these as strings, but repeated RDNs (two OUs) arrive as arrays.
@@ -25,7 +27,7 @@ function isoTime(text: string): string {
   return Number.isNaN(t) ? text : new Date(t).toISOString();
 }
 
-export function describeCertificate(cert: PeerCertificate, verifyError?: string): TlsCertificateInfo | undefined {
+export function describeCertificate(cert: PeerCertificate, verifyError?: string, protocol?: string | null): TlsCertificateInfo | undefined {
   if (!cert || Object.keys(cert).length === 0) return undefined;
   return {
     subject: distinguishedName(cert.subject),
@@ -34,5 +36,6 @@ export function describeCertificate(cert: PeerCertificate, verifyError?: string)
     validTo: isoTime(cert.valid_to),
     fingerprint256: cert.fingerprint256,
     ...(verifyError ? { verifyError } : {}),
+    ...(protocol ? { protocol } : {}),
   };
 }

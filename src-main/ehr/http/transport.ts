@@ -56,7 +56,7 @@ function inspectingConnector(opts: TransportOptions, ca: string[] | undefined, s
       if (options.protocol !== 'https:') return callback(null, socket);
       const tlsSocket = socket as TLSSocket;
       const verifyError = tlsSocket.authorized ? undefined : String(tlsSocket.authorizationError ?? 'UNAUTHORIZED');
-      const cert = describeCertificate(tlsSocket.getPeerCertificate(), verifyError);
+      const cert = describeCertificate(tlsSocket.getPeerCertificate(), verifyError, tlsSocket.getProtocol());
       if (cert) seen.set(originKey(options.hostname, options.port), cert);
       if (verifyError) {
         tlsSocket.destroy();

@@ -1,0 +1,102 @@
+/**
+ * A diagnostics run: every step in order, each timed and reported as it
+ * starts and as it ends, on a client of its own that neither retries nor
+ * trips its circuit breaker, so the run shows what the server does now and
+ * finishes quickly even when the server is failing.
+ */
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import type { CheckResult, Diagnostics } from '../../src-shared/contract';
+import type { FhirConnectionConfig } from '../../src-shared/connection-config';
+import type { Clock } from '../clock';
+import { FhirError } from '../ehr/errors';
+import { redact } from '../phi/redact';
+import type { ConnectionClients } from './connection-clients';
+import type { ConnectionRecord, ConnectionsRepo } from './connections-repo';
+import { CHECKS, type Check, type CheckContext, type CheckOutcome } from './diagnostic-checks';
+
+export interface DiagnosticsDeps {
+  clients: ConnectionClients;
+  repo: ConnectionsRepo;
+  clock: Clock;
+}
+
+export type ProgressListener = (runId: string, result: CheckResult) => void;
+
+/** One attempt per request and a breaker that never opens during a run. */
+function forDiagnostics(config: FhirConnectionConfig): FhirConnectionConfig {
+  return { ...config, retry: { ...config.retry, maxAttempts: 1 }, breaker: { ...config.breaker, failureThreshold: 100 } };
+}
+
+function running(check: Check): CheckResult {
+  return { check: check.id, label: check.label, optional: check.optional, status: 'running', ms: null, summary: `Checking ${check.label}…`, error: null, facts: {} };
+}
+
+function outcomeOf(err: unknown): CheckOutcome {
+  if (err instanceof FhirError) return { status: 'fail', summary: err.message.charAt(0).toUpperCase() + err.message.slice(1), error: err };
+  return { status: 'fail', summary: `Vigil could not run this step: ${err instanceof Error ? err.message : String(err)}` };
+}
+
+function result(check: Check, outcome: CheckOutcome, ms: number): CheckResult {
+  const e = outcome.error;
+  return {
+    check: check.id,
+    label: check.label,
+    optional: check.optional,
+    // Optional services warn instead of failing.
+    status: check.optional && outcome.status === 'fail' ? 'warn' : outcome.status,
+    ms: Math.round(ms),
+    // Server-supplied text (OperationOutcome diagnostics) can quote patient details.
+    summary: redact(outcome.summary),
+    error: e ? { kind: e.kind, kbCode: e.kbCode, guidance: e.guidance, message: redact(e.message) } : null,
+    facts: outcome.facts ?? {},
+  };
+}
+
+function overall(checks: CheckResult[]): Diagnostics['status'] {
+  if (checks.some((c) => c.status === 'fail')) return 'fail';
+  return checks.some((c) => c.status === 'warn') ? 'warn' : 'pass';
+}
+
+/** Runs the diagnostics of a stored connection, keeps the run as its last, and returns it. */
+export async function testConnection(deps: DiagnosticsDeps, record: ConnectionRecord, onProgress: ProgressListener): Promise<Diagnostics> {
+  const runId = randomUUID();
+  const config = forDiagnostics(record.config);
+  const startedAt = new Date(deps.clock.now()).toISOString();
+  const client = await deps.clients.fresh(record, config);
+  const ctx: CheckContext = {
+    config,
+    client,
+    publicClient: (baseUrl) =>
+      deps.clients.build({ ...config, baseUrl, secondaryBaseUrl: undefined, authMode: 'none', tokenEndpoint: undefined }, {}),
+    now: () => deps.clock.now(),
+  };
+  const checks: CheckResult[] = [];
+  try {
+    for (const check of CHECKS) {
+      onProgress(runId, running(check));
+      const started = performance.now();
+      let outcome: CheckOutcome;
+      try {
+        outcome = await check.run(ctx);
+      } catch (err) {
+        outcome = outcomeOf(err);
+      }
+      const done = result(check, outcome, performance.now() - started);
+      checks.push(done);
+      onProgress(runId, done);
+    }
+  } finally {
+    await client.close();
+  }
+  const diagnostics: Diagnostics = {
+    runId,
+    connectionId: record.id,
+    startedAt,
+    finishedAt: new Date(deps.clock.now()).toISOString(),
+    status: overall(checks),
+    checks,
+  };
+  deps.repo.saveDiagnostics(diagnostics);
+  return diagnostics;
+}
