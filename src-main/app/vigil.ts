@@ -8,11 +8,13 @@ import { join } from 'node:path';
 import { AuditLog } from '../audit/audit-log';
 import { auditHandlers } from '../audit/handlers';
 import { systemClock, type Clock } from '../clock';
+import { startConnections } from '../connections/connections';
 import { createDispatcher, type Dispatch } from '../dispatch/dispatcher';
 import type { HandlerTable } from '../dispatch/handler';
 import { EventBus } from '../events';
 import { createLogger, type Logger } from '../log';
 import { redactDeep } from '../phi/redact';
+import type { SandboxOptions } from '../sandbox/sandbox';
 import { createKeychain, KeychainError } from '../secrets/keychain';
 import type { SecretStore } from '../secrets/secret-store';
 import { openStore, StoreError, type Store } from '../store/store';
@@ -32,6 +34,11 @@ export interface VigilOptions {
   lockout?: LockoutPolicy;
   /** The better-sqlite3 build for Electron's ABI (TOOLCHAIN.md); Node's own build otherwise. */
   nativeBinding?: string;
+  /**
+   * The embedded sandbox EHR on 127.0.0.1, with a "Sandbox EHR" connection to
+   * it on a first start (default true; tests that need no EHR pass false).
+   */
+  sandbox?: boolean | SandboxOptions;
 }
 
 export interface Vigil {
@@ -65,10 +72,17 @@ export async function createVigil(opts: VigilOptions): Promise<Vigil> {
     onEnded: (token, reason) => events.emit('session.ended', { reason }, token),
   });
   const users = new UsersService(store.db, { clock, lockout: opts.lockout });
+  const connections = await startConnections({ db: store.db, secrets, events, clock, log, sandbox: opts.sandbox ?? true }).catch(
+    (err: unknown) => {
+      store.close();
+      throw err;
+    },
+  );
 
   const handlers: HandlerTable = {
     ...userHandlers({ users, sessions, events, version: VERSION }),
     ...auditHandlers({ audit, exportDir: join(opts.dataDir, 'exports') }),
+    ...connections.handlers,
     ...systemHandlers({
       version: VERSION,
       dataDir: opts.dataDir,
@@ -102,6 +116,7 @@ export async function createVigil(opts: VigilOptions): Promise<Vigil> {
     store,
     close: async () => {
       clearInterval(sweep);
+      await connections.close();
       store.close();
     },
   };

@@ -31,7 +31,9 @@ export async function startTestVigil(opts: Partial<Omit<VigilOptions, 'dataDir'>
   const secrets = opts.secrets ?? createKeychain({ service: `vigil-test-${randomBytes(6).toString('hex')}` });
   const logLines: string[] = [];
   const { createLogger } = await import('../../src-main/log');
-  const vigil = await createVigil({ log: createLogger({ sink: (l) => logLines.push(l) }), ...opts, secrets, dataDir });
+  // Without the embedded sandbox unless a test asks for it: most tests need no EHR, and a fuzzed
+  // sandbox.set (latency, downtime) must not reach the connections other tests make.
+  const vigil = await createVigil({ log: createLogger({ sink: (l) => logLines.push(l) }), sandbox: false, ...opts, secrets, dataDir });
 
   const call = (<C extends ChannelName>(channel: C, input: ChannelInput<C>, token?: string | null) =>
     vigil.dispatch(channel, input, { token })) as TestVigil['call'];
