@@ -40,7 +40,8 @@ export function JwksPanel({ connection, jwks }: { connection: Connection; jwks: 
       <p>
         Register this public key with the EHR vendor for client ID <code>{clientId ?? '(not set yet)'}</code>.
       </p>
-      <pre ref={codeRef} className="code-block" tabIndex={0} aria-label={`Public JWKS of ${connection.config.name}`}>
+      {/* A named region: focusable so a keyboard can scroll a long key, and so it can be selected for Ctrl+C. */}
+      <pre ref={codeRef} className="code-block" tabIndex={0} role="region" aria-label={`Public JWKS of ${connection.config.name}`}>
         {text}
       </pre>
       <div className="form-actions">
