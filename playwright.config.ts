@@ -5,10 +5,11 @@
  * teardown share one Secret Service.
  */
 import { defineConfig } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { E2E_ROOT_ENV, IDLE_TIMEOUT_SECONDS, SERVERS, dataDirOf, type ServerName } from './tests/e2e/support/servers';
+import { E2E_KEYCHAIN_SERVICE_ENV, E2E_ROOT_ENV, IDLE_TIMEOUT_SECONDS, SERVERS, dataDirOf, e2eKeychainService, type ServerName } from './tests/e2e/support/servers';
 
 // Playwright evaluates this file again in every worker. Workers inherit the
 // runner's environment, so only the runner (the first to get here) makes the
@@ -17,6 +18,7 @@ import { E2E_ROOT_ENV, IDLE_TIMEOUT_SECONDS, SERVERS, dataDirOf, type ServerName
 if (!process.env[E2E_ROOT_ENV]) {
   const root = mkdtempSync(join(tmpdir(), 'vigil-e2e-'));
   process.env[E2E_ROOT_ENV] = root;
+  process.env[E2E_KEYCHAIN_SERVICE_ENV] = `vigil-e2e-${randomBytes(4).toString('hex')}`;
   process.on('exit', () => rmSync(root, { recursive: true, force: true }));
 }
 
@@ -63,7 +65,7 @@ export default defineConfig({
     {
       ...common,
       name: 'console',
-      command: `node scripts/console.mjs --port 0 --data-dir ${JSON.stringify(dataDirOf('console'))}`,
+      command: `node scripts/console.mjs --port 0 --data-dir ${JSON.stringify(dataDirOf('console'))} --keychain-service ${e2eKeychainService()}`,
       wait: { stdout: readyLine('console') },
       // electron-vite builds main, preload and renderer first.
       timeout: 180_000,
@@ -71,14 +73,14 @@ export default defineConfig({
     {
       ...common,
       name: 'idle',
-      command: `node out/main/host.js --port 0 --data-dir ${JSON.stringify(dataDirOf('idle'))} --idle-timeout ${IDLE_TIMEOUT_SECONDS}`,
+      command: `node out/main/host.js --port 0 --data-dir ${JSON.stringify(dataDirOf('idle'))} --keychain-service ${e2eKeychainService()} --idle-timeout ${IDLE_TIMEOUT_SECONDS}`,
       wait: { stdout: readyLine('idle') },
       timeout: 60_000,
     },
     {
       ...common,
       name: 'tour',
-      command: `node out/main/host.js --port 0 --data-dir ${JSON.stringify(dataDirOf('tour'))}`,
+      command: `node out/main/host.js --port 0 --data-dir ${JSON.stringify(dataDirOf('tour'))} --keychain-service ${e2eKeychainService()}`,
       wait: { stdout: readyLine('tour') },
       timeout: 60_000,
     },

@@ -92,7 +92,7 @@ export async function createVigil(opts: VigilOptions): Promise<Vigil> {
       auditEntries: () => audit.count(),
       keychain: async () => {
         await secrets.list();
-        return `available (service "${secrets.service}")`;
+        return `Unlocked and answering; Vigil's secrets are under "${secrets.service}"`;
       },
     }),
   };

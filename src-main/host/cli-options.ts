@@ -13,6 +13,8 @@ export interface CliOptions {
   tlsKey?: string;
   /** Signed-in sessions lock after this long without a call; unset keeps Vigil's default. */
   idleTimeoutMs?: number;
+  /** Keychain service holding this console's secrets; separate consoles (and test runs) keep theirs apart. */
+  keychainService?: string;
 }
 
 export const USAGE = `Usage: npm run console -- [options]
@@ -30,6 +32,9 @@ Options:
   --idle-timeout <seconds>
                      lock a signed-in session after this long without activity
                      (default ${DEFAULT_IDLE_TIMEOUT_MS / 60_000} minutes)
+  --keychain-service <name>
+                     OS keychain service for this console's secrets (default
+                     "vigil"); give each console on one account its own
   -h, --help         show this help
 `;
 
@@ -53,6 +58,13 @@ function parseIdleTimeout(text: string): number {
   return seconds * 1000;
 }
 
+function parseKeychainService(text: string): string {
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(text)) {
+    throw new CliUsageError(`--keychain-service must be 1–64 letters, digits, dots, dashes or underscores, not "${text}".`);
+  }
+  return text;
+}
+
 export function parseCliArgs(argv: string[]): CliOptions {
   let values;
   try {
@@ -67,6 +79,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         'tls-cert': { type: 'string' },
         'tls-key': { type: 'string' },
         'idle-timeout': { type: 'string' },
+        'keychain-service': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -81,5 +94,6 @@ export function parseCliArgs(argv: string[]): CliOptions {
     tlsCert: values['tls-cert'],
     tlsKey: values['tls-key'],
     idleTimeoutMs: values['idle-timeout'] === undefined ? undefined : parseIdleTimeout(values['idle-timeout']),
+    keychainService: values['keychain-service'] === undefined ? undefined : parseKeychainService(values['keychain-service']),
   };
 }

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { KeychainError } from '../secrets/keychain';
 import { resolveDataDir, StoreError } from '../store/store';
 import { CliUsageError, parseCliArgs, USAGE } from './cli-options';
+import { createKeychain } from '../secrets/keychain';
 import { HostConfigError, startHost, type Host } from './host';
 
 /** Closing takes well under a second; this only guards against a hang. */
@@ -63,7 +64,10 @@ async function main(): Promise<void> {
       tlsKey: options.tlsKey,
       // This file is bundled to out/main/host.js; the renderer is built next to it.
       rendererDir: resolve(dirname(fileURLToPath(import.meta.url)), '../renderer'),
-      vigilOptions: { idleTimeoutMs: options.idleTimeoutMs },
+      vigilOptions: {
+        idleTimeoutMs: options.idleTimeoutMs,
+        ...(options.keychainService ? { secrets: createKeychain({ service: options.keychainService }) } : {}),
+      },
     });
   } catch (err) {
     if (isUserFixable(err)) fail(`The Vigil console could not start.\n${err.message}`, 1);

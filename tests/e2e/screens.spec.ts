@@ -18,7 +18,7 @@ import {
   setTheme,
   signIn,
 } from './support/console';
-import { serverUrl } from './support/servers';
+import { e2eKeychainService, serverUrl } from './support/servers';
 
 test.use({ baseURL: serverUrl('tour') });
 // One host, visited in order: setup exists only until the first account does.
@@ -64,7 +64,7 @@ test('the administrator’s screens', async ({ page }) => {
   await checkScreenInBothThemes(page, 'account');
 
   await openScreen(page, 'About this console');
-  await expect(page.getByRole('definition').filter({ hasText: 'available (service "vigil")' })).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: `secrets are under "${e2eKeychainService()}"` })).toBeVisible();
   await checkScreenInBothThemes(page, 'about');
 });
 

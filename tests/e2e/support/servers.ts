@@ -7,6 +7,15 @@ import { join } from 'node:path';
 /** The run's temporary folder, holding one data folder per host. */
 export const E2E_ROOT_ENV = 'VIGIL_E2E_ROOT';
 
+/** The hosts keep their secrets under this keychain service, which the teardown empties. */
+export const E2E_KEYCHAIN_SERVICE_ENV = 'VIGIL_E2E_KEYCHAIN_SERVICE';
+
+export function e2eKeychainService(): string {
+  const service = process.env[E2E_KEYCHAIN_SERVICE_ENV];
+  if (!service) throw new Error(`${E2E_KEYCHAIN_SERVICE_ENV} is not set: playwright.config.ts sets it when the run starts.`);
+  return service;
+}
+
 /** Short enough to wait out in a test. The host ends idle sessions on a 5-second sweep. */
 export const IDLE_TIMEOUT_SECONDS = 4;
 

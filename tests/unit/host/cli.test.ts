@@ -26,6 +26,11 @@ describe('parseCliArgs', () => {
     expect(() => parseCliArgs(['serve'])).toThrow(CliUsageError);
   });
 
+  it('takes a keychain service name of safe characters only', () => {
+    expect(parseCliArgs(['--keychain-service', 'vigil-e2e.1']).keychainService).toBe('vigil-e2e.1');
+    expect(() => parseCliArgs(['--keychain-service', 'a b'])).toThrow(/--keychain-service/);
+  });
+
   it('takes the idle timeout in whole seconds', () => {
     expect(parseCliArgs(['--idle-timeout', '4']).idleTimeoutMs).toBe(4000);
     expect(parseCliArgs([]).idleTimeoutMs).toBeUndefined();
