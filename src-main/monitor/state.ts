@@ -1,0 +1,154 @@
+/**
+ * Each connection's state, from its final run reports: UP, DEGRADED (slow,
+ * an optional probe failing, a warning crossed), DOWN (a required probe failed
+ * on every attempt), or MAINTENANCE / PAUSED, which an operator chose and
+ * which show instead of the probes' verdict. UNKNOWN until the first verdict.
+ * Changes are emitted, with flapping marked.
+ */
+import { FlapDetector, DEFAULT_FLAPPING, type FlappingPolicy } from './flapping';
+import type { MaintenanceLookup } from './maintenance';
+import type { ProbeOutcome } from './outcome';
+import { failed } from './outcome';
+import type { RunReport } from './scheduler';
+
+export const CONNECTION_STATES = ['UP', 'DEGRADED', 'DOWN', 'MAINTENANCE', 'PAUSED', 'UNKNOWN'] as const;
+export type ConnectionState = (typeof CONNECTION_STATES)[number];
+export type Health = Extract<ConnectionState, 'UP' | 'DEGRADED' | 'DOWN' | 'UNKNOWN'>;
+
+export interface TargetStatus {
+  targetId: string;
+  state: ConnectionState;
+  /** The probes' verdict alone: a connection in maintenance may still be down. */
+  health: Health;
+  /** Why, in one line for the operator. */
+  reason: string;
+  since: number;
+  healthSince: number;
+  flapping: boolean;
+  latencyMs: number | null;
+  checkedAt: number | null;
+}
+
+export interface StatusChange {
+  from: ConnectionState;
+  status: TargetStatus;
+}
+
+export interface TargetSettings {
+  /** Slower than this is DEGRADED; null: latency alone never degrades. */
+  latencyThresholdMs: number | null;
+}
+
+export interface StateMachineOptions {
+  maintenance: MaintenanceLookup;
+  /** Called when a connection's state, health or flapping changes. */
+  onChange(change: StatusChange): void;
+  flapping?: FlappingPolicy;
+}
+
+interface Tracked {
+  status: TargetStatus;
+  settings: TargetSettings;
+  paused: boolean;
+  flaps: FlapDetector;
+}
+
+function verdict(report: Pick<RunReport, 'outcome' | 'attempt'>, settings: TargetSettings): { health: Health; reason: string } {
+  const { outcome, attempt } = report;
+  if (failed(outcome)) {
+    const broken = outcome.results.find((r) => !r.optional && r.status === 'fail');
+    const what = outcome.error ? outcome.error.message : `${broken!.probe}: ${broken!.summary}`;
+    return { health: 'DOWN', reason: attempt > 0 ? `${what} (failed ${attempt + 1} times in a row)` : what };
+  }
+  const limit = settings.latencyThresholdMs;
+  if (limit !== null && outcome.latencyMs !== null && outcome.latencyMs > limit) {
+    return { health: 'DEGRADED', reason: `Slow: ${Math.round(outcome.latencyMs)} ms, over the ${limit} ms threshold` };
+  }
+  const warning = outcome.results.find((r) => r.status === 'warn' || (r.optional && r.status === 'fail'));
+  if (warning) return { health: 'DEGRADED', reason: `${warning.probe}: ${warning.summary}` };
+  return { health: 'UP', reason: latencyNote(outcome) };
+}
+
+function latencyNote(outcome: ProbeOutcome): string {
+  return outcome.latencyMs === null ? 'All probes passed' : `All probes passed in ${Math.round(outcome.latencyMs)} ms`;
+}
+
+export class StateMachine {
+  private readonly targets = new Map<string, Tracked>();
+
+  constructor(private readonly opts: StateMachineOptions) {}
+
+  /** Starts following a target (UNKNOWN until its first verdict), or changes its settings. */
+  track(targetId: string, settings: TargetSettings, at: number): void {
+    const known = this.targets.get(targetId);
+    if (known) {
+      known.settings = settings;
+      return;
+    }
+    const status: TargetStatus = {
+      targetId,
+      state: 'UNKNOWN',
+      health: 'UNKNOWN',
+      reason: 'Not probed yet',
+      since: at,
+      healthSince: at,
+      flapping: false,
+      latencyMs: null,
+      checkedAt: null,
+    };
+    this.targets.set(targetId, { status, settings, paused: false, flaps: new FlapDetector(this.opts.flapping ?? DEFAULT_FLAPPING) });
+  }
+
+  untrack(targetId: string): void {
+    this.targets.delete(targetId);
+  }
+
+  get(targetId: string): TargetStatus | undefined {
+    const t = this.targets.get(targetId);
+    return t && { ...t.status };
+  }
+
+  /** Takes in a run report; a failure with retries still to come changes nothing but the time of the check. */
+  record(report: Pick<RunReport, 'targetId' | 'outcome' | 'attempt' | 'final'>, at: number): void {
+    const t = this.targets.get(report.targetId);
+    if (!t || t.paused) return;
+    const next = { ...t.status, checkedAt: at };
+    if (report.final || !failed(report.outcome)) {
+      const { health, reason } = verdict(report, t.settings);
+      next.latencyMs = report.outcome.latencyMs;
+      next.reason = reason;
+      if (health !== t.status.health) {
+        if (t.status.health !== 'UNKNOWN') t.flaps.transition(at);
+        next.health = health;
+        next.healthSince = at;
+      }
+    }
+    this.commit(t, next, at);
+  }
+
+  pause(targetId: string, at: number): void {
+    const t = this.targets.get(targetId);
+    if (!t || t.paused) return;
+    t.paused = true;
+    this.commit(t, { ...t.status, reason: 'Paused by an operator' }, at);
+  }
+
+  /** What was known before the pause is stale, so the verdict starts again from UNKNOWN. */
+  resume(targetId: string, at: number): void {
+    const t = this.targets.get(targetId);
+    if (!t || !t.paused) return;
+    t.paused = false;
+    this.commit(t, { ...t.status, health: 'UNKNOWN', healthSince: at, reason: 'Resumed; waiting for the first run', latencyMs: null }, at);
+  }
+
+  private commit(t: Tracked, next: TargetStatus, at: number): void {
+    const prev = t.status;
+    next.state = t.paused ? 'PAUSED' : this.opts.maintenance.isInMaintenance(next.targetId, at) ? 'MAINTENANCE' : next.health;
+    next.flapping = t.flaps.isFlapping(at);
+    if (next.state !== prev.state) next.since = at;
+    t.status = next;
+    if (next.state !== prev.state || next.health !== prev.health || next.flapping !== prev.flapping) {
+      this.opts.onChange({ from: prev.state, status: { ...next } });
+    }
+  }
+}
