@@ -5,7 +5,7 @@
  * tests can stub it.
  */
 import {
-  isChannelName,
+  assertChannelName,
   isEventName,
   type ChannelInput,
   type ChannelName,
@@ -13,6 +13,7 @@ import {
   type VigilApi,
 } from '../src-shared/contract';
 import type { Envelope } from '../src-shared/errors';
+import { createEventListeners } from '../src-shared/event-listeners';
 
 /** Main registers the same two names (src-main/electron/ipc-bridge.ts); a test keeps them equal. */
 export const INVOKE_CHANNEL = 'vigil:invoke';
@@ -23,39 +24,19 @@ export interface IpcRendererLike {
   on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
 }
 
-type Listener = (payload: unknown) => void;
-
 export function createVigilApi(ipc: IpcRendererLike): VigilApi {
-  const listeners = new Map<string, Set<Listener>>();
+  const listeners = createEventListeners();
 
   // One IPC listener for the page's many subscriptions; the page gets the payload, never the IpcRendererEvent.
   ipc.on(EVENT_CHANNEL, (_event, name, payload) => {
-    const subscribed = typeof name === 'string' ? listeners.get(name) : undefined;
-    for (const listener of [...(subscribed ?? [])]) {
-      try {
-        listener(payload);
-      } catch (err) {
-        // One screen's faulty listener must not keep session.ended from the lock screen.
-        console.error(err);
-      }
-    }
+    if (isEventName(name)) listeners.emit(name, payload);
   });
 
   return {
     invoke<C extends ChannelName>(channel: C, input: ChannelInput<C>) {
-      if (!isChannelName(channel)) throw new TypeError(`window.vigil.invoke: there is no channel named ${String(channel)}`);
+      assertChannelName(channel);
       return ipc.invoke(INVOKE_CHANNEL, channel, input) as Promise<Envelope<ChannelOutput<C>>>;
     },
-    on(event, listener) {
-      if (!isEventName(event)) throw new TypeError(`window.vigil.on: there is no event named ${String(event)}`);
-      if (typeof listener !== 'function') throw new TypeError('window.vigil.on: the listener must be a function');
-      let set = listeners.get(event);
-      if (!set) listeners.set(event, (set = new Set()));
-      const entry = listener as Listener;
-      set.add(entry);
-      return () => {
-        set.delete(entry);
-      };
-    },
+    on: listeners.on,
   };
 }

@@ -461,6 +461,11 @@ export function isChannelName(name: unknown): name is ChannelName {
   return typeof name === 'string' && Object.hasOwn(CHANNELS, name);
 }
 
+/** window.vigil.invoke's guard on either transport: the page may pass anything, even where the types say otherwise. */
+export function assertChannelName(name: unknown): asserts name is ChannelName {
+  if (!isChannelName(name)) throw new TypeError(`window.vigil.invoke: there is no channel named ${String(name)}`);
+}
+
 /** The roles allowed to call a channel; null for public channels. */
 export function channelRoles(name: ChannelName): readonly Role[] | null {
   const { access } = CHANNELS[name] as ChannelDef;
@@ -521,6 +526,11 @@ export const EVENT_NAMES = Object.keys(EVENTS) as EventName[];
 
 export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && Object.hasOwn(EVENTS, name);
+}
+
+/** window.vigil.on's guard on either transport. */
+export function assertEventName(name: unknown): asserts name is EventName {
+  if (!isEventName(name)) throw new TypeError(`window.vigil.on: there is no event named ${String(name)}`);
 }
 
 /** The API the renderer sees as window.vigil, on either transport. */

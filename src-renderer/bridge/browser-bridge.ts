@@ -14,15 +14,15 @@
  * interfaces below, instead of relying on the DOM typings.
  */
 import {
-  isChannelName,
+  assertChannelName,
   isEventName,
   type ChannelInput,
   type ChannelName,
   type ChannelOutput,
-  type EventName,
   type VigilApi,
 } from '../../src-shared/contract';
 import { ERROR_CODES, type Envelope } from '../../src-shared/errors';
+import { createEventListeners } from '../../src-shared/event-listeners';
 
 /** What the bridge uses of a WebSocket; a browser's WebSocket and the `ws` package's both fit. */
 export interface SocketLike {
@@ -73,8 +73,6 @@ const RECONNECT_MAX_MS = 30_000;
 /** After this many failed tries in a row the bridge waits for the next successful call before trying again. */
 const RECONNECT_MAX_TRIES = 12;
 
-type Listener = (payload: unknown) => void;
-
 function isEnvelope(value: unknown): value is Envelope<unknown> {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as { ok?: unknown; data?: unknown; error?: { code?: unknown; message?: unknown } };
@@ -107,7 +105,7 @@ export function createBrowserBridge(opts: BrowserBridgeOptions = {}): BrowserBri
   const Socket = opts.WebSocket ?? browser.WebSocket;
   const storage = opts.storage === undefined ? defaultStorage() : opts.storage;
 
-  const listeners = new Map<EventName, Set<Listener>>();
+  const listeners = createEventListeners();
   let token = readToken();
   let socket: SocketLike | null = null;
   let reconnectTimer: ReturnType<typeof setTimeout> | null = null;
@@ -128,17 +126,6 @@ export function createBrowserBridge(opts: BrowserBridgeOptions = {}): BrowserBri
       else storage?.setItem(TOKEN_KEY, value);
     } catch {
       // Storage full or refused: the token still lives in memory for this page.
-    }
-  }
-
-  function emit(name: EventName, payload: unknown): void {
-    for (const listener of [...(listeners.get(name) ?? [])]) {
-      try {
-        listener(payload);
-      } catch (err) {
-        // One screen's faulty listener must not keep session.ended from the lock screen.
-        console.error(err);
-      }
     }
   }
 
@@ -186,7 +173,7 @@ export function createBrowserBridge(opts: BrowserBridgeOptions = {}): BrowserBri
     }
     if (!isEventName(message.event)) return;
     if (message.event === 'session.ended' && token === boundToken) forgetToken();
-    emit(message.event, message.payload);
+    listeners.emit(message.event, message.payload);
   }
 
   function connect(): void {
@@ -262,20 +249,10 @@ export function createBrowserBridge(opts: BrowserBridgeOptions = {}): BrowserBri
 
   return {
     invoke<C extends ChannelName>(channel: C, input: ChannelInput<C>) {
-      if (!isChannelName(channel)) throw new TypeError(`window.vigil.invoke: there is no channel named ${String(channel)}`);
+      assertChannelName(channel);
       return call(channel, input) as Promise<Envelope<ChannelOutput<C>>>;
     },
-    on(event, listener) {
-      if (!isEventName(event)) throw new TypeError(`window.vigil.on: there is no event named ${String(event)}`);
-      if (typeof listener !== 'function') throw new TypeError('window.vigil.on: the listener must be a function');
-      let set = listeners.get(event);
-      if (!set) listeners.set(event, (set = new Set()));
-      const entry = listener as Listener;
-      set.add(entry);
-      return () => {
-        set.delete(entry);
-      };
-    },
+    on: listeners.on,
     close() {
       closed = true;
       disconnect();
