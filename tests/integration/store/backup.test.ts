@@ -1,15 +1,11 @@
 import { existsSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import PlainDatabase from 'better-sqlite3';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { restoreBackup } from '../../../src-main/store/store';
-import { addNotes, layout, noteBodies, openNotes, readWithKey, removeTempDirs, sha256, tempDir, testKeychain } from './fixtures';
+import { addNotes, layout, noteBodies, openNotes, readWithKey, sha256, tempDir, useTestKeychain } from './fixtures';
 
-const keychain = testKeychain();
-const { secrets } = keychain;
-
-afterEach(removeTempDirs);
-afterAll(() => keychain.cleanup());
+const { secrets } = useTestKeychain();
 
 const MARKER = 'BACKUP-PLAINTEXT-MARKER-91c2';
 const BODIES = Array.from({ length: 200 }, (_, i) => `${MARKER} note ${i}`);

@@ -1,14 +1,11 @@
 import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { openStore } from '../../../src-main/store/store';
-import { REPO_ROOT, TEST_MIGRATIONS, layout, removeTempDirs, tempDir, testKeychain } from './fixtures';
+import { REPO_ROOT, TEST_MIGRATIONS, layout, tempDir, useTestKeychain } from './fixtures';
 
-const keychain = testKeychain();
-
-afterEach(removeTempDirs);
-afterAll(() => keychain.cleanup());
+const keychain = useTestKeychain();
 
 const CHILD = fileURLToPath(new URL('./durability-child.ts', import.meta.url));
 const KILL_AFTER = 300;

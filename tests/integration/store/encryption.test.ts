@@ -1,16 +1,12 @@
 import { chmodSync, readFileSync, readdirSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import PlainDatabase from 'better-sqlite3';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openStore } from '../../../src-main/store/store';
-import { addNotes, layout, openNotes, readWithKey, removeTempDirs, tempDir, testKeychain } from './fixtures';
+import { addNotes, layout, openNotes, readWithKey, tempDir, useTestKeychain } from './fixtures';
 
-const keychain = testKeychain();
-const { secrets } = keychain;
+const { secrets } = useTestKeychain();
 const MARKER = 'PLAINTEXT-MARKER-7f3a1c: patient Jane Roe, MRN 00451234';
-
-afterEach(removeTempDirs);
-afterAll(() => keychain.cleanup());
 
 function containsMarker(file: string): boolean {
   return readFileSync(file).includes(Buffer.from(MARKER));

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import PlainDatabase from 'better-sqlite3';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { StoreError, type StoreErrorCode } from '../../../src-main/store/store';
 import {
   addNotes,
@@ -10,17 +10,12 @@ import {
   layout,
   noteBodies,
   openNotes,
-  removeTempDirs,
   snapshotDataDir,
   tempDir,
-  testKeychain,
+  useTestKeychain,
 } from './fixtures';
 
-const keychain = testKeychain();
-const { secrets } = keychain;
-
-afterEach(removeTempDirs);
-afterAll(() => keychain.cleanup());
+const { secrets } = useTestKeychain();
 
 const ROWS = Array.from({ length: 400 }, (_, i) => `note ${i} ${'lorem ipsum '.repeat(20)}`);
 

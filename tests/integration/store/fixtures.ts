@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3-multiple-ciphers';
+import { afterAll, afterEach } from 'vitest';
 import { createKeychain } from '../../../src-main/secrets/keychain';
 import type { SecretStore } from '../../../src-main/secrets/secret-store';
 import { storePaths, type StorePaths } from '../../../src-main/store/data-dir';
@@ -28,20 +29,6 @@ export const TEST_MIGRATIONS: readonly Migration[] = [NOTES_V1];
 export interface TestKeychain {
   secrets: SecretStore;
   service: string;
-  /** Deletes every account the tests left under the service. */
-  cleanup(): Promise<void>;
-}
-
-export function testKeychain(): TestKeychain {
-  const service = `vigil-test-store-${randomBytes(6).toString('hex')}`;
-  const secrets = createKeychain({ service });
-  return {
-    secrets,
-    service,
-    cleanup: async () => {
-      for (const account of await secrets.list()) await secrets.delete(account);
-    },
-  };
 }
 
 const made: string[] = [];
@@ -52,8 +39,20 @@ export function tempDir(): string {
   return dir;
 }
 
-export function removeTempDirs(): void {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+/**
+ * The setup every store test file starts with: a keychain under a throwaway
+ * service, emptied after the file, and tempDir's folders removed after each test.
+ */
+export function useTestKeychain(): TestKeychain {
+  const service = `vigil-test-store-${randomBytes(6).toString('hex')}`;
+  const secrets = createKeychain({ service });
+  afterEach(() => {
+    for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+  afterAll(async () => {
+    for (const account of await secrets.list()) await secrets.delete(account);
+  });
+  return { secrets, service };
 }
 
 /** The file names and keychain accounts openStore uses for a data folder. */

@@ -1,13 +1,9 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, type Migration } from '../../../src-main/store/migrations';
 import { openStore, type Store } from '../../../src-main/store/store';
-import { NOTES_V1, addNotes, noteBodies, removeTempDirs, tempDir, testKeychain } from './fixtures';
+import { NOTES_V1, addNotes, noteBodies, tempDir, useTestKeychain } from './fixtures';
 
-const keychain = testKeychain();
-const { secrets } = keychain;
-
-afterEach(removeTempDirs);
-afterAll(() => keychain.cleanup());
+const { secrets } = useTestKeychain();
 
 const TAGS_V2: Migration = {
   version: 2,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkKey } from '../../../src-main/store/key-check';
 import { StoreError } from '../../../src-main/store/store';
 import {
@@ -11,17 +11,12 @@ import {
   noteBodies,
   openNotes,
   readWithKey,
-  removeTempDirs,
   snapshotDataDir,
   tempDir,
-  testKeychain,
+  useTestKeychain,
 } from './fixtures';
 
-const keychain = testKeychain();
-const { secrets } = keychain;
-
-afterEach(removeTempDirs);
-afterAll(() => keychain.cleanup());
+const { secrets } = useTestKeychain();
 
 const BODIES = Array.from({ length: 300 }, (_, i) => `note ${i} ${'z'.repeat(120)}`);
 
