@@ -7,17 +7,13 @@
  * machine: the same rows inserted bare (no redaction, canonical form or hash),
  * and a bare scan of the table. Reported, never asserted.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { AuditLog, type AuditInput } from '../src-main/audit/audit-log';
 import { COLUMNS, type AuditRow } from '../src-main/audit/rows';
 import { systemClock } from '../src-main/clock';
 import { redactDeep } from '../src-main/phi/redact';
-import type { SecretStore } from '../src-main/secrets/secret-store';
-import { openStore } from '../src-main/store/store';
 import type { BenchResult, BenchSuite } from './result';
+import { withTempStore } from './temp-store';
 
 const BATCH = 1_000;
 const ACTORS = ['admin', 'olga.operator', 'sam.safety', 'tess.support', 'system'];
@@ -32,20 +28,6 @@ function batch(): AuditInput[] {
     outcome: i % 17 === 0 ? 'FORBIDDEN' : 'ok',
     detail: i % 2 === 0 ? null : { role: { from: 'operator', to: 'admin' }, note: `changed by request ${i}`, count: i },
   }));
-}
-
-/** The bench's throwaway key lives in memory: it encrypts a temp file deleted at the end, and keeps the bench runnable without a keyring. */
-function memorySecrets(): SecretStore {
-  const entries = new Map<string, string>();
-  return {
-    service: 'vigil-bench-audit',
-    get: async (account) => entries.get(account) ?? null,
-    set: async (account, value) => {
-      entries.set(account, value);
-    },
-    delete: async (account) => entries.delete(account),
-    list: async () => [...entries.keys()],
-  };
 }
 
 function seconds(work: () => void): number {
@@ -76,35 +58,27 @@ function bareInsertSeconds(db: Database.Database, total: number): number {
 
 export const run: BenchSuite = async ({ quick }) => {
   const total = quick ? 100_000 : 1_000_000;
-  const dir = mkdtempSync(path.join(tmpdir(), 'vigil-bench-audit-'));
-  try {
-    const store = await openStore({ dataDir: dir, secrets: memorySecrets() });
-    try {
-      const audit = new AuditLog(store.db, { clock: systemClock, redact: redactDeep });
-      const inputs = batch();
-      const append = seconds(() => {
-        for (let written = 0; written < total; written += BATCH) audit.appendMany(inputs);
-      });
-      const bare = bareInsertSeconds(store.db, total);
+  return withTempStore({ name: 'audit' }, (store) => {
+    const audit = new AuditLog(store.db, { clock: systemClock, redact: redactDeep });
+    const inputs = batch();
+    const append = seconds(() => {
+      for (let written = 0; written < total; written += BATCH) audit.appendMany(inputs);
+    });
+    const bare = bareInsertSeconds(store.db, total);
 
-      const verifyStarted = performance.now();
-      const verdict = audit.verify();
-      const verify = (performance.now() - verifyStarted) / 1000;
-      if (!verdict.ok || verdict.checked !== total) throw new Error(`verify did not pass: ${JSON.stringify(verdict)}`);
-      const scan = seconds(() => store.db.prepare('SELECT count(hash) FROM audit_log').get());
+    const verifyStarted = performance.now();
+    const verdict = audit.verify();
+    const verify = (performance.now() - verifyStarted) / 1000;
+    if (!verdict.ok || verdict.checked !== total) throw new Error(`verify did not pass: ${JSON.stringify(verdict)}`);
+    const scan = seconds(() => store.db.prepare('SELECT count(hash) FROM audit_log').get());
 
-      const rate = (s: number) => Math.round(total / s);
-      const results: BenchResult[] = [
-        { name: 'append.batch1000', value: rate(append), unit: 'entries/s', baseline: rate(bare), ratio: round(rate(append) / rate(bare)) },
-        { name: `verify.${total}`, value: round(verify), unit: 's', baseline: round(scan), ratio: round(verify / scan) },
-      ];
-      return results;
-    } finally {
-      store.close();
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+    const rate = (s: number) => Math.round(total / s);
+    const results: BenchResult[] = [
+      { name: 'append.batch1000', value: rate(append), unit: 'entries/s', baseline: rate(bare), ratio: round(rate(append) / rate(bare)) },
+      { name: `verify.${total}`, value: round(verify), unit: 's', baseline: round(scan), ratio: round(verify / scan) },
+    ];
+    return results;
+  });
 };
 
 function round(n: number): number {

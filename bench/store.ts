@@ -12,10 +12,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import PlainDatabase from 'better-sqlite3';
-import type { SecretStore } from '../src-main/secrets/secret-store';
 import type { Migration } from '../src-main/store/migrations';
-import { openStore } from '../src-main/store/store';
 import type { BenchResult, BenchSuite } from './result';
+import { withTempStore } from './temp-store';
 
 const BATCH = 1000;
 const ROUNDS = 3;
@@ -74,20 +73,6 @@ function tickets(count: number): Ticket[] {
   return rows;
 }
 
-/** The bench's throwaway key lives in memory: it encrypts a temp file deleted at the end, and keeps the bench runnable without a keyring. */
-function memorySecrets(): SecretStore {
-  const entries = new Map<string, string>();
-  return {
-    service: 'vigil-bench',
-    get: async (account) => entries.get(account) ?? null,
-    set: async (account, value) => {
-      entries.set(account, value);
-    },
-    delete: async (account) => entries.delete(account),
-    list: async () => [...entries.keys()],
-  };
-}
-
 const INSERT = 'INSERT INTO tickets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)';
 
 interface Rates {
@@ -110,19 +95,11 @@ function insertRates(insertBatch: (batch: Ticket[]) => void, rows: Ticket[]): Ra
   return { wall: rows.length / seconds, cpu: rows.length / ((cpu.user + cpu.system) / 1e6) };
 }
 
-async function encryptedRates(rows: Ticket[]): Promise<Rates> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'vigil-bench-store-'));
-  try {
-    const store = await openStore({ dataDir: dir, secrets: memorySecrets(), migrations: [TICKETS] });
-    try {
-      const insert = store.db.prepare(INSERT);
-      return insertRates(store.db.transaction((batch: Ticket[]) => batch.forEach((row) => insert.run(...row))), rows);
-    } finally {
-      store.close();
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+function encryptedRates(rows: Ticket[]): Promise<Rates> {
+  return withTempStore({ name: 'store', migrations: [TICKETS] }, (store) => {
+    const insert = store.db.prepare(INSERT);
+    return insertRates(store.db.transaction((batch: Ticket[]) => batch.forEach((row) => insert.run(...row))), rows);
+  });
 }
 
 function plainRates(rows: Ticket[]): Rates {
