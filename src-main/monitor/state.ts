@@ -30,6 +30,7 @@ export interface TargetStatus {
 }
 
 export interface StatusChange {
+  at: number;
   from: ConnectionState;
   status: TargetStatus;
 }
@@ -108,10 +109,15 @@ export class StateMachine {
     return t && { ...t.status };
   }
 
-  /** Takes in a run report; a failure with retries still to come changes nothing but the time of the check. */
-  record(report: Pick<RunReport, 'targetId' | 'outcome' | 'attempt' | 'final'>, at: number): void {
+  /**
+   * Takes in a run report; a failure with retries still to come changes
+   * nothing but the time of the check. Returns the status, to hand to the
+   * alert engine after every report: its rules need fresh verdicts, not only
+   * changes. Undefined for an unknown or paused target.
+   */
+  record(report: Pick<RunReport, 'targetId' | 'outcome' | 'attempt' | 'final'>, at: number): TargetStatus | undefined {
     const t = this.targets.get(report.targetId);
-    if (!t || t.paused) return;
+    if (!t || t.paused) return undefined;
     const next = { ...t.status, checkedAt: at };
     if (report.final || !failed(report.outcome)) {
       const { health, reason } = verdict(report, t.settings);
@@ -123,32 +129,33 @@ export class StateMachine {
         next.healthSince = at;
       }
     }
-    this.commit(t, next, at);
+    return this.commit(t, next, at);
   }
 
-  pause(targetId: string, at: number): void {
+  pause(targetId: string, at: number): TargetStatus | undefined {
     const t = this.targets.get(targetId);
-    if (!t || t.paused) return;
+    if (!t || t.paused) return undefined;
     t.paused = true;
-    this.commit(t, { ...t.status, reason: 'Paused by an operator' }, at);
+    return this.commit(t, { ...t.status, reason: 'Paused by an operator' }, at);
   }
 
   /** What was known before the pause is stale, so the verdict starts again from UNKNOWN. */
-  resume(targetId: string, at: number): void {
+  resume(targetId: string, at: number): TargetStatus | undefined {
     const t = this.targets.get(targetId);
-    if (!t || !t.paused) return;
+    if (!t || !t.paused) return undefined;
     t.paused = false;
-    this.commit(t, { ...t.status, health: 'UNKNOWN', healthSince: at, reason: 'Resumed; waiting for the first run', latencyMs: null }, at);
+    return this.commit(t, { ...t.status, health: 'UNKNOWN', healthSince: at, reason: 'Resumed; waiting for the first run', latencyMs: null }, at);
   }
 
-  private commit(t: Tracked, next: TargetStatus, at: number): void {
+  private commit(t: Tracked, next: TargetStatus, at: number): TargetStatus {
     const prev = t.status;
     next.state = t.paused ? 'PAUSED' : this.opts.maintenance.isInMaintenance(next.targetId, at) ? 'MAINTENANCE' : next.health;
     next.flapping = t.flaps.isFlapping(at);
     if (next.state !== prev.state) next.since = at;
     t.status = next;
     if (next.state !== prev.state || next.health !== prev.health || next.flapping !== prev.flapping) {
-      this.opts.onChange({ from: prev.state, status: { ...next } });
+      this.opts.onChange({ at, from: prev.state, status: { ...next } });
     }
+    return { ...next };
   }
 }

@@ -1,0 +1,66 @@
+/** An alert, and what the alert engine hands back: events for the console and notifications for the notifier. */
+import type { EscalationState } from './escalation';
+import type { Severity } from './severity';
+
+export type RuleKind = 'health' | 'tls-expiry' | 'tls-protocol' | 'token-expiry' | 'metric';
+export type RuleId = Exclude<RuleKind, 'metric'> | `metric:${string}`;
+
+export function ruleKind(rule: RuleId): RuleKind {
+  return rule.startsWith('metric:') ? 'metric' : (rule as RuleKind);
+}
+
+/**
+ * One key per connection and rule, the same every time the alert reopens, so
+ * PagerDuty (dedup_key) and the like fold a recurring problem into one incident.
+ */
+export function dedupKey(targetId: string, rule: RuleId): string {
+  return `vigil/${targetId}/${rule}`;
+}
+
+export interface Resolution {
+  at: number;
+  /** null: resolved by itself, on recovery. */
+  by: string | null;
+  /** merged: its connection's parent went down, and the parent's alert names it. */
+  reason: 'recovered' | 'manual' | 'merged';
+  mergedInto: string | null;
+}
+
+export interface Alert {
+  id: string;
+  dedupKey: string;
+  targetId: string;
+  rule: RuleId;
+  severity: Severity;
+  /** How bad within its rule: DEGRADED 1 and DOWN 2, warn 1 and critical 2, expiry tiers 1… from the furthest. */
+  grade: number;
+  /** The worst grade notified so far: each grade is notified once. */
+  peakGrade: number;
+  title: string;
+  detail: string;
+  status: 'open' | 'acknowledged' | 'resolved';
+  openedAt: number;
+  updatedAt: number;
+  acknowledged: { by: string; at: number } | null;
+  resolved: Resolution | null;
+  escalation: EscalationState;
+  /** Connections depending on this one that failed with it; their own alerts are held back. */
+  affected: string[];
+  flapping: boolean;
+}
+
+/** opened, reminder and worsened ask for attention; the others close the loop (PagerDuty acknowledge / resolve). */
+export type NotificationKind = 'opened' | 'reminder' | 'worsened' | 'acknowledged' | 'recovered' | 'resolved' | 'merged';
+
+export interface Notification {
+  kind: NotificationKind;
+  /** The escalation level reached; which channels a level reaches is the notifier's business. */
+  level: number;
+  alert: Alert;
+}
+
+export type AlertOutput =
+  | { type: 'opened'; alert: Alert }
+  | { type: 'updated'; alert: Alert }
+  | { type: 'resolved'; alert: Alert }
+  | { type: 'notify'; notification: Notification };
