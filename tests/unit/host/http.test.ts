@@ -31,6 +31,11 @@ function expectHardened(res: RawResponse): void {
   expect(Object.keys(res.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
 }
 
+/** POST /api/setup.status with the headers and body sent as given: postApi only ever sends well-formed JSON. */
+function postRawApi(headers: Record<string, string>, body: string | Buffer): Promise<RawResponse> {
+  return rawRequest(host.url, '/api/setup.status', { method: 'POST', headers, body });
+}
+
 function errorCode(res: RawResponse): unknown {
   return (res.json() as { error?: { code?: string } }).error?.code;
 }
@@ -134,38 +139,22 @@ describe('POST /api/<channel>', () => {
     expect(get.headers.allow).toBe('POST');
     expect(errorCode(get)).toBe('INVALID_INPUT');
 
-    const form = await rawRequest(host.url, '/api/setup.status', {
-      method: 'POST',
-      headers: { 'Content-Type': 'text/plain' },
-      body: '{}',
-    });
+    const form = await postRawApi({ 'Content-Type': 'text/plain' }, '{}');
     expect(form.status).toBe(400);
     expect(errorCode(form)).toBe('INVALID_INPUT');
 
-    const broken = await rawRequest(host.url, '/api/setup.status', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json; charset=utf-8' },
-      body: '{"oops":',
-    });
+    const broken = await postRawApi({ 'Content-Type': 'application/json; charset=utf-8' }, '{"oops":');
     expect(broken.status).toBe(400);
     expect(errorCode(broken)).toBe('INVALID_INPUT');
   });
 
   it('refuses a body over 1 MiB, declared or streamed', async () => {
     const big = Buffer.alloc(MAX_BODY_BYTES + 1, 0x20);
-    const declared = await rawRequest(host.url, '/api/setup.status', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: big,
-    });
+    const declared = await postRawApi({ 'Content-Type': 'application/json' }, big);
     expect(declared.status).toBe(413);
     expect(errorCode(declared)).toBe('INVALID_INPUT');
 
-    const streamed = await rawRequest(host.url, '/api/setup.status', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' },
-      body: big,
-    });
+    const streamed = await postRawApi({ 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' }, big);
     expect(streamed.status).toBe(413);
   });
 });
