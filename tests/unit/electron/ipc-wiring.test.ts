@@ -78,6 +78,25 @@ function openWindow(id: number): StubWindow {
   return window;
 }
 
+function signIn(window: StubWindow, who: { username: string; password: string } = ADMIN): Promise<unknown> {
+  return ok(window, 'session.login', { username: who.username, password: who.password });
+}
+
+/** Window 1 with the first admin created and signed in there. */
+async function adminWindow(): Promise<StubWindow> {
+  const window = openWindow(1);
+  await ok(window, 'setup.createAdmin', ADMIN);
+  await signIn(window);
+  return window;
+}
+
+/** Every session.ended main emits from now on, to whichever session. */
+function endedSessions(): PushedEvent[] {
+  const ended: PushedEvent[] = [];
+  vigil.events.subscribe((m: PushedEvent) => m.event === 'session.ended' && ended.push(m));
+  return ended;
+}
+
 beforeEach(async () => {
   clock = manualClock();
   vigil = await startTestVigil({ clock, idleTimeoutMs: IDLE_MS });
@@ -179,9 +198,7 @@ describe('sessions per window', () => {
   });
 
   it('forgets the session on logout and tells the window', async () => {
-    const window = openWindow(1);
-    await ok(window, 'setup.createAdmin', ADMIN);
-    await ok(window, 'session.login', { username: ADMIN.username, password: ADMIN.password });
+    const window = await adminWindow();
 
     await ok(window, 'session.logout', {});
 
@@ -190,9 +207,7 @@ describe('sessions per window', () => {
   });
 
   it('delivers session.ended to a window whose session timed out, then forgets it', async () => {
-    const window = openWindow(1);
-    await ok(window, 'setup.createAdmin', ADMIN);
-    await ok(window, 'session.login', { username: ADMIN.username, password: ADMIN.password });
+    const window = await adminWindow();
 
     clock.advance(IDLE_MS);
     vigil.sessions.sweep();
@@ -203,11 +218,8 @@ describe('sessions per window', () => {
   });
 
   it('ends the session of a window that closes', async () => {
-    const window = openWindow(1);
-    await ok(window, 'setup.createAdmin', ADMIN);
-    await ok(window, 'session.login', { username: ADMIN.username, password: ADMIN.password });
-    const ended: PushedEvent[] = [];
-    vigil.events.subscribe((m: PushedEvent) => m.event === 'session.ended' && ended.push(m));
+    const window = await adminWindow();
+    const ended = endedSessions();
 
     bridge.detach(window.id);
 
@@ -216,13 +228,10 @@ describe('sessions per window', () => {
   });
 
   it('ends the previous session when a window signs in again, without telling the window', async () => {
-    const window = openWindow(1);
-    await ok(window, 'setup.createAdmin', ADMIN);
-    await ok(window, 'session.login', { username: ADMIN.username, password: ADMIN.password });
-    const ended: PushedEvent[] = [];
-    vigil.events.subscribe((m: PushedEvent) => m.event === 'session.ended' && ended.push(m));
+    const window = await adminWindow();
+    const ended = endedSessions();
 
-    await ok(window, 'session.login', { username: ADMIN.username, password: ADMIN.password });
+    await signIn(window);
 
     expect(ended).toEqual([{ event: 'session.ended', payload: { reason: 'logout' }, toToken: expect.any(String) }]);
     expect(window.events().map(([name]) => name)).not.toContain('session.ended');
@@ -232,8 +241,7 @@ describe('sessions per window', () => {
   it('ends a session whose window closed while the login was being checked', async () => {
     const window = openWindow(1);
     await ok(window, 'setup.createAdmin', ADMIN);
-    const ended: PushedEvent[] = [];
-    vigil.events.subscribe((m: PushedEvent) => m.event === 'session.ended' && ended.push(m));
+    const ended = endedSessions();
 
     const login = call(window, 'session.login', { username: ADMIN.username, password: ADMIN.password });
     bridge.detach(window.id);
@@ -249,9 +257,9 @@ describe('events', () => {
     const operator = openWindow(2);
     const signedOut = openWindow(3);
     await ok(admin, 'setup.createAdmin', ADMIN);
-    await ok(admin, 'session.login', { username: ADMIN.username, password: ADMIN.password });
+    await signIn(admin);
     const created = (await ok(admin, 'users.create', OPERATOR)) as { id: number };
-    await ok(operator, 'session.login', { username: OPERATOR.username, password: OPERATOR.password });
+    await signIn(operator, OPERATOR);
     for (const w of [admin, operator, signedOut]) w.sent.length = 0;
     return { admin, operator, signedOut, operatorId: created.id };
   }
