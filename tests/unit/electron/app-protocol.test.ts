@@ -1,31 +1,17 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppRequestHandler, type AppRequestHandler } from '../../../src-main/electron/app-protocol';
 import { CONTENT_SECURITY_POLICY } from '../../../src-main/security/csp';
+import { rendererTree, type RendererTree } from '../../helpers/renderer-tree';
 
-let base: string;
+let tree: RendererTree;
 let serve: AppRequestHandler;
 
 beforeAll(() => {
-  base = mkdtempSync(join(tmpdir(), 'vigil-protocol-'));
-  const root = join(base, 'renderer');
-  mkdirSync(join(root, 'assets'), { recursive: true });
-  writeFileSync(join(root, 'index.html'), '<!doctype html><title>Vigil</title>');
-  writeFileSync(join(root, 'assets', 'app.js'), 'export {}');
-  writeFileSync(join(root, 'assets', 'app.css'), 'body{}');
-  writeFileSync(join(root, 'assets', 'logo.svg'), '<svg/>');
-  writeFileSync(join(root, 'assets', 'inter.woff2'), 'font');
-  writeFileSync(join(root, 'assets', 'blob.xyz'), 'bytes');
-  // Siblings whose names start like the root: a prefix check alone would let these through.
-  mkdirSync(join(base, 'renderer-private'));
-  writeFileSync(join(base, 'renderer-private', 'secret.txt'), 'secret');
-  writeFileSync(join(base, 'secret.txt'), 'secret');
-  serve = createAppRequestHandler(root);
+  tree = rendererTree();
+  serve = createAppRequestHandler(tree.root);
 });
 
-afterAll(() => rmSync(base, { recursive: true, force: true }));
+afterAll(() => tree.remove());
 
 const get = (url: string) => serve(new Request(url));
 

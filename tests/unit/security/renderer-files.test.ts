@@ -1,40 +1,35 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findRendererFile } from '../../../src-main/security/renderer-files';
+import { rendererTree, type RendererTree } from '../../helpers/renderer-tree';
 
-let base: string;
+let tree: RendererTree;
 let root: string;
 let unbuilt: string;
 
 beforeAll(() => {
-  base = mkdtempSync(join(tmpdir(), 'vigil-renderer-files-'));
-  root = join(base, 'renderer');
-  mkdirSync(join(root, 'assets'), { recursive: true });
-  writeFileSync(join(root, 'index.html'), '<!doctype html>');
-  writeFileSync(join(root, 'assets', 'app.js'), 'export {}');
-  writeFileSync(join(root, 'assets', 'Logo.PNG'), 'png');
-  writeFileSync(join(root, 'assets', 'blob.xyz'), 'bytes');
-  // A sibling whose name starts like the root: a bare prefix test would take it for inside.
-  mkdirSync(join(base, 'renderer-private'));
-  writeFileSync(join(base, 'renderer-private', 'secret.txt'), 'secret');
-  writeFileSync(join(base, 'secret.txt'), 'secret');
-  unbuilt = join(base, 'empty');
-  mkdirSync(unbuilt);
+  tree = rendererTree();
+  root = tree.root;
+  unbuilt = mkdtempSync(join(tmpdir(), 'vigil-unbuilt-'));
 });
 
-afterAll(() => rmSync(base, { recursive: true, force: true }));
+afterAll(() => {
+  tree.remove();
+  rmSync(unbuilt, { recursive: true, force: true });
+});
 
 describe('findRendererFile', () => {
   it.each([
-    ['/assets/app.js', 'assets/app.js', 'text/javascript; charset=utf-8', 9],
-    ['/assets/Logo.PNG', 'assets/Logo.PNG', 'image/png', 3],
-    ['/assets/blob.xyz', 'assets/blob.xyz', 'application/octet-stream', 5],
-    ['/', 'index.html', 'text/html; charset=utf-8', 15],
-    ['/index.html', 'index.html', 'text/html; charset=utf-8', 15],
-  ])('finds %s', async (urlPath, file, contentType, size) => {
-    expect(await findRendererFile(root, urlPath)).toEqual({ kind: 'file', path: join(root, file), contentType, size });
+    ['/assets/app.js', 'assets/app.js', 'text/javascript; charset=utf-8'],
+    ['/assets/logo.svg', 'assets/logo.svg', 'image/svg+xml'],
+    ['/assets/blob.xyz', 'assets/blob.xyz', 'application/octet-stream'],
+    ['/', 'index.html', 'text/html; charset=utf-8'],
+    ['/index.html', 'index.html', 'text/html; charset=utf-8'],
+  ])('finds %s', async (urlPath, file, contentType) => {
+    const path = join(root, file);
+    expect(await findRendererFile(root, urlPath)).toEqual({ kind: 'file', path, contentType, size: statSync(path).size });
   });
 
   it('answers a client-side route, or a folder, with the app shell', async () => {
