@@ -7,20 +7,17 @@
  * It needs a data folder nobody has used: the suite's hosts each belong to a
  * spec that begins with first-run setup, and this file sorts before them. So
  * it starts a host of its own, from the build the suite's first webServer
- * made, and removes its database key from the keychain afterwards as the
- * global teardown does for the others.
+ * made, keeping its secrets under the run's keychain service like the others,
+ * so the global teardown removes them with theirs.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, realpathSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createKeychain } from '../../src-main/secrets/keychain';
-import { keyAccounts } from '../../src-main/store/db-key';
 import { checkScreenInBothThemes, createFirstAdmin, mainNav, openScreen } from './support/console';
-import { E2E_ROOT_ENV } from './support/servers';
+import { E2E_ROOT_ENV, e2eKeychainService } from './support/servers';
 
 const HOST_SCRIPT = fileURLToPath(new URL('../../out/main/host.js', import.meta.url));
 const NETWORK_GUIDANCE = 'The endpoint could not be reached: check the base URL, DNS, firewall rules and the proxy setting.';
@@ -28,13 +25,16 @@ const NETWORK_GUIDANCE = 'The endpoint could not be reached: check the base URL,
 interface Host {
   url: string;
   process: ChildProcess;
-  dataDir: string;
 }
 
 /** Starts out/main/host.js on a fresh data folder and waits for the URL it prints when ready. */
 async function startHost(): Promise<Host> {
-  const dataDir = mkdtempSync(join(process.env[E2E_ROOT_ENV] ?? tmpdir(), 'connections-'));
-  const child = spawn(process.execPath, [HOST_SCRIPT, '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Throws outside a run started through playwright.config.ts, which also makes the run's folder.
+  const keychainService = e2eKeychainService();
+  // Inside the run's folder, which the runner removes when it exits.
+  const dataDir = mkdtempSync(join(process.env[E2E_ROOT_ENV] as string, 'connections-'));
+  const args = [HOST_SCRIPT, '--port', '0', '--data-dir', dataDir, '--keychain-service', keychainService];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   // Read both streams to the end, or a chatty host would block on a full pipe.
@@ -48,19 +48,14 @@ async function startHost(): Promise<Host> {
     child.stdout.on('data', ready);
     child.once('exit', (code) => reject(new Error(`The host exited (code ${code}) before it was ready:\n${stderr}`)));
   });
-  return { url, process: child, dataDir };
+  return { url, process: child };
 }
 
 async function stopHost(host: Host): Promise<void> {
-  if (host.process.exitCode === null) {
-    const exited = once(host.process, 'exit');
-    host.process.kill('SIGTERM');
-    await exited;
-  }
-  const keychain = createKeychain();
-  const { current, pending } = keyAccounts(realpathSync(host.dataDir));
-  await keychain.delete(current);
-  await keychain.delete(pending);
+  if (host.process.exitCode !== null) return;
+  const exited = once(host.process, 'exit');
+  host.process.kill('SIGTERM');
+  await exited;
 }
 
 let host: Host;
