@@ -97,6 +97,21 @@ function loadKeytar(): Promise<Keytar> {
   return keytarLoad;
 }
 
+// One keychain call at a time in this process: libsecret answers a search
+// with item paths and then reads each one, so an item deleted in between (by
+// another call of ours) fails the whole search.
+let queue: Promise<unknown> = Promise.resolve();
+function serially<T>(op: () => Promise<T>): Promise<T> {
+  const run = queue.then(op, op);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+// The same race with another process sharing the keyring: the item vanished
+// between the search and the read. Searching again sees the new state.
+const VANISHED_ITEM = /org\.freedesktop\.Secret\.Item|No such object/i;
+const SEARCH_ATTEMPTS = 3;
+
 function requireName(what: string, value: string): void {
   if (!value) throw new TypeError(`Keychain ${what} must be a non-empty string`);
 }
@@ -109,9 +124,21 @@ export function createKeychain(opts: { service?: string } = {}): SecretStore {
   async function call<T>(op: (keytar: Keytar) => Promise<T>): Promise<T> {
     const keytar = await loadKeytar();
     try {
-      return await op(keytar);
+      return await serially(() => op(keytar));
     } catch (err) {
       throw translate(err, service);
+    }
+  }
+
+  async function search(): Promise<Array<{ account: string }>> {
+    const keytar = await loadKeytar();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await serially(() => keytar.findCredentials(service));
+      } catch (err) {
+        const text = err instanceof Error ? err.message : String(err);
+        if (attempt >= SEARCH_ATTEMPTS || !VANISHED_ITEM.test(text)) throw translate(err, service);
+      }
     }
   }
 
@@ -151,7 +178,7 @@ export function createKeychain(opts: { service?: string } = {}): SecretStore {
     },
     async list() {
       await assertUnlocked();
-      const credentials = await call((keytar) => keytar.findCredentials(service));
+      const credentials = await search();
       // The same account can sit in more than one collection.
       return [...new Set(credentials.map((c) => c.account))].sort();
     },

@@ -76,6 +76,15 @@ describe('keychain on the real Secret Service', () => {
     expect(await a.get('shared-name')).toBe('from-a');
   });
 
+  it('lists while other calls add and remove accounts at the same time', async () => {
+    const s = store('concurrent');
+    for (let i = 0; i < 15; i++) {
+      const calls = [s.list(), s.set(`a${i}`, 'v'), s.list(), i > 0 ? s.delete(`a${i - 1}`) : s.list(), s.list()];
+      await expect(Promise.all(calls)).resolves.toBeDefined();
+    }
+    expect(await s.list()).toEqual(['a14']);
+  });
+
   it('leaves nothing behind from its lock probe', async () => {
     const s = store('probe');
     await s.list();
