@@ -10,6 +10,7 @@ const SUITES: Record<string, () => Promise<{ run: BenchSuite }>> = {
   store: () => import('./store'),
   audit: () => import('./audit'),
   ehr: () => import('./ehr'),
+  monitor: () => import('./monitor-scheduler'),
 };
 
 const args = process.argv.slice(2);
