@@ -22,6 +22,8 @@ export const PASSWORD_RULE = `${problemWith(passwordSchema, '')}.`;
 
 export const fieldRules = {
   username: (v: string) => {
+    // Nothing typed yet is not a broken rule: say what is missing.
+    if (v === '') return 'Enter a username';
     const problem = problemWith(usernameSchema, v);
     // The contract's rule is right but general; a capital letter is the usual
     // slip, so name it and offer the fix instead of repeating the hint.

@@ -51,6 +51,18 @@ describe('first-run setup', () => {
     expect(api.callsTo('setup.createAdmin')).toEqual([]);
   });
 
+  it('an error takes the place of the hint: one message per field, and an empty username asks for one', async () => {
+    await renderApp(fakeVigil({ 'setup.status': () => ok({ needsAdmin: true, version: '0.1.0-test' }) }));
+    await waitFor(() => button('Create account'));
+    await fill('Password', 'short');
+    await click(button('Create account'));
+
+    expect(descriptionOf(byLabel('Username'))).toBe('Enter a username');
+    expect(descriptionOf(byLabel('Password'))).toBe(`Use at least ${PASSWORD_MIN_LENGTH} characters`);
+    expect(pageText()).not.toContain(`Use at least ${PASSWORD_MIN_LENGTH} characters.`);
+    expect(pageText()).not.toContain('lower-case letters');
+  });
+
   it('creates the admin, signs in with it and opens the console', async () => {
     const admin = user({ username: 'ada' });
     const api = fakeVigil({
