@@ -16,7 +16,7 @@ export function signInErrorText(err: unknown): string {
   if (!isVigilError(err)) return errorText(err);
   switch (err.code) {
     case 'UNAUTHENTICATED':
-      return 'Wrong username or password. Check both and try again.';
+      return 'Wrong username or password. Check both, or ask an administrator to reset your password.';
     case 'LOCKED': {
       const until = lockedUntil(err);
       return until

@@ -68,7 +68,7 @@ test('setup, an operator account, role limits and the audit trail', async ({ pag
   await test.step('a wrong password is refused in words; the right one signs the operator in', async () => {
     await signIn(page, { ...OPERATOR, password: 'not the password' });
     const form = page.getByRole('form', { name: 'Sign in' });
-    await expect(form.getByRole('alert')).toContainText('Wrong username or password. Check both and try again.');
+    await expect(form.getByRole('alert')).toContainText('Wrong username or password. Check both, or ask an administrator to reset your password.');
     // The password is to be retyped: emptied, with the cursor in it.
     await expect(form.getByLabel('Password')).toHaveValue('');
     await expect(form.getByLabel('Password')).toBeFocused();

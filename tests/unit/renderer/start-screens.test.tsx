@@ -121,7 +121,8 @@ describe('sign-in errors in plain words', () => {
 
   it('UNAUTHENTICATED says wrong username or password, and empties the password', async () => {
     const { alert } = await signInAgainst(fail('UNAUTHENTICATED', 'Wrong username or password.'));
-    expect(alert).toContain('Wrong username or password');
+    // What to do next, too: nobody at a console can look up a password.
+    expect(alert).toContain('Wrong username or password. Check both, or ask an administrator to reset your password.');
     expect((byLabel('Password') as HTMLInputElement).value).toBe('');
     expect(document.activeElement).toBe(byLabel('Password'));
   });
