@@ -65,9 +65,13 @@ export function fieldForPath(path: readonly (string | number)[], fields: readonl
   return undefined;
 }
 
-/** INVALID_INPUT issues for the named fields, keyed by the contract's input field paths. */
+/**
+ * The problems a failed call names by path, for the named fields, keyed by
+ * the contract's input field paths. Any code may carry them: INVALID_INPUT's
+ * schema issues, and a CONFLICT about one field (a connection name in use).
+ */
 export function fieldErrorsFrom(err: unknown, fields: readonly string[]): FieldErrors {
-  if (!isVigilError(err, 'INVALID_INPUT')) return {};
+  if (!isVigilError(err)) return {};
   const out: FieldErrors = {};
   for (const issue of issues(err)) {
     const field = fieldForPath(issue.path, fields);
@@ -76,10 +80,15 @@ export function fieldErrorsFrom(err: unknown, fields: readonly string[]): FieldE
   return out;
 }
 
+/** Whether the error names what it is about by path (so its message belongs next to fields). */
+export function hasFieldPaths(err: unknown): boolean {
+  return isVigilError(err) && issues(err).length > 0;
+}
+
 /** What to say above the form: nothing when every problem already sits next to its field. */
 export function formErrorFrom(err: unknown, fields: readonly string[]): string | null {
   if (!err) return null;
-  if (isVigilError(err, 'INVALID_INPUT')) {
+  if (isVigilError(err)) {
     const list = issues(err);
     if (list.length > 0 && list.every((i) => fieldForPath(i.path, fields))) return null;
   }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { fieldErrorsFrom, formErrorFrom, type FieldErrors } from '../api/error-text';
+import { fieldErrorsFrom, formErrorFrom, hasFieldPaths, type FieldErrors } from '../api/error-text';
 import { isVigilError } from '../api/vigil-error';
 
 interface MutationLike {
@@ -16,9 +16,13 @@ export function readForm(form: HTMLFormElement): Record<string, string> {
   return values;
 }
 
+/** A CONFLICT that names no path (a username already taken), put on the field the form knows it is about. */
+function pathlessConflict(err: unknown, conflictField: string | undefined): FieldErrors | null {
+  return conflictField && isVigilError(err, 'CONFLICT') && !hasFieldPaths(err) ? { [conflictField]: err.message } : null;
+}
+
 function serverFieldErrors(err: unknown, fields: readonly string[], conflictField: string | undefined): FieldErrors {
-  if (conflictField && isVigilError(err, 'CONFLICT')) return { [conflictField]: err.message };
-  return fieldErrorsFrom(err, fields);
+  return pathlessConflict(err, conflictField) ?? fieldErrorsFrom(err, fields);
 }
 
 function focusFirstInvalid(form: HTMLFormElement | null, fields: readonly string[], errors: FieldErrors): void {
@@ -29,23 +33,23 @@ function focusFirstInvalid(form: HTMLFormElement | null, fields: readonly string
 
 /**
  * One place for a form's problems: those found before sending (from the
- * contract's schemas) and those main sent back (INVALID_INPUT paths mapped to
- * fields, anything else above the form). Focus jumps to the first field at
- * fault, so a keyboard user lands where the fix is.
+ * contract's schemas) and those main sent back (each issue whose path names
+ * a field next to it, whatever the code; anything else above the form).
+ * Focus jumps to the first field at fault, so a keyboard user lands where
+ * the fix is.
  */
 export function useFormErrors(
   fields: readonly string[],
   mutation: MutationLike,
   formRef: RefObject<HTMLFormElement | null>,
-  /** A field a CONFLICT is about (a username already taken). */
+  /** The field a CONFLICT without paths is about (a username already taken). */
   conflictField?: string,
 ) {
   const [local, setLocal] = useState<FieldErrors>({});
   const hasLocal = Object.keys(local).length > 0;
   const fromMain = serverFieldErrors(mutation.error, fields, conflictField);
   const errors = hasLocal ? local : fromMain;
-  const conflictShown = conflictField !== undefined && isVigilError(mutation.error, 'CONFLICT');
-  const formError = hasLocal || conflictShown ? null : formErrorFrom(mutation.error, fields);
+  const formError = hasLocal || pathlessConflict(mutation.error, conflictField) ? null : formErrorFrom(mutation.error, fields);
 
   const fieldsRef = useRef(fields);
   useEffect(() => {

@@ -121,6 +121,26 @@ describe('adding a connection', () => {
     ]);
   });
 
+  it("puts a CONFLICT whose details name ['config','name'] next to the Name field, not above the form", async () => {
+    const message = 'A connection named "Cerner production" already exists. Choose another name.';
+    const api = adminConsole([], {
+      'connections.create': () => fail('CONFLICT', message, [{ path: ['config', 'name'], message }]),
+    });
+    await openAddForm(api);
+    await fill('Vendor', 'cerner');
+    await fill('Name', 'Cerner production');
+    await fill('FHIR base URL', 'https://fhir.example.org/r4/');
+    await fill('Client ID', 'vigil-noc');
+    await fill('Client secret', 's3cret value');
+    await click(button('Save connection'));
+
+    const name = byLabel('Name');
+    await waitFor(() => expect(name.getAttribute('aria-invalid')).toBe('true'));
+    expect(descriptionOf(name)).toBe(message);
+    expect(document.activeElement).toBe(name);
+    expect(alerts()).toEqual([]);
+  });
+
   it("puts a credential problem (['secret','value']) next to the credential field", async () => {
     const api = adminConsole([], {
       'connections.create': () => fail('INVALID_INPUT', 'Not a key.', [{ path: ['secret', 'value'], message: 'This is not a PKCS#8 PEM or a private JWK' }]),
