@@ -1,7 +1,9 @@
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { AuditVerifyResult } from '../../src-shared/contract';
 import type { Call } from './call';
 import { queryKeys, type AuditFilters } from './query-keys';
-import { useCall } from './vigil-context';
+import { useCall, useVigilEvents } from './vigil-context';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -21,10 +23,27 @@ export function useAuditList(filters: AuditFilters) {
   return useInfiniteQuery(auditListOptions(useCall(), filters));
 }
 
-/** A mutation, not a query: walking the chain is an explicit, costly check the user asks for. */
+/** A chain check and when it was made: "intact" is only about the entries there were then. */
+export interface ChainCheck {
+  result: AuditVerifyResult;
+  checkedAt: string;
+}
+
+/**
+ * A mutation, not a query: walking the chain is an explicit, costly check
+ * the user asks for, never re-run by itself. An audit.appended after the
+ * check started marks its answer outdated: it may not have seen that entry.
+ */
 export function useVerifyChain() {
   const call = useCall();
-  return useMutation({ mutationFn: () => call('audit.verify', {}) });
+  const on = useVigilEvents();
+  const [outdated, setOutdated] = useState(false);
+  useEffect(() => on('audit.appended', () => setOutdated(true)), [on]);
+  const check = useMutation({
+    mutationFn: async (): Promise<ChainCheck> => ({ result: await call('audit.verify', {}), checkedAt: new Date().toISOString() }),
+    onMutate: () => setOutdated(false),
+  });
+  return { check, outdated };
 }
 
 export function useExportAudit() {

@@ -33,20 +33,6 @@ export function formatCount(n: number): string {
   return n.toLocaleString();
 }
 
-/** An <input type="datetime-local"> value to the contract's ISO time with offset. */
-export function localInputToIso(value: string): string | undefined {
-  if (!value) return undefined;
-  const when = new Date(value);
-  return Number.isNaN(when.getTime()) ? undefined : when.toISOString();
-}
-
-/** The reverse, for showing applied filters back in their inputs. */
-export function isoToLocalInput(iso: string | undefined): string {
-  if (!iso) return '';
-  const when = new Date(iso);
-  return `${when.getFullYear()}-${pad(when.getMonth() + 1)}-${pad(when.getDate())}T${pad(when.getHours())}:${pad(when.getMinutes())}`;
-}
-
 export function formatDuration(seconds: number): string {
   if (seconds % 3600 === 0) return plural(seconds / 3600, 'hour');
   if (seconds % 60 === 0) return plural(seconds / 60, 'minute');

@@ -3,7 +3,7 @@ import { CHANNEL_NAMES } from '../../../src-shared/contract';
 import type { AuditFilters } from '../../api/query-keys';
 import { Button } from '../../components/Button';
 import { TextField } from '../../components/Field';
-import { isoToLocalInput, localInputToIso } from '../../lib/format';
+import { formatLocalTime, LOCAL_TIME_FORMAT, parseLocalTime } from '../../lib/local-time';
 import { readForm, useFormErrors } from '../../lib/use-form-errors';
 
 const FIELDS = ['actor', 'action', 'from', 'to'] as const;
@@ -12,6 +12,17 @@ const NO_MUTATION = { error: null, reset: () => {} };
 function trimmed(value: string | undefined): string | undefined {
   const t = value?.trim();
   return t ? t : undefined;
+}
+
+const EXAMPLE = '2026-11-23 14:05';
+const TIME_HINT = `${LOCAL_TIME_FORMAT}, local time`;
+
+/** A typed time as the contract's instant; a problem in words when it is not one. */
+function readTime(text: string | undefined, edge: 'from' | 'to'): { iso?: string; problem?: string } {
+  const typed = trimmed(text);
+  if (!typed) return {};
+  const iso = parseLocalTime(typed, edge);
+  return iso ? { iso } : { problem: `Enter a date and time as ${LOCAL_TIME_FORMAT}, for example ${EXAMPLE}` };
 }
 
 /**
@@ -26,14 +37,12 @@ export function AuditFiltersForm({ filters, onApply }: { filters: AuditFilters; 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const v = readForm(event.currentTarget);
-    const next: AuditFilters = {
-      actor: trimmed(v.actor),
-      action: trimmed(v.action),
-      from: localInputToIso(v.from ?? ''),
-      to: localInputToIso(v.to ?? ''),
-    };
+    const from = readTime(v.from, 'from');
+    const to = readTime(v.to, 'to');
+    const next: AuditFilters = { actor: trimmed(v.actor), action: trimmed(v.action), from: from.iso, to: to.iso };
     const ok = check({
-      to: next.from && next.to && next.to < next.from ? 'The end is before the start' : undefined,
+      from: from.problem,
+      to: to.problem ?? (next.from && next.to && next.to <= next.from ? 'The end is before the start' : undefined),
     });
     if (ok) onApply(Object.fromEntries(Object.entries(next).filter(([, value]) => value !== undefined)));
   }
@@ -49,15 +58,25 @@ export function AuditFiltersForm({ filters, onApply }: { filters: AuditFilters; 
 
   return (
     <form ref={formRef} className="filters" onSubmit={submit} noValidate aria-label="Filter the audit trail">
-      <TextField label="Actor" name="actor" defaultValue={filters.actor ?? ''} autoComplete="off" spellCheck={false} error={errors.actor} />
-      <TextField label="Action" name="action" defaultValue={filters.action ?? ''} list={actionsListId} autoComplete="off" spellCheck={false} error={errors.action} />
+      <TextField label="Actor" name="actor" defaultValue={filters.actor ?? ''} hint="Exact username" autoComplete="off" spellCheck={false} error={errors.actor} />
+      <TextField
+        label="Action"
+        name="action"
+        defaultValue={filters.action ?? ''}
+        hint="Exact name, e.g. users.create"
+        list={actionsListId}
+        autoComplete="off"
+        spellCheck={false}
+        error={errors.action}
+      />
       <datalist id={actionsListId}>
         {CHANNEL_NAMES.map((name) => (
           <option key={name} value={name} />
         ))}
       </datalist>
-      <TextField label="From" name="from" type="datetime-local" defaultValue={isoToLocalInput(filters.from)} error={errors.from} />
-      <TextField label="To" name="to" type="datetime-local" defaultValue={isoToLocalInput(filters.to)} error={errors.to} />
+      {/* Typed as the table shows times, not in the browser's locale order (a date-time input's "mm/dd/yyyy"). */}
+      <TextField label="From" name="from" defaultValue={formatLocalTime(filters.from, 'from')} hint={TIME_HINT} autoComplete="off" spellCheck={false} error={errors.from} />
+      <TextField label="To" name="to" defaultValue={formatLocalTime(filters.to, 'to')} hint={TIME_HINT} autoComplete="off" spellCheck={false} error={errors.to} />
       <div className="filters-actions">
         <Button type="submit" variant="primary">
           Apply filters

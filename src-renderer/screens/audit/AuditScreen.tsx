@@ -13,7 +13,7 @@ import { VerifyResult } from './VerifyResult';
 export function AuditScreen() {
   const filters = useUiStore((s) => s.auditFilters);
   const setFilters = useUiStore((s) => s.setAuditFilters);
-  const verify = useVerifyChain();
+  const { check: verify, outdated } = useVerifyChain();
   const exportAudit = useExportAudit();
 
   function runExport() {
@@ -40,7 +40,7 @@ export function AuditScreen() {
         }
       />
       <div className="results">
-        {verify.isSuccess && <VerifyResult result={verify.data} />}
+        {verify.isSuccess && <VerifyResult check={verify.data} outdated={outdated} />}
         {verify.isError && <Notice tone="error" title="Could not verify the chain">{errorText(verify.error)}</Notice>}
         {exportAudit.isSuccess && <ExportResult result={exportAudit.data} />}
         {exportAudit.isError && <Notice tone="error" title="Could not export">{errorText(exportAudit.error)}</Notice>}

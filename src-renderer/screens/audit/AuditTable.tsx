@@ -38,13 +38,24 @@ export function AuditTable({ filters }: { filters: AuditFilters }) {
           <caption>Audit trail</caption>
           <thead>
             <tr>
-              <th scope="col">#</th>
-              <th scope="col">Time</th>
-              <th scope="col">Actor</th>
+              {/* Short values keep to their width; the detail takes the rest of the row. */}
+              <th scope="col" className="shrink">
+                #
+              </th>
+              <th scope="col" className="shrink">
+                Time
+              </th>
+              <th scope="col" className="shrink">
+                Actor
+              </th>
               <th scope="col">Action</th>
               <th scope="col">Target</th>
-              <th scope="col">Outcome</th>
-              <th scope="col">Detail</th>
+              <th scope="col" className="shrink">
+                Outcome
+              </th>
+              <th scope="col" className="audit-detail">
+                Detail
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -56,12 +67,12 @@ export function AuditTable({ filters }: { filters: AuditFilters }) {
                 <td className="nowrap">
                   <time dateTime={e.time}>{formatDateTime(e.time)}</time>
                 </td>
-                <td>{e.actor}</td>
+                <td className="nowrap">{e.actor}</td>
                 <td className="mono">
                   <ActionName action={e.action} />
                 </td>
                 <td className="mono nowrap">{e.target ?? <span className="muted">—</span>}</td>
-                <td>
+                <td className="nowrap">
                   <OutcomeLabel outcome={e.outcome} />
                 </td>
                 <td>

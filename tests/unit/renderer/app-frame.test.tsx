@@ -7,6 +7,7 @@ import {
   byLabel,
   cleanup,
   click,
+  descriptionOf,
   fail,
   fakeVigil,
   fill,
@@ -281,5 +282,63 @@ describe('audit', () => {
     await fill('Actor', '  bo ');
     await click(button('Apply filters'));
     await waitFor(() => expect(api.callsTo('audit.list').at(-1)).toEqual({ actor: 'bo', limit: 50 }));
+  });
+
+  it('reads From and To the way the table writes times, To taking in the whole minute or day typed', async () => {
+    const api = signedInAs(user({ role: 'admin' }));
+    await renderApp(api, '#/audit');
+    await waitFor(() => button('Apply filters'));
+    expect(descriptionOf(byLabel('From'))).toBe('YYYY-MM-DD hh:mm, local time');
+    await fill('From', '2026-11-23 14:05');
+    await fill('To', '2026-11-24');
+    await click(button('Apply filters'));
+    await waitFor(() =>
+      expect(api.callsTo('audit.list').at(-1)).toEqual({
+        from: new Date(2026, 10, 23, 14, 5).toISOString(),
+        to: new Date(2026, 10, 25).toISOString(),
+        limit: 50,
+      }),
+    );
+    // Shown back as typed after a trip to another screen.
+    await click(navLink('Account'));
+    await waitFor(() => expect(heading()).toBe('Account'));
+    await click(navLink('Audit'));
+    await waitFor(() => expect((byLabel('To') as HTMLInputElement).value).toBe('2026-11-24'));
+    expect((byLabel('From') as HTMLInputElement).value).toBe('2026-11-23 14:05');
+  });
+
+  it('a time not in the format is refused next to its field, in words that show the format', async () => {
+    const api = signedInAs(user({ role: 'admin' }));
+    await renderApp(api, '#/audit');
+    await waitFor(() => button('Apply filters'));
+    const before = api.callsTo('audit.list').length;
+    await fill('From', '11/23/2026');
+    await click(button('Apply filters'));
+    expect(descriptionOf(byLabel('From'))).toBe('Enter a date and time as YYYY-MM-DD hh:mm, for example 2026-11-23 14:05');
+    expect(document.activeElement).toBe(byLabel('From'));
+    expect(api.callsTo('audit.list')).toHaveLength(before);
+  });
+
+  it('Verify chain says when it checked, and that the check is out of date once new entries arrive', async () => {
+    const api = signedInAs(user({ role: 'admin' }), {
+      'audit.list': () => ok({ entries: [entry(2), entry(1)], total: 2, nextBeforeSeq: null }),
+      'audit.verify': () => ok({ ok: true, checked: 2, firstBadSeq: null, reason: null }),
+    });
+    await renderApp(api, '#/audit');
+    await waitFor(() => button('Verify chain'));
+    expect(api.callsTo('audit.verify')).toEqual([]);
+    await click(button('Verify chain'));
+    await waitFor(() => expect(pageText()).toMatch(/Chain intact — 2 entries checked at \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/));
+    expect(pageText()).not.toContain('New entries were added');
+
+    await push(api, 'audit.appended', { lastSeq: 3 });
+    await waitFor(() => expect(pageText()).toContain('Chain was intact — 2 entries checked at'));
+    expect(pageText()).toContain('New entries were added after this check. Verify chain again to include them.');
+    // Marked, not re-run: the check stays something people ask for.
+    expect(api.callsTo('audit.verify')).toHaveLength(1);
+
+    await click(button('Verify chain'));
+    await waitFor(() => expect(pageText()).not.toContain('New entries were added'));
+    expect(api.callsTo('audit.verify')).toHaveLength(2);
   });
 });
