@@ -43,7 +43,8 @@ test('setup, an operator account, role limits and the audit trail', async ({ pag
     const dialog = page.getByRole('dialog', { name: 'New account' });
     await dialog.getByLabel('Username').fill(OPERATOR.username);
     await dialog.getByLabel('Display name').fill(OPERATOR.displayName);
-    await expect(dialog.getByLabel('Role')).toHaveValue('operator');
+    await expect(dialog.getByRole('radio', { name: 'NOC operator' })).toBeChecked();
+    await expect(dialog.getByRole('radio', { name: 'NOC operator' })).toHaveAccessibleDescription('Watch connections and run diagnostics.');
     await dialog.getByLabel('Password', { exact: true }).fill('too short');
     await dialog.getByLabel('Confirm password').fill('too short');
     await dialog.getByRole('button', { name: 'Create account' }).click();

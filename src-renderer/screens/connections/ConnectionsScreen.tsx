@@ -1,20 +1,21 @@
-import { useState } from 'react';
 import type { Connection, UserSummary } from '../../../src-shared/contract';
 import { can } from '../../../src-shared/roles';
 import { useConnections, useConnectionTests } from '../../api/connections';
 import { useVendors } from '../../api/ehr';
 import { errorText } from '../../api/error-text';
 import { Button } from '../../components/Button';
+import { DoneMessage } from '../../components/DoneMessage';
 import { LoadingLine } from '../../components/LoadingLine';
 import { Notice } from '../../components/Notice';
 import { ScreenHeader } from '../../components/ScreenHeader';
+import { useDialogs } from '../../lib/use-dialogs';
 import { useUiStore } from '../../state/ui-store';
 import { ConnectionDetails } from './ConnectionDetails';
 import { ConnectionFormDialog } from './ConnectionFormDialog';
 import { ConnectionsTable } from './ConnectionsTable';
 import { DeleteConnectionDialog } from './DeleteConnectionDialog';
 
-type OpenDialog = { kind: 'add' } | { kind: 'edit'; connection: Connection } | { kind: 'delete'; connection: Connection } | null;
+type OpenDialog = { kind: 'add' } | { kind: 'edit'; connection: Connection } | { kind: 'delete'; connection: Connection };
 
 export function ConnectionsScreen({ user }: { user: UserSummary }) {
   const connections = useConnections();
@@ -22,18 +23,13 @@ export function ConnectionsScreen({ user }: { user: UserSummary }) {
   const tests = useConnectionTests();
   const pickedId = useUiStore((s) => s.connectionId);
   const select = useUiStore((s) => s.selectConnection);
-  const [dialog, setDialog] = useState<OpenDialog>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const { dialog, done, open, close, finish } = useDialogs<OpenDialog>();
   const canManage = can(user.role, 'connections.manage');
 
   const list = connections.data?.connections ?? [];
   const selected = list.find((c) => c.id === pickedId) ?? list[0] ?? null;
   const vendorList = vendors.data?.vendors ?? [];
   const vendorOf = (c: Connection) => vendorList.find((v) => v.id === c.config.vendor);
-  const finish = (message: string) => {
-    setDialog(null);
-    setDone(message);
-  };
 
   return (
     <>
@@ -43,13 +39,13 @@ export function ConnectionsScreen({ user }: { user: UserSummary }) {
         actions={
           canManage && (
             // The form needs the vendor profiles for its defaults.
-            <Button variant="primary" icon="plus" pending={vendors.isPending} onClick={() => setDialog({ kind: 'add' })}>
+            <Button variant="primary" icon="plus" pending={vendors.isPending} onClick={() => open({ kind: 'add' })}>
               Add connection
             </Button>
           )
         }
       />
-      {done && <Notice tone="success">{done}</Notice>}
+      <DoneMessage message={done} />
       {vendors.isError && <Notice tone="error" title="Could not load the vendor profiles">{errorText(vendors.error)}</Notice>}
       {connections.isError && (
         // A failed refresh keeps the last list on screen: a wall display should not go blank over one hiccup.
@@ -78,8 +74,8 @@ export function ConnectionsScreen({ user }: { user: UserSummary }) {
               run={tests.runs[selected.id]}
               canManage={canManage}
               canSeePatients={can(user.role, 'phi.view')}
-              onEdit={() => setDialog({ kind: 'edit', connection: selected })}
-              onDelete={() => setDialog({ kind: 'delete', connection: selected })}
+              onEdit={() => open({ kind: 'edit', connection: selected })}
+              onDelete={() => open({ kind: 'delete', connection: selected })}
             />
           )}
         </>
@@ -88,7 +84,7 @@ export function ConnectionsScreen({ user }: { user: UserSummary }) {
         <ConnectionFormDialog
           connection={dialog.kind === 'edit' ? dialog.connection : null}
           vendors={vendors.data.vendors}
-          onClose={() => setDialog(null)}
+          onClose={close}
           onSaved={(saved) => {
             select(saved.id);
             finish(dialog.kind === 'add' ? `Added ${saved.config.name}. Test now checks it end to end.` : `Saved ${saved.config.name}.`);
@@ -98,7 +94,7 @@ export function ConnectionsScreen({ user }: { user: UserSummary }) {
       {dialog?.kind === 'delete' && (
         <DeleteConnectionDialog
           connection={dialog.connection}
-          onClose={() => setDialog(null)}
+          onClose={close}
           onDeleted={() => finish(`Deleted ${dialog.connection.config.name}.`)}
         />
       )}

@@ -4,11 +4,11 @@ import type { Role } from '../../../src-shared/roles';
 import { useCreateUser } from '../../api/users';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
-import { SelectField, TextField } from '../../components/Field';
+import { TextField } from '../../components/Field';
 import { Notice } from '../../components/Notice';
 import { fieldRules, PASSWORD_RULE, USERNAME_RULE } from '../../lib/rules';
 import { readForm, useFormErrors } from '../../lib/use-form-errors';
-import { RoleOptions } from './RoleSelect';
+import { RoleChoices } from './RoleSelect';
 
 const FIELDS = ['username', 'displayName', 'role', 'password', 'confirm'] as const;
 
@@ -40,9 +40,7 @@ export function CreateUserDialog({ onClose, onCreated }: { onClose: () => void; 
         {formError && <Notice tone="error" title="The account was not created">{formError}</Notice>}
         <TextField label="Username" name="username" autoComplete="off" autoCapitalize="none" spellCheck={false} hint={USERNAME_RULE} error={errors.username} autoFocus />
         <TextField label="Display name" name="displayName" autoComplete="off" error={errors.displayName} />
-        <SelectField label="Role" name="role" defaultValue={'operator' satisfies Role} error={errors.role}>
-          <RoleOptions />
-        </SelectField>
+        <RoleChoices name="role" defaultValue="operator" error={errors.role} />
         <TextField label="Password" name="password" type="password" autoComplete="new-password" hint={PASSWORD_RULE} error={errors.password} />
         <TextField label="Confirm password" name="confirm" type="password" autoComplete="new-password" error={errors.confirm} />
         <div className="dialog-actions">

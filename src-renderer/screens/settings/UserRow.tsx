@@ -1,19 +1,30 @@
 import type { UserSummary } from '../../../src-shared/contract';
+import { ROLE_LABELS } from '../../../src-shared/roles';
 import { errorText } from '../../api/error-text';
 import { useUpdateUser } from '../../api/users';
 import { Button } from '../../components/Button';
 import { Icon } from '../../components/Icon';
+import { screenHref } from '../../frame/screens';
 import { formatMoment } from '../../lib/format';
 import { accountStatus } from './account-status';
 import { RoleSelect } from './RoleSelect';
 
 const COLUMNS = 6;
 
-export function UserRow({ user, isMe, onResetPassword, onToggleDisabled }: {
+/**
+ * One account. Only what the host would allow is offered: nobody disables
+ * their own account from here, and the only active administrator can be
+ * neither disabled nor given another role (the host refuses both).
+ */
+export function UserRow({ user, isMe, onlyAdmin, onResetPassword, onToggleDisabled, onAction }: {
   user: UserSummary;
   isMe: boolean;
+  /** The only active administrator. */
+  onlyAdmin: boolean;
   onResetPassword: (user: UserSummary) => void;
   onToggleDisabled: (user: UserSummary) => void;
+  /** Something was changed here: what the last action did is old news. */
+  onAction: () => void;
 }) {
   const update = useUpdateUser();
   const status = accountStatus(user);
@@ -28,13 +39,23 @@ export function UserRow({ user, isMe, onResetPassword, onToggleDisabled }: {
         </th>
         <td className="nowrap">{user.displayName}</td>
         <td>
-          <RoleSelect
-            user={user}
-            value={shownRole}
-            busy={update.isPending}
-            describedBy={update.isError ? errorId : undefined}
-            onChange={(role) => update.mutate({ id: user.id, role })}
-          />
+          {onlyAdmin ? (
+            <>
+              <span>{ROLE_LABELS[user.role]}</span>
+              <span className="cell-note">The only active administrator</span>
+            </>
+          ) : (
+            <RoleSelect
+              user={user}
+              value={shownRole}
+              busy={update.isPending}
+              describedBy={update.isError ? errorId : undefined}
+              onChange={(role) => {
+                onAction();
+                update.mutate({ id: user.id, role });
+              }}
+            />
+          )}
         </td>
         <td>
           <span className={`status status-${status.tone}`}>
@@ -45,14 +66,24 @@ export function UserRow({ user, isMe, onResetPassword, onToggleDisabled }: {
         <td>{user.lastLoginAt ? <time dateTime={user.lastLoginAt}>{formatMoment(user.lastLoginAt)}</time> : 'Never'}</td>
         <td>
           <div className="row-actions">
-            <Button onClick={() => onToggleDisabled(user)} variant={user.disabled ? 'secondary' : 'danger'}>
-              {user.disabled ? 'Enable' : 'Disable'}
-              <span className="visually-hidden"> {user.username}</span>
-            </Button>
-            <Button icon="key" onClick={() => onResetPassword(user)}>
-              Reset password
-              <span className="visually-hidden"> for {user.username}</span>
-            </Button>
+            {isMe ? (
+              // Your own password is changed with the current one, on Account.
+              <a className="button button-secondary" href={screenHref('settings/account')}>
+                <Icon name="key" />
+                <span className="button-label">Change your password</span>
+              </a>
+            ) : (
+              <Button icon="key" onClick={() => onResetPassword(user)}>
+                Reset password
+                <span className="visually-hidden"> for {user.username}</span>
+              </Button>
+            )}
+            {!isMe && !onlyAdmin && (
+              <Button onClick={() => onToggleDisabled(user)} variant={user.disabled ? 'secondary' : 'danger'}>
+                {user.disabled ? 'Enable' : 'Disable'}
+                <span className="visually-hidden"> {user.username}</span>
+              </Button>
+            )}
           </div>
         </td>
       </tr>

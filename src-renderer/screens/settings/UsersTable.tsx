@@ -1,12 +1,16 @@
 import type { UserSummary } from '../../../src-shared/contract';
 import { UserRow } from './UserRow';
 
-export function UsersTable({ users, meId, onResetPassword, onToggleDisabled }: {
+const activeAdmin = (u: UserSummary) => u.role === 'admin' && !u.disabled;
+
+export function UsersTable({ users, meId, onResetPassword, onToggleDisabled, onAction }: {
   users: UserSummary[];
   meId: number;
   onResetPassword: (user: UserSummary) => void;
   onToggleDisabled: (user: UserSummary) => void;
+  onAction: () => void;
 }) {
+  const onlyAdminId = users.filter(activeAdmin).length === 1 ? users.find(activeAdmin)?.id : undefined;
   return (
     <div className="table-wrap">
       <table className="table users-table">
@@ -28,8 +32,10 @@ export function UsersTable({ users, meId, onResetPassword, onToggleDisabled }: {
               key={user.id}
               user={user}
               isMe={user.id === meId}
+              onlyAdmin={user.id === onlyAdminId}
               onResetPassword={onResetPassword}
               onToggleDisabled={onToggleDisabled}
+              onAction={onAction}
             />
           ))}
         </tbody>

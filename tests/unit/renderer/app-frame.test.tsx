@@ -1,5 +1,7 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
+import { act } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DONE_MESSAGE_MS } from '../../../src-renderer/lib/use-dialogs';
 import type { AuditEntry, UserSummary } from '../../../src-shared/contract';
 import {
   alerts,
@@ -20,6 +22,8 @@ import {
   queryButton,
   renderApp,
   session,
+  statusTexts,
+  tableRows,
   user,
   waitFor,
   type Handlers,
@@ -208,28 +212,102 @@ describe('account', () => {
 });
 
 describe('users (admin)', () => {
-  it('shows each status in words and refuses to disable the last admin in plain words', async () => {
+  it('shows each status in words, and offers no control the host would refuse', async () => {
     const me = user();
     const locked = user({ id: 2, username: 'bo', displayName: 'Bo', role: 'operator', lockedUntil: new Date(Date.now() + 600_000).toISOString() });
     const off = user({ id: 3, username: 'cy', displayName: 'Cy', role: 'support_tech', disabled: true });
-    const message = 'You cannot disable ada: it is the last active administrator. Make another account an administrator first.';
-    const api = signedInAs(me, {
-      'users.list': () => ok({ users: [me, locked, off] }),
-      'users.disable': () => fail('CONFLICT', message),
-    });
-    await renderApp(api);
-    await waitFor(() => navLink('Users'));
-    await click(navLink('Users'));
-    await waitFor(() => button('Disable ada'));
-    const rows = [...document.querySelectorAll('tbody tr')].map((r) => r.textContent ?? '');
+    const api = signedInAs(me, { 'users.list': () => ok({ users: [me, locked, off] }) });
+    await renderApp(api, '#/settings/users');
+    await waitFor(() => button('Disable bo'));
+    const rows = tableRows('Users');
     expect(rows[0]).toContain('Active');
     expect(rows[1]).toContain('Locked until');
     expect(rows[2]).toContain('Disabled');
 
-    await click(button('Disable ada'));
+    // Your own account: not disabled from here, and its password changes on Account.
+    expect(queryButton('Disable ada')).toBeNull();
+    expect(queryButton('Reset password for ada')).toBeNull();
+    expect(rows[0]).toContain('Change your password');
+    // The only active administrator keeps the role: no picker that could only be refused.
+    expect(document.getElementById('role-1')).toBeNull();
+    expect(rows[0]).toContain('The only active administrator');
+    expect(byLabel('Role for bo')).toBeTruthy();
+    expect(button('Enable cy')).toBeTruthy();
+  });
+
+  it('with a second active administrator, both can have their role changed and the other can be disabled', async () => {
+    const me = user();
+    const eve = user({ id: 2, username: 'eve', displayName: 'Eve', role: 'admin' });
+    await renderApp(signedInAs(me, { 'users.list': () => ok({ users: [me, eve] }) }), '#/settings/users');
+    await waitFor(() => button('Disable eve'));
+    expect(byLabel('Role for ada')).toBeTruthy();
+    expect(byLabel('Role for eve')).toBeTruthy();
+    expect(queryButton('Disable ada')).toBeNull();
+  });
+
+  it('a refusal from the host is shown in the dialog, in its words', async () => {
+    const me = user();
+    const bo = user({ id: 2, username: 'bo', displayName: 'Bo', role: 'operator' });
+    const api = signedInAs(me, {
+      'users.list': () => ok({ users: [me, bo] }),
+      'users.disable': () => fail('CONFLICT', 'bo is busy being refused.'),
+    });
+    await renderApp(api, '#/settings/users');
+    await waitFor(() => button('Disable bo'));
+    await click(button('Disable bo'));
     await waitFor(() => button('Disable account'));
     await click(button('Disable account'));
-    await waitFor(() => expect(document.querySelector('dialog [role="alert"]')?.textContent).toContain('last active administrator'));
+    await waitFor(() => expect(document.querySelector('dialog [role="alert"]')?.textContent).toContain('bo is busy being refused.'));
+  });
+
+  it('the new-account form says what each role may do, and "Created …" goes away with the next action', async () => {
+    const bob = user({ id: 2, username: 'bob', displayName: 'Bob', role: 'support_tech' });
+    const api = signedInAs(user(), { 'users.create': () => ok(bob) });
+    await renderApp(api, '#/settings/users');
+    await waitFor(() => expect(pageText()).toContain('What each role may do'));
+    await click(button('New account'));
+    const operator = byLabel('NOC operator') as HTMLInputElement;
+    expect(operator.checked).toBe(true);
+    expect(descriptionOf(operator)).toBe('Watch connections and run diagnostics.');
+    expect(descriptionOf(byLabel('Administrator'))).toContain('manage accounts');
+    expect(descriptionOf(byLabel('Clinical safety officer'))).toContain('review the audit trail');
+
+    await fill('Username', 'bob');
+    await fill('Display name', 'Bob');
+    await click(byLabel('Support technician'));
+    await fill('Password', 'twelve chars ok');
+    await fill('Confirm password', 'twelve chars ok');
+    await click(button('Create account'));
+    await waitFor(() => expect(statusTexts()).toContain('Created bob (Support technician). They can sign in now.'));
+    expect(api.callsTo('users.create')).toEqual([{ username: 'bob', displayName: 'Bob', role: 'support_tech', password: 'twelve chars ok' }]);
+
+    await click(button('New account'));
+    expect(pageText()).not.toContain('Created bob');
+  });
+
+  it('"Created …" also goes away by itself after a while', async () => {
+    const bob = user({ id: 2, username: 'bob', displayName: 'Bob', role: 'operator' });
+    await renderApp(signedInAs(user(), { 'users.create': () => ok(bob) }), '#/settings/users');
+    await waitFor(() => button('New account'));
+    await click(button('New account'));
+    await fill('Username', 'bob');
+    await fill('Display name', 'Bob');
+    await fill('Password', 'twelve chars ok');
+    await fill('Confirm password', 'twelve chars ok');
+    // Fake timers that still run with the clock, so waitFor keeps working; the jump is what counts.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
+    try {
+      await click(button('Create account'));
+      await waitFor(() => expect(pageText()).toContain('Created bob'));
+      await act(async () => vi.advanceTimersByTime(DONE_MESSAGE_MS - 1000));
+      expect(pageText()).toContain('Created bob');
+      await act(async () => vi.advanceTimersByTime(1000));
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(pageText()).not.toContain('Created bob');
+    // The live region stays, empty, ready for the next message.
+    expect(document.querySelector('.done-message')?.getAttribute('role')).toBe('status');
   });
 
   it('a taken username comes back next to the Username field of the new-account form', async () => {
@@ -243,7 +321,7 @@ describe('users (admin)', () => {
     await click(button('New account'));
     await fill('Username', 'bob');
     await fill('Display name', 'Bob');
-    await fill('Role', 'support_tech');
+    await click(byLabel('Support technician'));
     await fill('Password', 'twelve chars ok');
     await fill('Confirm password', 'twelve chars ok');
     await click(button('Create account'));

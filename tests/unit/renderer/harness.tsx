@@ -218,6 +218,11 @@ export function alerts(): string[] {
   return [...document.querySelectorAll('[role="alert"]')].map(text);
 }
 
+/** The text of every polite live region (status notices and lines). */
+export function statusTexts(): string[] {
+  return [...document.querySelectorAll('[role="status"]')].map(text);
+}
+
 /** What assistive technology reads as the control's description: its hint and error. */
 export function descriptionOf(control: HTMLElement): string {
   const ids = control.getAttribute('aria-describedby')?.split(' ') ?? [];

@@ -1,0 +1,32 @@
+import { can, ROLES, type Permission, type Role } from '../../../src-shared/roles';
+
+/**
+ * What a permission lets someone do, in a few words, in the order a
+ * description reads best; null for what every role may do anyway (it tells
+ * no role apart). A Record, so a new permission in roles.ts must be worded here.
+ */
+const PERMISSION_WORDS: Record<Permission, string | null> = {
+  'connections.read': 'watch connections',
+  'connections.test': 'run diagnostics',
+  'phi.view': 'look up patients (break-glass to unmask)',
+  'audit.read': 'review the audit trail',
+  'connections.manage': 'set up connections',
+  'users.manage': 'manage accounts',
+  'sandbox.manage': 'set sandbox faults',
+  'system.read': null,
+};
+
+function sentence(parts: string[]): string {
+  const text = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? 'sign in');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+
+/** What a role may do, read from PERMISSIONS: "Watch connections and run diagnostics." */
+export function roleAbilities(role: Role): string {
+  const words = (Object.entries(PERMISSION_WORDS) as [Permission, string | null][])
+    .filter(([permission, text]) => text !== null && can(role, permission))
+    .map(([, text]) => text as string);
+  return sentence(words);
+}
+
+export const ROLE_ABILITIES: Record<Role, string> = Object.fromEntries(ROLES.map((role) => [role, roleAbilities(role)])) as Record<Role, string>;
