@@ -85,10 +85,51 @@ export async function setTheme(page: Page, theme: Theme): Promise<void> {
   await toggle.blur();
 }
 
-/** A full-page screenshot for people to look at: test-results/screens/<name>.png. */
+/**
+ * How much taller the window must be for nothing to scroll inside it. The
+ * app frame is exactly one window high and its <main> scrolls, and an open
+ * dialog scrolls inside its 92vh, so a full-page screenshot would stop at
+ * the fold; this is what is hidden below it.
+ */
+async function hiddenBelowTheFold(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    // Runs in the page; this project's Node typings have no DOM, so name the little it uses.
+    type Box = { scrollHeight: number; clientHeight: number; getBoundingClientRect(): { height: number } };
+    const page = globalThis as unknown as { innerHeight: number; document: { querySelector(selector: string): Box | null } };
+    const hidden = (el: Box | null) => (el ? Math.max(0, el.scrollHeight - el.clientHeight) : 0);
+    const dialog = page.document.querySelector('dialog[open]');
+    // The dialog's height is a share of the window's: it needs that much more again.
+    const dialogHidden = dialog ? hidden(dialog) / (dialog.getBoundingClientRect().height / page.innerHeight) : 0;
+    return Math.ceil(Math.max(hidden(page.document.querySelector('main')), dialogHidden));
+  });
+}
+
+/**
+ * A screenshot of everything on the screen, scrolled-away parts included, for
+ * people to look at: test-results/screens/<name>.png. The window grows for
+ * the shot (so main's own scrolling has nothing left to hide) and gets its
+ * size back afterwards.
+ */
 async function saveScreen(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENS_DIR, { recursive: true });
-  await page.screenshot({ path: `${SCREENS_DIR}/${name}.png`, fullPage: true, animations: 'disabled' });
+  const viewport = page.viewportSize();
+  const extra = viewport ? await hiddenBelowTheFold(page) : 0;
+  if (viewport && extra > 0) {
+    await page.setViewportSize({ width: viewport.width, height: viewport.height + extra });
+    // Layout follows the new size before the next frame; wait for one so the shot sees it.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const window = globalThis as unknown as { requestAnimationFrame(callback: () => void): void };
+          window.requestAnimationFrame(() => window.requestAnimationFrame(() => resolve()));
+        }),
+    );
+  }
+  try {
+    await page.screenshot({ path: `${SCREENS_DIR}/${name}.png`, fullPage: true, animations: 'disabled' });
+  } finally {
+    if (viewport && extra > 0) await page.setViewportSize(viewport);
+  }
 }
 
 /**
