@@ -15,7 +15,6 @@ function trimmed(value: string | undefined): string | undefined {
 }
 
 const EXAMPLE = '2026-11-23 14:05';
-const TIME_HINT = `${LOCAL_TIME_FORMAT}, local time`;
 
 /** A typed time as the contract's instant; a problem in words when it is not one. */
 function readTime(text: string | undefined, edge: 'from' | 'to'): { iso?: string; problem?: string } {
@@ -75,8 +74,8 @@ export function AuditFiltersForm({ filters, onApply }: { filters: AuditFilters; 
         ))}
       </datalist>
       {/* Typed as the table shows times, not in the browser's locale order (a date-time input's "mm/dd/yyyy"). */}
-      <TextField label="From" name="from" defaultValue={formatLocalTime(filters.from, 'from')} hint={TIME_HINT} autoComplete="off" spellCheck={false} error={errors.from} />
-      <TextField label="To" name="to" defaultValue={formatLocalTime(filters.to, 'to')} hint={TIME_HINT} autoComplete="off" spellCheck={false} error={errors.to} />
+      <TextField label="From" name="from" defaultValue={formatLocalTime(filters.from, 'from')} hint={LOCAL_TIME_FORMAT} autoComplete="off" spellCheck={false} error={errors.from} />
+      <TextField label="To" name="to" defaultValue={formatLocalTime(filters.to, 'to')} hint={LOCAL_TIME_FORMAT} autoComplete="off" spellCheck={false} error={errors.to} />
       <div className="filters-actions">
         <Button type="submit" variant="primary">
           Apply filters

@@ -49,7 +49,7 @@ export function RoleChoices({ name, defaultValue, error }: { name: string; defau
 /** What each role may do, next to the table whose role pickers name them. */
 export function RolesGuide() {
   return (
-    <section className="panel panel-wide" aria-labelledby="roles-guide-title">
+    <section className="panel panel-wide roles-guide" aria-labelledby="roles-guide-title">
       <h2 id="roles-guide-title">What each role may do</h2>
       <dl className="facts">
         {ROLES.map((role) => (
