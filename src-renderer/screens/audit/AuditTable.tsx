@@ -3,12 +3,22 @@ import { errorText } from '../../api/error-text';
 import { useAuditList } from '../../api/audit';
 import type { AuditFilters } from '../../api/query-keys';
 import { Button } from '../../components/Button';
+import { DataTable, type Column } from '../../components/DataTable';
 import { Notice } from '../../components/Notice';
 import { formatCount, formatDateTime } from '../../lib/format';
 import { AuditDetail } from './AuditDetail';
 import { OutcomeLabel } from './OutcomeLabel';
 
-const COLUMNS = 7;
+/** Short values keep to their width; the detail takes the rest of the row. */
+const COLUMNS: Column[] = [
+  { label: '#', className: 'shrink' },
+  { label: 'Time', className: 'shrink' },
+  { label: 'Actor', className: 'shrink' },
+  'Action',
+  'Target',
+  { label: 'Outcome', className: 'shrink' },
+  { label: 'Detail', className: 'audit-detail' },
+];
 
 /** A channel name may break after its dots, never inside a word. */
 function ActionName({ action }: { action: string }) {
@@ -33,63 +43,35 @@ export function AuditTable({ filters }: { filters: AuditFilters }) {
   return (
     <>
       {audit.isError && <Notice tone="error" title="Could not load the audit trail">{errorText(audit.error)}</Notice>}
-      <div className="table-wrap">
-        <table className="table audit-table" aria-busy={audit.isFetching || undefined}>
-          <caption>Audit trail</caption>
-          <thead>
-            <tr>
-              {/* Short values keep to their width; the detail takes the rest of the row. */}
-              <th scope="col" className="shrink">
-                #
-              </th>
-              <th scope="col" className="shrink">
-                Time
-              </th>
-              <th scope="col" className="shrink">
-                Actor
-              </th>
-              <th scope="col">Action</th>
-              <th scope="col">Target</th>
-              <th scope="col" className="shrink">
-                Outcome
-              </th>
-              <th scope="col" className="audit-detail">
-                Detail
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={e.seq}>
-                <th scope="row" className="num">
-                  {e.seq}
-                </th>
-                <td className="nowrap">
-                  <time dateTime={e.time}>{formatDateTime(e.time)}</time>
-                </td>
-                <td className="nowrap">{e.actor}</td>
-                <td className="mono">
-                  <ActionName action={e.action} />
-                </td>
-                <td className="mono nowrap">{e.target ?? <span className="muted">—</span>}</td>
-                <td className="nowrap">
-                  <OutcomeLabel outcome={e.outcome} />
-                </td>
-                <td>
-                  <AuditDetail detail={e.detail} />
-                </td>
-              </tr>
-            ))}
-            {audit.isSuccess && entries.length === 0 && (
-              <tr>
-                <td colSpan={COLUMNS} className="empty">
-                  {filtered(filters) ? 'No entries match these filters.' : 'The audit trail is empty.'}
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Audit trail"
+        columns={COLUMNS}
+        className="audit-table"
+        busy={audit.isFetching}
+        empty={audit.isSuccess && entries.length === 0 && (filtered(filters) ? 'No entries match these filters.' : 'The audit trail is empty.')}
+      >
+        {entries.map((e) => (
+          <tr key={e.seq}>
+            <th scope="row" className="num">
+              {e.seq}
+            </th>
+            <td className="nowrap">
+              <time dateTime={e.time}>{formatDateTime(e.time)}</time>
+            </td>
+            <td className="nowrap">{e.actor}</td>
+            <td className="mono">
+              <ActionName action={e.action} />
+            </td>
+            <td className="mono nowrap">{e.target ?? <span className="muted">—</span>}</td>
+            <td className="nowrap">
+              <OutcomeLabel outcome={e.outcome} />
+            </td>
+            <td>
+              <AuditDetail detail={e.detail} />
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <div className="table-more">
         <p className="table-summary" role="status">
           {audit.isPending

@@ -1,5 +1,5 @@
 import type { AuditOutcome } from '../../../src-shared/contract';
-import { Icon } from '../../components/Icon';
+import { StatusLabel } from '../../components/StatusLabel';
 
 const OUTCOME_TEXT: Record<AuditOutcome, string> = {
   ok: 'Succeeded',
@@ -17,9 +17,8 @@ const OUTCOME_TEXT: Record<AuditOutcome, string> = {
 export function OutcomeLabel({ outcome }: { outcome: AuditOutcome }) {
   const ok = outcome === 'ok';
   return (
-    <span className={`status ${ok ? 'status-ok' : 'status-bad'}`}>
-      <Icon name={ok ? 'check' : 'cross'} />
-      <span>{OUTCOME_TEXT[outcome]}</span>
-    </span>
+    <StatusLabel tone={ok ? 'ok' : 'bad'} icon={ok ? 'check' : 'cross'}>
+      {OUTCOME_TEXT[outcome]}
+    </StatusLabel>
   );
 }

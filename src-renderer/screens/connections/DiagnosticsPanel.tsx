@@ -1,10 +1,13 @@
 import { CHECK_IDS, type CheckResult } from '../../../src-shared/contract';
 import { errorText } from '../../api/error-text';
+import { DataTable } from '../../components/DataTable';
 import { Notice } from '../../components/Notice';
 import { useNow } from '../../lib/use-now';
 import { CheckRow } from './CheckRow';
 import { DiagnosticsBanner } from './DiagnosticsBanner';
 import type { ShownDiagnostics } from './shown-diagnostics';
+
+const COLUMNS = ['Status', 'Check', 'Time', 'Result'];
 
 /** Steps arrive in the order they run; a late event must not shuffle them. */
 function inCheckOrder(checks: CheckResult[]): CheckResult[] {
@@ -25,24 +28,11 @@ export function DiagnosticsPanel({ name, shown }: { name: string; shown: ShownDi
       {shown.kind === 'none' ? (
         <p className="muted">Not tested yet. Test now runs the {CHECK_IDS.length} checks one after another.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table diagnostics-table" aria-busy={live ? true : undefined}>
-            <caption className="visually-hidden">Diagnostics</caption>
-            <thead>
-              <tr>
-                <th scope="col">Status</th>
-                <th scope="col">Check</th>
-                <th scope="col">Time</th>
-                <th scope="col">Result</th>
-              </tr>
-            </thead>
-            <tbody>
-              {checks.map((check) => (
-                <CheckRow key={check.check} check={check} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Diagnostics" captionHidden columns={COLUMNS} className="diagnostics-table" busy={live !== null}>
+          {checks.map((check) => (
+            <CheckRow key={check.check} check={check} />
+          ))}
+        </DataTable>
       )}
     </section>
   );

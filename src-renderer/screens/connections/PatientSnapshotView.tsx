@@ -1,5 +1,6 @@
 import type { PatientSnapshot } from '../../../src-shared/contract';
 import { Button } from '../../components/Button';
+import { DataTable } from '../../components/DataTable';
 import { Notice } from '../../components/Notice';
 import { formatFhirDate, formatMs } from '../../lib/format';
 
@@ -27,69 +28,30 @@ function PatientFacts({ snapshot }: { snapshot: PatientSnapshot }) {
 
 function ObservationsTable({ rows }: { rows: PatientSnapshot['observations'] }) {
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption>Observations</caption>
-        <thead>
-          <tr>
-            <th scope="col">Date</th>
-            <th scope="col">Observation</th>
-            <th scope="col">Code</th>
-            <th scope="col">Value</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((o, i) => (
-            <tr key={i}>
-              <td className="nowrap">{o.date ? formatFhirDate(o.date) : dash}</td>
-              <th scope="row">{o.display}</th>
-              <td className="mono">{o.code ?? dash}</td>
-              <td>{o.value}</td>
-            </tr>
-          ))}
-          {rows.length === 0 && (
-            <tr>
-              <td colSpan={4} className="empty">
-                No recent observations.
-              </td>
-            </tr>
-          )}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption="Observations" columns={['Date', 'Observation', 'Code', 'Value']} empty={rows.length === 0 && 'No recent observations.'}>
+      {rows.map((o, i) => (
+        <tr key={i}>
+          <td className="nowrap">{o.date ? formatFhirDate(o.date) : dash}</td>
+          <th scope="row">{o.display}</th>
+          <td className="mono">{o.code ?? dash}</td>
+          <td>{o.value}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
 function MedicationsTable({ rows }: { rows: PatientSnapshot['medicationRequests'] }) {
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption>Medications</caption>
-        <thead>
-          <tr>
-            <th scope="col">Date</th>
-            <th scope="col">Medication</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((m, i) => (
-            <tr key={i}>
-              <td className="nowrap">{m.date ? formatFhirDate(m.date) : dash}</td>
-              <th scope="row">{m.medication}</th>
-              <td>{m.status}</td>
-            </tr>
-          ))}
-          {rows.length === 0 && (
-            <tr>
-              <td colSpan={3} className="empty">
-                No medication requests.
-              </td>
-            </tr>
-          )}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption="Medications" columns={['Date', 'Medication', 'Status']} empty={rows.length === 0 && 'No medication requests.'}>
+      {rows.map((m, i) => (
+        <tr key={i}>
+          <td className="nowrap">{m.date ? formatFhirDate(m.date) : dash}</td>
+          <th scope="row">{m.medication}</th>
+          <td>{m.status}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -4,12 +4,13 @@ import { errorText } from '../../api/error-text';
 import { useUpdateUser } from '../../api/users';
 import { Button } from '../../components/Button';
 import { Icon } from '../../components/Icon';
+import { StatusLabel } from '../../components/StatusLabel';
 import { screenHref } from '../../frame/screens';
 import { formatMoment } from '../../lib/format';
 import { accountStatus } from './account-status';
 import { RoleSelect } from './RoleSelect';
 
-const COLUMNS = 6;
+export const USER_COLUMNS = ['Username', 'Name', 'Role', 'Status', 'Last sign-in', 'Actions'] as const;
 
 /**
  * One account. Only what the host would allow is offered: nobody disables
@@ -58,10 +59,9 @@ export function UserRow({ user, isMe, onlyAdmin, onResetPassword, onToggleDisabl
           )}
         </td>
         <td>
-          <span className={`status status-${status.tone}`}>
-            <Icon name={status.icon} />
-            <span>{status.text}</span>
-          </span>
+          <StatusLabel tone={status.tone} icon={status.icon}>
+            {status.text}
+          </StatusLabel>
         </td>
         <td>{user.lastLoginAt ? <time dateTime={user.lastLoginAt}>{formatMoment(user.lastLoginAt)}</time> : 'Never'}</td>
         <td>
@@ -89,7 +89,7 @@ export function UserRow({ user, isMe, onlyAdmin, onResetPassword, onToggleDisabl
       </tr>
       {update.isError && (
         <tr className="row-error">
-          <td colSpan={COLUMNS} id={errorId}>
+          <td colSpan={USER_COLUMNS.length} id={errorId}>
             <Icon name="warning" />
             <span>{errorText(update.error)}</span>
           </td>
