@@ -37,6 +37,21 @@ export const fieldRules = {
   required: (v: string, what: string) => (v ? undefined : `Enter ${what}`),
 };
 
+/** A new password's problems, by field: the contract's rule, and the second copy matching the first. */
+export function newPasswordProblems(values: Record<string, string>, name: 'password' | 'newPassword') {
+  const password = values[name] ?? '';
+  return { [name]: fieldRules.password(password), confirm: fieldRules.confirm(values.confirm ?? '', password) };
+}
+
+/** A new account's problems, by field (see NewAccountFields). */
+export function newAccountProblems(values: Record<string, string>) {
+  return {
+    username: fieldRules.username(values.username ?? ''),
+    displayName: fieldRules.displayName(values.displayName ?? ''),
+    ...newPasswordProblems(values, 'password'),
+  };
+}
+
 /** A whole number typed into a field, or the problem with it in words (the schema's own bounds, not its jargon). */
 export function wholeNumber(text: string, min: number, max: number): { value: number } | { problem: string } {
   const value = Number(text.trim());

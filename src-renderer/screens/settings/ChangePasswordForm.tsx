@@ -1,9 +1,10 @@
 import { useRef, type FormEvent } from 'react';
 import { useChangePassword } from '../../api/session';
+import { NewPasswordFields } from '../../components/AccountFields';
 import { Button } from '../../components/Button';
 import { TextField } from '../../components/Field';
 import { Notice } from '../../components/Notice';
-import { fieldRules, PASSWORD_RULE } from '../../lib/rules';
+import { fieldRules, newPasswordProblems } from '../../lib/rules';
 import { readForm, useFormErrors } from '../../lib/use-form-errors';
 
 const FIELDS = ['currentPassword', 'newPassword', 'confirm'] as const;
@@ -20,8 +21,7 @@ export function ChangePasswordForm() {
     const v = readForm(form);
     const ok = check({
       currentPassword: fieldRules.required(v.currentPassword ?? '', 'your current password'),
-      newPassword: fieldRules.password(v.newPassword ?? ''),
-      confirm: fieldRules.confirm(v.confirm ?? '', v.newPassword ?? ''),
+      ...newPasswordProblems(v, 'newPassword'),
     });
     if (!ok) return;
     change.mutate(
@@ -40,8 +40,7 @@ export function ChangePasswordForm() {
       )}
       {formError && <Notice tone="error" title="The password was not changed">{formError}</Notice>}
       <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" error={errors.currentPassword} />
-      <TextField label="New password" name="newPassword" type="password" autoComplete="new-password" hint={PASSWORD_RULE} error={errors.newPassword} />
-      <TextField label="Confirm new password" name="confirm" type="password" autoComplete="new-password" error={errors.confirm} />
+      <NewPasswordFields name="newPassword" errors={errors} />
       <Button type="submit" variant="primary" pending={change.isPending}>
         Change password
       </Button>

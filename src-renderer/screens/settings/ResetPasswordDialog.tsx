@@ -1,11 +1,11 @@
 import { useRef, type FormEvent } from 'react';
 import type { UserSummary } from '../../../src-shared/contract';
 import { useResetPassword } from '../../api/users';
+import { NewPasswordFields } from '../../components/AccountFields';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
-import { TextField } from '../../components/Field';
 import { Notice } from '../../components/Notice';
-import { fieldRules, PASSWORD_RULE } from '../../lib/rules';
+import { newPasswordProblems } from '../../lib/rules';
 import { readForm, useFormErrors } from '../../lib/use-form-errors';
 
 const FIELDS = ['newPassword', 'confirm'] as const;
@@ -19,11 +19,7 @@ export function ResetPasswordDialog({ user, onClose, onDone }: { user: UserSumma
     event.preventDefault();
     if (reset.isPending) return;
     const v = readForm(event.currentTarget);
-    const ok = check({
-      newPassword: fieldRules.password(v.newPassword ?? ''),
-      confirm: fieldRules.confirm(v.confirm ?? '', v.newPassword ?? ''),
-    });
-    if (ok) reset.mutate({ id: user.id, newPassword: v.newPassword ?? '' }, { onSuccess: onDone });
+    if (check(newPasswordProblems(v, 'newPassword'))) reset.mutate({ id: user.id, newPassword: v.newPassword ?? '' }, { onSuccess: onDone });
   }
 
   return (
@@ -34,8 +30,7 @@ export function ResetPasswordDialog({ user, onClose, onDone }: { user: UserSumma
       </p>
       <form ref={formRef} className="form" onSubmit={submit} noValidate aria-label={`Reset the password of ${user.username}`}>
         {formError && <Notice tone="error" title="The password was not reset">{formError}</Notice>}
-        <TextField label="New password" name="newPassword" type="password" autoComplete="new-password" hint={PASSWORD_RULE} error={errors.newPassword} autoFocus />
-        <TextField label="Confirm new password" name="confirm" type="password" autoComplete="new-password" error={errors.confirm} />
+        <NewPasswordFields name="newPassword" errors={errors} autoFocus />
         <div className="dialog-actions">
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" variant="primary" pending={reset.isPending}>

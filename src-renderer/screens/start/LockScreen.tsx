@@ -1,18 +1,17 @@
-import { useRef, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { signInErrorText } from '../../api/error-text';
-import { useEndSession, useLogin } from '../../api/session';
+import { useEndSession } from '../../api/session';
 import { isVigilError } from '../../api/vigil-error';
 import { Button } from '../../components/Button';
-import { TextField } from '../../components/Field';
 import { Icon } from '../../components/Icon';
 import { Notice } from '../../components/Notice';
 import { fieldRules } from '../../lib/rules';
-import { readForm, useFormErrors } from '../../lib/use-form-errors';
+import { readForm } from '../../lib/use-form-errors';
 import type { EndReason } from '../../state/session-store';
 import { ROLE_LABELS } from '../../../src-shared/roles';
 import type { UserSummary } from '../../../src-shared/contract';
 import { AuthLayout } from './AuthLayout';
-import { clearPassword } from './LoginScreen';
+import { SignInPasswordField, useSignIn } from './sign-in';
 
 const FIELDS = ['password'] as const;
 
@@ -29,10 +28,8 @@ const LOCKED_BECAUSE: Record<EndReason, string> = {
  * but the app's place is kept: the same person signs in and carries on.
  */
 export function LockScreen({ user, reason }: { user: UserSummary; reason: EndReason | null }) {
-  const login = useLogin();
+  const { login, formRef, errors, check, signIn } = useSignIn(FIELDS);
   const endSession = useEndSession();
-  const formRef = useRef<HTMLFormElement>(null);
-  const { errors, check } = useFormErrors(FIELDS, login, formRef);
   // The username is not in doubt here, so a rejection can only mean the password.
   const failure = isVigilError(login.error, 'UNAUTHENTICATED')
     ? 'That password is not right. Try again.'
@@ -45,7 +42,7 @@ export function LockScreen({ user, reason }: { user: UserSummary; reason: EndRea
     if (login.isPending) return;
     const { password = '' } = readForm(event.currentTarget);
     if (!check({ password: fieldRules.required(password, 'your password') })) return;
-    login.mutate({ username: user.username, password }, { onError: () => clearPassword(formRef.current) });
+    signIn(user.username, password);
   }
 
   return (
@@ -60,15 +57,7 @@ export function LockScreen({ user, reason }: { user: UserSummary; reason: EndRea
         </span>
       </p>
       <form ref={formRef} className="form" onSubmit={submit} noValidate aria-label="Unlock">
-        <TextField
-          label="Password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          error={errors.password}
-          aria-invalid={errors.password || failure ? true : undefined}
-          autoFocus
-        />
+        <SignInPasswordField error={errors.password} refused={failure !== null} autoFocus />
         {failure && <Notice tone="error" title="Still locked">{failure}</Notice>}
         <div className="form-actions">
           <Button type="submit" variant="primary" pending={login.isPending}>
