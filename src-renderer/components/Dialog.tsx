@@ -1,4 +1,6 @@
 import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { Button } from './Button';
+import type { IconName } from './Icon';
 
 /**
  * A modal on the native <dialog>: the browser traps focus, makes the page
@@ -33,5 +35,17 @@ export function Dialog({ title, onClose, wide = false, children }: { title: stri
       <h2 id={titleId}>{title}</h2>
       {children}
     </dialog>
+  );
+}
+
+/** A form dialog's two ways out: Cancel, then the button that submits the form (last, where the eye ends). */
+export function FormDialogActions({ onCancel, pending, icon, children }: { onCancel: () => void; pending: boolean; icon?: IconName; children: ReactNode }) {
+  return (
+    <div className="dialog-actions">
+      <Button onClick={onCancel}>Cancel</Button>
+      <Button type="submit" variant="primary" icon={icon} pending={pending}>
+        {children}
+      </Button>
+    </div>
   );
 }

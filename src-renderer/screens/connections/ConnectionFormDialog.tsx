@@ -4,8 +4,7 @@ import type { Connection } from '../../../src-shared/contract';
 import { useCreateConnection, useGenerateKey, useUpdateConnection } from '../../api/connections';
 import type { VendorProfile } from '../../api/ehr';
 import { errorText } from '../../api/error-text';
-import { Button } from '../../components/Button';
-import { Dialog } from '../../components/Dialog';
+import { Dialog, FormDialogActions } from '../../components/Dialog';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/Field';
 import { Notice } from '../../components/Notice';
 import { formatCount } from '../../lib/format';
@@ -187,12 +186,9 @@ export function ConnectionFormDialog({ connection, vendors, onClose, onSaved }: 
           />
         </fieldset>
 
-        <div className="dialog-actions">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" pending={pending}>
-            {target ? 'Save changes' : 'Save connection'}
-          </Button>
-        </div>
+        <FormDialogActions onCancel={onClose} pending={pending}>
+          {target ? 'Save changes' : 'Save connection'}
+        </FormDialogActions>
       </form>
     </Dialog>
   );

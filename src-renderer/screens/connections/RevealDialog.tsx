@@ -1,8 +1,7 @@
 import { useRef, type FormEvent } from 'react';
 import type { PatientSnapshot } from '../../../src-shared/contract';
 import { usePatientSnapshot } from '../../api/ehr';
-import { Button } from '../../components/Button';
-import { Dialog } from '../../components/Dialog';
+import { Dialog, FormDialogActions } from '../../components/Dialog';
 import { TextAreaField } from '../../components/Field';
 import { Notice } from '../../components/Notice';
 import { readForm, useFormErrors } from '../../lib/use-form-errors';
@@ -45,12 +44,9 @@ export function RevealDialog({ connectionId, patientId, onClose, onRevealed }: {
           error={errors['reveal.reason']}
           autoFocus
         />
-        <div className="dialog-actions">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" icon="eye" pending={reveal.isPending}>
-            Reveal
-          </Button>
-        </div>
+        <FormDialogActions onCancel={onClose} icon="eye" pending={reveal.isPending}>
+          Reveal
+        </FormDialogActions>
       </form>
     </Dialog>
   );

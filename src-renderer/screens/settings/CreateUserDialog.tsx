@@ -3,8 +3,7 @@ import type { UserSummary } from '../../../src-shared/contract';
 import type { Role } from '../../../src-shared/roles';
 import { useCreateUser } from '../../api/users';
 import { NewAccountFields } from '../../components/AccountFields';
-import { Button } from '../../components/Button';
-import { Dialog } from '../../components/Dialog';
+import { Dialog, FormDialogActions } from '../../components/Dialog';
 import { Notice } from '../../components/Notice';
 import { newAccountProblems } from '../../lib/rules';
 import { readForm, useFormErrors } from '../../lib/use-form-errors';
@@ -35,12 +34,9 @@ export function CreateUserDialog({ onClose, onCreated }: { onClose: () => void; 
         <NewAccountFields errors={errors} own={false}>
           <RoleChoices name="role" defaultValue="operator" error={errors.role} />
         </NewAccountFields>
-        <div className="dialog-actions">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" pending={create.isPending}>
-            Create account
-          </Button>
-        </div>
+        <FormDialogActions onCancel={onClose} pending={create.isPending}>
+          Create account
+        </FormDialogActions>
       </form>
     </Dialog>
   );

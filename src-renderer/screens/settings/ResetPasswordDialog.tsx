@@ -2,8 +2,7 @@ import { useRef, type FormEvent } from 'react';
 import type { UserSummary } from '../../../src-shared/contract';
 import { useResetPassword } from '../../api/users';
 import { NewPasswordFields } from '../../components/AccountFields';
-import { Button } from '../../components/Button';
-import { Dialog } from '../../components/Dialog';
+import { Dialog, FormDialogActions } from '../../components/Dialog';
 import { Notice } from '../../components/Notice';
 import { newPasswordProblems } from '../../lib/rules';
 import { readForm, useFormErrors } from '../../lib/use-form-errors';
@@ -31,12 +30,9 @@ export function ResetPasswordDialog({ user, onClose, onDone }: { user: UserSumma
       <form ref={formRef} className="form" onSubmit={submit} noValidate aria-label={`Reset the password of ${user.username}`}>
         {formError && <Notice tone="error" title="The password was not reset">{formError}</Notice>}
         <NewPasswordFields name="newPassword" errors={errors} autoFocus />
-        <div className="dialog-actions">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" pending={reset.isPending}>
-            Save password
-          </Button>
-        </div>
+        <FormDialogActions onCancel={onClose} pending={reset.isPending}>
+          Save password
+        </FormDialogActions>
       </form>
     </Dialog>
   );
