@@ -11,8 +11,8 @@ import {
   click,
   descriptionOf,
   fail,
-  fakeVigil,
   fill,
+  fillForm,
   heading,
   navLink,
   navLinks,
@@ -22,6 +22,7 @@ import {
   queryButton,
   renderApp,
   session,
+  signedInAs,
   statusTexts,
   tableRows,
   user,
@@ -43,17 +44,17 @@ const systemInfo = {
   startedAt: '2025-11-23T00:00:00.000Z',
 };
 
-function signedInAs(u: UserSummary, more: Handlers = {}) {
-  return fakeVigil({
-    'session.whoami': () => ok(session(u)),
+/** Signed in, with main answering every screen these tests open. */
+function consoleFor(u: UserSummary, more: Handlers = {}) {
+  return signedInAs(u, {
     'system.info': () => ok(systemInfo),
     'users.list': () => ok({ users: [u] }),
     'audit.list': () => ok({ entries: [], total: 0, nextBeforeSeq: null }),
-    'connections.list': () => ok({ connections: [] }),
-    'ehr.vendors': () => ok({ vendors: [] }),
     ...more,
   });
 }
+
+const NEW_BOB = { Username: 'bob', 'Display name': 'Bob', Password: 'twelve chars ok', 'Confirm password': 'twelve chars ok' };
 
 function entry(seq: number, overrides: Partial<AuditEntry> = {}): AuditEntry {
   return {
@@ -72,7 +73,7 @@ function entry(seq: number, overrides: Partial<AuditEntry> = {}): AuditEntry {
 
 describe('navigation follows the role', () => {
   it('an operator sees Connections and Settings → Account and About, and lands on Connections', async () => {
-    await renderApp(signedInAs(user({ role: 'operator', username: 'otto', displayName: 'Otto Operator' })));
+    await renderApp(consoleFor(user({ role: 'operator', username: 'otto', displayName: 'Otto Operator' })));
     await waitFor(() => expect(heading()).toBe('Connections'));
     expect(navLinks()).toEqual(['Connections', 'Settings', 'Account', 'About this console']);
     expect(pageText()).toContain('Otto Operator');
@@ -80,20 +81,20 @@ describe('navigation follows the role', () => {
   });
 
   it('a safety officer gets Connections and Audit but no Users', async () => {
-    await renderApp(signedInAs(user({ role: 'safety_officer' })));
+    await renderApp(consoleFor(user({ role: 'safety_officer' })));
     await waitFor(() => expect(heading()).toBe('Connections'));
     expect(navLinks()).toEqual(['Connections', 'Audit', 'Settings', 'Account', 'About this console']);
   });
 
   it('an admin gets Audit, Users and the Sandbox EHR', async () => {
-    await renderApp(signedInAs(user({ role: 'admin' })));
+    await renderApp(consoleFor(user({ role: 'admin' })));
     await waitFor(() => expect(heading()).toBe('Connections'));
     expect(navLinks()).toEqual(['Connections', 'Audit', 'Settings', 'Users', 'Sandbox EHR', 'Account', 'About this console']);
     expect(navLink('Connections').getAttribute('aria-current')).toBe('page');
   });
 
   it('a reload on a screen the role may not see shows the first allowed one in its group', async () => {
-    const api = signedInAs(user({ role: 'support_tech' }));
+    const api = consoleFor(user({ role: 'support_tech' }));
     await renderApp(api, '#/settings/users');
     await waitFor(() => expect(heading()).toBe('Account'));
     expect(window.location.hash).toBe('#/settings/account');
@@ -101,7 +102,7 @@ describe('navigation follows the role', () => {
   });
 
   it('following a nav link shows that screen and marks it current', async () => {
-    await renderApp(signedInAs(user({ role: 'admin' })));
+    await renderApp(consoleFor(user({ role: 'admin' })));
     await waitFor(() => navLink('Users'));
     await click(navLink('Users'));
     await waitFor(() => expect(heading()).toBe('Users'));
@@ -113,7 +114,7 @@ describe('navigation follows the role', () => {
 describe('account changes pushed by main', () => {
   it('a role granted by an admin shows up in the navigation without signing in again', async () => {
     const me = user({ role: 'operator' });
-    const api = signedInAs(me);
+    const api = consoleFor(me);
     await renderApp(api);
     await waitFor(() => expect(heading()).toBe('Connections'));
     expect(navLinks()).not.toContain('Audit');
@@ -126,7 +127,7 @@ describe('account changes pushed by main', () => {
 describe('lock screen', () => {
   it('session.ended idle locks, and the same user signs back in to the same screen', async () => {
     const me = user({ role: 'operator', username: 'otto', displayName: 'Otto Operator' });
-    const api = signedInAs(me, { 'session.login': () => ok({ token: 't2', ...session(me) }) });
+    const api = consoleFor(me, { 'session.login': () => ok({ token: 't2', ...session(me) }) });
     await renderApp(api);
     await waitFor(() => navLink('About this console'));
     await click(navLink('About this console'));
@@ -147,7 +148,7 @@ describe('lock screen', () => {
 
   it('a wrong password on the lock screen says so and stays locked', async () => {
     const me = user();
-    const api = signedInAs(me, { 'session.login': () => fail('UNAUTHENTICATED', 'Wrong username or password.') });
+    const api = consoleFor(me, { 'session.login': () => fail('UNAUTHENTICATED', 'Wrong username or password.') });
     await renderApp(api);
     await waitFor(() => expect(heading()).toBe('Connections'));
     await push(api, 'session.ended', { reason: 'idle' });
@@ -159,7 +160,7 @@ describe('lock screen', () => {
   });
 
   it('a call answered UNAUTHENTICATED while signed in locks too', async () => {
-    const api = signedInAs(user(), { 'users.list': () => fail('UNAUTHENTICATED', 'Your session has ended. Sign in again.') });
+    const api = consoleFor(user(), { 'users.list': () => fail('UNAUTHENTICATED', 'Your session has ended. Sign in again.') });
     await renderApp(api);
     await waitFor(() => navLink('Users'));
     await click(navLink('Users'));
@@ -167,7 +168,7 @@ describe('lock screen', () => {
   });
 
   it('"Sign in as someone else" goes to the sign-in form', async () => {
-    const api = signedInAs(user());
+    const api = consoleFor(user());
     await renderApp(api);
     await waitFor(() => expect(heading()).toBe('Connections'));
     await push(api, 'session.ended', { reason: 'idle' });
@@ -177,7 +178,7 @@ describe('lock screen', () => {
   });
 
   it('a disabled account is signed out with the reason, not locked', async () => {
-    const api = signedInAs(user({ role: 'operator' }));
+    const api = consoleFor(user({ role: 'operator' }));
     await renderApp(api);
     await waitFor(() => expect(heading()).toBe('Connections'));
     await push(api, 'session.ended', { reason: 'disabled' });
@@ -188,7 +189,7 @@ describe('lock screen', () => {
 
 describe('account', () => {
   it("puts main's INVALID_INPUT on the current-password field and leaves the others alone", async () => {
-    const api = signedInAs(user({ role: 'operator' }), {
+    const api = consoleFor(user({ role: 'operator' }), {
       'session.changePassword': () =>
         fail('INVALID_INPUT', 'The current password is not right.', [
           { path: ['currentPassword'], message: 'The current password is not right.' },
@@ -196,9 +197,7 @@ describe('account', () => {
     });
     await renderApp(api, '#/settings/account');
     await waitFor(() => button('Change password'));
-    await fill('Current password', 'not it');
-    await fill('New password', 'a much longer password');
-    await fill('Confirm new password', 'a much longer password');
+    await fillForm({ 'Current password': 'not it', 'New password': 'a much longer password', 'Confirm new password': 'a much longer password' });
     await click(button('Change password'));
 
     const current = byLabel('Current password');
@@ -216,7 +215,7 @@ describe('users (admin)', () => {
     const me = user();
     const locked = user({ id: 2, username: 'bo', displayName: 'Bo', role: 'operator', lockedUntil: new Date(Date.now() + 600_000).toISOString() });
     const off = user({ id: 3, username: 'cy', displayName: 'Cy', role: 'support_tech', disabled: true });
-    const api = signedInAs(me, { 'users.list': () => ok({ users: [me, locked, off] }) });
+    const api = consoleFor(me, { 'users.list': () => ok({ users: [me, locked, off] }) });
     await renderApp(api, '#/settings/users');
     await waitFor(() => button('Disable bo'));
     const rows = tableRows('Users');
@@ -238,7 +237,7 @@ describe('users (admin)', () => {
   it('with a second active administrator, both can have their role changed and the other can be disabled', async () => {
     const me = user();
     const eve = user({ id: 2, username: 'eve', displayName: 'Eve', role: 'admin' });
-    await renderApp(signedInAs(me, { 'users.list': () => ok({ users: [me, eve] }) }), '#/settings/users');
+    await renderApp(consoleFor(me, { 'users.list': () => ok({ users: [me, eve] }) }), '#/settings/users');
     await waitFor(() => button('Disable eve'));
     expect(byLabel('Role for ada')).toBeTruthy();
     expect(byLabel('Role for eve')).toBeTruthy();
@@ -248,7 +247,7 @@ describe('users (admin)', () => {
   it('a refusal from the host is shown in the dialog, in its words', async () => {
     const me = user();
     const bo = user({ id: 2, username: 'bo', displayName: 'Bo', role: 'operator' });
-    const api = signedInAs(me, {
+    const api = consoleFor(me, {
       'users.list': () => ok({ users: [me, bo] }),
       'users.disable': () => fail('CONFLICT', 'bo is busy being refused.'),
     });
@@ -262,7 +261,7 @@ describe('users (admin)', () => {
 
   it('the new-account form says what each role may do, and "Created …" goes away with the next action', async () => {
     const bob = user({ id: 2, username: 'bob', displayName: 'Bob', role: 'support_tech' });
-    const api = signedInAs(user(), { 'users.create': () => ok(bob) });
+    const api = consoleFor(user(), { 'users.create': () => ok(bob) });
     await renderApp(api, '#/settings/users');
     await waitFor(() => expect(pageText()).toContain('What each role may do'));
     await click(button('New account'));
@@ -272,11 +271,8 @@ describe('users (admin)', () => {
     expect(descriptionOf(byLabel('Administrator'))).toContain('manage accounts');
     expect(descriptionOf(byLabel('Clinical safety officer'))).toContain('review the audit trail');
 
-    await fill('Username', 'bob');
-    await fill('Display name', 'Bob');
+    await fillForm(NEW_BOB);
     await click(byLabel('Support technician'));
-    await fill('Password', 'twelve chars ok');
-    await fill('Confirm password', 'twelve chars ok');
     await click(button('Create account'));
     await waitFor(() => expect(statusTexts()).toContain('Created bob (Support technician). They can sign in now.'));
     expect(api.callsTo('users.create')).toEqual([{ username: 'bob', displayName: 'Bob', role: 'support_tech', password: 'twelve chars ok' }]);
@@ -287,13 +283,10 @@ describe('users (admin)', () => {
 
   it('"Created …" also goes away by itself after a while', async () => {
     const bob = user({ id: 2, username: 'bob', displayName: 'Bob', role: 'operator' });
-    await renderApp(signedInAs(user(), { 'users.create': () => ok(bob) }), '#/settings/users');
+    await renderApp(consoleFor(user(), { 'users.create': () => ok(bob) }), '#/settings/users');
     await waitFor(() => button('New account'));
     await click(button('New account'));
-    await fill('Username', 'bob');
-    await fill('Display name', 'Bob');
-    await fill('Password', 'twelve chars ok');
-    await fill('Confirm password', 'twelve chars ok');
+    await fillForm(NEW_BOB);
     // Fake timers that still run with the clock, so waitFor keeps working; the jump is what counts.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
     try {
@@ -311,7 +304,7 @@ describe('users (admin)', () => {
   });
 
   it('a taken username comes back next to the Username field of the new-account form', async () => {
-    const api = signedInAs(user(), {
+    const api = consoleFor(user(), {
       'users.create': () => fail('CONFLICT', 'The username "bob" is already taken.'),
     });
     await renderApp(api);
@@ -319,11 +312,8 @@ describe('users (admin)', () => {
     await click(navLink('Users'));
     await waitFor(() => button('New account'));
     await click(button('New account'));
-    await fill('Username', 'bob');
-    await fill('Display name', 'Bob');
+    await fillForm(NEW_BOB);
     await click(byLabel('Support technician'));
-    await fill('Password', 'twelve chars ok');
-    await fill('Confirm password', 'twelve chars ok');
     await click(button('Create account'));
     await waitFor(() => expect(byLabel('Username').getAttribute('aria-invalid')).toBe('true'));
     expect(api.callsTo('users.create')).toEqual([{ username: 'bob', displayName: 'Bob', role: 'support_tech', password: 'twelve chars ok' }]);
@@ -333,7 +323,7 @@ describe('users (admin)', () => {
 
 describe('audit', () => {
   it('pages back with nextBeforeSeq and reports a broken chain with its entry', async () => {
-    const api = signedInAs(user({ role: 'safety_officer' }), {
+    const api = consoleFor(user({ role: 'safety_officer' }), {
       'audit.list': (input) =>
         input.beforeSeq === 2
           ? ok({ entries: [entry(1, { outcome: 'FORBIDDEN', detail: null })], total: 3, nextBeforeSeq: null })
@@ -354,7 +344,7 @@ describe('audit', () => {
   });
 
   it('applies filters to the query', async () => {
-    const api = signedInAs(user({ role: 'admin' }));
+    const api = consoleFor(user({ role: 'admin' }));
     await renderApp(api, '#/audit');
     await waitFor(() => button('Apply filters'));
     await fill('Actor', '  bo ');
@@ -363,7 +353,7 @@ describe('audit', () => {
   });
 
   it('reads From and To the way the table writes times, To taking in the whole minute or day typed', async () => {
-    const api = signedInAs(user({ role: 'admin' }));
+    const api = consoleFor(user({ role: 'admin' }));
     await renderApp(api, '#/audit');
     await waitFor(() => button('Apply filters'));
     expect(descriptionOf(byLabel('From'))).toBe('YYYY-MM-DD hh:mm');
@@ -386,7 +376,7 @@ describe('audit', () => {
   });
 
   it('a time not in the format is refused next to its field, in words that show the format', async () => {
-    const api = signedInAs(user({ role: 'admin' }));
+    const api = consoleFor(user({ role: 'admin' }));
     await renderApp(api, '#/audit');
     await waitFor(() => button('Apply filters'));
     const before = api.callsTo('audit.list').length;
@@ -398,7 +388,7 @@ describe('audit', () => {
   });
 
   it('Verify chain says when it checked, and that the check is out of date once new entries arrive', async () => {
-    const api = signedInAs(user({ role: 'admin' }), {
+    const api = consoleFor(user({ role: 'admin' }), {
       'audit.list': () => ok({ entries: [entry(2), entry(1)], total: 2, nextBeforeSeq: null }),
       'audit.verify': () => ok({ ok: true, checked: 2, firstBadSeq: null, reason: null }),
     });

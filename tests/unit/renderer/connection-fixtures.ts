@@ -1,6 +1,7 @@
-/** Connections, diagnostics and vendor profiles as main sends them, for the Connections screen tests. */
+/** Connections, diagnostics and vendor profiles as main sends them, and a console serving them, for the Connections screen tests. */
 import { fhirConnectionConfigSchema, type FhirConnectionInput } from '../../../src-shared/connection-config';
-import type { ChannelOutput, CheckId, CheckResult, Connection, Diagnostics, PatientSnapshot } from '../../../src-shared/contract';
+import type { ChannelOutput, CheckId, CheckResult, Connection, Diagnostics, PatientSnapshot, UserSummary } from '../../../src-shared/contract';
+import { ok, signedInAs, type FakeVigil, type Handlers } from './harness';
 
 export type VendorProfile = ChannelOutput<'ehr.vendors'>['vendors'][number];
 
@@ -48,6 +49,15 @@ export const VENDORS: VendorProfile[] = [
     quirks: [],
   },
 ];
+
+/** A signed-in console whose main lists these connections and knows the VENDORS. */
+export function connectionsConsole(u: UserSummary, connections: Connection[], more: Handlers = {}): FakeVigil {
+  return signedInAs(u, {
+    'connections.list': () => ok({ connections }),
+    'ehr.vendors': () => ok({ vendors: VENDORS }),
+    ...more,
+  });
+}
 
 export function connection(id: number, config: Partial<FhirConnectionInput> = {}, rest: Partial<Omit<Connection, 'id' | 'config'>> = {}): Connection {
   return {

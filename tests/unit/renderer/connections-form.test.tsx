@@ -9,29 +9,29 @@ import {
   click,
   descriptionOf,
   fail,
-  fakeVigil,
   fill,
+  fillForm,
   ok,
   pageText,
   queryButton,
   renderApp,
-  session,
   user,
   waitFor,
   type FakeVigil,
   type Handlers,
 } from './harness';
-import { connection, VENDORS } from './connection-fixtures';
+import { connection, connectionsConsole } from './connection-fixtures';
 
 afterEach(cleanup);
 
 function adminConsole(connections: Connection[], more: Handlers = {}): FakeVigil {
-  return fakeVigil({
-    'session.whoami': () => ok(session(user({ role: 'admin' }))),
-    'connections.list': () => ok({ connections }),
-    'ehr.vendors': () => ok({ vendors: VENDORS }),
-    ...more,
-  });
+  return connectionsConsole(user({ role: 'admin' }), connections, more);
+}
+
+/** A Cerner connection with a client secret, everything the form needs to send it. */
+async function fillCernerConnection(): Promise<void> {
+  await fill('Vendor', 'cerner');
+  await fillForm({ Name: 'Cerner production', 'FHIR base URL': 'https://fhir.example.org/r4/', 'Client ID': 'vigil-noc', 'Client secret': 's3cret value' });
 }
 
 async function openAddForm(api: FakeVigil): Promise<void> {
@@ -91,11 +91,7 @@ describe('adding a connection', () => {
         fail('INVALID_INPUT', 'The connection settings are not valid.', [{ path: ['config', 'baseUrl'], message: 'No FHIR server answers at this URL' }]),
     });
     await openAddForm(api);
-    await fill('Vendor', 'cerner');
-    await fill('Name', 'Cerner production');
-    await fill('FHIR base URL', 'https://fhir.example.org/r4/');
-    await fill('Client ID', 'vigil-noc');
-    await fill('Client secret', 's3cret value');
+    await fillCernerConnection();
     await click(button('Save connection'));
 
     const baseUrl = byLabel('FHIR base URL');
@@ -127,11 +123,7 @@ describe('adding a connection', () => {
       'connections.create': () => fail('CONFLICT', message, [{ path: ['config', 'name'], message }]),
     });
     await openAddForm(api);
-    await fill('Vendor', 'cerner');
-    await fill('Name', 'Cerner production');
-    await fill('FHIR base URL', 'https://fhir.example.org/r4/');
-    await fill('Client ID', 'vigil-noc');
-    await fill('Client secret', 's3cret value');
+    await fillCernerConnection();
     await click(button('Save connection'));
 
     const name = byLabel('Name');

@@ -7,19 +7,17 @@ import {
   cleanup,
   click,
   descriptionOf,
-  fakeVigil,
   fill,
   heading,
   ok,
   pageText,
   renderApp,
-  session,
+  signedInAs,
   switchNamed,
   user,
   waitFor,
   type FakeVigil,
 } from './harness';
-import { VENDORS } from './connection-fixtures';
 
 afterEach(cleanup);
 
@@ -27,10 +25,7 @@ afterEach(cleanup);
 function adminWithSandbox(): FakeVigil {
   let state: SandboxState = DEFAULT_STATE;
   const info = () => ({ running: true, baseUrl: 'http://127.0.0.1:4999/fhir', state });
-  return fakeVigil({
-    'session.whoami': () => ok(session(user({ role: 'admin' }))),
-    'connections.list': () => ok({ connections: [] }),
-    'ehr.vendors': () => ok({ vendors: VENDORS }),
+  return signedInAs(user({ role: 'admin' }), {
     'sandbox.get': () => ok(info()),
     'sandbox.set': (patch) => {
       state = applyStatePatch(state, patch);

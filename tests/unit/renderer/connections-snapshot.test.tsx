@@ -7,7 +7,6 @@ import {
   cleanup,
   click,
   descriptionOf,
-  fakeVigil,
   fill,
   heading,
   navLink,
@@ -19,8 +18,9 @@ import {
   tableRows,
   user,
   waitFor,
+  type FakeVigil,
 } from './harness';
-import { connection, MASKED_SNAPSHOT, REVEALED_SNAPSHOT, VENDORS } from './connection-fixtures';
+import { connection, connectionsConsole, MASKED_SNAPSHOT, REVEALED_SNAPSHOT } from './connection-fixtures';
 
 afterEach(cleanup);
 
@@ -28,20 +28,22 @@ const PHI = ['Jane Doe', '1970-04-02', '00012321'];
 
 function techConsole() {
   const me = user({ role: 'support_tech', username: 'sam' });
-  return fakeVigil({
-    'session.whoami': () => ok(session(me)),
+  return connectionsConsole(me, [connection(1, { name: 'Sandbox EHR' }, { sandbox: true })], {
     'session.login': () => ok({ token: 't2', ...session(me) }),
-    'connections.list': () => ok({ connections: [connection(1, { name: 'Sandbox EHR' }, { sandbox: true })] }),
-    'ehr.vendors': () => ok({ vendors: VENDORS }),
     'ehr.patientSnapshot': (input: ChannelInput<'ehr.patientSnapshot'>) => ok(input.reveal ? REVEALED_SNAPSHOT : MASKED_SNAPSHOT),
   });
 }
 
-async function lookUpAndReveal(api: ReturnType<typeof techConsole>): Promise<void> {
+/** Opens the console and asks for a patient (masked, as always at first). */
+async function lookUp(api: FakeVigil, patientId = 'pat-001'): Promise<void> {
   await renderApp(api);
   await waitFor(() => byLabel('Patient ID'));
-  await fill('Patient ID', 'pat-001');
+  await fill('Patient ID', patientId);
   await click(button('Look up'));
+}
+
+async function lookUpAndReveal(api: FakeVigil): Promise<void> {
+  await lookUp(api);
   await waitFor(() => button('Reveal (break-glass)'));
   await click(button('Reveal (break-glass)'));
   await fill('Reason', 'Ticket 4411: checking the heart-rate feed');
@@ -52,10 +54,7 @@ async function lookUpAndReveal(api: ReturnType<typeof techConsole>): Promise<voi
 describe('patient snapshot', () => {
   it('shows the patient masked, with no PHI, and its observations and medications', async () => {
     const api = techConsole();
-    await renderApp(api);
-    await waitFor(() => byLabel('Patient ID'));
-    await fill('Patient ID', 'pat-001');
-    await click(button('Look up'));
+    await lookUp(api);
 
     await waitFor(() => expect(pageText()).toContain('Masked'));
     expect(api.callsTo('ehr.patientSnapshot')).toEqual([{ connectionId: 1, patientId: 'pat-001' }]);
@@ -67,20 +66,14 @@ describe('patient snapshot', () => {
 
   it('refuses a patient id the contract would refuse, before sending', async () => {
     const api = techConsole();
-    await renderApp(api);
-    await waitFor(() => byLabel('Patient ID'));
-    await fill('Patient ID', 'pat 001/../x');
-    await click(button('Look up'));
+    await lookUp(api, 'pat 001/../x');
     expect(descriptionOf(byLabel('Patient ID'))).toContain('A FHIR id is 1–64 letters, digits, dashes or dots');
     expect(api.callsTo('ehr.patientSnapshot')).toEqual([]);
   });
 
   it('Reveal (break-glass) asks for a reason of at least 10 characters, says it is audited, then shows the data', async () => {
     const api = techConsole();
-    await renderApp(api);
-    await waitFor(() => byLabel('Patient ID'));
-    await fill('Patient ID', 'pat-001');
-    await click(button('Look up'));
+    await lookUp(api);
     await waitFor(() => button('Reveal (break-glass)'));
     await click(button('Reveal (break-glass)'));
 

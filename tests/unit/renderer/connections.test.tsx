@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Connection, Diagnostics, UserSummary } from '../../../src-shared/contract';
+import type { Diagnostics } from '../../../src-shared/contract';
 import { formatDateTime } from '../../../src-renderer/lib/format';
 import {
   alerts,
@@ -8,7 +8,6 @@ import {
   cleanup,
   click,
   fail,
-  fakeVigil,
   heading,
   navLinks,
   ok,
@@ -16,24 +15,13 @@ import {
   push,
   queryButton,
   renderApp,
-  session,
   tableRows,
   user,
   waitFor,
-  type Handlers,
 } from './harness';
-import { allPassing, check, connection, diagnostics, NETWORK_ERROR, VENDORS } from './connection-fixtures';
+import { allPassing, check, connection, connectionsConsole, diagnostics, NETWORK_ERROR } from './connection-fixtures';
 
 afterEach(cleanup);
-
-function consoleFor(u: UserSummary, connections: Connection[], more: Handlers = {}) {
-  return fakeVigil({
-    'session.whoami': () => ok(session(u)),
-    'connections.list': () => ok({ connections }),
-    'ehr.vendors': () => ok({ vendors: VENDORS }),
-    ...more,
-  });
-}
 
 const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000).toISOString();
 
@@ -48,7 +36,7 @@ describe('the connections list', () => {
       }),
       connection(4, { name: 'Brand new' }),
     ];
-    await renderApp(consoleFor(user({ role: 'operator' }), list));
+    await renderApp(connectionsConsole(user({ role: 'operator' }), list));
     await waitFor(() => expect(tableRows('Connections')).toHaveLength(4));
     const [sandbox, cerner, hapi, fresh] = tableRows('Connections');
     expect(sandbox).toContain('Sandbox EHR');
@@ -72,7 +60,7 @@ describe('the connections list', () => {
 
   it('connections.changed from main refreshes the list', async () => {
     let list = [connection(1, { name: 'Sandbox EHR' })];
-    const api = consoleFor(user({ role: 'operator' }), []);
+    const api = connectionsConsole(user({ role: 'operator' }), []);
     api.handlers['connections.list'] = () => ok({ connections: list });
     await renderApp(api);
     await waitFor(() => expect(tableRows('Connections')[0]).toContain('Not tested yet'));
@@ -83,7 +71,7 @@ describe('the connections list', () => {
   });
 
   it('a failed refresh keeps the last list on screen and says it may be out of date', async () => {
-    const api = consoleFor(user({ role: 'operator' }), [connection(1, { name: 'Sandbox EHR' }, { lastTest: allPassing(1) })]);
+    const api = connectionsConsole(user({ role: 'operator' }), [connection(1, { name: 'Sandbox EHR' }, { lastTest: allPassing(1) })]);
     await renderApp(api);
     await waitFor(() => expect(tableRows('Connections')[0]).toContain('All checks passed'));
 
@@ -96,7 +84,7 @@ describe('the connections list', () => {
 
 describe('who sees what', () => {
   it('an operator lands on Connections, may test, and is offered no Add, Edit, Delete, patient data or Sandbox settings', async () => {
-    const api = consoleFor(user({ role: 'operator', username: 'olive' }), [connection(1, { name: 'Sandbox EHR' }, { sandbox: true })]);
+    const api = connectionsConsole(user({ role: 'operator', username: 'olive' }), [connection(1, { name: 'Sandbox EHR' }, { sandbox: true })]);
     await renderApp(api);
     await waitFor(() => expect(heading()).toBe('Connections'));
     await waitFor(() => button('Test now Sandbox EHR'));
@@ -110,13 +98,13 @@ describe('who sees what', () => {
   });
 
   it('a safety officer sees the connections but may not run a test', async () => {
-    await renderApp(consoleFor(user({ role: 'safety_officer' }), [connection(1, { name: 'Sandbox EHR' })]));
+    await renderApp(connectionsConsole(user({ role: 'safety_officer' }), [connection(1, { name: 'Sandbox EHR' })]));
     await waitFor(() => expect(tableRows('Connections')).toHaveLength(1));
     expect(queryButton('Test now Sandbox EHR')).toBeNull();
   });
 
   it('an admin gets Add, Edit and Delete', async () => {
-    await renderApp(consoleFor(user({ role: 'admin' }), [connection(1, { name: 'Sandbox EHR' })]));
+    await renderApp(connectionsConsole(user({ role: 'admin' }), [connection(1, { name: 'Sandbox EHR' })]));
     await waitFor(() => button('Edit Sandbox EHR'));
     expect(button('Add connection')).toBeTruthy();
     expect(button('Delete Sandbox EHR')).toBeTruthy();
@@ -126,7 +114,7 @@ describe('who sees what', () => {
 describe('Test now', () => {
   it('shows each step live from connections.testProgress, then the final result with the guidance for the failure', async () => {
     let answer: (d: Diagnostics) => void = () => {};
-    const api = consoleFor(user({ role: 'operator' }), [connection(1, { name: 'Sandbox EHR' }, { lastTest: allPassing(1, minutesAgo(30)) })], {
+    const api = connectionsConsole(user({ role: 'operator' }), [connection(1, { name: 'Sandbox EHR' }, { lastTest: allPassing(1, minutesAgo(30)) })], {
       'connections.test': () => new Promise((resolve) => (answer = (d) => resolve(ok(d)))),
     });
     await renderApp(api);
@@ -176,7 +164,7 @@ describe('Test now', () => {
 
   it('a run started elsewhere shows live too, and ends when the list has it', async () => {
     let list = [connection(1, { name: 'Sandbox EHR' })];
-    const api = consoleFor(user({ role: 'operator' }), []);
+    const api = connectionsConsole(user({ role: 'operator' }), []);
     api.handlers['connections.list'] = () => ok({ connections: list });
     await renderApp(api);
     await waitFor(() => expect(pageText()).toContain('Not tested yet. Test now runs the 7 checks'));

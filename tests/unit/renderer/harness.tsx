@@ -99,6 +99,19 @@ export function fakeVigil(handlers: Handlers = {}): FakeVigil {
   return fake;
 }
 
+/**
+ * Main for someone already signed in (the transport kept their session, as
+ * after a reload), answering what the landing screen, Connections, asks for.
+ */
+export function signedInAs(u: UserSummary, more: Handlers = {}): FakeVigil {
+  return fakeVigil({
+    'session.whoami': () => ok(session(u)),
+    'connections.list': () => ok({ connections: [] }),
+    'ehr.vendors': () => ok({ vendors: [] }),
+    ...more,
+  });
+}
+
 let root: Root | null = null;
 let container: HTMLElement | null = null;
 
@@ -168,6 +181,11 @@ export async function fill(label: string, value: string): Promise<void> {
     input.dispatchEvent(new Event('input', { bubbles: true }));
     input.dispatchEvent(new Event('change', { bubbles: true }));
   });
+}
+
+/** Fills several fields, by label, in the order given (as a person tabs through a form). */
+export async function fillForm(values: Record<string, string>): Promise<void> {
+  for (const [label, value] of Object.entries(values)) await fill(label, value);
 }
 
 // ------------------------------------------------------------ lookups

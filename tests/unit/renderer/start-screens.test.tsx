@@ -12,6 +12,7 @@ import {
   fail,
   fakeVigil,
   fill,
+  fillForm,
   heading,
   navLinks,
   ok,
@@ -20,13 +21,26 @@ import {
   session,
   user,
   waitFor,
+  type Handlers,
 } from './harness';
 
 afterEach(cleanup);
 
+/** Main on a first start: no accounts yet. */
+function firstRun(more: Handlers = {}) {
+  return fakeVigil({ 'setup.status': () => ok({ needsAdmin: true, version: '0.1.0-test' }), ...more });
+}
+
+/** The setup form, filled in and sent. */
+async function setUp(values: { username: string; displayName: string; password: string; confirm?: string }): Promise<void> {
+  await waitFor(() => button('Create account'));
+  await fillForm({ Username: values.username, 'Display name': values.displayName, Password: values.password, 'Confirm password': values.confirm ?? values.password });
+  await click(button('Create account'));
+}
+
 describe('first-run setup', () => {
   it('asks for the first administrator when setup.status says needsAdmin', async () => {
-    await renderApp(fakeVigil({ 'setup.status': () => ok({ needsAdmin: true, version: '0.1.0-test' }) }));
+    await renderApp(firstRun());
     await waitFor(() => expect(heading()).toBe('Set up Vigil'));
     for (const label of ['Username', 'Display name', 'Password', 'Confirm password']) expect(byLabel(label)).toBeTruthy();
     expect(descriptionOf(byLabel('Password'))).toContain(`at least ${PASSWORD_MIN_LENGTH} characters`);
@@ -34,14 +48,9 @@ describe('first-run setup', () => {
   });
 
   it("checks the contract's rules before sending, next to each field", async () => {
-    const api = fakeVigil({ 'setup.status': () => ok({ needsAdmin: true, version: '0.1.0-test' }) });
+    const api = firstRun();
     await renderApp(api);
-    await waitFor(() => button('Create account'));
-    await fill('Username', 'Ada');
-    await fill('Display name', 'Ada Admin');
-    await fill('Password', 'short');
-    await fill('Confirm password', 'different');
-    await click(button('Create account'));
+    await setUp({ username: 'Ada', displayName: 'Ada Admin', password: 'short', confirm: 'different' });
 
     expect(descriptionOf(byLabel('Username'))).toContain('Use lower-case letters: "ada", not "Ada"');
     expect(descriptionOf(byLabel('Password'))).toContain(`Use at least ${PASSWORD_MIN_LENGTH} characters`);
@@ -52,7 +61,7 @@ describe('first-run setup', () => {
   });
 
   it('an error takes the place of the hint: one message per field, and an empty username asks for one', async () => {
-    await renderApp(fakeVigil({ 'setup.status': () => ok({ needsAdmin: true, version: '0.1.0-test' }) }));
+    await renderApp(firstRun());
     await waitFor(() => button('Create account'));
     await fill('Password', 'short');
     await click(button('Create account'));
@@ -65,20 +74,14 @@ describe('first-run setup', () => {
 
   it('creates the admin, signs in with it and opens the console', async () => {
     const admin = user({ username: 'ada' });
-    const api = fakeVigil({
-      'setup.status': () => ok({ needsAdmin: true, version: '0.1.0-test' }),
+    const api = firstRun({
       'setup.createAdmin': () => ok(admin),
       'session.login': () => ok({ token: 't', ...session(admin) }),
       'connections.list': () => ok({ connections: [] }),
       'ehr.vendors': () => ok({ vendors: [] }),
     });
     await renderApp(api);
-    await waitFor(() => button('Create account'));
-    await fill('Username', 'ada');
-    await fill('Display name', 'Ada Admin');
-    await fill('Password', 'correct horse battery');
-    await fill('Confirm password', 'correct horse battery');
-    await click(button('Create account'));
+    await setUp({ username: 'ada', displayName: 'Ada Admin', password: 'correct horse battery' });
 
     await waitFor(() => expect(heading()).toBe('Connections'));
     expect(navLinks()).toContain('Audit');
@@ -87,18 +90,11 @@ describe('first-run setup', () => {
   });
 
   it('puts an INVALID_INPUT issue from main next to the field its path names', async () => {
-    const api = fakeVigil({
-      'setup.status': () => ok({ needsAdmin: true, version: '0.1.0-test' }),
-      'setup.createAdmin': () =>
-        fail('INVALID_INPUT', 'Enter a name', [{ path: ['displayName'], message: 'That name is reserved' }]),
+    const api = firstRun({
+      'setup.createAdmin': () => fail('INVALID_INPUT', 'Enter a name', [{ path: ['displayName'], message: 'That name is reserved' }]),
     });
     await renderApp(api);
-    await waitFor(() => button('Create account'));
-    await fill('Username', 'ada');
-    await fill('Display name', 'system');
-    await fill('Password', 'correct horse battery');
-    await fill('Confirm password', 'correct horse battery');
-    await click(button('Create account'));
+    await setUp({ username: 'ada', displayName: 'system', password: 'correct horse battery' });
 
     await waitFor(() => expect(descriptionOf(byLabel('Display name'))).toContain('That name is reserved'));
     expect(byLabel('Display name').getAttribute('aria-invalid')).toBe('true');
@@ -112,8 +108,7 @@ describe('sign-in errors in plain words', () => {
     const api = fakeVigil({ 'session.login': () => reply });
     await renderApp(api);
     await waitFor(() => expect(heading()).toBe('Sign in to Vigil'));
-    await fill('Username', 'ada');
-    await fill('Password', 'whatever it is');
+    await fillForm({ Username: 'ada', Password: 'whatever it is' });
     await click(button('Sign in'));
     await waitFor(() => expect(alerts().length).toBe(1));
     return { api, alert: alerts()[0] ?? '' };
