@@ -3,7 +3,8 @@ import { formatMs } from '../../lib/format';
 import { CheckStatusLabel } from './CheckStatusLabel';
 
 function CheckFacts({ facts }: { facts: CheckResult['facts'] }) {
-  const entries = Object.entries(facts);
+  // A null fact is one the server did not give (or nothing to list): leave it out rather than print "null".
+  const entries = Object.entries(facts).filter(([, value]) => value !== null);
   if (entries.length === 0) return null;
   return (
     <ul className="detail-list">
