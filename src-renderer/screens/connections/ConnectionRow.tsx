@@ -28,8 +28,9 @@ export function ConnectionRow({ connection, vendorLabel, selected, shown, now, o
   const testing = shown.kind === 'running';
   const last = shown.kind === 'done' ? shown.diagnostics : null;
   return (
+    // What is read from across the room (name, last result) keeps to one line; the sign-in method may wrap.
     <tr className={selected ? 'row-selected' : undefined}>
-      <th scope="row">
+      <th scope="row" className="nowrap">
         {/* The name opens the details below the table; aria-current marks whose they are. */}
         <button type="button" className="row-pick" aria-current={selected || undefined} onClick={onSelect}>
           {config.name}
@@ -37,10 +38,10 @@ export function ConnectionRow({ connection, vendorLabel, selected, shown, now, o
         {connection.sandbox && <span className="tag">built-in</span>}
         {!config.enabled && <span className="tag">disabled</span>}
       </th>
-      <td>{vendorLabel}</td>
+      <td className="nowrap">{vendorLabel}</td>
       <td>{AUTH_MODE_LABELS[config.authMode]}</td>
       <td className="mono nowrap">{hostOf(config.baseUrl)}</td>
-      <td>
+      <td className="nowrap">
         <LastTestLabel diagnostics={last} running={testing} />
       </td>
       <td className="nowrap">{last ? <TimeAgo iso={last.finishedAt} now={now} /> : <span className="muted">—</span>}</td>
