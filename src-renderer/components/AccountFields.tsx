@@ -22,24 +22,35 @@ export function NewPasswordFields({ name, errors, autoFocus }: { name: 'password
   );
 }
 
+/** Two fields side by side, their labels, messages and boxes each on one line; or one after the other. */
+function Pair({ paired, children }: { paired: boolean; children: ReactNode }) {
+  return paired ? <div className="field-pair">{children}</div> : children;
+}
+
 /**
  * Who a new account is and how it signs in: the first administrator's own
  * (Setup, where the browser may offer to save it) or someone else's (New
  * account). `children` go between the name and the password: the role.
+ * `paired` puts the two names, and the two passwords, side by side, for a
+ * wide dialog that should fit a 1080-line screen.
  */
-export function NewAccountFields({ errors, own, children }: { errors: FieldErrors; own: boolean; children?: ReactNode }) {
+export function NewAccountFields({ errors, own, paired = false, children }: { errors: FieldErrors; own: boolean; paired?: boolean; children?: ReactNode }) {
   return (
     <>
-      <UsernameField hint={USERNAME_RULE} autoComplete={own ? 'username' : 'off'} error={errors.username} autoFocus />
-      <TextField
-        label="Display name"
-        name="displayName"
-        autoComplete={own ? 'name' : 'off'}
-        hint="Shown in the header and the audit trail."
-        error={errors.displayName}
-      />
+      <Pair paired={paired}>
+        <UsernameField hint={USERNAME_RULE} autoComplete={own ? 'username' : 'off'} error={errors.username} autoFocus />
+        <TextField
+          label="Display name"
+          name="displayName"
+          autoComplete={own ? 'name' : 'off'}
+          hint="Shown in the header and the audit trail."
+          error={errors.displayName}
+        />
+      </Pair>
       {children}
-      <NewPasswordFields name="password" errors={errors} />
+      <Pair paired={paired}>
+        <NewPasswordFields name="password" errors={errors} />
+      </Pair>
     </>
   );
 }

@@ -28,10 +28,10 @@ export function CreateUserDialog({ onClose, onCreated }: { onClose: () => void; 
   }
 
   return (
-    <Dialog title="New account" onClose={onClose}>
-      <form ref={formRef} className="form" onSubmit={submit} noValidate aria-label="New account">
+    <Dialog title="New account" onClose={onClose} wide>
+      <form ref={formRef} className="form form-wide" onSubmit={submit} noValidate aria-label="New account">
         {formError && <Notice tone="error" title="The account was not created">{formError}</Notice>}
-        <NewAccountFields errors={errors} own={false}>
+        <NewAccountFields errors={errors} own={false} paired>
           <RoleChoices name="role" defaultValue="operator" error={errors.role} />
         </NewAccountFields>
         <FormDialogActions onCancel={onClose} pending={create.isPending}>
