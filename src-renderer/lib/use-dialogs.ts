@@ -10,14 +10,16 @@ export const DONE_MESSAGE_MS = 12_000;
  * on screen.
  */
 export function useDoneMessage(timeoutMs = DONE_MESSAGE_MS) {
-  const [message, setMessage] = useState<string | null>(null);
+  // A fresh object per message, so the same words said again get their full time again.
+  const [shown, setShown] = useState<{ text: string } | null>(null);
   useEffect(() => {
-    if (message === null) return;
-    const timer = setTimeout(() => setMessage(null), timeoutMs);
+    if (shown === null) return;
+    const timer = setTimeout(() => setShown(null), timeoutMs);
     return () => clearTimeout(timer);
-  }, [message, timeoutMs]);
-  const clear = useCallback(() => setMessage(null), []);
-  return { message, show: setMessage, clear };
+  }, [shown, timeoutMs]);
+  const show = useCallback((text: string) => setShown({ text }), []);
+  const clear = useCallback(() => setShown(null), []);
+  return { message: shown?.text ?? null, show, clear };
 }
 
 /**
