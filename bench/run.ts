@@ -11,6 +11,7 @@ const SUITES: Record<string, () => Promise<{ run: BenchSuite }>> = {
   audit: () => import('./audit'),
   ehr: () => import('./ehr'),
   monitor: () => import('./monitor-scheduler'),
+  'monitor-storage': () => import('./monitor-storage'),
 };
 
 const args = process.argv.slice(2);

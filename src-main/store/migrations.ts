@@ -78,4 +78,83 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'monitor probe results and their rollups',
+    sql: `
+      -- Monitored targets as small integers, so a result row spends one or two
+      -- bytes on its target instead of its name. Rows are never deleted, so an
+      -- id never comes to mean another target.
+      CREATE TABLE monitor_targets (
+        id   INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE
+      );
+
+      -- One row per final probe run, kept for days. Nothing a probe read or
+      -- said (summaries, messages, bodies) is stored: those can carry PHI.
+      -- Keyed by time first because rows arrive in time order and are pruned
+      -- oldest first: inserts fill pages at the right edge of the tree and
+      -- pruning empties whole pages at the left. No foreign keys: this is the
+      -- hot path, and monitor_targets never deletes.
+      CREATE TABLE monitor_results (
+        at           INTEGER NOT NULL,
+        target       INTEGER NOT NULL,
+        -- 0 fail, 1 pass, 2 warn: SQLite stores 0 and 1 in no bytes at all.
+        status       INTEGER NOT NULL CHECK (status IN (0, 1, 2)),
+        latency_ms   INTEGER,
+        failed_probe TEXT,
+        error_kind   TEXT,
+        PRIMARY KEY (at, target)
+      ) WITHOUT ROWID;
+
+      -- Rollups are keyed by target first, so one target's chart is one range
+      -- read. They are written an hour at a time, so each target's rows land
+      -- on the same pages instead of touching a page per target every minute.
+      -- Percentiles are exact (nearest rank over the bucket's raw latencies)
+      -- and null when no run in the bucket reported a latency.
+      CREATE TABLE monitor_minutes (
+        target    INTEGER NOT NULL,
+        start     INTEGER NOT NULL,
+        runs      INTEGER NOT NULL,
+        failures  INTEGER NOT NULL,
+        p50       INTEGER,
+        p95       INTEGER,
+        p99       INTEGER,
+        histogram BLOB NOT NULL,
+        PRIMARY KEY (target, start)
+      ) WITHOUT ROWID;
+
+      -- No histogram per hour: an hour's takes about 70 bytes, which would
+      -- triple a year of hour rows. Long-range percentiles merge the daily
+      -- histograms instead.
+      CREATE TABLE monitor_hours (
+        target   INTEGER NOT NULL,
+        start    INTEGER NOT NULL,
+        runs     INTEGER NOT NULL,
+        failures INTEGER NOT NULL,
+        p50      INTEGER,
+        p95      INTEGER,
+        p99      INTEGER,
+        PRIMARY KEY (target, start)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE monitor_days (
+        target    INTEGER NOT NULL,
+        start     INTEGER NOT NULL,
+        runs      INTEGER NOT NULL,
+        failures  INTEGER NOT NULL,
+        histogram BLOB NOT NULL,
+        PRIMARY KEY (target, start)
+      ) WITHOUT ROWID;
+
+      -- Hours before hour_mark and days before day_mark are written; after a
+      -- restart later ones are built again, hours from monitor_results and
+      -- days from monitor_minutes.
+      CREATE TABLE monitor_rollup_state (
+        id        INTEGER PRIMARY KEY CHECK (id = 1),
+        hour_mark INTEGER NOT NULL,
+        day_mark  INTEGER NOT NULL
+      );
+    `,
+  },
 ];
