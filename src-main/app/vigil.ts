@@ -81,7 +81,7 @@ export async function createVigil(opts: VigilOptions): Promise<Vigil> {
 
   const handlers: HandlerTable = {
     ...userHandlers({ users, sessions, events, version: VERSION }),
-    ...auditHandlers({ audit, exportDir: join(opts.dataDir, 'exports') }),
+    ...auditHandlers({ audit, exportDir: join(opts.dataDir, 'exports'), clock }),
     ...connections.handlers,
     ...systemHandlers({
       version: VERSION,
