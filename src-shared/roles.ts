@@ -32,6 +32,14 @@ export const PERMISSIONS = {
   'phi.view': ['safety_officer', 'support_tech', 'admin'],
   /** Set the embedded sandbox EHR's fault switches. */
   'sandbox.manage': ['admin'],
+  /** See alerts and the status board. */
+  'alerts.read': everyone,
+  /** Acknowledge and resolve alerts. */
+  'alerts.respond': ['operator', 'safety_officer', 'admin'],
+  /** Pause and resume probing, change probe plans and dependencies, plan maintenance windows. */
+  'monitor.manage': ['operator', 'admin'],
+  /** Add, change, remove and test notification channels. */
+  'notify.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

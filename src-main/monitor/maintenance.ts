@@ -4,50 +4,9 @@
  * window the probes still run and are recorded, but nothing alerts.
  */
 import { Cron } from 'croner';
-import { z } from 'zod';
+import { maintenanceWindowSchema, type MaintenanceWindow, type MaintenanceWindowInput } from '../../src-shared/monitoring';
 
-function throwsNot(fn: () => unknown): boolean {
-  try {
-    fn();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-// croner takes any time zone name and fails only when asked for a run; Intl refuses at once.
-const validTimezone = (timezone: string) => throwsNot(() => new Intl.DateTimeFormat('en', { timeZone: timezone }));
-const validCron = (pattern: string) => throwsNot(() => new Cron(pattern, { timezone: 'UTC' }));
-
-const common = {
-  id: z.string().min(1),
-  /** null: every connection. */
-  targetId: z.string().min(1).nullable(),
-  note: z.string().max(500).default(''),
-};
-
-export const maintenanceWindowSchema = z.discriminatedUnion('kind', [
-  z
-    .object({ ...common, kind: z.literal('once'), start: z.number(), end: z.number() })
-    .strict()
-    .refine((w) => w.end > w.start, { message: 'A window must end after it starts', path: ['end'] }),
-  z
-    .object({
-      ...common,
-      kind: z.literal('recurring'),
-      /** Five or six fields (seconds first), e.g. `0 2 * * SUN`. */
-      cron: z.string().min(1),
-      durationMs: z.number().int().min(60_000),
-      /** IANA name; UTC by default, so a window never moves or vanishes with daylight saving. */
-      timezone: z.string().default('UTC'),
-    })
-    .strict()
-    .refine((w) => validCron(w.cron), { message: 'Not a valid cron pattern', path: ['cron'] })
-    .refine((w) => validTimezone(w.timezone), { message: 'Not a known time zone', path: ['timezone'] }),
-]);
-
-export type MaintenanceWindow = z.output<typeof maintenanceWindowSchema>;
-export type MaintenanceWindowInput = z.input<typeof maintenanceWindowSchema>;
+export type { MaintenanceWindow, MaintenanceWindowInput };
 
 export interface Occurrence {
   window: MaintenanceWindow;

@@ -11,23 +11,9 @@ import type { ProbeOutcome } from './outcome';
 import { failed } from './outcome';
 import type { RunReport } from './scheduler';
 
-export const CONNECTION_STATES = ['UP', 'DEGRADED', 'DOWN', 'MAINTENANCE', 'PAUSED', 'UNKNOWN'] as const;
-export type ConnectionState = (typeof CONNECTION_STATES)[number];
-export type Health = Extract<ConnectionState, 'UP' | 'DEGRADED' | 'DOWN' | 'UNKNOWN'>;
+import type { ConnectionState, Health, TargetStatus } from '../../src-shared/monitoring';
 
-export interface TargetStatus {
-  targetId: string;
-  state: ConnectionState;
-  /** The probes' verdict alone: a connection in maintenance may still be down. */
-  health: Health;
-  /** Why, in one line for the operator. */
-  reason: string;
-  since: number;
-  healthSince: number;
-  flapping: boolean;
-  latencyMs: number | null;
-  checkedAt: number | null;
-}
+export type { ConnectionState, Health, TargetStatus };
 
 export interface StatusChange {
   at: number;

@@ -3,48 +3,14 @@
  * one secret each needs, which lives in the keychain under the channel's id
  * and is read at send time only.
  */
+import type { ChannelKind, ChannelSettingsInput } from '../../src-shared/monitoring';
 import type { SecretStore } from '../secrets/secret-store';
 
-interface ChannelBase {
-  id: string;
-  name: string;
-}
-
-export interface DesktopChannel extends ChannelBase {
-  kind: 'desktop';
-}
-
-/** The incoming-webhook URL is the credential: anyone holding it can post. */
-export interface SlackChannel extends ChannelBase {
-  kind: 'slack';
-}
-
-export interface WebhookChannel extends ChannelBase {
-  kind: 'webhook';
-}
-
-export interface PagerDutyChannel extends ChannelBase {
-  kind: 'pagerduty';
-  /** The Events API v2 enqueue URL; EU accounts use events.eu.pagerduty.com. */
-  eventsUrl?: string;
-}
-
-export interface EmailChannel extends ChannelBase {
-  kind: 'email';
-  host: string;
-  port: number;
-  /** "tls": TLS from the first byte (465); "starttls": upgrade required (587); "none": a trusted relay only. */
-  security: 'tls' | 'starttls' | 'none';
-  /** Without a user the relay is used unauthenticated. */
-  user?: string;
-  from: string;
-  to: string[];
-  /** PEM of a private CA the relay's certificate chains to, added to the public roots. */
-  caCert?: string;
-}
-
-export type ChannelConfig = DesktopChannel | SlackChannel | WebhookChannel | PagerDutyChannel | EmailChannel;
-export type ChannelKind = ChannelConfig['kind'];
+/** A channel as stored: its settings from the contract and the id Vigil gave it. */
+export type ChannelConfig = ChannelSettingsInput & { id: string };
+export type EmailChannel = Extract<ChannelConfig, { kind: 'email' }>;
+export type PagerDutyChannel = Extract<ChannelConfig, { kind: 'pagerduty' }>;
+export type { ChannelKind };
 export type ChannelSecretKind = 'webhookUrl' | 'routingKey' | 'password';
 
 /** Where a channel's settings come from at send time, so an edit applies to the next attempt. */

@@ -157,4 +157,67 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'monitor settings, maintenance windows, alerts and notification channels',
+    sql: `
+      -- A target's probe plan, thresholds, dependencies and metrics endpoint
+      -- (JSON, as the contract's monitorSettingsSchema), and whether an
+      -- operator paused it. A target without a row runs on the defaults.
+      CREATE TABLE monitor_settings (
+        target_id  TEXT PRIMARY KEY,
+        settings   TEXT NOT NULL,
+        paused     INTEGER NOT NULL DEFAULT 0 CHECK (paused IN (0, 1)),
+        updated_at INTEGER NOT NULL
+      );
+
+      -- target_id NULL: a window for every target.
+      CREATE TABLE maintenance_windows (
+        id         TEXT PRIMARY KEY,
+        target_id  TEXT,
+        window     TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+
+      -- Every alert, open or resolved, as the alert engine's record (JSON);
+      -- the columns beside it are what lists filter and sort on. Open alerts
+      -- are handed back to the engine on start, so a restart neither loses
+      -- nor repeats one.
+      CREATE TABLE alerts (
+        id         TEXT PRIMARY KEY,
+        target_id  TEXT NOT NULL,
+        severity   TEXT NOT NULL,
+        status     TEXT NOT NULL CHECK (status IN ('open', 'acknowledged', 'resolved')),
+        opened_at  INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        record     TEXT NOT NULL
+      );
+      CREATE INDEX alerts_by_status ON alerts (status, opened_at);
+      CREATE INDEX alerts_by_target ON alerts (target_id, opened_at);
+
+      -- Settings only (JSON, as the contract's channelSettingsSchema): the
+      -- webhook URL, routing key or SMTP password is in the keychain.
+      CREATE TABLE notify_channels (
+        id         TEXT PRIMARY KEY,
+        settings   TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+
+      -- One row per delivery attempt. Errors are written by the senders,
+      -- which never put a secret or a receiver URL in them.
+      CREATE TABLE notify_deliveries (
+        seq        INTEGER PRIMARY KEY,
+        channel_id TEXT NOT NULL,
+        alert_id   TEXT NOT NULL,
+        event      TEXT NOT NULL,
+        attempt    INTEGER NOT NULL,
+        at         INTEGER NOT NULL,
+        outcome    TEXT NOT NULL,
+        status     INTEGER,
+        error      TEXT
+      );
+      CREATE INDEX notify_deliveries_by_channel ON notify_deliveries (channel_id, seq);
+    `,
+  },
 ];

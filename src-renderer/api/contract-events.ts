@@ -26,6 +26,18 @@ export function useContractEvents(): void {
         void queryClient.invalidateQueries({ queryKey: queryKeys.auditListAll });
         void queryClient.invalidateQueries({ queryKey: queryKeys.systemInfo });
       }),
+      // A tile changes state: the board and that target's detail redraw.
+      on('monitor.status', ({ status }) => {
+        void queryClient.invalidateQueries({ queryKey: queryKeys.monitorBoard });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.monitorDetailOf(status.targetId) });
+      }),
+      ...(['alert.opened', 'alert.updated'] as const).map((name) =>
+        on(name, ({ alert }) => {
+          void queryClient.invalidateQueries({ queryKey: queryKeys.alertsListAll });
+          void queryClient.invalidateQueries({ queryKey: queryKeys.monitorBoard });
+          void queryClient.invalidateQueries({ queryKey: queryKeys.monitorDetailOf(alert.targetId) });
+        }),
+      ),
       on('session.ended', ({ reason }) => {
         if (reason === 'idle' || reason === 'password_changed') useSessionStore.getState().lock(reason);
         else if (useSessionStore.getState().phase !== 'signedOut') endSession(reason);

@@ -1,5 +1,8 @@
 import type { ChannelInput } from '../../src-shared/contract';
 
+export type AlertFilters = ChannelInput<'alerts.list'>;
+export type ChartRangeInput = NonNullable<ChannelInput<'monitor.detail'>['range']>;
+
 export type AuditFilters = Pick<ChannelInput<'audit.list'>, 'actor' | 'action' | 'from' | 'to'>;
 
 /** Every key starts with its channel name, so invalidating a channel is one prefix. */
@@ -13,4 +16,14 @@ export const queryKeys = {
   vendors: ['ehr.vendors'] as const,
   connectionsList: ['connections.list'] as const,
   sandbox: ['sandbox.get'] as const,
+  monitorBoard: ['monitor.board'] as const,
+  monitorDetailAll: ['monitor.detail'] as const,
+  monitorDetailOf: (targetId: string) => ['monitor.detail', targetId] as const,
+  monitorDetail: (targetId: string, range: ChartRangeInput) => ['monitor.detail', targetId, range] as const,
+  maintenanceList: ['maintenance.list'] as const,
+  alertsListAll: ['alerts.list'] as const,
+  alertsList: (filters: AlertFilters) => ['alerts.list', filters] as const,
+  notifyChannels: ['notify.channels.list'] as const,
+  notifyDeliveriesAll: ['notify.deliveries'] as const,
+  notifyDeliveries: (channelId: string | null) => ['notify.deliveries', channelId] as const,
 };

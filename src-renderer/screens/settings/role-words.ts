@@ -7,12 +7,16 @@ import { can, ROLES, type Permission, type Role } from '../../../src-shared/role
  */
 const PERMISSION_WORDS: Record<Permission, string | null> = {
   'connections.read': 'watch connections',
+  'alerts.read': null,
+  'alerts.respond': 'acknowledge alerts',
   'connections.test': 'run diagnostics',
+  'monitor.manage': 'pause monitoring and plan maintenance',
   'phi.view': 'look up patients (break-glass to unmask)',
   'audit.read': 'review the audit trail',
   'connections.manage': 'set up connections',
   'users.manage': 'manage accounts',
   'sandbox.manage': 'set sandbox faults',
+  'notify.manage': 'set up notifications',
   'system.read': null,
 };
 

@@ -20,7 +20,7 @@ function harness(opts: { windows?: MaintenanceWindowInput[]; parents?: Record<st
   const engine = new AlertEngine({ dependencies: graph, newId: () => `alert-${++n}`, rules: opts.rules });
   const outputs: AlertOutput[] = [];
   const sm = new StateMachine({ maintenance: new MaintenanceCalendar(opts.windows), onChange: () => {} });
-  for (const id of opts.targets ?? ['a']) sm.track(id, { latencyThresholdMs: 1_000 }, T0);
+  for (const id of opts.targets ?? ['conn:1']) sm.track(id, { latencyThresholdMs: 1_000 }, T0);
   const send = (input: AlertInput) => {
     const out = engine.handle(input);
     outputs.push(...out);
@@ -47,18 +47,18 @@ const kinds = (notes: Notification[]) => notes.map((n) => [n.kind, n.level]);
 describe('alert rules', () => {
   it('opens a SEV1 alert on DOWN, resolves it on recovery with a notice, and reuses its dedup key', () => {
     const h = harness();
-    h.report('a', passing(), T0);
-    h.report('a', failing(), T0 + MIN);
+    h.report('conn:1', passing(), T0);
+    h.report('conn:1', failing(), T0 + MIN);
     const [alert] = h.open();
-    expect(alert).toMatchObject({ id: 'alert-1', dedupKey: 'vigil/a/health', severity: 'SEV1', title: 'Connection down', detail: 'capability: Connection refused', status: 'open', openedAt: T0 + MIN });
+    expect(alert).toMatchObject({ id: 'alert-1', dedupKey: 'vigil/conn:1/health', severity: 'SEV1', title: 'Connection down', detail: 'capability: Connection refused', status: 'open', openedAt: T0 + MIN });
 
-    h.report('a', passing(), T0 + 2 * MIN);
+    h.report('conn:1', passing(), T0 + 2 * MIN);
     expect(h.open()).toEqual([]);
     const resolved = h.outputs.find((o) => o.type === 'resolved')!;
     expect(resolved.alert.resolved).toEqual({ at: T0 + 2 * MIN, by: null, reason: 'recovered', mergedInto: null });
 
-    h.report('a', failing(), T0 + 3 * MIN);
-    expect(h.open()[0]).toMatchObject({ id: 'alert-2', dedupKey: 'vigil/a/health' });
+    h.report('conn:1', failing(), T0 + 3 * MIN);
+    expect(h.open()[0]).toMatchObject({ id: 'alert-2', dedupKey: 'vigil/conn:1/health' });
     expect(kinds(h.notes())).toEqual([
       ['opened', 1],
       ['recovered', 1],
@@ -68,7 +68,7 @@ describe('alert rules', () => {
 
   it('re-notifies on the escalation schedule until acknowledged, one reminder after a long gap', () => {
     const h = harness();
-    h.report('a', failing(), T0);
+    h.report('conn:1', failing(), T0);
     for (let m = 1; m <= 50; m++) h.send({ type: 'tick', at: T0 + m * MIN });
     // SEV1: level 2 after 15 min, level 3 after 30, then every 15 min.
     expect(h.notes().map((n) => [n.kind, n.level, (n.alert.escalation.notifiedAt - T0) / MIN])).toEqual([
@@ -87,27 +87,27 @@ describe('alert rules', () => {
     expect(() => h.send({ type: 'acknowledge', at: T0, alertId: 'nope', by: 'x' })).toThrow(AlertNotFoundError);
 
     const later = harness();
-    later.report('a', failing(), T0);
+    later.report('conn:1', failing(), T0);
     later.send({ type: 'tick', at: T0 + 5 * 60 * MIN });
     expect(kinds(later.notes('reminder'))).toEqual([['reminder', 3]]);
   });
 
   it('alerts on DEGRADED only once it has lasted, and notifies again when it turns DOWN', () => {
     const h = harness();
-    h.report('a', passing(2_000), T0);
-    h.report('a', passing(100), T0 + 5 * MIN);
-    h.report('a', passing(2_000), T0 + 6 * MIN);
+    h.report('conn:1', passing(2_000), T0);
+    h.report('conn:1', passing(100), T0 + 5 * MIN);
+    h.report('conn:1', passing(2_000), T0 + 6 * MIN);
     h.send({ type: 'tick', at: T0 + 15 * MIN });
     expect(h.open()).toEqual([]);
     h.send({ type: 'tick', at: T0 + 16 * MIN });
     expect(h.open()[0]).toMatchObject({ severity: 'SEV2', grade: 1, title: 'Connection degraded', detail: 'Slow: 2000 ms, over the 1000 ms threshold' });
 
-    h.report('a', failing(), T0 + 17 * MIN);
+    h.report('conn:1', failing(), T0 + 17 * MIN);
     expect(h.open()[0]).toMatchObject({ severity: 'SEV1', grade: 2, title: 'Connection down' });
     // Back to slow: milder, but the same alert and no new notice; then up: resolved.
-    h.report('a', passing(2_000), T0 + 18 * MIN);
+    h.report('conn:1', passing(2_000), T0 + 18 * MIN);
     expect(h.open()[0]).toMatchObject({ severity: 'SEV2', grade: 1 });
-    h.report('a', passing(100), T0 + 19 * MIN);
+    h.report('conn:1', passing(100), T0 + 19 * MIN);
     expect(kinds(h.notes())).toEqual([
       ['opened', 1],
       ['worsened', 1],
@@ -117,8 +117,8 @@ describe('alert rules', () => {
 
   it('keeps one alert open through flapping instead of alerting on every flip', () => {
     const h = harness();
-    h.report('a', passing(), T0);
-    for (let m = 1; m <= 20; m++) h.report('a', m % 2 ? failing() : passing(), T0 + m * MIN);
+    h.report('conn:1', passing(), T0);
+    for (let m = 1; m <= 20; m++) h.report('conn:1', m % 2 ? failing() : passing(), T0 + m * MIN);
     // Two alerts came and went before flapping was recognised; the third stays open through the rest.
     expect(kinds(h.notes())).toEqual([
       ['opened', 1],
@@ -129,41 +129,41 @@ describe('alert rules', () => {
     ]);
     expect(h.open()[0]).toMatchObject({ flapping: true });
 
-    for (let m = 21; m <= 31; m++) h.report('a', passing(), T0 + m * MIN);
+    for (let m = 21; m <= 31; m++) h.report('conn:1', passing(), T0 + m * MIN);
     expect(h.open()).toEqual([]);
     expect(h.notes().at(-1)).toMatchObject({ kind: 'recovered', alert: { flapping: false } });
   });
 
   it('stays quiet during a maintenance window (one-off or cron) and alerts if still down after it', () => {
     const h = harness({
-      targets: ['a', 'b'],
+      targets: ['conn:1', 'conn:2'],
       windows: [
-        { id: 'upgrade', targetId: 'a', kind: 'once', start: T0 + 10 * MIN, end: T0 + 40 * MIN },
-        { id: 'nightly', targetId: 'b', kind: 'recurring', cron: '0 10 * * *', durationMs: 30 * MIN },
+        { id: 'upgrade', targetId: 'conn:1', kind: 'once', start: T0 + 10 * MIN, end: T0 + 40 * MIN },
+        { id: 'nightly', targetId: 'conn:2', kind: 'recurring', cron: '0 10 * * *', durationMs: 30 * MIN },
       ],
     });
-    h.report('a', passing(), T0);
-    h.report('a', failing(), T0 + 15 * MIN);
-    h.report('b', failing(), T0 + 15 * MIN);
+    h.report('conn:1', passing(), T0);
+    h.report('conn:1', failing(), T0 + 15 * MIN);
+    h.report('conn:2', failing(), T0 + 15 * MIN);
     h.send({ type: 'tick', at: T0 + 30 * MIN });
     expect(h.open()).toEqual([]);
-    expect(h.sm.get('b')).toMatchObject({ state: 'MAINTENANCE', health: 'DOWN' });
+    expect(h.sm.get('conn:2')).toMatchObject({ state: 'MAINTENANCE', health: 'DOWN' });
 
-    h.report('b', failing(), T0 + 31 * MIN);
-    h.report('a', failing(), T0 + 41 * MIN);
+    h.report('conn:2', failing(), T0 + 31 * MIN);
+    h.report('conn:1', failing(), T0 + 41 * MIN);
     expect(h.open().map((a) => [a.targetId, a.openedAt])).toEqual([
-      ['b', T0 + 31 * MIN],
-      ['a', T0 + 41 * MIN],
+      ['conn:2', T0 + 31 * MIN],
+      ['conn:1', T0 + 41 * MIN],
     ]);
   });
 
   it('holds reminders of an open alert while its connection is in maintenance', () => {
-    const h = harness({ windows: [{ id: 'w', targetId: 'a', kind: 'once', start: T0 + 5 * MIN, end: T0 + 60 * MIN }] });
-    h.report('a', failing(), T0);
-    h.report('a', failing(), T0 + 6 * MIN);
+    const h = harness({ windows: [{ id: 'w', targetId: 'conn:1', kind: 'once', start: T0 + 5 * MIN, end: T0 + 60 * MIN }] });
+    h.report('conn:1', failing(), T0);
+    h.report('conn:1', failing(), T0 + 6 * MIN);
     for (let m = 7; m <= 59; m++) h.send({ type: 'tick', at: T0 + m * MIN });
     expect(h.notes('reminder')).toEqual([]);
-    h.report('a', failing(), T0 + 61 * MIN);
+    h.report('conn:1', failing(), T0 + 61 * MIN);
     h.send({ type: 'tick', at: T0 + 61 * MIN });
     expect(kinds(h.notes('reminder'))).toEqual([['reminder', 3]]);
   });
@@ -209,7 +209,7 @@ describe('alert rules', () => {
     const h = harness();
     const validTo = T0 + 40 * DAY;
     for (let d = 0; d <= 41; d++) {
-      h.send({ type: 'tls', at: T0 + d * DAY, targetId: 'a', validTo, protocol: 'TLSv1.3' });
+      h.send({ type: 'tls', at: T0 + d * DAY, targetId: 'conn:1', validTo, protocol: 'TLSv1.3' });
       h.send({ type: 'tick', at: T0 + d * DAY + 12 * 60 * MIN });
     }
     expect(h.notes().map((n) => [n.kind, n.alert.severity, n.alert.title, (n.alert.updatedAt - T0) / DAY])).toEqual([
@@ -219,9 +219,9 @@ describe('alert rules', () => {
       ['worsened', 'SEV1', 'TLS certificate expires within 1 day', 39],
       ['worsened', 'SEV1', 'TLS certificate has expired', 40],
     ]);
-    expect(new Set(h.notes().map((n) => n.alert.dedupKey))).toEqual(new Set(['vigil/a/tls-expiry']));
+    expect(new Set(h.notes().map((n) => n.alert.dedupKey))).toEqual(new Set(['vigil/conn:1/tls-expiry']));
 
-    h.send({ type: 'tls', at: T0 + 42 * DAY, targetId: 'a', validTo: T0 + 400 * DAY, protocol: 'TLSv1.3' });
+    h.send({ type: 'tls', at: T0 + 42 * DAY, targetId: 'conn:1', validTo: T0 + 400 * DAY, protocol: 'TLSv1.3' });
     expect(h.notes().at(-1)).toMatchObject({ kind: 'recovered' });
     expect(h.open()).toEqual([]);
   });
@@ -229,15 +229,15 @@ describe('alert rules', () => {
   it('takes configured tiers, token expiry, and fails a protocol below TLS 1.2', () => {
     const rules: AlertRules = { ...DEFAULT_ALERT_RULES, tlsExpiry: [{ withinMs: 60 * DAY, severity: 'SEV3' }, { withinMs: 10 * DAY, severity: 'SEV1' }] };
     const h = harness({ rules });
-    h.send({ type: 'tls', at: T0, targetId: 'a', validTo: T0 + 45 * DAY, protocol: 'TLSv1.1' });
+    h.send({ type: 'tls', at: T0, targetId: 'conn:1', validTo: T0 + 45 * DAY, protocol: 'TLSv1.1' });
     expect(h.open().map((a) => [a.rule, a.severity, a.title])).toEqual([
       ['tls-expiry', 'SEV3', 'TLS certificate expires within 60 days'],
       ['tls-protocol', 'SEV2', 'TLS protocol below TLS 1.2'],
     ]);
-    h.send({ type: 'tls', at: T0 + MIN, targetId: 'a', validTo: T0 + 45 * DAY, protocol: 'TLSv1.2' });
+    h.send({ type: 'tls', at: T0 + MIN, targetId: 'conn:1', validTo: T0 + 45 * DAY, protocol: 'TLSv1.2' });
     expect(h.open().map((a) => a.rule)).toEqual(['tls-expiry']);
 
-    h.send({ type: 'token', at: T0, targetId: 'a', expiresAt: T0 + 30 * MIN });
+    h.send({ type: 'token', at: T0, targetId: 'conn:1', expiresAt: T0 + 30 * MIN });
     expect(h.open()[1]).toMatchObject({ rule: 'token-expiry', severity: 'SEV1', title: 'Token expires within 1 hour', detail: 'Expires 2026-01-05 10:30 UTC, in 30 minutes' });
   });
 
@@ -250,14 +250,14 @@ describe('alert rules', () => {
       severity: { critical: 'SEV1' },
     });
     const p95 = (value: number): MetricReading => ({ name: 'http_request_duration_seconds{quantile="0.95"}', value, threshold: { direction: 'above', warn: 1.5 } });
-    const scrape = (at: number, acc: number, lat: number) => h.send({ type: 'metrics', at, targetId: 'a', readings: [accuracy(acc), p95(lat)] });
+    const scrape = (at: number, acc: number, lat: number) => h.send({ type: 'metrics', at, targetId: 'conn:1', readings: [accuracy(acc), p95(lat)] });
 
     scrape(T0, 0.9, 1.5); // exactly at a limit is not beyond it
     expect(h.open()).toEqual([]);
     scrape(T0 + MIN, 0.88, 2.1);
     expect(h.open().map((a) => [a.dedupKey, a.severity, a.detail])).toEqual([
-      ['vigil/a/metric:model_accuracy_score', 'SEV3', '0.88 is below 0.9'],
-      ['vigil/a/metric:http_request_duration_seconds{quantile="0.95"}', 'SEV3', '2.1 is above 1.5'],
+      ['vigil/conn:1/metric:model_accuracy_score', 'SEV3', '0.88 is below 0.9'],
+      ['vigil/conn:1/metric:http_request_duration_seconds{quantile="0.95"}', 'SEV3', '2.1 is above 1.5'],
     ]);
     scrape(T0 + 2 * MIN, 0.8, 2.1);
     expect(h.open()[0]).toMatchObject({ severity: 'SEV1', title: 'model_accuracy_score below its critical limit' });
@@ -274,20 +274,20 @@ describe('alert rules', () => {
 
   it('a manual resolve holds until the problem has cleared once', () => {
     const h = harness();
-    h.report('a', failing(), T0);
+    h.report('conn:1', failing(), T0);
     h.send({ type: 'resolve', at: T0 + MIN, alertId: h.open()[0]!.id, by: 'noc.anna' });
     expect(h.notes().at(-1)).toMatchObject({ kind: 'resolved', alert: { resolved: { by: 'noc.anna', reason: 'manual' } } });
-    h.report('a', passing(2_000), T0 + 2 * MIN); // still unwell, no longer down
-    h.report('a', failing(), T0 + 3 * MIN);
+    h.report('conn:1', passing(2_000), T0 + 2 * MIN); // still unwell, no longer down
+    h.report('conn:1', failing(), T0 + 3 * MIN);
     expect(h.open()).toEqual([]);
-    h.report('a', passing(), T0 + 4 * MIN);
-    h.report('a', failing(), T0 + 5 * MIN);
+    h.report('conn:1', passing(), T0 + 4 * MIN);
+    h.report('conn:1', failing(), T0 + 5 * MIN);
     expect(h.open()).toHaveLength(1);
   });
 
   it('carries on with open alerts handed back after a restart', () => {
     const before = harness();
-    before.report('a', failing(), T0);
+    before.report('conn:1', failing(), T0);
     const kept = JSON.parse(JSON.stringify(before.open())) as ReturnType<AlertEngine['openAlerts']>;
 
     const engine = new AlertEngine({ dependencies: new DependencyGraph(), open: kept });

@@ -1,0 +1,370 @@
+/**
+ * The monitoring part of the contract: states, severities, probe plans,
+ * maintenance windows, alerts, notification channels and what the status
+ * board shows. The main process's monitor and notify modules take their
+ * types from here, so the wire shape and the engine's shape are one.
+ * Times are epoch milliseconds throughout: charts and durations are
+ * arithmetic on them.
+ */
+import { Cron } from 'croner';
+import { z } from 'zod';
+
+export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+const MINUTE = 60_000;
+
+/** The seed's severity levels: what each means and how soon someone must respond. */
+export const SEVERITY_LEVELS: Record<Severity, { meaning: string; respondWithinMs: number }> = {
+  SEV1: { meaning: 'Patient-safety risk or system down', respondWithinMs: 15 * MINUTE },
+  SEV2: { meaning: 'Major impairment', respondWithinMs: 30 * MINUTE },
+  SEV3: { meaning: 'Moderate impact', respondWithinMs: 120 * MINUTE },
+};
+
+/** SEV1 is the most severe: `atLeast('SEV1', 'SEV2')` is true. */
+export function atLeast(severity: Severity, floor: Severity): boolean {
+  return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(floor);
+}
+
+export const CONNECTION_STATES = ['UP', 'DEGRADED', 'DOWN', 'MAINTENANCE', 'PAUSED', 'UNKNOWN'] as const;
+export type ConnectionState = (typeof CONNECTION_STATES)[number];
+export const HEALTHS = ['UP', 'DEGRADED', 'DOWN', 'UNKNOWN'] as const;
+export type Health = (typeof HEALTHS)[number];
+
+/** What the monitor watches: an EHR connection (`conn:<id>`) or the workstation Vigil runs on. */
+export const WORKSTATION_TARGET = 'workstation';
+export const targetIdSchema = z.string().regex(/^(conn:[1-9]\d{0,15}|workstation)$/, 'Not a monitored target');
+export type TargetId = z.infer<typeof targetIdSchema>;
+
+export const connectionTarget = (connectionId: number): string => `conn:${connectionId}`;
+
+/** The connection behind a target id, or null for the workstation. */
+export function connectionIdOf(targetId: string): number | null {
+  return targetId.startsWith('conn:') ? Number(targetId.slice(5)) : null;
+}
+
+// ---------------------------------------------------------------- probe plans
+
+export const MIN_INTERVAL_MS = 5_000;
+
+export const probePlanSchema = z
+  .object({
+    intervalMs: z.number().int().min(MIN_INTERVAL_MS, 'Probe at most every 5 seconds').max(24 * 3_600_000),
+    /** A run still going after this is aborted and counts as a failure. */
+    timeoutMs: z.number().int().min(100),
+    /** Failed runs retried before the target is declared DOWN. */
+    retries: z.number().int().min(0).max(10),
+    retryIntervalMs: z.number().int().min(1_000),
+  })
+  .strict()
+  // Otherwise a hung probe would still hold its slot when the next run is due.
+  .refine((p) => p.timeoutMs <= p.intervalMs, { message: 'The timeout must not be longer than the interval', path: ['timeoutMs'] });
+
+export type ProbePlan = z.infer<typeof probePlanSchema>;
+
+export const DEFAULT_PROBE_PLAN: ProbePlan = { intervalMs: 30_000, timeoutMs: 10_000, retries: 2, retryIntervalMs: 10_000 };
+
+export const thresholdSchema = z
+  .object({ direction: z.enum(['above', 'below']), warn: z.number().finite().optional(), critical: z.number().finite().optional() })
+  .strict();
+
+export const metricSelectorSchema = z
+  .object({
+    name: z.string().regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, 'A Prometheus metric name: letters, digits, _ and :'),
+    labels: z.record(z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/), z.string().max(200)).optional(),
+    threshold: thresholdSchema.optional(),
+    combine: z.enum(['worst', 'sum']).optional(),
+  })
+  .strict();
+
+export const monitorSettingsSchema = z
+  .object({
+    plan: probePlanSchema,
+    /** Slower than this is DEGRADED; null: latency alone never degrades. */
+    latencyThresholdMs: z.number().int().min(1).max(600_000).nullable(),
+    /** Targets this one fails with: while one of them is DOWN, this one raises no alert of its own. */
+    dependsOn: z.array(targetIdSchema).max(50),
+    /** The medical AI service's Prometheus endpoint behind this connection, scraped on every run. */
+    metrics: z
+      .object({
+        url: z.url({ protocol: /^https?$/, error: 'Enter an http:// or https:// URL' }),
+        selectors: z.array(metricSelectorSchema).min(1).max(50),
+      })
+      .strict()
+      .nullable(),
+  })
+  .strict();
+export type MonitorSettings = z.infer<typeof monitorSettingsSchema>;
+
+// ---------------------------------------------------------------- maintenance windows
+
+function throwsNot(fn: () => unknown): boolean {
+  try {
+    fn();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// croner takes any time zone name and fails only when asked for a run; Intl refuses at once.
+const validTimezone = (timezone: string) => throwsNot(() => new Intl.DateTimeFormat('en', { timeZone: timezone }));
+const validCron = (pattern: string) => throwsNot(() => new Cron(pattern, { timezone: 'UTC' }));
+
+const windowFields = {
+  /** null: every target. */
+  targetId: targetIdSchema.nullable(),
+  note: z.string().trim().max(500).default(''),
+};
+
+const onceFields = { ...windowFields, kind: z.literal('once'), start: z.number().int(), end: z.number().int() };
+const recurringFields = {
+  ...windowFields,
+  kind: z.literal('recurring'),
+  /** Five or six fields (seconds first), e.g. `0 2 * * SUN`. */
+  cron: z.string().trim().min(1, 'Enter a cron pattern'),
+  durationMs: z.number().int().min(60_000, 'A window lasts at least a minute').max(7 * 24 * 3_600_000),
+  /** IANA name; UTC by default, so a window never moves or vanishes with daylight saving. */
+  timezone: z.string().default('UTC'),
+};
+
+type Refinement<T> = [check: (w: T) => boolean, params: { message: string; path: string[] }];
+const endsAfterStart: Refinement<{ start: number; end: number }> = [(w) => w.end > w.start, { message: 'A window must end after it starts', path: ['end'] }];
+const cronIsValid: Refinement<{ cron: string }> = [(w) => validCron(w.cron), { message: 'Not a valid cron pattern', path: ['cron'] }];
+const timezoneIsKnown: Refinement<{ timezone: string }> = [(w) => validTimezone(w.timezone), { message: 'Not a known time zone', path: ['timezone'] }];
+
+const id = { id: z.string().min(1) };
+
+export const maintenanceWindowSchema = z.discriminatedUnion('kind', [
+  z.object({ ...id, ...onceFields }).strict().refine(...endsAfterStart),
+  z.object({ ...id, ...recurringFields }).strict().refine(...cronIsValid).refine(...timezoneIsKnown),
+]);
+/** A window to create: the same without its id, which Vigil gives it. */
+export const newMaintenanceWindowSchema = z.discriminatedUnion('kind', [
+  z.object(onceFields).strict().refine(...endsAfterStart),
+  z.object(recurringFields).strict().refine(...cronIsValid).refine(...timezoneIsKnown),
+]);
+export type MaintenanceWindow = z.output<typeof maintenanceWindowSchema>;
+export type MaintenanceWindowInput = z.input<typeof maintenanceWindowSchema>;
+
+// ---------------------------------------------------------------- status
+
+export const targetStatusSchema = z.object({
+  targetId: z.string(),
+  state: z.enum(CONNECTION_STATES),
+  /** The probes' verdict alone: a connection in maintenance may still be down. */
+  health: z.enum(HEALTHS),
+  /** Why, in one line for the operator. */
+  reason: z.string(),
+  since: z.number(),
+  healthSince: z.number(),
+  flapping: z.boolean(),
+  latencyMs: z.number().nullable(),
+  checkedAt: z.number().nullable(),
+});
+export type TargetStatus = z.infer<typeof targetStatusSchema>;
+
+export const PROBE_STATUSES = ['pass', 'warn', 'fail', 'skip'] as const;
+
+/** One probe of the last run, as the detail view lists it. */
+export const probeReportSchema = z.object({
+  probe: z.string(),
+  label: z.string(),
+  optional: z.boolean(),
+  status: z.enum(PROBE_STATUSES),
+  ms: z.number().nullable(),
+  summary: z.string(),
+});
+export type ProbeReport = z.infer<typeof probeReportSchema>;
+
+export const boardTileSchema = z.object({
+  targetId: z.string(),
+  kind: z.enum(['connection', 'workstation']),
+  name: z.string(),
+  vendor: z.string().nullable(),
+  status: targetStatusSchema,
+  /** Percent of runs that did not fail over the last 24 h; null before the first run. */
+  uptime24h: z.number().nullable(),
+  certDaysLeft: z.number().int().nullable(),
+  /** Minutes the last access token had left when issued. */
+  tokenMinutesLeft: z.number().int().nullable(),
+  openAlerts: z.number().int().nonnegative(),
+  worstSeverity: z.enum(SEVERITIES).nullable(),
+  maintenance: z.object({ windowId: z.string(), until: z.number(), note: z.string() }).nullable(),
+  paused: z.boolean(),
+  /** Named readings of the last run: metric series, or cpu/memory/disk percent for the workstation. */
+  readings: z.record(z.string(), z.number()),
+  dependsOn: z.array(z.string()),
+});
+export type BoardTile = z.infer<typeof boardTileSchema>;
+
+export const CHART_RANGE_IDS = ['1h', '24h', '7d', '30d'] as const;
+export type ChartRangeId = (typeof CHART_RANGE_IDS)[number];
+
+const percentiles = { p50: z.number().nullable(), p95: z.number().nullable(), p99: z.number().nullable() };
+
+export const latencyChartSchema = z.object({
+  range: z.enum(CHART_RANGE_IDS),
+  stepMs: z.number(),
+  points: z.array(z.object({ start: z.number(), runs: z.number().int(), failures: z.number().int(), ...percentiles })),
+  summary: z.object({ from: z.number(), to: z.number(), samples: z.number().int(), ...percentiles }),
+});
+
+export const uptimeSchema = z.object({ from: z.number(), to: z.number(), runs: z.number().int(), failures: z.number().int(), percent: z.number().nullable() });
+
+export const storedResultSchema = z.object({
+  at: z.number(),
+  status: z.enum(['pass', 'warn', 'fail']),
+  latencyMs: z.number().nullable(),
+  failedProbe: z.string().nullable(),
+  errorKind: z.enum(['timeout', 'stuck', 'error']).nullable(),
+});
+
+// ---------------------------------------------------------------- alerts
+
+export const ALERT_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
+
+export const alertSchema = z.object({
+  id: z.string(),
+  /** The same every time this target's rule fires again, so PagerDuty folds it into one incident. */
+  dedupKey: z.string(),
+  targetId: z.string(),
+  rule: z.string(),
+  severity: z.enum(SEVERITIES),
+  grade: z.number().int(),
+  peakGrade: z.number().int(),
+  title: z.string(),
+  detail: z.string(),
+  status: z.enum(ALERT_STATUSES),
+  openedAt: z.number(),
+  updatedAt: z.number(),
+  acknowledged: z.object({ by: z.string(), at: z.number() }).nullable(),
+  resolved: z
+    .object({
+      at: z.number(),
+      /** null: resolved by itself, on recovery. */
+      by: z.string().nullable(),
+      reason: z.enum(['recovered', 'manual', 'merged']),
+      mergedInto: z.string().nullable(),
+    })
+    .nullable(),
+  escalation: z.object({
+    policy: z.object({ levels: z.array(z.object({ afterMs: z.number() })), repeatEveryMs: z.number().nullable() }),
+    level: z.number().int(),
+    notifiedAt: z.number(),
+  }),
+  /** Targets depending on this one that failed with it; their own alerts are held back. */
+  affected: z.array(z.string()),
+  flapping: z.boolean(),
+});
+export type AlertRecord = z.infer<typeof alertSchema>;
+
+/** An alert as the console shows it: with the names of the targets it is about. */
+export const alertViewSchema = alertSchema.extend({ targetName: z.string(), affectedNames: z.array(z.string()) });
+export type AlertView = z.infer<typeof alertViewSchema>;
+
+export const alertFilterSchema = z
+  .object({
+    /** active: open or acknowledged. */
+    status: z.enum(['active', 'resolved', 'all']).default('active'),
+    severities: z.array(z.enum(SEVERITIES)).max(3).optional(),
+    targetId: targetIdSchema.optional(),
+    limit: z.number().int().min(1).max(1000).default(200),
+  })
+  .strict();
+
+// ---------------------------------------------------------------- notification channels
+
+export const CHANNEL_KINDS = ['desktop', 'slack', 'webhook', 'pagerduty', 'email'] as const;
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+
+const channelCommon = {
+  name: z.string().trim().min(1, 'Enter a name').max(80),
+  enabled: z.boolean().default(true),
+  /** Alerts less severe than this are not sent here. */
+  minSeverity: z.enum(SEVERITIES).default('SEV3'),
+  /** The escalation level from which this channel is told: 1 at once, 2 once the response time has passed unacknowledged. */
+  fromLevel: z.number().int().min(1).max(10).default(1),
+};
+
+const emailAddress = z.email({ error: 'Enter an e-mail address' });
+
+export const channelSettingsSchema = z.discriminatedUnion('kind', [
+  z.object({ ...channelCommon, kind: z.literal('desktop') }).strict(),
+  z.object({ ...channelCommon, kind: z.literal('slack') }).strict(),
+  z.object({ ...channelCommon, kind: z.literal('webhook') }).strict(),
+  z
+    .object({
+      ...channelCommon,
+      kind: z.literal('pagerduty'),
+      /** The Events API v2 enqueue URL; EU accounts use events.eu.pagerduty.com. */
+      eventsUrl: z.url({ protocol: /^https?$/, error: 'Enter an http:// or https:// URL' }).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      ...channelCommon,
+      kind: z.literal('email'),
+      host: z.string().trim().min(1, 'Enter the SMTP host').max(253),
+      port: z.number().int().min(1).max(65_535),
+      /** "tls": TLS from the first byte (465); "starttls": upgrade required (587); "none": a trusted relay only. */
+      security: z.enum(['tls', 'starttls', 'none']),
+      /** Without a user the relay is used unauthenticated. */
+      user: z.string().min(1).max(256).optional(),
+      from: emailAddress,
+      to: z.array(emailAddress).min(1, 'Enter at least one recipient').max(50),
+      /** PEM of a private CA the relay's certificate chains to, added to the public roots. */
+      caCert: z.string().includes('-----BEGIN CERTIFICATE-----', { error: 'Paste a PEM certificate' }).optional(),
+    })
+    .strict(),
+]);
+export type ChannelSettings = z.infer<typeof channelSettingsSchema>;
+export type ChannelSettingsInput = z.input<typeof channelSettingsSchema>;
+
+/** What a channel keeps in the keychain: the credential a receiver trusts. */
+export const CHANNEL_SECRET_LABELS: Record<ChannelKind, string | null> = {
+  desktop: null,
+  slack: 'Incoming webhook URL',
+  webhook: 'Webhook URL',
+  pagerduty: 'Routing key',
+  email: 'SMTP password',
+};
+
+export const channelHealthSchema = z.object({
+  /** "unknown" until the first attempt; "failing" while the last attempt failed. */
+  status: z.enum(['unknown', 'ok', 'failing']),
+  lastSuccessAt: z.number().nullable(),
+  lastFailureAt: z.number().nullable(),
+  lastError: z.string().nullable(),
+  consecutiveFailures: z.number().int().nonnegative(),
+  pending: z.number().int().nonnegative(),
+});
+
+export const notifyChannelSchema = z.object({
+  id: z.string(),
+  settings: channelSettingsSchema,
+  /** Whether the keychain holds its webhook URL, routing key or password; never the value. */
+  hasSecret: z.boolean(),
+  health: channelHealthSchema,
+});
+export type NotifyChannel = z.infer<typeof notifyChannelSchema>;
+
+export const deliverySchema = z.object({
+  channelId: z.string(),
+  alertId: z.string(),
+  event: z.enum(['triggered', 'acknowledged', 'resolved', 'test']),
+  attempt: z.number().int().nonnegative(),
+  at: z.number(),
+  outcome: z.enum(['delivered', 'retrying', 'failed']),
+  status: z.number().int().optional(),
+  error: z.string().optional(),
+});
+export type Delivery = z.infer<typeof deliverySchema>;
+
+export const desktopNoticeSchema = z.object({
+  title: z.string(),
+  body: z.string(),
+  /** Electron's values; "critical" stays on screen until dismissed on most desktops. */
+  urgency: z.enum(['low', 'normal', 'critical']),
+});
+export type DesktopNotice = z.infer<typeof desktopNoticeSchema>;
