@@ -13,6 +13,7 @@ import { createDispatcher, type Dispatch } from '../dispatch/dispatcher';
 import type { HandlerTable } from '../dispatch/handler';
 import { EventBus } from '../events';
 import { createLogger, type Logger } from '../log';
+import type { DesktopNotifier } from '../notify/desktop';
 import { redactDeep } from '../phi/redact';
 import type { SandboxOptions } from '../sandbox/sandbox';
 import { createKeychain, KeychainError } from '../secrets/keychain';
@@ -39,6 +40,8 @@ export interface VigilOptions {
    * it on a first start (default true; tests that need no EHR pass false).
    */
   sandbox?: boolean | SandboxOptions;
+  /** Electron's notifications; without it, desktop notices go to the consoles in a browser as notify.desktop events. */
+  desktop?: DesktopNotifier;
 }
 
 export interface Vigil {

@@ -203,6 +203,13 @@ export const MIGRATIONS: readonly Migration[] = [
         created_at INTEGER NOT NULL,
         updated_at INTEGER NOT NULL
       );
+      -- A console tells its own screen from the first start; an admin adds
+      -- Slack, PagerDuty and the rest, or removes this one for good.
+      INSERT INTO notify_channels (id, settings, created_at, updated_at) VALUES (
+        'desktop',
+        '{"kind":"desktop","name":"This console''s desktop","enabled":true,"minSeverity":"SEV3","fromLevel":1}',
+        0, 0
+      );
 
       -- One row per delivery attempt. Errors are written by the senders,
       -- which never put a secret or a receiver URL in them.
