@@ -13,6 +13,9 @@ import { createDispatcher, type Dispatch } from '../dispatch/dispatcher';
 import type { HandlerTable } from '../dispatch/handler';
 import { EventBus } from '../events';
 import { createLogger, type Logger } from '../log';
+import { monitorHandlers } from '../monitor/service/handlers';
+import { Monitor, type MonitorDeps } from '../monitor/service/monitor-service';
+import { startNotify } from '../notify/notify-service';
 import type { DesktopNotifier } from '../notify/desktop';
 import { redactDeep } from '../phi/redact';
 import type { SandboxOptions } from '../sandbox/sandbox';
@@ -40,6 +43,8 @@ export interface VigilOptions {
    * it on a first start (default true; tests that need no EHR pass false).
    */
   sandbox?: boolean | SandboxOptions;
+  /** Monitor tuning for tests and benches; the defaults suit a workstation. */
+  monitor?: Pick<MonitorDeps, 'timers' | 'random' | 'concurrency' | 'storage' | 'workstation'>;
   /** Electron's notifications; without it, desktop notices go to the consoles in a browser as notify.desktop events. */
   desktop?: DesktopNotifier;
 }
@@ -82,10 +87,24 @@ export async function createVigil(opts: VigilOptions): Promise<Vigil> {
     },
   );
 
+  const notify = startNotify({ db: store.db, secrets, events, clock, log, desktop: opts.desktop });
+  const monitor = new Monitor({
+    db: store.db,
+    clock,
+    log,
+    events,
+    dataDir: opts.dataDir,
+    connections,
+    route: (notification, target) => notify.route(notification, target),
+    ...opts.monitor,
+  });
+
   const handlers: HandlerTable = {
     ...userHandlers({ users, sessions, events, version: VERSION }),
     ...auditHandlers({ audit, exportDir: join(opts.dataDir, 'exports'), clock }),
     ...connections.handlers,
+    ...monitorHandlers(monitor, clock),
+    ...notify.handlers,
     ...systemHandlers({
       version: VERSION,
       dataDir: opts.dataDir,
@@ -119,6 +138,9 @@ export async function createVigil(opts: VigilOptions): Promise<Vigil> {
     store,
     close: async () => {
       clearInterval(sweep);
+      // Probes first, so no new alert reaches a closed notifier; then what is queued is delivered or logged as failed.
+      await monitor.close();
+      await notify.close();
       await connections.close();
       store.close();
     },

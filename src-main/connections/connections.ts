@@ -30,6 +30,9 @@ export interface ConnectionsDeps {
 
 export interface Connections {
   handlers: HandlerTable<ConnectionChannels>;
+  /** For the monitor, which probes every stored connection. */
+  repo: ConnectionsRepo;
+  clients: ConnectionClients;
   close(): Promise<void>;
 }
 
@@ -73,6 +76,8 @@ export async function startConnections(deps: ConnectionsDeps): Promise<Connectio
 
   return {
     handlers: connectionHandlers({ service, clients, repo, events, clock, sandbox, patientRef }),
+    repo,
+    clients,
     close: async () => {
       await clients.closeAll();
       await sandbox?.close();

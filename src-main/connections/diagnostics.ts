@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import type { CheckResult, Diagnostics } from '../../src-shared/contract';
 import type { FhirConnectionConfig } from '../../src-shared/connection-config';
 import type { Clock } from '../clock';
+import type { FhirClient } from '../ehr/fhir-client';
 import { FhirError } from '../ehr/errors';
 import { redact } from '../phi/redact';
 import type { ConnectionClients } from './connection-clients';
@@ -23,8 +24,8 @@ export interface DiagnosticsDeps {
 
 export type ProgressListener = (runId: string, result: CheckResult) => void;
 
-/** One attempt per request and a breaker that never opens during a run. */
-function forDiagnostics(config: FhirConnectionConfig): FhirConnectionConfig {
+/** One attempt per request and a breaker that never opens during a run: the monitor retries whole runs instead. */
+export function forDiagnostics(config: FhirConnectionConfig): FhirConnectionConfig {
   return { ...config, retry: { ...config.retry, maxAttempts: 1 }, breaker: { ...config.breaker, failureThreshold: 100 } };
 }
 
@@ -58,34 +59,49 @@ function overall(checks: CheckResult[]): Diagnostics['status'] {
   return checks.some((c) => c.status === 'warn') ? 'warn' : 'pass';
 }
 
-/** Runs the diagnostics of a stored connection, keeps the run as its last, and returns it. */
-export async function testConnection(deps: DiagnosticsDeps, record: ConnectionRecord, onProgress: ProgressListener): Promise<Diagnostics> {
-  const runId = randomUUID();
-  const config = forDiagnostics(record.config);
-  const startedAt = new Date(deps.clock.now()).toISOString();
-  const client = await deps.clients.fresh(record, config);
-  const ctx: CheckContext = {
+/** What the steps run with: the connection's client and, for public discovery documents, clients that sign in with nothing. */
+export function checkContext(deps: Pick<DiagnosticsDeps, 'clients' | 'clock'>, config: FhirConnectionConfig, client: FhirClient): CheckContext {
+  return {
     config,
     client,
     publicClient: (baseUrl) =>
       deps.clients.build({ ...config, baseUrl, secondaryBaseUrl: undefined, authMode: 'none', tokenEndpoint: undefined }, {}),
     now: () => deps.clock.now(),
   };
+}
+
+/**
+ * Every step in order, each reported as it starts and as it ends. A step
+ * that throws fails with what it threw; the steps after it still run.
+ */
+export async function runChecks(ctx: CheckContext, onStep: (result: CheckResult) => void = () => undefined): Promise<CheckResult[]> {
   const checks: CheckResult[] = [];
-  try {
-    for (const check of CHECKS) {
-      onProgress(runId, running(check));
-      const started = performance.now();
-      let outcome: CheckOutcome;
-      try {
-        outcome = await check.run(ctx);
-      } catch (err) {
-        outcome = outcomeOf(err);
-      }
-      const done = result(check, outcome, performance.now() - started);
-      checks.push(done);
-      onProgress(runId, done);
+  for (const check of CHECKS) {
+    onStep(running(check));
+    const started = performance.now();
+    let outcome: CheckOutcome;
+    try {
+      outcome = await check.run(ctx);
+    } catch (err) {
+      outcome = outcomeOf(err);
     }
+    const done = result(check, outcome, performance.now() - started);
+    checks.push(done);
+    onStep(done);
+  }
+  return checks;
+}
+
+/** Runs the diagnostics of a stored connection, keeps the run as its last, and returns it. */
+export async function testConnection(deps: DiagnosticsDeps, record: ConnectionRecord, onProgress: ProgressListener): Promise<Diagnostics> {
+  const runId = randomUUID();
+  const config = forDiagnostics(record.config);
+  const startedAt = new Date(deps.clock.now()).toISOString();
+  const client = await deps.clients.fresh(record, config);
+  const ctx = checkContext(deps, config, client);
+  let checks: CheckResult[];
+  try {
+    checks = await runChecks(ctx, (done) => onProgress(runId, done));
   } finally {
     await client.close();
   }

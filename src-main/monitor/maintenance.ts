@@ -49,6 +49,16 @@ function compile(window: MaintenanceWindow): Compiled {
   };
 }
 
+/** The occurrence under way at `at`, else the next one; null when none is to come. */
+export function nextOccurrence(window: MaintenanceWindow, at: number): { start: number; end: number } | null {
+  if (window.kind === 'once') return window.end > at ? { start: window.start, end: window.end } : null;
+  const cron = new Cron(window.cron, { timezone: window.timezone });
+  const last = cron.previousRuns(1, new Date(at + 1))[0]?.getTime();
+  if (last !== undefined && last + window.durationMs > at) return { start: last, end: last + window.durationMs };
+  const next = cron.nextRun(new Date(at))?.getTime();
+  return next === undefined ? null : { start: next, end: next + window.durationMs };
+}
+
 export class MaintenanceCalendar implements MaintenanceLookup {
   private readonly byId = new Map<string, Compiled>();
   /** Windows by connection (null: for all), so a lookup reads only its own. */
@@ -89,6 +99,10 @@ export class MaintenanceCalendar implements MaintenanceLookup {
       }
     }
     return best;
+  }
+
+  windows(): MaintenanceWindow[] {
+    return [...this.byId.values()].map((c) => c.window);
   }
 
   isInMaintenance(targetId: string, at: number): boolean {

@@ -133,6 +133,12 @@ export class StateMachine {
     return this.commit(t, { ...t.status, health: 'UNKNOWN', healthSince: at, reason: 'Resumed; waiting for the first run', latencyMs: null }, at);
   }
 
+  /** Looks at maintenance again: a window that opened or closed since the last run shows now, not at the next run. */
+  refresh(targetId: string, at: number): TargetStatus | undefined {
+    const t = this.targets.get(targetId);
+    return t && this.commit(t, { ...t.status }, at);
+  }
+
   private commit(t: Tracked, next: TargetStatus, at: number): TargetStatus {
     const prev = t.status;
     next.state = t.paused ? 'PAUSED' : this.opts.maintenance.isInMaintenance(next.targetId, at) ? 'MAINTENANCE' : next.health;

@@ -1,0 +1,106 @@
+/**
+ * Runs the diagnostics steps as a monitor run for one connection. Unlike
+ * "Test now", it keeps one client per connection between runs, so a run
+ * costs a few pooled requests and a cached token, not discovery, a TLS
+ * handshake and a signed assertion every 30 seconds. The client is rebuilt
+ * when the connection's settings change.
+ */
+import type { CheckResult, CheckId } from '../../../src-shared/contract';
+import type { MonitorSettings, ProbeReport } from '../../../src-shared/monitoring';
+import type { Clock } from '../../clock';
+import type { ConnectionClients } from '../../connections/connection-clients';
+import type { ConnectionRecord } from '../../connections/connections-repo';
+import { checkContext, forDiagnostics, runChecks } from '../../connections/diagnostics';
+import type { FhirClient } from '../../ehr/fhir-client';
+import { metricsStep } from './metrics-report';
+import { toResult, type TargetRun } from './target-run';
+
+const DAY_MS = 86_400_000;
+
+interface Cached {
+  key: string;
+  client: Promise<FhirClient>;
+}
+
+function report(c: CheckResult): ProbeReport {
+  // "running" never comes out of runChecks; the type allows it for progress events.
+  const status = c.status === 'running' ? 'skip' : c.status;
+  return { probe: c.check, label: c.label, optional: c.optional, status, ms: c.ms, summary: c.summary };
+}
+
+const fact = (checks: CheckResult[], id: CheckId, name: string) => checks.find((c) => c.check === id)?.facts[name] ?? null;
+const timeOf = (value: unknown) => (typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? Date.parse(value) : null);
+
+/** The FHIR server's own answer time: the patient search when it answered, else the CapabilityStatement. */
+function headlineLatency(checks: CheckResult[]): number | null {
+  for (const id of ['patient', 'capability'] as const) {
+    const c = checks.find((x) => x.check === id);
+    if (c && (c.status === 'pass' || c.status === 'warn') && c.ms !== null) return c.ms;
+  }
+  return null;
+}
+
+export class ConnectionProber {
+  private readonly cache = new Map<number, Cached>();
+
+  constructor(private readonly deps: { clients: ConnectionClients; clock: Clock }) {}
+
+  async run(record: ConnectionRecord, settings: MonitorSettings, signal: AbortSignal): Promise<TargetRun> {
+    const config = forDiagnostics(record.config);
+    const client = await this.clientFor(record);
+    const checks = await runChecks(checkContext(this.deps, config, client));
+    const now = this.deps.clock.now();
+    const lastRun = checks.map(report);
+    const validTo = timeOf(fact(checks, 'tls', 'validTo'));
+    const expiresAt = timeOf(fact(checks, 'token', 'expiresAt'));
+    const protocol = fact(checks, 'tls', 'protocol');
+    const run: TargetRun = {
+      outcome: {
+        // A certificate near expiry is the TLS rules' business, tier by tier; as a plain warning it
+        // would also make the connection DEGRADED and raise a second, vaguer alert about the same thing.
+        results: lastRun.map((r) => toResult(r.probe === 'tls' && r.status === 'warn' && validTo !== null && validTo > now ? { ...r, status: 'pass' } : r)),
+        latencyMs: headlineLatency(checks),
+        error: null,
+      },
+      lastRun,
+      certDaysLeft: validTo === null ? null : Math.floor((validTo - now) / DAY_MS),
+      tokenMinutesLeft: expiresAt === null ? null : Math.floor((expiresAt - now) / 60_000),
+      tls: validTo === null && protocol === null ? null : { validTo, protocol: typeof protocol === 'string' ? protocol : null },
+      readings: {},
+      metrics: [],
+    };
+    if (settings.metrics) {
+      const step = await metricsStep(settings.metrics, signal);
+      run.lastRun.push(step.report);
+      run.outcome.results.push(toResult(step.report));
+      run.readings = step.readings;
+      run.metrics = step.metrics;
+    }
+    return run;
+  }
+
+  /** The connection changed or went: its client is closed and the next run builds a new one. */
+  async forget(connectionId: number): Promise<void> {
+    const cached = this.cache.get(connectionId);
+    if (!cached) return;
+    this.cache.delete(connectionId);
+    await cached.client.then((c) => c.close()).catch(() => undefined);
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.cache.keys()].map((id) => this.forget(id)));
+  }
+
+  private async clientFor(record: ConnectionRecord): Promise<FhirClient> {
+    // The stored row's update time changes with its settings and its credential.
+    const key = `${record.updatedAt}:${JSON.stringify(record.config)}`;
+    const cached = this.cache.get(record.id);
+    if (cached?.key === key) return cached.client;
+    if (cached) void this.forget(record.id);
+    const client = this.deps.clients.fresh(record, forDiagnostics(record.config));
+    this.cache.set(record.id, { key, client });
+    // A failed build (keychain locked, say) is not kept: the next run tries again.
+    client.catch(() => this.cache.get(record.id)?.client === client && this.cache.delete(record.id));
+    return client;
+  }
+}
