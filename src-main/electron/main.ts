@@ -4,11 +4,12 @@
  * for a page to leave its sandbox switched off.
  */
 import { join } from 'node:path';
-import { app, dialog, ipcMain, protocol, session, shell, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, Notification, protocol, session, shell, type BrowserWindow } from 'electron';
 import { createVigil, type Vigil } from '../app/vigil';
 import { createLogger } from '../log';
 import { APP_SCHEME } from './app-origin';
 import { createAppRequestHandler } from './app-protocol';
+import { electronDesktopNotifier } from './desktop-notifier';
 import { openExternalLink } from './external-links';
 import { denyAllPermissions, guardContents } from './hardening';
 import { createIpcBridge, type IpcBridge } from './ipc-bridge';
@@ -73,6 +74,7 @@ async function start(): Promise<void> {
     dataDir: process.env.VIGIL_DATA_DIR || app.getPath('userData'),
     nativeBinding: join(unpacked, 'native', 'electron', 'better_sqlite3.node'),
     log,
+    desktop: electronDesktopNotifier(Notification),
   });
   const bridge: IpcBridge = createIpcBridge({ ipcMain, vigil, log });
 

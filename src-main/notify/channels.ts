@@ -24,6 +24,8 @@ const SECRET_LABEL: Record<ChannelSecretKind, string> = {
   password: 'SMTP password',
 };
 
+export const CHANNEL_SECRET_KINDS = Object.keys(SECRET_LABEL) as ChannelSecretKind[];
+
 export function secretKindFor(channel: ChannelConfig): ChannelSecretKind | null {
   switch (channel.kind) {
     case 'slack':

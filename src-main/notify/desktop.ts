@@ -3,18 +3,27 @@
  * adapter (a Notification per call) and the browser host (forwarding to the
  * page) both implement DesktopNotifier.
  */
+import type { DesktopNotice } from '../../src-shared/monitoring';
 import { title, urgencyLine, type Notice } from './notice';
 import { permanent, retryable, type SendContext, type SendOutcome } from './send-outcome';
 
-export interface DesktopNotification {
-  title: string;
-  body: string;
-  /** Electron's values; "critical" stays on screen until dismissed on most desktops. */
-  urgency: 'low' | 'normal' | 'critical';
-}
+/** The contract's shape, so what Electron shows and what a browser console receives are one. */
+export type DesktopNotification = DesktopNotice;
 
 export interface DesktopNotifier {
   show(n: DesktopNotification): void | Promise<void>;
+}
+
+/**
+ * Thrown by a notifier whose desktop cannot show notifications at all: no
+ * retry can help, so the attempt fails at once and its message (written by
+ * the adapter, never quoting a secret) is what Settings shows.
+ */
+export class DesktopUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DesktopUnavailableError';
+  }
 }
 
 function urgency(n: Notice): DesktopNotification['urgency'] {
@@ -32,6 +41,7 @@ export async function sendDesktop(n: Notice, ctx: SendContext): Promise<SendOutc
     await ctx.desktop.show(desktopNotification(n));
     return { ok: true };
   } catch (err) {
+    if (err instanceof DesktopUnavailableError) return permanent(err.message);
     return retryable(`the desktop refused the notification (${(err as Error).name || 'error'})`);
   }
 }
