@@ -25,6 +25,8 @@ export const SandboxFaultsSchema = z.strictObject({
   slowBodyMs: z.number().int().min(0).max(300_000),
   /** A 200 response carries only the first half of its JSON. */
   malformedJson: z.boolean(),
+  /** The medical AI service's model degrades: accuracy and latency in /ai/metrics cross their limits. */
+  modelDrift: z.boolean(),
 });
 export type SandboxFaults = z.infer<typeof SandboxFaultsSchema>;
 
@@ -56,6 +58,7 @@ export const NO_FAULTS: SandboxFaults = {
   down: false,
   slowBodyMs: 0,
   malformedJson: false,
+  modelDrift: false,
 };
 
 export const DEFAULT_STATE: SandboxState = {

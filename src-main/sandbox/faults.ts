@@ -56,7 +56,7 @@ export class FaultInjector {
   }
 
   async send(res: ServerResponse, response: SandboxResponse, faults: SandboxFaults): Promise<void> {
-    let text = JSON.stringify(response.body);
+    let text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
     if (faults.malformedJson && response.status === 200) {
       // Any proper prefix of a JSON object is invalid JSON, so half is always broken.
       text = text.slice(0, Math.floor(text.length / 2));

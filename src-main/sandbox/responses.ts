@@ -22,6 +22,11 @@ export function json(body: unknown, headers?: Record<string, string>): SandboxRe
   return { status: 200, contentType: JSON_TYPE, body, headers };
 }
 
+/** Prometheus text exposition format 0.0.4. */
+export function exposition(body: string): SandboxResponse {
+  return { status: 200, contentType: 'text/plain; version=0.0.4; charset=utf-8', body };
+}
+
 export function outcome(
   status: number,
   code: OperationOutcomeIssue['code'],

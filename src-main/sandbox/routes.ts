@@ -10,7 +10,8 @@ import { capabilityStatement, type SandboxEndpoints } from './capability';
 import { CDS_DISCOVERY } from './cds-services';
 import { parseBasicAuth, type ClientRegistry } from './clients';
 import { fhirTarget, type FhirApi, type FhirTarget } from './fhir-api';
-import { fhir, json, oauthError, outcome, type SandboxResponse } from './responses';
+import { AI_METRICS_PATH, aiMetricsExposition } from './ai-metrics';
+import { exposition, fhir, json, oauthError, outcome, type SandboxResponse } from './responses';
 import { allows } from './scopes';
 import { smartConfiguration } from './smart-configuration';
 import type { SandboxState } from '../../src-shared/sandbox-state';
@@ -45,6 +46,7 @@ export async function route(core: SandboxCore, origin: string, req: IncomingMess
       { clients: core.clients, tokens: core.tokens, state, url: origin + TOKEN_PATH },
     );
   }
+  if (url.pathname === AI_METRICS_PATH && req.method === 'GET') return exposition(aiMetricsExposition(state.faults, Date.now()));
   if (url.pathname === AUTHORIZE_PATH) {
     return oauthError(400, 'unsupported_response_type', 'this server offers only the client_credentials grant');
   }

@@ -61,7 +61,7 @@ export function monitorHandlers(monitor: Monitor, clock: Clock): HandlerTable<Mo
       >;
       return {
         tile,
-        settings: monitor.settings.get(targetId).settings,
+        settings: monitor.settingsOf(targetId).settings,
         uptime,
         latency: monitor.storage.latency(targetId, range),
         lastRun: monitor.lastRun(targetId)?.lastRun ?? [],

@@ -33,7 +33,8 @@ import type { StorageSettings } from '../storage/settings';
 import { systemTimers, type Timers } from '../timers';
 import { AlertRepo } from './alert-repo';
 import { ConnectionProber } from './connection-prober';
-import { SettingsRepo } from './settings-repo';
+import { defaultSettingsFor } from './default-settings';
+import { SettingsRepo, type StoredTargetSettings } from './settings-repo';
 import { emptyRun, type TargetRun } from './target-run';
 import { WindowRepo } from './window-repo';
 import { runWorkstation } from './workstation-run';
@@ -54,6 +55,8 @@ export interface MonitorDeps {
   storage?: Partial<StorageSettings>;
   /** Watch the machine Vigil runs on (default true). */
   workstation?: boolean;
+  /** Sees every run report after the monitor has; the bench measures scheduler lag with it. */
+  observe?: (report: RunReport) => void;
 }
 
 /** What the monitor knows of a target besides its status. */
@@ -63,6 +66,8 @@ export interface TargetInfo {
   name: string;
   vendor: string | null;
   host: string | null;
+  /** Its settings until someone changes them. */
+  defaults: MonitorSettings;
 }
 
 const DEFAULT_CONCURRENCY = 32;
@@ -109,7 +114,7 @@ export class Monitor {
       log,
     });
     if (deps.workstation ?? true) {
-      this.watch({ targetId: WORKSTATION_TARGET, kind: 'workstation', name: 'This workstation', vendor: null, host: null });
+      this.watch({ targetId: WORKSTATION_TARGET, kind: 'workstation', name: 'This workstation', vendor: null, host: null, defaults: defaultSettingsFor(null) });
     }
     for (const record of deps.connections.repo.list()) this.syncConnection(record.id);
     this.unsubscribe = deps.events.subscribe(({ event, payload }) => {
@@ -124,6 +129,11 @@ export class Monitor {
 
   targetList(): TargetInfo[] {
     return [...this.targets.values()];
+  }
+
+  /** The target's settings, stored or its defaults, and whether it is paused. */
+  settingsOf(targetId: string): StoredTargetSettings {
+    return this.settings.get(targetId, this.targets.get(targetId)?.defaults);
   }
 
   lastRun(targetId: string): TargetRun | undefined {
@@ -169,14 +179,14 @@ export class Monitor {
   pause(targetId: string): TargetStatus | undefined {
     const at = this.deps.clock.now();
     this.scheduler.pause(targetId);
-    this.settings.setPaused(targetId, true, at);
+    this.settings.setPaused(targetId, true, at, this.settingsOf(targetId).settings);
     this.judge(this.states.pause(targetId, at), at);
     return this.states.get(targetId);
   }
 
   resume(targetId: string): TargetStatus | undefined {
     const at = this.deps.clock.now();
-    this.settings.setPaused(targetId, false, at);
+    this.settings.setPaused(targetId, false, at, this.settingsOf(targetId).settings);
     this.judge(this.states.resume(targetId, at), at);
     this.scheduler.resume(targetId);
     return this.states.get(targetId);
@@ -198,11 +208,11 @@ export class Monitor {
   }
 
   private watch(info: TargetInfo): void {
-    const { settings, paused } = this.settings.get(info.targetId);
-    const at = this.deps.clock.now();
     const known = this.targets.has(info.targetId);
     this.targets.set(info.targetId, info);
     if (known) return;
+    const { settings, paused } = this.settingsOf(info.targetId);
+    const at = this.deps.clock.now();
     this.states.track(info.targetId, { latencyThresholdMs: settings.latencyThresholdMs }, at);
     try {
       this.graph.setParents(info.targetId, settings.dependsOn);
@@ -251,7 +261,7 @@ export class Monitor {
     } else {
       const record = this.deps.connections.repo.find(connectionIdOf(targetId)!);
       if (!record) return runFailure('error', 'The connection was removed.');
-      run = await this.prober.run(record, this.settings.get(targetId).settings, signal);
+      run = await this.prober.run(record, this.settingsOf(targetId).settings, signal);
     }
     if (!signal.aborted) this.lastRuns.set(targetId, run);
     return run.outcome;
@@ -264,7 +274,11 @@ export class Monitor {
     this.storage.record(report);
     this.judge(this.states.record(report, at), at);
     const run = this.lastRuns.get(id);
-    if (!run || report.outcome.error || !report.final) return;
+    if (run && !report.outcome.error && report.final) this.feedFacts(id, run, at);
+    this.deps.observe?.(report);
+  }
+
+  private feedFacts(id: string, run: TargetRun, at: number): void {
     if (run.tls) this.feed({ type: 'tls', at, targetId: id, validTo: run.tls.validTo, protocol: run.tls.protocol });
     if (run.metrics.length > 0) this.feed({ type: 'metrics', at, targetId: id, readings: run.metrics });
   }
@@ -294,5 +308,6 @@ function connectionInfo(record: ConnectionRecord): TargetInfo {
     name: record.config.name,
     vendor: record.config.vendor,
     host: new URL(record.config.baseUrl).host,
+    defaults: defaultSettingsFor(record),
   };
 }

@@ -4,10 +4,9 @@
  * from the moment it is saved.
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { DEFAULT_PROBE_PLAN, monitorSettingsSchema, type MonitorSettings } from '../../../src-shared/monitoring';
+import { monitorSettingsSchema, type MonitorSettings } from '../../../src-shared/monitoring';
 import type { Logger } from '../../log';
-
-export const DEFAULT_MONITOR_SETTINGS: MonitorSettings = { plan: DEFAULT_PROBE_PLAN, latencyThresholdMs: 2_000, dependsOn: [], metrics: null };
+import { DEFAULT_MONITOR_SETTINGS } from './default-settings';
 
 export interface StoredTargetSettings {
   settings: MonitorSettings;
@@ -20,16 +19,17 @@ export class SettingsRepo {
     private readonly log: Logger,
   ) {}
 
-  get(targetId: string): StoredTargetSettings {
+  /** `defaults` for a target nobody configured: the sandbox's differ. */
+  get(targetId: string, defaults: MonitorSettings = DEFAULT_MONITOR_SETTINGS): StoredTargetSettings {
     const row = this.db.prepare('SELECT settings, paused FROM monitor_settings WHERE target_id = ?').get(targetId) as
       | { settings: string; paused: number }
       | undefined;
-    if (!row) return { settings: DEFAULT_MONITOR_SETTINGS, paused: false };
+    if (!row) return { settings: defaults, paused: false };
     const parsed = monitorSettingsSchema.safeParse(JSON.parse(row.settings));
     if (!parsed.success) {
       // Written by this code, so only a newer or damaged file gets here: watch the target on the defaults rather than not at all.
       this.log.error('monitor: stored settings are not valid; using the defaults', { targetId });
-      return { settings: DEFAULT_MONITOR_SETTINGS, paused: row.paused === 1 };
+      return { settings: defaults, paused: row.paused === 1 };
     }
     return { settings: parsed.data, paused: row.paused === 1 };
   }
@@ -43,13 +43,14 @@ export class SettingsRepo {
       .run(targetId, JSON.stringify(settings), at);
   }
 
-  setPaused(targetId: string, paused: boolean, at: number): void {
+  /** A target paused before anyone configured it keeps `defaults` as its settings. */
+  setPaused(targetId: string, paused: boolean, at: number, defaults: MonitorSettings = DEFAULT_MONITOR_SETTINGS): void {
     this.db
       .prepare(
         `INSERT INTO monitor_settings (target_id, settings, paused, updated_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (target_id) DO UPDATE SET paused = excluded.paused, updated_at = excluded.updated_at`,
       )
-      .run(targetId, JSON.stringify(DEFAULT_MONITOR_SETTINGS), paused ? 1 : 0, at);
+      .run(targetId, JSON.stringify(defaults), paused ? 1 : 0, at);
   }
 
   remove(targetId: string): void {

@@ -61,7 +61,7 @@ afterAll(async () => {
 });
 
 describe('the live monitor on the embedded sandbox EHR', () => {
-  it('shows the sandbox connection UP with its latency, certificate and uptime', async () => {
+  it('shows the sandbox connection UP with its latency and every probe of its last run', async () => {
     if ((await tile(SANDBOX)).status.state !== 'UP') await next('monitor.status', stateIs(SANDBOX, 'UP'));
     const t = await tile(SANDBOX);
     expect(t).toMatchObject({ name: 'Sandbox EHR', kind: 'connection', openAlerts: 0, paused: false, maintenance: null });
@@ -154,6 +154,27 @@ describe('the live monitor on the embedded sandbox EHR', () => {
     const up = next('monitor.status', stateIs(SANDBOX, 'UP'));
     await setDown(false);
     await up;
+  }, 4 * WITHIN_MS);
+
+  it("scrapes the sandbox's medical AI service: readings on the tile, and model drift opens a metric alert that clears with it", async () => {
+    const { baseUrl } = await vigil.ok('sandbox.get', {}, token);
+    const metrics = {
+      url: new URL('/ai/metrics', baseUrl!).href,
+      selectors: [{ name: 'model_accuracy_score', threshold: { direction: 'below' as const, warn: 0.85, critical: 0.75 } }, { name: 'active_clinical_sessions' }],
+    };
+    await vigil.ok('monitor.configure', { targetId: SANDBOX, settings: { plan: FAST_PLAN, latencyThresholdMs: 2_000, dependsOn: [], metrics } }, token);
+    const opened = next('alert.opened', (p) => p.alert.targetId === SANDBOX && p.alert.rule === 'metric:model_accuracy_score');
+    await vigil.ok('sandbox.set', { faults: { modelDrift: true } }, token);
+    const { alert } = await opened;
+    expect(alert).toMatchObject({ severity: 'SEV2', title: 'model_accuracy_score below its critical limit' });
+    const t = await tile(SANDBOX);
+    expect(t.readings.model_accuracy_score).toBeLessThan(0.75);
+    expect(t.readings.active_clinical_sessions).toBeGreaterThan(0);
+    expect(t.status).toMatchObject({ health: 'DEGRADED', reason: expect.stringMatching(/^metrics: Critical: model_accuracy_score/) });
+
+    const cleared = next('alert.updated', (p) => p.alert.id === alert.id && p.alert.status === 'resolved');
+    await vigil.ok('sandbox.set', { faults: { modelDrift: false } }, token);
+    expect((await cleared).alert.resolved?.reason).toBe('recovered');
   }, 4 * WITHIN_MS);
 
   it('pauses and resumes a target, and refuses a dependency cycle or an unknown target', async () => {

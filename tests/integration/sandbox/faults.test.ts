@@ -28,6 +28,7 @@ describe('sandbox.get / sandbox.set', () => {
       down: false,
       slowBodyMs: 0,
       malformedJson: false,
+      modelDrift: false,
     });
     await s.set({ faults: { rateLimit429: { retryAfterSeconds: 5 } } });
     await s.set({ faults: { errorRate: 0.25 }, flavour: 'epic' });

@@ -69,6 +69,13 @@ export function FaultSettings({ faults, onApplied }: { faults: SandboxFaults; on
           patch={(malformedJson) => ({ faults: { malformedJson } })}
           onApplied={onApplied}
         />
+        <SwitchSetting
+          label="AI model drift"
+          description="The medical AI service's metrics show accuracy falling and inference slowing past their limits."
+          checked={faults.modelDrift}
+          patch={(modelDrift) => ({ faults: { modelDrift } })}
+          onApplied={onApplied}
+        />
       </div>
     </section>
   );

@@ -17,5 +17,6 @@ export function activeFaults(f: SandboxFaults): string[] {
   if (f.rateLimit429.enabled) on.push(`429 with Retry-After ${f.rateLimit429.retryAfterSeconds} s`);
   if (f.slowBodyMs > 0) on.push(`bodies finish ${formatMs(f.slowBodyMs)} late`);
   if (f.malformedJson) on.push('malformed JSON');
+  if (f.modelDrift) on.push('AI model drift');
   return on;
 }
