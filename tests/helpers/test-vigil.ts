@@ -33,7 +33,15 @@ export async function startTestVigil(opts: Partial<Omit<VigilOptions, 'dataDir'>
   const { createLogger } = await import('../../src-main/log');
   // Without the embedded sandbox unless a test asks for it: most tests need no EHR, and a fuzzed
   // sandbox.set (latency, downtime) must not reach the connections other tests make.
-  const vigil = await createVigil({ log: createLogger({ sink: (l) => logLines.push(l) }), sandbox: false, ...opts, secrets, dataDir });
+  // Nor the workstation probe: its readings (and alerts) would depend on the machine running the tests.
+  const vigil = await createVigil({
+    log: createLogger({ sink: (l) => logLines.push(l) }),
+    sandbox: false,
+    ...opts,
+    monitor: { workstation: false, ...opts.monitor },
+    secrets,
+    dataDir,
+  });
 
   const call = (<C extends ChannelName>(channel: C, input: ChannelInput<C>, token?: string | null) =>
     vigil.dispatch(channel, input, { token })) as TestVigil['call'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MaintenanceCalendar } from '../../../src-main/monitor/maintenance';
+import { MaintenanceCalendar, nextOccurrence } from '../../../src-main/monitor/maintenance';
 
 const at = (iso: string) => Date.parse(iso);
 const MIN = 60_000;
@@ -65,5 +65,15 @@ describe('maintenance windows', () => {
     expect(() => cal.set({ id: 'x', targetId: null, kind: 'once', start: noon, end: noon })).toThrow(/end after it starts/);
     expect(() => cal.set({ id: 'x', targetId: null, kind: 'recurring', cron: '61 * * * *', durationMs: 60 * MIN })).toThrow(/cron/);
     expect(() => cal.set({ id: 'x', targetId: null, kind: 'recurring', cron: '0 2 * * *', durationMs: 60 * MIN, timezone: 'Mars/Olympus' })).toThrow(/time zone/);
+  });
+
+  it('names the occurrence under way, else the next one, for the maintenance list', () => {
+    const once = { id: 'o', targetId: null, kind: 'once', start: at('2026-03-01T10:00:00Z'), end: at('2026-03-01T11:00:00Z'), note: '' } as const;
+    expect(nextOccurrence(once, at('2026-03-01T09:00:00Z'))).toEqual({ start: once.start, end: once.end });
+    expect(nextOccurrence(once, at('2026-03-01T10:30:00Z'))).toEqual({ start: once.start, end: once.end });
+    expect(nextOccurrence(once, at('2026-03-01T11:00:00Z'))).toBeNull();
+    const nightly = { id: 'n', targetId: 'conn:1', kind: 'recurring', cron: '0 2 * * *', durationMs: 60 * MIN, timezone: 'UTC', note: '' } as const;
+    expect(nextOccurrence(nightly, at('2026-03-01T02:30:00Z'))).toEqual({ start: at('2026-03-01T02:00:00Z'), end: at('2026-03-01T03:00:00Z') });
+    expect(nextOccurrence(nightly, at('2026-03-01T03:00:00Z'))).toEqual({ start: at('2026-03-02T02:00:00Z'), end: at('2026-03-02T03:00:00Z') });
   });
 });
