@@ -14,6 +14,7 @@ import { FHIR_ERROR_KINDS } from './fhir-errors';
 import { SandboxStatePatchSchema, SandboxStateSchema } from './sandbox-state';
 import {
   alertFilterSchema,
+  alertRuleSettingsSchema,
   alertViewSchema,
   boardTileSchema,
   CHART_RANGE_IDS,
@@ -495,6 +496,20 @@ export const CHANNELS = {
     mutates: true,
     input: z.object({ targetId: targetIdSchema }).strict(),
     output: targetStatusSchema,
+  }),
+  'monitor.rules': channel({
+    summary: 'The alert rules every target shares: certificate expiry tiers, how long DEGRADED may last before it alerts',
+    access: 'alerts.read',
+    mutates: false,
+    input: empty,
+    output: alertRuleSettingsSchema,
+  }),
+  'monitor.setRules': channel({
+    summary: 'Change the shared alert rules; open alerts are judged again by them at the next run',
+    access: 'monitor.manage',
+    mutates: true,
+    input: alertRuleSettingsSchema,
+    output: alertRuleSettingsSchema,
   }),
   'maintenance.list': channel({
     summary: 'Every maintenance window, with the next or current occurrence',

@@ -96,6 +96,22 @@ export const monitorSettingsSchema = z
   .strict();
 export type MonitorSettings = z.infer<typeof monitorSettingsSchema>;
 
+/** The alert rules an operator tunes for every target: certificate warning tiers and how long DEGRADED may last unalerted. */
+export const alertRuleSettingsSchema = z
+  .object({
+    /** Days before a certificate expires at which it alerts, each once; nearer tiers are more severe. */
+    tlsExpiryDays: z
+      .array(z.number().int().min(1).max(365))
+      .min(1, 'Keep at least one tier')
+      .max(6)
+      .refine((days) => new Set(days).size === days.length, 'Each tier once'),
+    degradedAfterMinutes: z.number().int().min(1).max(1_440),
+  })
+  .strict();
+export type AlertRuleSettings = z.infer<typeof alertRuleSettingsSchema>;
+
+export const DEFAULT_ALERT_RULE_SETTINGS: AlertRuleSettings = { tlsExpiryDays: [30, 14, 7, 1], degradedAfterMinutes: 10 };
+
 // ---------------------------------------------------------------- maintenance windows
 
 function throwsNot(fn: () => unknown): boolean {

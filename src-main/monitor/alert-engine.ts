@@ -62,7 +62,7 @@ export interface AlertEngineOptions {
 const snapshot = (alert: Alert): Alert => structuredClone(alert);
 
 export class AlertEngine {
-  private readonly rules: AlertRules;
+  private rules: AlertRules;
   private readonly newId: () => string;
   private readonly statuses = new Map<string, TargetStatus>();
   private readonly byKey = new Map<string, Alert>();
@@ -78,6 +78,11 @@ export class AlertEngine {
     this.rules = opts.rules ?? DEFAULT_ALERT_RULES;
     this.newId = opts.newId ?? randomUUID;
     for (const alert of opts.open ?? []) this.track(structuredClone(alert));
+  }
+
+  /** New rules apply from the next input on; an open alert follows them at its rule's next verdict. */
+  setRules(rules: AlertRules): void {
+    this.rules = rules;
   }
 
   openAlerts(): Alert[] {

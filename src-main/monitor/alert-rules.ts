@@ -5,6 +5,7 @@
  */
 import type { RuleKind } from './alert';
 import { NOTIFY_ONCE, type EscalationPolicy } from './escalation';
+import type { AlertRuleSettings } from '../../src-shared/monitoring';
 import type { Severity } from './severity';
 import type { TargetStatus } from './state';
 
@@ -76,6 +77,20 @@ export const DEFAULT_ALERT_RULES: AlertRules = {
   // The tiers are the reminders; paging every half hour for 30 days would not be.
   policies: { 'tls-expiry': NOTIFY_ONCE, 'token-expiry': NOTIFY_ONCE },
 };
+
+/** Nearer is worse: a day or less pages as SEV1, a week or less SEV2, further out SEV3. */
+function tierSeverity(days: number): Severity {
+  return days <= 1 ? 'SEV1' : days <= 7 ? 'SEV2' : 'SEV3';
+}
+
+/** The engine's rules with an operator's settings applied. */
+export function rulesWith(settings: AlertRuleSettings, base: AlertRules = DEFAULT_ALERT_RULES): AlertRules {
+  return {
+    ...base,
+    health: { ...base.health, degradedAfterMs: settings.degradedAfterMinutes * MINUTE },
+    tlsExpiry: settings.tlsExpiryDays.map((days) => ({ withinMs: days * DAY, severity: tierSeverity(days) })),
+  };
+}
 
 export const DOWN_GRADE = 2;
 

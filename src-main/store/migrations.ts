@@ -227,4 +227,15 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX notify_deliveries_by_channel ON notify_deliveries (channel_id, seq);
     `,
   },
+  {
+    version: 5,
+    name: 'shared alert rules',
+    sql: `
+      -- One row, written when an operator first changes the rules; until then the defaults apply.
+      CREATE TABLE monitor_rules (
+        id    INTEGER PRIMARY KEY CHECK (id = 1),
+        rules TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -16,6 +16,8 @@ export type MonitorChannels =
   | 'monitor.configure'
   | 'monitor.pause'
   | 'monitor.resume'
+  | 'monitor.rules'
+  | 'monitor.setRules'
   | 'maintenance.list'
   | 'maintenance.create'
   | 'maintenance.delete'
@@ -100,6 +102,14 @@ export function monitorHandlers(monitor: Monitor, clock: Clock): HandlerTable<Mo
       target(targetId);
       ctx.audit({ target: targetId });
       return monitor.resume(targetId)!;
+    },
+
+    'monitor.rules': () => monitor.rules.get(),
+
+    'monitor.setRules': (rules, ctx) => {
+      ctx.audit({ target: 'monitor:rules', detail: rules });
+      monitor.setRules(rules);
+      return rules;
     },
 
     'maintenance.list': () => {

@@ -11,6 +11,7 @@ import {
   connectionTarget,
   WORKSTATION_TARGET,
   type AlertRecord,
+  type AlertRuleSettings,
   type AlertView,
   type MonitorSettings,
   type TargetStatus,
@@ -23,6 +24,7 @@ import type { Logger } from '../../log';
 import type { NoticeTarget } from '../../notify/from-alert';
 import type { AlertOutput, Notification } from '../alert';
 import { AlertEngine, type AlertInput } from '../alert-engine';
+import { rulesWith } from '../alert-rules';
 import { DependencyGraph } from '../dependencies';
 import { MaintenanceCalendar } from '../maintenance';
 import { runFailure, type ProbeOutcome } from '../outcome';
@@ -35,6 +37,7 @@ import { AlertRepo } from './alert-repo';
 import { ConnectionProber } from './connection-prober';
 import { defaultSettingsFor } from './default-settings';
 import { SettingsRepo, type StoredTargetSettings } from './settings-repo';
+import { RulesRepo } from './rules-repo';
 import { emptyRun, type TargetRun } from './target-run';
 import { WindowRepo } from './window-repo';
 import { runWorkstation } from './workstation-run';
@@ -78,6 +81,7 @@ export class Monitor {
   readonly settings: SettingsRepo;
   readonly windows: WindowRepo;
   readonly alerts: AlertRepo;
+  readonly rules: RulesRepo;
   readonly calendar: MaintenanceCalendar;
   readonly graph = new DependencyGraph();
   readonly storage: ProbeStorage;
@@ -97,9 +101,10 @@ export class Monitor {
     this.settings = new SettingsRepo(db, log);
     this.windows = new WindowRepo(db, log);
     this.alerts = new AlertRepo(db);
+    this.rules = new RulesRepo(db, log);
     this.calendar = new MaintenanceCalendar(this.windows.all());
     this.storage = createProbeStorage({ db, clock, log, timers: this.timers, settings: deps.storage });
-    this.engine = new AlertEngine({ dependencies: this.graph, open: this.alerts.active() });
+    this.engine = new AlertEngine({ dependencies: this.graph, open: this.alerts.active(), rules: rulesWith(this.rules.get()) });
     this.states = new StateMachine({
       maintenance: this.calendar,
       onChange: ({ from, status }) => deps.events.emit('monitor.status', { from, status }),
@@ -174,6 +179,11 @@ export class Monitor {
     this.settings.save(targetId, settings, this.deps.clock.now());
     this.states.track(targetId, { latencyThresholdMs: settings.latencyThresholdMs }, this.deps.clock.now());
     this.scheduler.set(targetId, settings.plan);
+  }
+
+  setRules(settings: AlertRuleSettings): void {
+    this.rules.save(settings);
+    this.engine.setRules(rulesWith(settings));
   }
 
   pause(targetId: string): TargetStatus | undefined {

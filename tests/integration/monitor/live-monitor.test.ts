@@ -192,4 +192,15 @@ describe('the live monitor on the embedded sandbox EHR', () => {
     const unknown = await vigil.call('monitor.pause', { targetId: 'conn:999' }, token);
     expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
+
+  it('keeps the shared alert rules, refuses a tier twice, and audits a change', async () => {
+    expect(await vigil.ok('monitor.rules', {}, token)).toEqual({ tlsExpiryDays: [30, 14, 7, 1], degradedAfterMinutes: 10 });
+    const twice = await vigil.call('monitor.setRules', { tlsExpiryDays: [30, 30], degradedAfterMinutes: 10 }, token);
+    expect(twice).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    await vigil.ok('monitor.setRules', { tlsExpiryDays: [45, 10, 2], degradedAfterMinutes: 5 }, token);
+    expect(await vigil.ok('monitor.rules', {}, token)).toEqual({ tlsExpiryDays: [45, 10, 2], degradedAfterMinutes: 5 });
+    const audit = await vigil.ok('audit.list', { action: 'monitor.setRules' }, token);
+    // Input the contract refuses never reaches a handler, so it changed nothing to audit.
+    expect(audit.entries.map((e) => [e.outcome, e.target])).toEqual([['ok', 'monitor:rules']]);
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertOutput, Notification, NotificationKind } from '../../../src-main/monitor/alert';
 import { AlertEngine, AlertNotFoundError, type AlertInput } from '../../../src-main/monitor/alert-engine';
-import { DEFAULT_ALERT_RULES, type AlertRules, type MetricReading } from '../../../src-main/monitor/alert-rules';
+import { DEFAULT_ALERT_RULES, rulesWith, type AlertRules, type MetricReading } from '../../../src-main/monitor/alert-rules';
 import { DependencyGraph } from '../../../src-main/monitor/dependencies';
 import { MaintenanceCalendar, type MaintenanceWindowInput } from '../../../src-main/monitor/maintenance';
 import type { ProbeOutcome } from '../../../src-main/monitor/outcome';
@@ -224,6 +224,24 @@ describe('alert rules', () => {
     h.send({ type: 'tls', at: T0 + 42 * DAY, targetId: 'conn:1', validTo: T0 + 400 * DAY, protocol: 'TLSv1.3' });
     expect(h.notes().at(-1)).toMatchObject({ kind: 'recovered' });
     expect(h.open()).toEqual([]);
+  });
+
+  it("takes an operator's tiers and DEGRADED delay, applied to open alerts at their next verdict", () => {
+    expect(rulesWith({ tlsExpiryDays: [30, 14, 7, 1], degradedAfterMinutes: 10 })).toEqual(DEFAULT_ALERT_RULES);
+    const h = harness();
+    h.send({ type: 'tls', at: T0, targetId: 'conn:1', validTo: T0 + 45 * DAY, protocol: 'TLSv1.3' });
+    expect(h.open()).toEqual([]);
+    h.engine.setRules(rulesWith({ tlsExpiryDays: [60, 3], degradedAfterMinutes: 2 }));
+    h.send({ type: 'tls', at: T0 + MIN, targetId: 'conn:1', validTo: T0 + 45 * DAY, protocol: 'TLSv1.3' });
+    expect(h.open().map((a) => [a.severity, a.title])).toEqual([['SEV3', 'TLS certificate expires within 60 days']]);
+    h.send({ type: 'tls', at: T0 + 43 * DAY, targetId: 'conn:1', validTo: T0 + 45 * DAY, protocol: 'TLSv1.3' });
+    expect(h.open().map((a) => [a.severity, a.title])).toEqual([['SEV2', 'TLS certificate expires within 3 days']]);
+
+    h.report('conn:1', passing(2_000), T0);
+    h.send({ type: 'tick', at: T0 + MIN });
+    expect(h.open().map((a) => a.rule)).toEqual(['tls-expiry']);
+    h.send({ type: 'tick', at: T0 + 2 * MIN });
+    expect(h.open().map((a) => [a.rule, a.title])).toContainEqual(['health', 'Connection degraded']);
   });
 
   it('takes configured tiers, token expiry, and fails a protocol below TLS 1.2', () => {
