@@ -44,7 +44,7 @@ export interface VigilOptions {
    */
   sandbox?: boolean | SandboxOptions;
   /** Monitor tuning for tests and benches; the defaults suit a workstation. */
-  monitor?: Pick<MonitorDeps, 'timers' | 'random' | 'concurrency' | 'storage' | 'workstation'>;
+  monitor?: Pick<MonitorDeps, 'timers' | 'random' | 'concurrency' | 'storage' | 'workstation' | 'observe'>;
   /** Electron's notifications; without it, desktop notices go to the consoles in a browser as notify.desktop events. */
   desktop?: DesktopNotifier;
 }
