@@ -1,9 +1,13 @@
 import { useEffect, useRef } from 'react';
 import type { UserSummary } from '../../src-shared/contract';
+import { AlertsScreen } from '../screens/alerts/AlertsScreen';
+import { DesktopNotices } from '../screens/alerts/DesktopNotices';
 import { AuditScreen } from '../screens/audit/AuditScreen';
 import { ConnectionsScreen } from '../screens/connections/ConnectionsScreen';
 import { AboutSection } from '../screens/settings/AboutSection';
 import { AccountSection } from '../screens/settings/AccountSection';
+import { MaintenanceSection } from '../screens/settings/maintenance/MaintenanceSection';
+import { NotificationsSection } from '../screens/settings/notifications/NotificationsSection';
 import { SandboxSection } from '../screens/settings/sandbox/SandboxSection';
 import { UsersSection } from '../screens/settings/UsersSection';
 import { AppHeader } from './AppHeader';
@@ -15,10 +19,16 @@ function ScreenView({ id, user }: { id: ScreenId; user: UserSummary }) {
   switch (id) {
     case 'connections':
       return <ConnectionsScreen user={user} />;
+    case 'alerts':
+      return <AlertsScreen user={user} />;
     case 'audit':
       return <AuditScreen />;
     case 'settings/users':
       return <UsersSection me={user} />;
+    case 'settings/notifications':
+      return <NotificationsSection />;
+    case 'settings/maintenance':
+      return <MaintenanceSection />;
     case 'settings/sandbox':
       return <SandboxSection />;
     case 'settings/account':
@@ -50,6 +60,7 @@ export function AppFrame({ user }: { user: UserSummary }) {
       <main ref={mainRef} className="app-main">
         <ScreenView id={current.id} user={user} />
       </main>
+      <DesktopNotices />
     </div>
   );
 }

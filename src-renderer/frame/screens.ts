@@ -12,8 +12,11 @@ interface ScreenDef {
 /** Only screens that exist; nav order follows this list, and the first one a role may see is where it lands. */
 export const SCREENS = [
   { id: 'connections', label: 'Connections', group: null, permission: 'connections.read' },
+  { id: 'alerts', label: 'Alerts', group: null, permission: 'alerts.read' },
   { id: 'audit', label: 'Audit', group: null, permission: 'audit.read' },
   { id: 'settings/users', label: 'Users', group: 'settings', permission: 'users.manage' },
+  { id: 'settings/notifications', label: 'Notifications', group: 'settings', permission: 'notify.manage' },
+  { id: 'settings/maintenance', label: 'Maintenance windows', group: 'settings', permission: 'monitor.manage' },
   { id: 'settings/sandbox', label: 'Sandbox EHR', group: 'settings', permission: 'sandbox.manage' },
   { id: 'settings/account', label: 'Account', group: 'settings', permission: null },
   { id: 'settings/about', label: 'About this console', group: 'settings', permission: 'system.read' },

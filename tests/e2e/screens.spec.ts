@@ -123,6 +123,50 @@ test('the account dialogs', async ({ page }) => {
   await expect(page.getByText(`Created ${OPERATOR.username}`)).toHaveCount(0);
 });
 
+test('the monitoring screens', async ({ page }) => {
+  await signInAsAdmin(page);
+
+  await openScreen(page, 'Alerts');
+  await expect(page.getByRole('table', { name: 'Alerts' })).toBeVisible();
+  await checkScreenInBothThemes(page, 'alerts');
+
+  await openScreen(page, 'Notifications');
+  await expect(page.getByRole('table', { name: 'Channels' }).getByRole('row', { name: /This console/ })).toBeVisible();
+  await checkScreenInBothThemes(page, 'notifications');
+
+  await openScreen(page, 'Maintenance windows');
+  await expect(page.getByRole('table', { name: 'Maintenance windows' })).toBeVisible();
+  await checkScreenInBothThemes(page, 'maintenance');
+});
+
+test('the monitoring dialogs', async ({ page }) => {
+  await signInAsAdmin(page);
+  await openScreen(page, 'Notifications');
+  const newChannel = page.getByRole('dialog', { name: 'New notification channel' });
+  for (const theme of THEMES) {
+    await setTheme(page, theme);
+    await page.getByRole('button', { name: 'New channel' }).click();
+    await newChannel.getByLabel('E-mail').check();
+    await newChannel.getByRole('button', { name: 'Add channel' }).click();
+    await expect(newChannel.getByLabel('SMTP host')).toHaveAccessibleDescription('Enter the SMTP host');
+    await checkScreen(page, 'new-channel-errors', theme);
+    await newChannel.getByRole('button', { name: 'Cancel' }).click();
+    await expect(newChannel).toBeHidden();
+  }
+
+  await openScreen(page, 'Maintenance windows');
+  const plan = page.getByRole('dialog', { name: 'Plan a maintenance window' });
+  for (const theme of THEMES) {
+    await setTheme(page, theme);
+    await page.getByRole('button', { name: 'Plan a window' }).click();
+    await plan.getByLabel('Recurring').check();
+    await expect(plan.getByLabel('Cron pattern')).toHaveAccessibleDescription(/Next: /);
+    await checkScreen(page, 'plan-window', theme);
+    await plan.getByRole('button', { name: 'Cancel' }).click();
+    await expect(plan).toBeHidden();
+  }
+});
+
 test('sign-in', async ({ page }) => {
   await page.goto('/');
   const form = page.getByRole('form', { name: 'Sign in' });

@@ -72,10 +72,10 @@ function entry(seq: number, overrides: Partial<AuditEntry> = {}): AuditEntry {
 }
 
 describe('navigation follows the role', () => {
-  it('an operator sees Connections and Settings → Account and About, and lands on Connections', async () => {
+  it('an operator sees Connections, Alerts and Settings → Maintenance windows, Account and About, and lands on Connections', async () => {
     await renderApp(consoleFor(user({ role: 'operator', username: 'otto', displayName: 'Otto Operator' })));
     await waitFor(() => expect(heading()).toBe('Connections'));
-    expect(navLinks()).toEqual(['Connections', 'Settings', 'Account', 'About this console']);
+    expect(navLinks()).toEqual(['Connections', 'Alerts', 'Settings', 'Maintenance windows', 'Account', 'About this console']);
     expect(pageText()).toContain('Otto Operator');
     expect(pageText()).toContain('NOC operator');
   });
@@ -83,13 +83,24 @@ describe('navigation follows the role', () => {
   it('a safety officer gets Connections and Audit but no Users', async () => {
     await renderApp(consoleFor(user({ role: 'safety_officer' })));
     await waitFor(() => expect(heading()).toBe('Connections'));
-    expect(navLinks()).toEqual(['Connections', 'Audit', 'Settings', 'Account', 'About this console']);
+    expect(navLinks()).toEqual(['Connections', 'Alerts', 'Audit', 'Settings', 'Account', 'About this console']);
   });
 
-  it('an admin gets Audit, Users and the Sandbox EHR', async () => {
+  it('an admin gets Audit, Users, Notifications, Maintenance windows and the Sandbox EHR', async () => {
     await renderApp(consoleFor(user({ role: 'admin' })));
     await waitFor(() => expect(heading()).toBe('Connections'));
-    expect(navLinks()).toEqual(['Connections', 'Audit', 'Settings', 'Users', 'Sandbox EHR', 'Account', 'About this console']);
+    expect(navLinks()).toEqual([
+      'Connections',
+      'Alerts',
+      'Audit',
+      'Settings',
+      'Users',
+      'Notifications',
+      'Maintenance windows',
+      'Sandbox EHR',
+      'Account',
+      'About this console',
+    ]);
     expect(navLink('Connections').getAttribute('aria-current')).toBe('page');
   });
 

@@ -1,0 +1,43 @@
+import { SEVERITY_LEVELS, type AlertView } from '../../../src-shared/monitoring';
+import { formatSpan } from './time-words';
+
+type Resolution = NonNullable<AlertView['resolved']>;
+
+/** When someone should have answered: the severity's response time after the alert opened. */
+export function respondBy(alert: AlertView): number {
+  return alert.openedAt + SEVERITY_LEVELS[alert.severity].respondWithinMs;
+}
+
+/** For an open alert, the time left to respond, or how far past it is. */
+export function responseWords(alert: AlertView, now: number): { text: string; overdue: boolean } {
+  const left = respondBy(alert) - now;
+  return left > 0 ? { text: `Respond within ${formatSpan(left)}`, overdue: false } : { text: `Response overdue by ${formatSpan(-left)}`, overdue: true };
+}
+
+export function resolvedHow(resolved: Resolution): string {
+  switch (resolved.reason) {
+    case 'recovered':
+      return 'recovered by itself';
+    case 'manual':
+      return resolved.by ? `by ${resolved.by}` : 'by hand';
+    case 'merged':
+      return 'merged into another alert';
+  }
+}
+
+export function escalationWords(alert: AlertView): string {
+  return `Level ${alert.escalation.level} of ${alert.escalation.policy.levels.length}`;
+}
+
+/** When the next reminder goes out if nobody acknowledges: the next level, or the last one again; null when none will. */
+export function nextReminderAt(alert: AlertView): number | null {
+  if (alert.status !== 'open') return null;
+  const { policy, level, notifiedAt } = alert.escalation;
+  const next = policy.levels[level];
+  if (next) return alert.openedAt + next.afterMs;
+  return policy.repeatEveryMs === null ? null : notifiedAt + policy.repeatEveryMs;
+}
+
+export function dependantsWords(count: number): string {
+  return `Affects ${count} dependant${count === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,115 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { button, cleanup, click, heading, ok, push, queryButton, renderApp, signedInAs, statusTexts, user, waitFor, alerts as alertTexts } from './harness';
+
+/** The Web Notifications API as far as Vigil uses it, recording what it was asked to show. */
+class FakeNotification {
+  static permission: NotificationPermission = 'granted';
+  static shown: FakeNotification[] = [];
+  static requestPermission = vi.fn(async (): Promise<NotificationPermission> => {
+    FakeNotification.permission = 'granted';
+    return 'granted';
+  });
+  onclick: (() => void) | null = null;
+  closed = false;
+  constructor(
+    readonly title: string,
+    readonly options: NotificationOptions,
+  ) {
+    FakeNotification.shown.push(this);
+  }
+  close() {
+    this.closed = true;
+  }
+}
+
+function useNotifications(permission: NotificationPermission) {
+  FakeNotification.permission = permission;
+  FakeNotification.shown = [];
+  FakeNotification.requestPermission.mockClear();
+  vi.stubGlobal('Notification', FakeNotification);
+}
+
+afterEach(async () => {
+  await cleanup();
+  vi.unstubAllGlobals();
+});
+
+const SEV1 = { title: '[SEV1 triggered] Epic production', body: 'Epic production is down\nSEV1: Patient-safety risk or system down. Respond within 15 minutes.', urgency: 'critical' as const };
+const SEV2 = { title: '[SEV2 triggered] Cerner lab', body: 'Cerner lab is slow\nSEV2: Major impairment. Respond within 30 minutes.', urgency: 'normal' as const };
+
+async function signedIn() {
+  const api = signedInAs(user({ role: 'operator' }), { 'monitor.board': () => ok({ tiles: [] }) });
+  await renderApp(api);
+  await waitFor(() => expect(heading()).toBe('Connections'));
+  return api;
+}
+
+describe('desktop notices in a browser', () => {
+  it('shows a system notification when allowed, and always a notice in the page, critical ones as an alert', async () => {
+    useNotifications('granted');
+    const api = await signedIn();
+    await push(api, 'notify.desktop', SEV1);
+
+    expect(FakeNotification.shown).toHaveLength(1);
+    const [shown] = FakeNotification.shown;
+    expect(shown?.title).toBe(SEV1.title);
+    expect(shown?.options).toEqual({ body: SEV1.body, requireInteraction: true });
+    expect(alertTexts().join(' ')).toContain('[SEV1 triggered] Epic production');
+    expect(alertTexts().join(' ')).toContain('Respond within 15 minutes.');
+    expect(queryButton('Enable desktop notifications')).toBeNull();
+
+    // A click on the system notification brings the console up on Alerts.
+    shown?.onclick?.();
+    await waitFor(() => expect(heading()).toBe('Alerts'));
+    expect(shown?.closed).toBe(true);
+  });
+
+  it('a notice that is not critical is a polite status, and Dismiss takes it away', async () => {
+    useNotifications('granted');
+    const api = await signedIn();
+    await push(api, 'notify.desktop', SEV2);
+    expect(statusTexts().join(' ')).toContain('[SEV2 triggered] Cerner lab');
+    expect(alertTexts()).toEqual([]);
+    expect(FakeNotification.shown[0]?.options.requireInteraction).toBe(false);
+
+    await click(button('Dismiss [SEV2 triggered] Cerner lab'));
+    expect(statusTexts().join(' ')).not.toContain('Cerner lab');
+  });
+
+  it('before the browser is asked, offers to enable desktop notifications, and uses them once allowed', async () => {
+    useNotifications('default');
+    const api = await signedIn();
+    await push(api, 'notify.desktop', SEV2);
+    expect(FakeNotification.shown).toEqual([]);
+    expect(statusTexts().join(' ')).toContain('Cerner lab is slow');
+
+    await click(button('Enable desktop notifications'));
+    expect(FakeNotification.requestPermission).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(queryButton('Enable desktop notifications')).toBeNull());
+
+    await push(api, 'notify.desktop', SEV1);
+    expect(FakeNotification.shown.map((n) => n.title)).toEqual([SEV1.title]);
+    // Two notices now: one way to clear them all.
+    await click(button('Dismiss all'));
+    expect(alertTexts()).toEqual([]);
+    expect(statusTexts().join(' ')).not.toContain('Cerner lab');
+  });
+
+  it('where the browser blocks them, says so and still shows every notice in the page', async () => {
+    useNotifications('denied');
+    const api = await signedIn();
+    await push(api, 'notify.desktop', SEV1);
+    expect(FakeNotification.shown).toEqual([]);
+    expect(alertTexts().join(' ')).toContain('Epic production is down');
+    expect(document.body.textContent).toContain('This browser blocks Vigil’s desktop notifications; they show here only.');
+  });
+
+  it('a browser without Web Notifications still gets the notice in the page', async () => {
+    const api = await signedIn();
+    expect('Notification' in window).toBe(false);
+    await push(api, 'notify.desktop', SEV2);
+    expect(statusTexts().join(' ')).toContain('Cerner lab is slow');
+    expect(queryButton('Enable desktop notifications')).toBeNull();
+  });
+});

@@ -1,0 +1,70 @@
+/** Alerts, status-board tiles, notification channels and maintenance windows as main sends them, for the monitoring screens' tests. */
+import type { AlertView, BoardTile, NotifyChannel } from '../../../src-shared/monitoring';
+import { act } from 'react';
+
+const MINUTE = 60_000;
+
+export function alert(id: string, overrides: Partial<AlertView> = {}): AlertView {
+  const openedAt = Date.now() - 12 * MINUTE;
+  return {
+    id,
+    dedupKey: `vigil/conn:1/connection.down/${id}`,
+    targetId: 'conn:1',
+    rule: 'connection.down',
+    severity: 'SEV1',
+    grade: 3,
+    peakGrade: 3,
+    title: `Alert ${id}`,
+    detail: 'CapabilityStatement: connection refused',
+    status: 'open',
+    openedAt,
+    updatedAt: openedAt,
+    acknowledged: null,
+    resolved: null,
+    escalation: { policy: { levels: [{ afterMs: 0 }, { afterMs: 15 * MINUTE }, { afterMs: 30 * MINUTE }], repeatEveryMs: 15 * MINUTE }, level: 1, notifiedAt: openedAt },
+    affected: [],
+    flapping: false,
+    targetName: 'Epic production',
+    affectedNames: [],
+    ...overrides,
+  };
+}
+
+export function tile(targetId: string, name: string): BoardTile {
+  return {
+    targetId,
+    kind: targetId === 'workstation' ? 'workstation' : 'connection',
+    name,
+    vendor: null,
+    status: { targetId, state: 'UP', health: 'UP', reason: 'All probes pass', since: 0, healthSince: 0, flapping: false, latencyMs: 120, checkedAt: 0 },
+    uptime24h: 100,
+    certDaysLeft: null,
+    tokenMinutesLeft: null,
+    openAlerts: 0,
+    worstSeverity: null,
+    maintenance: null,
+    paused: false,
+    readings: {},
+    dependsOn: [],
+  };
+}
+
+export const TILES = [tile('conn:1', 'Epic production'), tile('conn:2', 'Cerner lab'), tile('workstation', 'This workstation')];
+
+export function channel(id: string, overrides: Partial<NotifyChannel> = {}): NotifyChannel {
+  return {
+    id,
+    settings: { kind: 'slack', name: `Channel ${id}`, enabled: true, minSeverity: 'SEV3', fromLevel: 1 },
+    hasSecret: true,
+    health: { status: 'unknown', lastSuccessAt: null, lastFailureAt: null, lastError: null, consecutiveFailures: 0, pending: 0 },
+    ...overrides,
+  };
+}
+
+/** A key pressed where focus is, as a keyboard would send it (it bubbles to the document). */
+export async function press(key: string): Promise<void> {
+  const target = document.activeElement ?? document.body;
+  await act(async () => {
+    target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+  });
+}

@@ -1,0 +1,276 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ChannelInput } from '../../../src-shared/contract';
+import type { AlertView } from '../../../src-shared/monitoring';
+import { alert, press, TILES } from './alerts-fixtures';
+import {
+  button,
+  byLabel,
+  cleanup,
+  click,
+  fail,
+  fill,
+  heading,
+  navLink,
+  ok,
+  pageText,
+  push,
+  queryButton,
+  renderApp,
+  signedInAs,
+  statusTexts,
+  tableRows,
+  user,
+  waitFor,
+  type Handlers,
+} from './harness';
+
+afterEach(cleanup);
+
+const MINUTE = 60_000;
+
+const EPIC_DOWN = alert('a1', { title: 'Epic production is down', severity: 'SEV1', openedAt: Date.now() - 2 * MINUTE });
+const CERNER_SLOW = alert('a2', {
+  title: 'Cerner lab is slow',
+  severity: 'SEV2',
+  targetId: 'conn:2',
+  targetName: 'Cerner lab',
+  status: 'acknowledged',
+  acknowledged: { by: 'otto', at: Date.now() - 5 * MINUTE },
+  openedAt: Date.now() - 20 * MINUTE,
+  flapping: true,
+});
+const DISK = alert('a3', {
+  title: 'Disk almost full',
+  severity: 'SEV3',
+  targetId: 'workstation',
+  targetName: 'This workstation',
+  openedAt: Date.now() - 130 * MINUTE,
+  affected: ['conn:1', 'conn:2'],
+  affectedNames: ['Epic production', 'Cerner lab'],
+});
+
+/** Main as the Alerts screen sees it: it filters the way alerts.list does. */
+function alertsConsole(role: 'operator' | 'support_tech' | 'admin', alerts: AlertView[], more: Handlers = {}) {
+  const api = signedInAs(user({ role, username: 'otto', displayName: 'Otto' }), {
+    'monitor.board': () => ok({ tiles: TILES }),
+    ...more,
+  });
+  api.handlers['alerts.list'] = (input: ChannelInput<'alerts.list'>) =>
+    ok({
+      alerts: current(api)
+        .filter((a) => (input.status === 'resolved' ? a.status === 'resolved' : input.status === 'all' || a.status !== 'resolved'))
+        .filter((a) => !input.severities || input.severities.includes(a.severity))
+        .filter((a) => !input.targetId || a.targetId === input.targetId),
+    });
+  lists.set(api, alerts);
+  return api;
+}
+
+const lists = new WeakMap<object, AlertView[]>();
+const current = (api: object) => lists.get(api) ?? [];
+
+function selectedTitle(): string | null {
+  return document.querySelector('.alerts-table [aria-current="true"]')?.textContent ?? null;
+}
+
+describe('the alerts list', () => {
+  it('shows each alert with its severity in words and shape, target, age, status and escalation', async () => {
+    await renderApp(alertsConsole('operator', [EPIC_DOWN, CERNER_SLOW, DISK]), '#/alerts');
+    await waitFor(() => expect(tableRows('Alerts')).toHaveLength(3));
+    expect(heading()).toBe('Alerts');
+    expect(navLink('Alerts').getAttribute('aria-current')).toBe('page');
+    const [epic, cerner, disk] = tableRows('Alerts');
+    expect(epic).toContain('SEV1');
+    expect(epic).toContain('Epic production is down');
+    expect(epic).toContain('Epic production');
+    expect(epic).toContain('2 min ago');
+    expect(epic).toContain('OpenRespond within 13 min');
+    expect(epic).toContain('Level 1 of 3');
+    expect(cerner).toContain('Acknowledgedby otto, 5 min ago');
+    expect(cerner).toContain('Flapping');
+    expect(disk).toContain('Affects 2 dependants');
+    expect(disk).toContain('Response overdue by 10 min');
+    // Never colour alone: each badge has its shape (an icon) beside its word.
+    for (const badge of document.querySelectorAll('.alerts-table .severity')) expect(badge.querySelector('svg')).not.toBeNull();
+    const opened = document.querySelector(`time[datetime="${new Date(EPIC_DOWN.openedAt).toISOString()}"]`);
+    expect(opened?.getAttribute('title')).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    expect(statusTexts()).toContain('3 alerts · 2 open · 1 acknowledged');
+  });
+
+  it('asks main for what the filters say, and shows what it answers', async () => {
+    const api = alertsConsole('operator', [EPIC_DOWN, CERNER_SLOW, DISK, alert('a4', { title: 'Token endpoint slow', status: 'resolved', resolved: { at: Date.now() - MINUTE, by: null, reason: 'recovered', mergedInto: null } })]);
+    await renderApp(api, '#/alerts');
+    await waitFor(() => expect(tableRows('Alerts')).toHaveLength(3));
+    expect(api.callsTo('alerts.list')).toEqual([{ status: 'active', limit: 200 }]);
+
+    await click(byLabel('SEV3'));
+    await waitFor(() => expect(tableRows('Alerts')).toHaveLength(2));
+    expect(api.callsTo('alerts.list').at(-1)).toEqual({ status: 'active', limit: 200, severities: ['SEV1', 'SEV2'] });
+
+    await fill('Target', 'conn:2');
+    await waitFor(() => expect(tableRows('Alerts')).toHaveLength(1));
+    expect(tableRows('Alerts')[0]).toContain('Cerner lab is slow');
+    expect(api.callsTo('alerts.list').at(-1)).toEqual({ status: 'active', limit: 200, severities: ['SEV1', 'SEV2'], targetId: 'conn:2' });
+
+    await fill('Target', '');
+    await click(byLabel('SEV3'));
+    await click(byLabel('Resolved'));
+    await waitFor(() => expect(tableRows('Alerts')).toHaveLength(1));
+    expect(tableRows('Alerts')[0]).toContain('Resolvedrecovered by itself, 1 min ago');
+    expect(api.callsTo('alerts.list').at(-1)).toEqual({ status: 'resolved', limit: 200 });
+  });
+
+  it('with no severity ticked, says to tick one rather than showing an empty list', async () => {
+    const api = alertsConsole('operator', [EPIC_DOWN]);
+    await renderApp(api, '#/alerts');
+    await waitFor(() => expect(tableRows('Alerts')).toHaveLength(1));
+    for (const s of ['SEV1', 'SEV2', 'SEV3']) await click(byLabel(s));
+    expect(pageText()).toContain('No severity is ticked: tick at least one to see alerts.');
+    expect(document.querySelector('table')).toBeNull();
+  });
+
+  it('a pushed alert.opened shows the new alert on top', async () => {
+    const api = alertsConsole('operator', [CERNER_SLOW]);
+    await renderApp(api, '#/alerts');
+    await waitFor(() => expect(tableRows('Alerts')).toHaveLength(1));
+
+    lists.set(api, [EPIC_DOWN, CERNER_SLOW]);
+    await push(api, 'alert.opened', { alert: EPIC_DOWN });
+    await waitFor(() => expect(tableRows('Alerts')).toHaveLength(2));
+    expect(tableRows('Alerts')[0]).toContain('Epic production is down');
+  });
+
+  it('a failed refresh keeps the alerts on screen and says they may be out of date', async () => {
+    const api = alertsConsole('operator', [EPIC_DOWN]);
+    await renderApp(api, '#/alerts');
+    await waitFor(() => expect(tableRows('Alerts')).toHaveLength(1));
+    api.handlers['alerts.list'] = () => fail('UNAVAILABLE', 'The store is not available.');
+    await push(api, 'alert.updated', { alert: EPIC_DOWN });
+    await waitFor(() => expect(pageText()).toContain('Could not refresh the alerts: what is shown may be out of date'));
+    expect(tableRows('Alerts')).toHaveLength(1);
+  });
+});
+
+describe('the keyboard', () => {
+  it('j and k move the selection, and a acknowledges the selected alert', async () => {
+    const api = alertsConsole('operator', [EPIC_DOWN, CERNER_SLOW, DISK], {
+      'alerts.acknowledge': ({ alertId }) => ok({ ...DISK, id: alertId, status: 'acknowledged', acknowledged: { by: 'otto', at: Date.now() } }),
+    });
+    await renderApp(api, '#/alerts');
+    await waitFor(() => expect(tableRows('Alerts')).toHaveLength(3));
+    expect(document.querySelector('[aria-label="Keyboard shortcuts"]')?.textContent).toContain('a acknowledge');
+
+    expect(selectedTitle()).toBeNull();
+    await press('j');
+    expect(selectedTitle()).toBe('Epic production is down');
+    await press('j');
+    await press('ArrowDown');
+    expect(selectedTitle()).toBe('Disk almost full');
+    // Focus goes with the selection, so Enter and a screen reader are on the same row.
+    expect(document.activeElement?.textContent).toBe('Disk almost full');
+    await press('j');
+    expect(selectedTitle()).toBe('Disk almost full');
+    await press('k');
+    await press('ArrowUp');
+    await press('j');
+    expect(selectedTitle()).toBe('Cerner lab is slow');
+    await press('j');
+
+    await press('a');
+    await waitFor(() => expect(api.callsTo('alerts.acknowledge')).toEqual([{ alertId: 'a3' }]));
+    await waitFor(() => expect(statusTexts().join(' ')).toContain('Acknowledged “Disk almost full”: reminders for it stop.'));
+  });
+
+  it('a on an alert already acknowledged says so and calls nothing', async () => {
+    const api = alertsConsole('operator', [CERNER_SLOW]);
+    await renderApp(api, '#/alerts');
+    await waitFor(() => expect(tableRows('Alerts')).toHaveLength(1));
+    await press('j');
+    await press('a');
+    expect(statusTexts().join(' ')).toContain('“Cerner lab is slow” is already acknowledged by otto.');
+    expect(api.callsTo('alerts.acknowledge')).toEqual([]);
+  });
+
+  it('r asks before resolving, and Resolve alert resolves the selected one', async () => {
+    const api = alertsConsole('operator', [EPIC_DOWN, CERNER_SLOW], {
+      'alerts.resolve': ({ alertId }) => ok({ ...CERNER_SLOW, id: alertId, status: 'resolved', resolved: { at: Date.now(), by: 'otto', reason: 'manual', mergedInto: null } }),
+    });
+    await renderApp(api, '#/alerts');
+    await waitFor(() => expect(tableRows('Alerts')).toHaveLength(2));
+    await press('j');
+    await press('j');
+    await press('r');
+    const dialog = await waitFor(() => {
+      const open = document.querySelector('dialog[open]');
+      if (!open) throw new Error('no dialog');
+      return open;
+    });
+    expect(dialog.textContent).toContain('SEV2 · Cerner lab is slow · Cerner lab');
+    // Keys typed while the dialog is open are the dialog's.
+    await press('j');
+    expect(api.callsTo('alerts.resolve')).toEqual([]);
+    await click(button('Resolve alert'));
+    await waitFor(() => expect(api.callsTo('alerts.resolve')).toEqual([{ alertId: 'a2' }]));
+    await waitFor(() => expect(document.querySelector('dialog[open]')).toBeNull());
+    expect(statusTexts().join(' ')).toContain('Resolved “Cerner lab is slow”.');
+  });
+
+  it('Enter opens the selected alert’s details, which follow the selection, and Escape closes them', async () => {
+    await renderApp(alertsConsole('operator', [EPIC_DOWN, DISK]), '#/alerts');
+    await waitFor(() => expect(tableRows('Alerts')).toHaveLength(2));
+    await press('j');
+    // Enter on the focused title is the button's own click; from elsewhere the list opens the selection.
+    (document.activeElement as HTMLElement).blur();
+    await press('Enter');
+    const details = () => document.querySelector('aside')?.textContent ?? '';
+    expect(details()).toContain('Epic production is down');
+    expect(details()).toContain('Patient-safety risk or system down. Respond within 15 min.');
+    expect(details()).toMatch(/Channels are reminded at \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} if nobody acknowledges it\./);
+    await press('j');
+    expect(details()).toContain('Disk almost full');
+    expect(details()).toContain('Epic productionCerner lab');
+    await press('Escape');
+    expect(document.querySelector('aside')).toBeNull();
+
+    await click(button('Epic production is down'));
+    expect(details()).toContain('connection.down');
+  });
+
+  it('keys typed into a field are left to the field', async () => {
+    const api = alertsConsole('operator', [EPIC_DOWN]);
+    await renderApp(api, '#/alerts');
+    await waitFor(() => expect(tableRows('Alerts')).toHaveLength(1));
+    byLabel('Target').focus();
+    await press('j');
+    expect(selectedTitle()).toBeNull();
+  });
+});
+
+describe('who may respond', () => {
+  it('a support technician sees the alerts but gets no actions, and a does nothing', async () => {
+    const api = alertsConsole('support_tech', [EPIC_DOWN]);
+    await renderApp(api, '#/alerts');
+    await waitFor(() => expect(tableRows('Alerts')).toHaveLength(1));
+    expect(queryButton('Acknowledge Epic production is down')).toBeNull();
+    expect(queryButton('Resolve… Epic production is down')).toBeNull();
+    expect([...document.querySelectorAll('th')].map((th) => th.textContent)).not.toContain('Actions');
+    expect(document.querySelector('[aria-label="Keyboard shortcuts"]')?.textContent).not.toContain('acknowledge');
+    await press('j');
+    await press('a');
+    await press('r');
+    expect(api.callsTo('alerts.acknowledge')).toEqual([]);
+    expect(document.querySelector('dialog[open]')).toBeNull();
+  });
+
+  it('an operator gets Acknowledge and Resolve buttons for mouse users too', async () => {
+    const api = alertsConsole('operator', [EPIC_DOWN], {
+      'alerts.acknowledge': () => fail('CONFLICT', 'This alert was resolved a moment ago.'),
+    });
+    await renderApp(api, '#/alerts');
+    await click(await waitFor(() => button('Acknowledge Epic production is down')));
+    await waitFor(() => expect(pageText()).toContain('Could not acknowledge “Epic production is down”'));
+    expect(pageText()).toContain('This alert was resolved a moment ago.');
+    expect(button('Resolve… Epic production is down').getAttribute('aria-keyshortcuts')).toBe('r');
+  });
+});
