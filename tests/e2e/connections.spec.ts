@@ -11,57 +11,15 @@
  * so the global teardown removes them with theirs.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdtempSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { checkScreenInBothThemes, createFirstAdmin, mainNav, openScreen } from './support/console';
-import { E2E_ROOT_ENV, e2eKeychainService } from './support/servers';
+import { startHost, stopHost, type Host } from './support/own-host';
 
-const HOST_SCRIPT = fileURLToPath(new URL('../../out/main/host.js', import.meta.url));
 const NETWORK_GUIDANCE = 'The endpoint could not be reached: check the base URL, DNS, firewall rules and the proxy setting.';
-
-interface Host {
-  url: string;
-  process: ChildProcess;
-}
-
-/** Starts out/main/host.js on a fresh data folder and waits for the URL it prints when ready. */
-async function startHost(): Promise<Host> {
-  // Throws outside a run started through playwright.config.ts, which also makes the run's folder.
-  const keychainService = e2eKeychainService();
-  // Inside the run's folder, which the runner removes when it exits.
-  const dataDir = mkdtempSync(join(process.env[E2E_ROOT_ENV] as string, 'connections-'));
-  const args = [HOST_SCRIPT, '--port', '0', '--data-dir', dataDir, '--keychain-service', keychainService];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  // Read both streams to the end, or a chatty host would block on a full pipe.
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const url = await new Promise<string>((resolve, reject) => {
-    const ready = () => {
-      const found = /Vigil console: (https?:\/\/\S+)/.exec(stdout)?.[1];
-      if (found) resolve(found);
-    };
-    child.stdout.on('data', ready);
-    child.once('exit', (code) => reject(new Error(`The host exited (code ${code}) before it was ready:\n${stderr}`)));
-  });
-  return { url, process: child };
-}
-
-async function stopHost(host: Host): Promise<void> {
-  if (host.process.exitCode !== null) return;
-  const exited = once(host.process, 'exit');
-  host.process.kill('SIGTERM');
-  await exited;
-}
 
 let host: Host;
 
 test.beforeAll(async () => {
-  host = await startHost();
+  host = await startHost('connections');
 });
 
 test.afterAll(async () => {
