@@ -10,6 +10,10 @@ import { Notice } from '../../components/Notice';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useDialogs } from '../../lib/use-dialogs';
 import { useUiStore } from '../../state/ui-store';
+import { StatusBoard } from '../board/StatusBoard';
+import { TargetDetail } from '../board/TargetDetail';
+import { useConnectionsView } from '../board/view-store';
+import { tabPanelProps, ViewTabs } from '../board/ViewTabs';
 import { ConnectionDetails } from './ConnectionDetails';
 import { ConnectionFormDialog } from './ConnectionFormDialog';
 import { ConnectionsTable } from './ConnectionsTable';
@@ -17,7 +21,8 @@ import { DeleteConnectionDialog } from './DeleteConnectionDialog';
 
 type OpenDialog = { kind: 'add' } | { kind: 'edit'; connection: Connection } | { kind: 'delete'; connection: Connection };
 
-export function ConnectionsScreen({ user }: { user: UserSummary }) {
+/** Setting connections up and testing them: the list, its forms, diagnostics and the patient snapshot. */
+function SetupView({ user }: { user: UserSummary }) {
   const connections = useConnections();
   const vendors = useVendors();
   const tests = useConnectionTests();
@@ -33,18 +38,17 @@ export function ConnectionsScreen({ user }: { user: UserSummary }) {
 
   return (
     <>
-      <ScreenHeader
-        title="Connections"
-        intro="Each EHR endpoint Vigil watches, with the result of its last test. Test now runs every check again and shows each step as it happens."
-        actions={
-          canManage && (
-            // The form needs the vendor profiles for its defaults.
-            <Button variant="primary" icon="plus" pending={vendors.isPending} onClick={() => open({ kind: 'add' })}>
-              Add connection
-            </Button>
-          )
-        }
-      />
+      <div className="view-intro">
+        <p className="screen-intro">
+          Each EHR endpoint Vigil watches, with the result of its last test. Test now runs every check again and shows each step as it happens.
+        </p>
+        {canManage && (
+          // The form needs the vendor profiles for its defaults.
+          <Button variant="primary" icon="plus" pending={vendors.isPending} onClick={() => open({ kind: 'add' })}>
+            Add connection
+          </Button>
+        )}
+      </div>
       <DoneMessage message={done} />
       {vendors.isError && <Notice tone="error" title="Could not load the vendor profiles">{errorText(vendors.error)}</Notice>}
       {connections.isError && (
@@ -98,6 +102,49 @@ export function ConnectionsScreen({ user }: { user: UserSummary }) {
           onDeleted={() => finish(`Deleted ${dialog.connection.config.name}.`)}
         />
       )}
+    </>
+  );
+}
+
+/**
+ * The landing screen: the live status board first (a wall display's whole
+ * job), a target's detail in its place when one is opened, and setup and
+ * diagnostics one tab away.
+ */
+export function ConnectionsScreen({ user }: { user: UserSummary }) {
+  const at = useConnectionsView(user.id);
+  const selectConnection = useUiStore((s) => s.selectConnection);
+
+  return (
+    <>
+      <ScreenHeader title="Connections" />
+      <ViewTabs view={at.view} onChange={at.showView} />
+      <div {...tabPanelProps(at.view)} className="view-panel">
+        {at.view === 'setup' ? (
+          <SetupView user={user} />
+        ) : at.targetId ? (
+          <TargetDetail
+            key={at.targetId}
+            targetId={at.targetId}
+            range={at.range}
+            user={user}
+            onRange={at.setRange}
+            onClose={at.closeTarget}
+            onShowSetup={(connectionId) => {
+              selectConnection(connectionId);
+              at.showView('setup');
+            }}
+          />
+        ) : (
+          <StatusBoard
+            canAddConnections={can(user.role, 'connections.manage')}
+            returnFocusTo={at.returnFocusTo}
+            onFocusReturned={at.focusReturned}
+            onOpen={at.openTarget}
+            onGoToSetup={() => at.showView('setup')}
+          />
+        )}
+      </div>
     </>
   );
 }

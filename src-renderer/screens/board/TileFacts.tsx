@@ -1,0 +1,62 @@
+import type { BoardTile } from '../../../src-shared/monitoring';
+import { Icon } from '../../components/Icon';
+import { formatMs } from '../../lib/format';
+import { CERT_BAD_DAYS, CERT_WARN_DAYS, certificateText, percentText } from './board-words';
+
+type Tone = 'bad' | 'warn' | null;
+
+function Fact({ label, value, tone = null }: { label: string; value: string | null; tone?: Tone }) {
+  return (
+    <div className={tone ? `tile-fact fact-${tone}` : 'tile-fact'}>
+      <dt>{label}</dt>
+      <dd>
+        {tone && <Icon name="warning" />}
+        {value ?? <span className="muted">—</span>}
+      </dd>
+    </div>
+  );
+}
+
+function certificateTone(days: number): Tone {
+  return days <= CERT_BAD_DAYS ? 'bad' : days <= CERT_WARN_DAYS ? 'warn' : null;
+}
+
+/** The workstation's readings are percentages of CPU, memory and disk in use, shown in that order. */
+const READING_LABELS: Partial<Record<string, string>> = { cpu: 'CPU', memory: 'Memory', disk: 'Disk' };
+const READING_ORDER = Object.keys(READING_LABELS);
+const readingRank = (name: string) => (READING_ORDER.includes(name) ? READING_ORDER.indexOf(name) : READING_ORDER.length);
+
+function orderedReadings(readings: BoardTile['readings']): [string, number][] {
+  return Object.entries(readings).sort(([a], [b]) => readingRank(a) - readingRank(b) || a.localeCompare(b));
+}
+
+function readingText(value: number): string {
+  return `${Math.round(value)} %`;
+}
+
+/**
+ * The figures under a tile's name. A connection shows how fast it answers
+ * and what breaks it without warning (certificate, token); the workstation,
+ * how busy and how full it is.
+ */
+export function TileFacts({ tile }: { tile: BoardTile }) {
+  const { status, uptime24h, certDaysLeft, tokenMinutesLeft, readings } = tile;
+  return (
+    <dl className="tile-facts">
+      {tile.kind === 'connection' && <Fact label="Latency" value={status.latencyMs === null ? null : formatMs(status.latencyMs)} />}
+      <Fact label="Uptime 24 h" value={uptime24h === null ? null : percentText(uptime24h)} />
+      {tile.kind === 'connection' ? (
+        <>
+          <Fact
+            label="Certificate"
+            value={certDaysLeft === null ? null : certificateText(certDaysLeft)}
+            tone={certDaysLeft === null ? null : certificateTone(certDaysLeft)}
+          />
+          <Fact label="Token left" value={tokenMinutesLeft === null ? null : `${tokenMinutesLeft} min`} />
+        </>
+      ) : (
+        orderedReadings(readings).map(([name, value]) => <Fact key={name} label={READING_LABELS[name] ?? name} value={readingText(value)} />)
+      )}
+    </dl>
+  );
+}

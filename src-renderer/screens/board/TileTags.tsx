@@ -1,0 +1,34 @@
+import type { BoardTile } from '../../../src-shared/monitoring';
+import { Icon } from '../../components/Icon';
+import { SeverityBadge } from '../alerts/SeverityBadge';
+import { localMoment } from '../alerts/time-words';
+import { STATE_LOOK } from './state-look';
+
+/** The reasons to look twice that the state word does not say: alerts, flapping, maintenance, a pause. */
+export function TileTags({ tile, now }: { tile: BoardTile; now: number }) {
+  const { openAlerts, worstSeverity, status, maintenance, paused } = tile;
+  // In maintenance the state says MAINTENANCE whatever the probes find; a target that is really down should still show it.
+  const hiddenHealth = status.state === 'MAINTENANCE' && (status.health === 'DOWN' || status.health === 'DEGRADED');
+  return (
+    <p className="tile-tags">
+      {openAlerts > 0 ? (
+        <span className={worstSeverity ? `tag tile-alerts tile-alerts-${worstSeverity.toLowerCase()}` : 'tag tile-alerts'}>
+          <Icon name="warning" />
+          {openAlerts} open alert{openAlerts === 1 ? '' : 's'}
+          {worstSeverity && (
+            <>
+              {' '}
+              <SeverityBadge severity={worstSeverity} />
+            </>
+          )}
+        </span>
+      ) : (
+        <span className="tag board-tag-quiet">No open alerts</span>
+      )}
+      {status.flapping && <span className="tag board-tag-warn">Flapping</span>}
+      {maintenance && <span className="tag">In maintenance until {localMoment(maintenance.until, now)}</span>}
+      {hiddenHealth && <span className="tag board-tag-warn">Probes say {STATE_LOOK[status.health].word.toLowerCase()}</span>}
+      {paused && status.state !== 'PAUSED' && <span className="tag">Paused</span>}
+    </p>
+  );
+}
