@@ -5,16 +5,16 @@ import { AgoTime } from './AgoTime';
 import { AlertStatus } from './AlertStatus';
 import { escalationWords, nextReminderAt } from './alert-words';
 import { SeverityBadge } from './SeverityBadge';
-import { formatSpan, localDateTime } from './time-words';
+import { formatSpan, localDateTime, localMoment } from './time-words';
 
-function EscalationFact({ alert }: { alert: AlertView }) {
+function EscalationFact({ alert, now }: { alert: AlertView; now: number }) {
   const next = nextReminderAt(alert);
   return (
     <>
       {escalationWords(alert)}
       <span className="cell-note">
         {next !== null
-          ? `Channels are reminded at ${localDateTime(next)} if nobody acknowledges it.`
+          ? `Channels are reminded at ${localMoment(next, now)} if nobody acknowledges it.`
           : alert.status === 'open'
             ? 'No further reminders.'
             : 'Reminders stopped.'}
@@ -23,7 +23,7 @@ function EscalationFact({ alert }: { alert: AlertView }) {
   );
 }
 
-/** Everything known about the selected alert; it follows the selection as the keys move it. */
+/** Everything known about the selected alert, its actions first; it follows the selection as the keys move it. */
 export function AlertDetail({ alert, now, actions, onClose }: { alert: AlertView; now: number; actions: ReactNode; onClose: () => void }) {
   const headingId = useId();
   const level = SEVERITY_LEVELS[alert.severity];
@@ -35,6 +35,7 @@ export function AlertDetail({ alert, now, actions, onClose }: { alert: AlertView
           Close<span className="visually-hidden"> details</span>
         </Button>
       </div>
+      {actions}
       <dl className="facts">
         <dt>Severity</dt>
         <dd>
@@ -61,7 +62,7 @@ export function AlertDetail({ alert, now, actions, onClose }: { alert: AlertView
         </dd>
         <dt>Escalation</dt>
         <dd>
-          <EscalationFact alert={alert} />
+          <EscalationFact alert={alert} now={now} />
         </dd>
         {alert.flapping && (
           <>
@@ -93,7 +94,6 @@ export function AlertDetail({ alert, now, actions, onClose }: { alert: AlertView
           <code className="hash">{alert.dedupKey}</code>
         </dd>
       </dl>
-      {actions}
     </aside>
   );
 }

@@ -2,71 +2,78 @@ import { useDesktopNotices, type NoticePermission, type ShownNotice } from '../.
 import { Button } from '../../components/Button';
 import { Icon } from '../../components/Icon';
 import { screenHref } from '../../frame/screens';
-import { localDateTime } from './time-words';
+import { localTimeOfDay } from './time-words';
 
-/** More would cover the screen; the rest wait behind a count, and every one is on the Alerts screen anyway. */
-const SHOWN = 4;
+/** More would push the screen down too far; the rest wait behind a count, and every one is on the Alerts screen anyway. */
+const SHOWN = 3;
 
-function NoticeToast({ notice, onDismiss }: { notice: ShownNotice; onDismiss: (id: number) => void }) {
+function NoticeItem({ notice, onDismiss }: { notice: ShownNotice; onDismiss: (id: number) => void }) {
+  // Main writes the summary first and who must do what by when on the next line.
+  const [summary, ...rest] = notice.body.split('\n');
   return (
-    <div className={`toast toast-${notice.urgency}`}>
+    <li className={`tray-notice tray-notice-${notice.urgency}`}>
       <Icon name={notice.urgency === 'critical' ? 'warning' : 'info'} />
-      <div className="toast-body">
-        <p className="toast-title">{notice.title}</p>
-        <p className="toast-text">{notice.body}</p>
-        <p className="toast-meta">
-          <span>{localDateTime(notice.receivedAt)}</span>
-          <a href={screenHref('alerts')}>Open Alerts</a>
-        </p>
-      </div>
+      <p className="tray-text">
+        <strong>{notice.title}</strong> {summary}
+        {rest.length > 0 && <span className="tray-line">{rest.join(' ')}</span>}
+      </p>
+      <span className="tray-time">{localTimeOfDay(notice.receivedAt)}</span>
+      <a href={screenHref('alerts')}>Open Alerts</a>
       <Button variant="link" onClick={() => onDismiss(notice.id)}>
         Dismiss<span className="visually-hidden"> {notice.title}</span>
       </Button>
-    </div>
+    </li>
   );
 }
 
-function PermissionLine({ permission, onEnable }: { permission: NoticePermission; onEnable: () => void }) {
+function PermissionOffer({ permission, onEnable }: { permission: NoticePermission; onEnable: () => void }) {
   if (permission === 'default') {
     return (
-      <div className="toast toast-prompt">
-        <p>Show these as desktop notifications too, so they reach you in other windows.</p>
-        <Button variant="primary" onClick={onEnable}>
+      <span className="tray-permission">
+        <span>Get these as desktop notifications too, in other windows:</span>
+        <Button variant="link" onClick={onEnable}>
           Enable desktop notifications
         </Button>
-      </div>
+      </span>
     );
   }
-  if (permission === 'denied') return <p className="toast toast-prompt">This browser blocks Vigil’s desktop notifications; they show here only.</p>;
+  if (permission === 'denied') return <span className="tray-permission">This browser blocks Vigil’s desktop notifications; they show here only.</span>;
   return null;
 }
 
 /**
- * Desktop notifications inside the page, for consoles in a browser: critical
- * ones in an alert (announced as it appears), the rest in a polite region
- * that stays in the page, empty, so what arrives in it is announced too.
- * Each stays until dismissed.
+ * Desktop notifications inside the page, for consoles in a browser, in a
+ * tray under the header: it pushes the screen down instead of covering it,
+ * and takes no room while empty. Critical ones are an alert (announced as
+ * it appears), the rest go to a polite region that stays in the page so
+ * what arrives in it is announced too. Each stays until dismissed.
  */
 export function DesktopNotices() {
   const { notices, permission, dismiss, dismissAll, requestPermission } = useDesktopNotices();
   const shown = notices.slice(0, SHOWN);
   const critical = shown.filter((n) => n.urgency === 'critical');
-  const toast = (n: ShownNotice) => <NoticeToast key={n.id} notice={n} onDismiss={dismiss} />;
+  const item = (n: ShownNotice) => <NoticeItem key={n.id} notice={n} onDismiss={dismiss} />;
   return (
-    <div className="desktop-notices">
-      {critical.length > 0 && <div role="alert">{critical.map(toast)}</div>}
-      <div role="status">{shown.filter((n) => n.urgency !== 'critical').map(toast)}</div>
-      {notices.length > 0 && (
-        <>
-          <PermissionLine permission={permission} onEnable={() => void requestPermission()} />
-          {notices.length > 1 && (
-            <div className="toast-more">
-              {notices.length > SHOWN && <span>{notices.length - SHOWN} more</span>}
-              <Button onClick={dismissAll}>Dismiss all</Button>
-            </div>
-          )}
-        </>
+    <section className="notice-tray" aria-label="Desktop notifications">
+      {critical.length > 0 && (
+        <ul role="alert" className="tray-list">
+          {critical.map(item)}
+        </ul>
       )}
-    </div>
+      <ul role="status" className="tray-list">
+        {shown.filter((n) => n.urgency !== 'critical').map(item)}
+      </ul>
+      {notices.length > 0 && (
+        <div className="tray-footer">
+          <PermissionOffer permission={permission} onEnable={() => void requestPermission()} />
+          {notices.length > SHOWN && <span>{notices.length - SHOWN} earlier not shown</span>}
+          {notices.length > 1 && (
+            <Button variant="link" onClick={dismissAll}>
+              Dismiss all
+            </Button>
+          )}
+        </div>
+      )}
+    </section>
   );
 }

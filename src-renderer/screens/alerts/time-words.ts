@@ -26,6 +26,11 @@ export function localMinute(ms: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+/** The local time of day to the second (14:05:09): for what has just happened. */
+export function localTimeOfDay(ms: number): string {
+  return localDateTime(ms).slice(11);
+}
+
 /** A moment in local time, said by the time of day alone when it is today ("until 16:30"). */
 export function localMoment(ms: number, now: number): string {
   const at = localMinute(ms);
