@@ -56,13 +56,13 @@ export function DesktopNotices() {
   return (
     <section className="notice-tray" aria-label="Desktop notifications">
       {critical.length > 0 && (
-        <ul role="alert" className="tray-list">
-          {critical.map(item)}
-        </ul>
+        <div role="alert">
+          <ul className="tray-list">{critical.map(item)}</ul>
+        </div>
       )}
-      <ul role="status" className="tray-list">
-        {shown.filter((n) => n.urgency !== 'critical').map(item)}
-      </ul>
+      <div role="status">
+        <ul className="tray-list">{shown.filter((n) => n.urgency !== 'critical').map(item)}</ul>
+      </div>
       {notices.length > 0 && (
         <div className="tray-footer">
           <PermissionOffer permission={permission} onEnable={() => void requestPermission()} />
