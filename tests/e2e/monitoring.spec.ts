@@ -1,0 +1,137 @@
+/**
+ * The status board through an outage of the embedded sandbox EHR, as a NOC
+ * operator sees it: the sandbox is switched down in Settings → Sandbox EHR,
+ * its tile turns DOWN within interval × retries, a desktop notification and
+ * a SEV1 alert appear, the alert is acknowledged from the keyboard on the
+ * Alerts screen, and once the sandbox is back up the tile returns to UP and
+ * the alert resolves by itself. Screens are scanned and photographed on the
+ * way. The waits are bounded by the probe plan (set to 5 s, one retry), not
+ * by how fast anything is.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { ADMIN, checkScreenInBothThemes, createFirstAdmin, openScreen } from './support/console';
+import { startHost, stopHost, type Host } from './support/own-host';
+
+const INTERVAL_S = 5;
+const RETRIES = 1;
+const RETRY_INTERVAL_S = 1;
+// Interval × (retries + 1) plus the retry wait, then as much again for a busy machine.
+const WITHIN_MS = 2 * 1_000 * (INTERVAL_S * (RETRIES + 1) + RETRY_INTERVAL_S);
+
+let host: Host;
+
+test.beforeAll(async () => {
+  host = await startHost('monitoring');
+});
+
+test.afterAll(async () => {
+  if (host) await stopHost(host);
+});
+
+function tile(page: Page, name: string) {
+  return page.locator('li.tile').filter({ has: tileButton(page, name) });
+}
+
+/** A tile's button is named by the target and its state: "Sandbox EHR, Down". */
+function tileButton(page: Page, name: string) {
+  return page.getByRole('button', { name: new RegExp(`^${name}\\s*,`) });
+}
+
+async function setSandboxDown(page: Page, down: boolean): Promise<void> {
+  await openScreen(page, 'Sandbox EHR');
+  const toggle = page.getByRole('switch', { name: 'Down' });
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-checked', String(down));
+}
+
+/** The system notifications the page asked for, recorded by a wrapper installed before the console loads. */
+async function systemNotifications(page: Page): Promise<string[]> {
+  return page.evaluate(() => (globalThis as unknown as { shownNotifications: string[] }).shownNotifications);
+}
+
+test('a sandbox outage on the status board: DOWN, notified, alerted, acknowledged, recovered', async ({ page, context }) => {
+  test.setTimeout(240_000);
+  await context.grantPermissions(['notifications']);
+  await page.addInitScript(() => {
+    const shown: string[] = [];
+    (globalThis as unknown as { shownNotifications: string[] }).shownNotifications = shown;
+    const Real = globalThis.Notification;
+    // A headless browser has no notification centre to look at; the page's calls are the evidence.
+    class Recorded extends Real {
+      constructor(title: string, options?: NotificationOptions) {
+        super(title, options);
+        shown.push(`${title}\n${options?.body ?? ''}`);
+      }
+    }
+    Object.defineProperty(Recorded, 'permission', { get: () => Real.permission });
+    globalThis.Notification = Recorded;
+  });
+
+  await test.step('the first start lands on the status board with the sandbox and the workstation', async () => {
+    await page.goto(host.url);
+    await createFirstAdmin(page);
+    await expect(page.getByRole('heading', { level: 1, name: 'Connections' })).toBeVisible();
+    await expect(page.getByRole('tab', { name: 'Status board' })).toHaveAttribute('aria-selected', 'true');
+    await expect(tile(page, 'Sandbox EHR')).toBeVisible();
+    await expect(tile(page, 'This workstation')).toBeVisible();
+  });
+
+  await test.step('Monitoring settings: probe every 5 s with one retry', async () => {
+    await tileButton(page, 'Sandbox EHR').click();
+    await page.getByRole('button', { name: 'Monitoring settings' }).click();
+    const form = page.getByRole('form', { name: 'Monitoring settings: Sandbox EHR' });
+    await form.getByLabel('Interval (seconds)', { exact: true }).fill(String(INTERVAL_S));
+    await form.getByLabel('Timeout (seconds)').fill('4');
+    await form.getByLabel('Retries', { exact: true }).fill(String(RETRIES));
+    await form.getByLabel('Retry interval (seconds)').fill(String(RETRY_INTERVAL_S));
+    await form.getByRole('button', { name: 'Save settings' }).click();
+    await expect(form).toBeHidden();
+    await expect(page.getByRole('heading', { level: 2, name: /Sandbox EHR/ })).toBeVisible();
+    await expect(page.locator('.detail-header, .target-detail').getByText('Up', { exact: true }).first()).toBeVisible({ timeout: WITHIN_MS });
+    await checkScreenInBothThemes(page, 'board-detail-up');
+    await page.keyboard.press('Escape');
+    await expect(tile(page, 'Sandbox EHR')).toContainText('Up', { timeout: WITHIN_MS });
+    await checkScreenInBothThemes(page, 'board-all-up');
+  });
+
+  let downAt = 0;
+  await test.step('the sandbox goes down: the tile turns DOWN within interval × retries, with a notification', async () => {
+    await setSandboxDown(page, true);
+    downAt = Date.now();
+    await openScreen(page, 'Connections');
+    await expect(tile(page, 'Sandbox EHR')).toContainText('Down', { timeout: WITHIN_MS });
+    expect(Date.now() - downAt).toBeLessThanOrEqual(WITHIN_MS);
+    await expect(tile(page, 'Sandbox EHR')).toContainText('SEV1');
+    const tray = page.getByRole('region', { name: 'Desktop notifications' });
+    await expect(tray.getByRole('alert')).toContainText('Sandbox EHR');
+    await expect.poll(() => systemNotifications(page)).toContainEqual(expect.stringContaining('Sandbox EHR'));
+    await checkScreenInBothThemes(page, 'board-sandbox-down');
+  });
+
+  await test.step('the Alerts screen lists the SEV1 alert; the a key acknowledges it', async () => {
+    await openScreen(page, 'Alerts');
+    const row = page.getByRole('row').filter({ hasText: 'Connection down' });
+    await expect(row).toContainText('Sandbox EHR');
+    await expect(row).toContainText('SEV1');
+    await checkScreenInBothThemes(page, 'alerts-open');
+    // Selects the row (the severity cell, not the button that opens its details).
+    await row.locator('td').first().click();
+    await page.keyboard.press('a');
+    await expect(row).toContainText('Acknowledged');
+    await expect(row).toContainText(`by ${ADMIN.username}`);
+    await checkScreenInBothThemes(page, 'alerts-acknowledged');
+  });
+
+  await test.step('back up: the tile returns to UP and the alert resolves by itself', async () => {
+    await setSandboxDown(page, false);
+    await openScreen(page, 'Connections');
+    await expect(tile(page, 'Sandbox EHR')).toContainText('Up', { timeout: WITHIN_MS });
+    await expect(tile(page, 'Sandbox EHR')).not.toContainText('SEV1');
+    await openScreen(page, 'Alerts');
+    await expect(page.getByRole('row').filter({ hasText: 'Connection down' })).toHaveCount(0);
+    await page.getByLabel('Resolved', { exact: true }).check();
+    const resolved = page.getByRole('row').filter({ hasText: 'Connection down' });
+    await expect(resolved).toContainText(/Resolved|Recovered/);
+    await checkScreenInBothThemes(page, 'alerts-resolved');
+  });
+});
