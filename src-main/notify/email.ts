@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { rootCertificates } from 'node:tls';
 import nodemailer, { type NodemailerError, type SendMailOptions } from 'nodemailer';
 import type { EmailChannel } from './channels';
-import { headline, iso, respondWithinMinutes, severityMeaning, urgencyLine, type Notice } from './notice';
+import { headline, readableTime, respondWithinMinutes, severityMeaning, urgencyLine, type Notice } from './notice';
 import { hideSecrets, missingSecret, networkOutcome, permanent, retryable, type SendContext, type SendOutcome } from './send-outcome';
 
 // Without an SMTP reply code to go by, the failures that the same message on a new session would meet again.
@@ -34,10 +34,10 @@ function body(n: Notice): string {
       `Connection:   ${c.name}${c.vendor ? ` (${c.vendor})` : ''}${c.host ? `, ${c.host}` : ''}`,
       `State:        ${n.event}`,
       `Rule:         ${n.rule}`,
-      `Opened:       ${iso(n.openedAt)}`,
+      `Opened:       ${readableTime(n.openedAt)}`,
     );
-    if (n.acknowledgedAt !== undefined) lines.push(`Acknowledged: ${iso(n.acknowledgedAt)}${n.acknowledgedBy ? ` by ${n.acknowledgedBy}` : ''}`);
-    if (n.resolvedAt !== undefined) lines.push(`Resolved:     ${iso(n.resolvedAt)}`);
+    if (n.acknowledgedAt !== undefined) lines.push(`Acknowledged: ${readableTime(n.acknowledgedAt)}${n.acknowledgedBy ? ` by ${n.acknowledgedBy}` : ''}`);
+    if (n.resolvedAt !== undefined) lines.push(`Resolved:     ${readableTime(n.resolvedAt)}`);
     for (const [k, v] of Object.entries(n.details ?? {})) lines.push(`${`${k}:`.padEnd(13)} ${String(v)}`);
     lines.push('');
   }

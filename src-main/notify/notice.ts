@@ -74,6 +74,11 @@ export function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
+/** For people: "2026-03-14 03:08:00 UTC". Receivers reach people in other time zones, so UTC and say so. */
+export function readableTime(ms: number): string {
+  return `${iso(ms).slice(0, 19).replace('T', ' ')} UTC`;
+}
+
 /** Which alert and what became of it, e.g. "[SEV1 triggered] Epic Production". */
 export function title(n: Notice): string {
   if (n.test) return '[TEST] Vigil test notification';
@@ -89,7 +94,7 @@ export function headline(n: Notice): string {
 /** Who must do what, by when: the line an on-call engineer reads first. */
 export function urgencyLine(n: Notice): string {
   if (n.test) return 'This is a test. No action is needed.';
-  if (n.event === 'resolved') return `Resolved at ${iso(n.resolvedAt ?? n.openedAt)}.`;
-  if (n.event === 'acknowledged') return `Acknowledged${n.acknowledgedBy ? ` by ${n.acknowledgedBy}` : ''} at ${iso(n.acknowledgedAt ?? n.openedAt)}.`;
+  if (n.event === 'resolved') return `Resolved at ${readableTime(n.resolvedAt ?? n.openedAt)}.`;
+  if (n.event === 'acknowledged') return `Acknowledged${n.acknowledgedBy ? ` by ${n.acknowledgedBy}` : ''} at ${readableTime(n.acknowledgedAt ?? n.openedAt)}.`;
   return `${n.severity}: ${severityMeaning(n.severity)}. Respond within ${respondWithinMinutes(n.severity)} minutes.`;
 }

@@ -53,18 +53,21 @@ test('a sandbox outage on the status board: DOWN, notified, alerted, acknowledge
   test.setTimeout(240_000);
   await context.grantPermissions(['notifications']);
   await page.addInitScript(() => {
+    // This file is type-checked without the DOM's types; the page has them.
+    type NotificationClass = (new (title: string, options?: { body?: string }) => object) & { readonly permission: string };
+    const page = globalThis as unknown as { Notification: NotificationClass; shownNotifications: string[] };
     const shown: string[] = [];
-    (globalThis as unknown as { shownNotifications: string[] }).shownNotifications = shown;
-    const Real = globalThis.Notification;
+    page.shownNotifications = shown;
+    const Real = page.Notification;
     // A headless browser has no notification centre to look at; the page's calls are the evidence.
     class Recorded extends Real {
-      constructor(title: string, options?: NotificationOptions) {
+      constructor(title: string, options?: { body?: string }) {
         super(title, options);
         shown.push(`${title}\n${options?.body ?? ''}`);
       }
     }
     Object.defineProperty(Recorded, 'permission', { get: () => Real.permission });
-    globalThis.Notification = Recorded;
+    page.Notification = Recorded;
   });
 
   await test.step('the first start lands on the status board with the sandbox and the workstation', async () => {

@@ -213,7 +213,7 @@ describe('desktop channel', () => {
       },
       {
         title: '[SEV1 resolved] Epic Production',
-        body: 'CapabilityStatement failed 3 times: HTTP 503 from the FHIR endpoint\nResolved at 2026-03-14T03:30:00.000Z.',
+        body: 'CapabilityStatement failed 3 times: HTTP 503 from the FHIR endpoint\nResolved at 2026-03-14 03:30:00 UTC.',
         urgency: 'low',
       },
     ]);

@@ -63,7 +63,7 @@ describe('e-mail over SMTP', () => {
     expect(h?.get('content-type')).toMatch(/^text\/plain; charset=utf-8/);
     expect(mail?.text).toContain('CapabilityStatement failed 3 times: HTTP 503 from the FHIR endpoint\n\nSEV1: Patient-safety risk or system down. Respond within 15 minutes.\n');
     expect(mail?.text).toContain('Connection:   Epic Production (epic), fhir.epic.example.org\n');
-    expect(mail?.text).toContain('Opened:       2026-03-14T03:07:00.000Z\n');
+    expect(mail?.text).toContain('Opened:       2026-03-14 03:07:00 UTC\n');
     expect(mail?.text).toContain('failures:     3\n');
     expect(mail?.text).toContain('Alert 42 · vigil/7/health\n-- \nSent by Vigil');
     expect(deliveries.entries).toEqual([{ channelId: 'mail', alertId: '42', event: 'triggered', attempt: 1, at: expect.any(Number), outcome: 'delivered' }]);
@@ -83,9 +83,9 @@ describe('e-mail over SMTP', () => {
     ]);
     expect(new Set(mails.map((m) => m.headers.get('references'))).size).toBe(1);
     expect(new Set(mails.map((m) => m.headers.get('message-id'))).size).toBe(3);
-    expect(mails[1]?.text).toContain('Acknowledged by dana.noc at 2026-03-14T03:08:00.000Z.');
-    expect(mails[1]?.text).toContain('Acknowledged: 2026-03-14T03:08:00.000Z by dana.noc\n');
-    expect(mails[2]?.text).toContain('Resolved at 2026-03-14T03:22:00.000Z.');
+    expect(mails[1]?.text).toContain('Acknowledged by dana.noc at 2026-03-14 03:08:00 UTC.');
+    expect(mails[1]?.text).toContain('Acknowledged: 2026-03-14 03:08:00 UTC by dana.noc\n');
+    expect(mails[2]?.text).toContain('Resolved at 2026-03-14 03:22:00 UTC.');
     // Only a triggered SEV1 is marked urgent.
     expect(mails[2]?.headers.get('x-priority')).toBeUndefined();
   });
