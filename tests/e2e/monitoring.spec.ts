@@ -32,9 +32,9 @@ function tile(page: Page, name: string) {
   return page.locator('li.tile').filter({ has: tileButton(page, name) });
 }
 
-/** A tile's button is named by the target and its state: "Sandbox EHR, Down". */
+/** A tile's button is named by the target, then its state. */
 function tileButton(page: Page, name: string) {
-  return page.getByRole('button', { name: new RegExp(`^${name}\\s*,`) });
+  return page.getByRole('button', { name: new RegExp(`^${name}\\b`) });
 }
 
 async function setSandboxDown(page: Page, down: boolean): Promise<void> {
