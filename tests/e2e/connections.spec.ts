@@ -64,7 +64,7 @@ test('the sandbox connection passes, fails with guidance while the sandbox is do
     await expect(mainNav(page).getByRole('link').first()).toHaveText('Connections');
     // It lands on the status board; the list and its diagnostics are one tab away (and stay chosen).
     await expect(page.getByRole('tab', { name: 'Status board', selected: true })).toBeVisible();
-    await expect(page.getByRole('button', { name: /^Sandbox EHR, / })).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Sandbox EHR \(/ })).toBeVisible();
     await page.getByRole('tab', { name: 'Setup & diagnostics' }).click();
     await expect(connectionRow(page)).toContainText('Not tested yet');
     await expect(page.getByText('Register this public key with the EHR vendor for client ID')).toBeVisible();

@@ -25,8 +25,7 @@ export function TargetTile({ tile, vendorLabel, now, onOpen }: { tile: BoardTile
       <div className="tile-body">
         <h3 className="tile-name">
           <button type="button" className="tile-open" data-target-id={tile.targetId} onClick={onOpen}>
-            {tile.name}
-            <span className="visually-hidden">, {STATE_LOOK[status.state].word}</span>
+            {tile.name} <span className="visually-hidden">({STATE_LOOK[status.state].word})</span>
           </button>
         </h3>
         <p className="tile-vendor">{tile.kind === 'workstation' ? 'The computer this console runs on' : (vendorLabel ?? 'FHIR server')}</p>

@@ -54,7 +54,7 @@ describe('the status board', () => {
     // Never by colour alone: every state word has its icon.
     for (const badge of document.querySelectorAll('.board-grid .state-badge')) expect(badge.querySelector('svg')).not.toBeNull();
     // The tile's button says the state too, for those who hear the board.
-    expect(tileButton('conn:3').textContent).toBe('Epic production, Down');
+    expect(tileButton('conn:3').textContent).toBe('Epic production (Down)');
   });
 
   it('sums the states up on top, worst first, with the open alerts and their worst severity', async () => {
@@ -106,7 +106,7 @@ describe('the status board', () => {
 
     // One failure in 100,000 runs is not "100 %".
     expect(tileFacts('conn:3')['Uptime 24 h']).toBe('99.99 %');
-    expect(tileButton('conn:3').textContent).toBe('Allscripts, Paused');
+    expect(tileButton('conn:3').textContent).toBe('Allscripts (Paused)');
 
     expect(tileFacts('workstation')).toEqual({ 'Uptime 24 h': '99.5 %', CPU: '12 %', Memory: '40 %', Disk: '55 %' });
   });
@@ -116,12 +116,12 @@ describe('the status board', () => {
     const api = boardConsole(user({ role: 'operator' }), []);
     api.handlers['monitor.board'] = () => ok({ tiles });
     await renderApp(api);
-    await waitFor(() => expect(tileButton('conn:1').textContent).toBe('Epic production, Up'));
+    await waitFor(() => expect(tileButton('conn:1').textContent).toBe('Epic production (Up)'));
 
     const down = status('conn:1', 'DOWN', { since: NOW });
     tiles = [tile(1, 'Epic production', 'DOWN', { status: down }), workstationTile()];
     await push(api, 'monitor.status', { from: 'UP', status: down });
-    await waitFor(() => expect(tileButton('conn:1').textContent).toBe('Epic production, Down'));
+    await waitFor(() => expect(tileButton('conn:1').textContent).toBe('Epic production (Down)'));
     expect(tileText('conn:1')).toContain('connection refused');
     expect(statusTexts()).toContain('1 down · 1 up');
   });
