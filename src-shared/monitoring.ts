@@ -382,5 +382,7 @@ export const desktopNoticeSchema = z.object({
   body: z.string(),
   /** Electron's values; "critical" stays on screen until dismissed on most desktops. */
   urgency: z.enum(['low', 'normal', 'critical']),
+  /** The alert's dedup key: a newer notice with the same tag replaces the older one, so an alert shows once, as it is now. */
+  tag: z.string(),
 });
 export type DesktopNotice = z.infer<typeof desktopNoticeSchema>;

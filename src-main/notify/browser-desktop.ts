@@ -11,6 +11,6 @@ import type { DesktopNotifier } from './desktop';
 
 export function browserDesktop(events: EventBus): DesktopNotifier {
   return {
-    show: ({ title, body, urgency }) => events.emit('notify.desktop', { title, body, urgency }),
+    show: (notice) => events.emit('notify.desktop', notice),
   };
 }

@@ -32,7 +32,7 @@ function urgency(n: Notice): DesktopNotification['urgency'] {
 }
 
 export function desktopNotification(n: Notice): DesktopNotification {
-  return { title: title(n), body: `${n.summary}\n${urgencyLine(n)}`, urgency: urgency(n) };
+  return { title: title(n), body: `${n.summary}\n${urgencyLine(n)}`, urgency: urgency(n), tag: n.dedupKey };
 }
 
 export async function sendDesktop(n: Notice, ctx: SendContext): Promise<SendOutcome> {

@@ -14,10 +14,10 @@ function currentPermission(): NoticePermission {
   return typeof Notification === 'undefined' ? 'unsupported' : Notification.permission;
 }
 
-/** A system notification; a click brings this window forward on the Alerts screen. */
+/** A system notification, replacing the system's earlier one for the same alert; a click brings this window forward on the Alerts screen. */
 function showSystemNotification(notice: DesktopNotice): void {
   try {
-    const shown = new Notification(notice.title, { body: notice.body, requireInteraction: notice.urgency === 'critical' });
+    const shown = new Notification(notice.title, { body: notice.body, tag: notice.tag, requireInteraction: notice.urgency === 'critical' });
     shown.onclick = () => {
       window.focus();
       window.location.hash = '#/alerts';
@@ -49,7 +49,8 @@ export function useDesktopNotices() {
         setPermission(now);
         if (now === 'granted') showSystemNotification(notice);
         const id = nextId.current++;
-        setNotices((shown) => [{ ...notice, id, receivedAt: Date.now() }, ...shown]);
+        // The alert's newest notice replaces its older ones: "resolved" takes the place of "triggered".
+        setNotices((shown) => [{ ...notice, id, receivedAt: Date.now() }, ...shown.filter((n) => n.tag !== notice.tag)]);
       }),
     [on],
   );

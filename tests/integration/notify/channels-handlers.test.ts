@@ -239,7 +239,7 @@ describe('send test', () => {
   it('shows the desktop test to browser consoles as a notify.desktop event', async () => {
     expect(await rig.ok('notify.channels.test', { id: 'desktop' })).toEqual({ outcome: 'delivered', attempts: 1 });
     const pushed = rig.events.filter((e) => e.event === 'notify.desktop');
-    expect(pushed).toEqual([{ event: 'notify.desktop', payload: { title: '[TEST] Vigil test notification', body: expect.stringContaining('This is a test'), urgency: 'low' } }]);
+    expect(pushed).toEqual([{ event: 'notify.desktop', payload: { title: '[TEST] Vigil test notification', body: expect.stringContaining('This is a test'), urgency: 'low', tag: expect.stringMatching(/^vigil\/test\//) } }]);
   });
 
   it('refuses an unknown channel with NOT_FOUND', async () => {

@@ -210,11 +210,14 @@ describe('desktop channel', () => {
         title: '[SEV1 triggered] Epic Production',
         body: 'CapabilityStatement failed 3 times: HTTP 503 from the FHIR endpoint\nSEV1: Patient-safety risk or system down. Respond within 15 minutes.',
         urgency: 'critical',
+        tag: 'vigil/7/health',
       },
       {
         title: '[SEV1 resolved] Epic Production',
         body: 'CapabilityStatement failed 3 times: HTTP 503 from the FHIR endpoint\nResolved at 2026-03-14 03:30:00 UTC.',
         urgency: 'low',
+        // The alert's key: the resolution replaces the trigger on screen.
+        tag: 'vigil/7/health',
       },
     ]);
   });

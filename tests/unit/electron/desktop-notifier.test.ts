@@ -11,19 +11,23 @@ import type { SecretStore } from '../../../src-main/secrets/secret-store';
 /** Records every notification made and shown; `supported` is what isSupported() answers. */
 function stubNotificationClass(supported: boolean) {
   const made: NotificationConstructorOptions[] = [];
+  const closed: string[] = [];
   let shownCount = 0;
   const StubNotification = class {
     static isSupported(): boolean {
       return supported;
     }
-    constructor(options: NotificationConstructorOptions) {
+    constructor(private readonly options: NotificationConstructorOptions) {
       made.push(options);
     }
     show(): void {
       shownCount++;
     }
+    close(): void {
+      closed.push(this.options.title ?? '');
+    }
   } satisfies NotificationClass;
-  return { StubNotification, made, shown: () => shownCount };
+  return { StubNotification, made, closed, shown: () => shownCount };
 }
 
 const noSecrets: SecretStore = { service: 'unused', get: async () => null, set: async () => {}, delete: async () => false, list: async () => [] };
@@ -32,20 +36,30 @@ describe('the Electron desktop notifier', () => {
   it('shows one native notification per notice, with its title, body and urgency', async () => {
     const stub = stubNotificationClass(true);
     const desktop = electronDesktopNotifier(stub.StubNotification);
-    await desktop.show({ title: '[SEV2 triggered] Epic Production', body: 'DOWN\nRespond within 30 minutes.', urgency: 'normal' });
+    await desktop.show({ title: '[SEV2 triggered] Epic Production', body: 'DOWN\nRespond within 30 minutes.', urgency: 'normal', tag: 'vigil/conn:1/health' });
     expect(stub.made).toEqual([{ title: '[SEV2 triggered] Epic Production', body: 'DOWN\nRespond within 30 minutes.', urgency: 'normal', timeoutType: 'default' }]);
     expect(stub.shown()).toBe(1);
   });
 
   it('keeps a critical notice on screen until dismissed', async () => {
     const stub = stubNotificationClass(true);
-    await electronDesktopNotifier(stub.StubNotification).show({ title: 't', body: 'b', urgency: 'critical' });
+    await electronDesktopNotifier(stub.StubNotification).show({ title: 't', body: 'b', urgency: 'critical', tag: 'a' });
     expect(stub.made[0]).toMatchObject({ urgency: 'critical', timeoutType: 'never' });
+  });
+
+  it("closes an alert's earlier notification when a newer one for it is shown, and leaves other alerts' alone", async () => {
+    const stub = stubNotificationClass(true);
+    const desktop = electronDesktopNotifier(stub.StubNotification);
+    await desktop.show({ title: '[SEV1 triggered] Epic', body: 'b', urgency: 'critical', tag: 'vigil/conn:1/health' });
+    await desktop.show({ title: '[SEV2 triggered] Lab', body: 'b', urgency: 'normal', tag: 'vigil/conn:2/health' });
+    await desktop.show({ title: '[SEV1 resolved] Epic', body: 'b', urgency: 'low', tag: 'vigil/conn:1/health' });
+    expect(stub.closed).toEqual(['[SEV1 triggered] Epic']);
+    expect(stub.shown()).toBe(3);
   });
 
   it('rejects with a clear error where the desktop has no notifications, showing nothing', async () => {
     const stub = stubNotificationClass(false);
-    const shown = electronDesktopNotifier(stub.StubNotification).show({ title: 't', body: 'b', urgency: 'low' });
+    const shown = electronDesktopNotifier(stub.StubNotification).show({ title: 't', body: 'b', urgency: 'low', tag: 'a' });
     await expect(shown).rejects.toBeInstanceOf(DesktopUnavailableError);
     await expect(shown).rejects.toThrow('this desktop does not support notifications');
     expect(stub.made).toEqual([]);

@@ -35,8 +35,8 @@ afterEach(async () => {
   vi.unstubAllGlobals();
 });
 
-const SEV1 = { title: '[SEV1 triggered] Epic production', body: 'Epic production is down\nSEV1: Patient-safety risk or system down. Respond within 15 minutes.', urgency: 'critical' as const };
-const SEV2 = { title: '[SEV2 triggered] Cerner lab', body: 'Cerner lab is slow\nSEV2: Major impairment. Respond within 30 minutes.', urgency: 'normal' as const };
+const SEV1 = { title: '[SEV1 triggered] Epic production', body: 'Epic production is down\nSEV1: Patient-safety risk or system down. Respond within 15 minutes.', urgency: 'critical' as const, tag: 'vigil/conn:1/health' };
+const SEV2 = { title: '[SEV2 triggered] Cerner lab', body: 'Cerner lab is slow\nSEV2: Major impairment. Respond within 30 minutes.', urgency: 'normal' as const, tag: 'vigil/conn:2/health' };
 
 async function signedIn() {
   const api = signedInAs(user({ role: 'operator' }), { 'monitor.board': () => ok({ tiles: [] }) });
@@ -54,7 +54,7 @@ describe('desktop notices in a browser', () => {
     expect(FakeNotification.shown).toHaveLength(1);
     const [shown] = FakeNotification.shown;
     expect(shown?.title).toBe(SEV1.title);
-    expect(shown?.options).toEqual({ body: SEV1.body, requireInteraction: true });
+    expect(shown?.options).toEqual({ body: SEV1.body, tag: SEV1.tag, requireInteraction: true });
     expect(alertTexts().join(' ')).toContain('[SEV1 triggered] Epic production');
     expect(alertTexts().join(' ')).toContain('Respond within 15 minutes.');
     expect(queryButton('Enable desktop notifications')).toBeNull();
@@ -63,6 +63,19 @@ describe('desktop notices in a browser', () => {
     shown?.onclick?.();
     await waitFor(() => expect(heading()).toBe('Alerts'));
     expect(shown?.closed).toBe(true);
+  });
+
+  it("an alert's newer notice takes the place of its older one, in the page as in the system", async () => {
+    useNotifications('granted');
+    const api = await signedIn();
+    await push(api, 'notify.desktop', SEV1);
+    await push(api, 'notify.desktop', SEV2);
+    const resolved = { title: '[SEV1 resolved] Epic production', body: 'Epic production is down\nResolved at 2026-11-23 04:22:13 UTC.', urgency: 'low' as const, tag: SEV1.tag };
+    await push(api, 'notify.desktop', resolved);
+    expect(alertTexts()).toEqual([]);
+    expect(statusTexts().join(' ')).toContain('[SEV1 resolved] Epic production');
+    expect(statusTexts().join(' ')).toContain('[SEV2 triggered] Cerner lab');
+    expect(FakeNotification.shown.map((n) => n.options.tag)).toEqual([SEV1.tag, SEV2.tag, SEV1.tag]);
   });
 
   it('a notice that is not critical is a polite status, and Dismiss takes it away', async () => {
