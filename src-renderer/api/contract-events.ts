@@ -19,7 +19,11 @@ export function useContractEvents(): void {
     const offs = [
       on('users.changed', () => void queryClient.invalidateQueries({ queryKey: queryKeys.usersList })),
       // Test results arrive this way too: the list carries each connection's last diagnostics.
-      on('connections.changed', () => void queryClient.invalidateQueries({ queryKey: queryKeys.connectionsList })),
+      // A connection added, renamed or removed is a tile added, renamed or removed.
+      on('connections.changed', () => {
+        void queryClient.invalidateQueries({ queryKey: queryKeys.connectionsList });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.monitorBoard });
+      }),
       // Someone changed this account (role or name): the header and navigation follow.
       on('session.updated', ({ user }) => useSessionStore.getState().userChanged(user)),
       on('audit.appended', () => {

@@ -21,6 +21,7 @@ import {
   type Handlers,
 } from './harness';
 import { connection, connectionsConsole } from './connection-fixtures';
+import { openSetupTab } from './board-fixtures';
 
 afterEach(cleanup);
 
@@ -36,6 +37,7 @@ async function fillCernerConnection(): Promise<void> {
 
 async function openAddForm(api: FakeVigil): Promise<void> {
   await renderApp(api);
+  await openSetupTab();
   await waitFor(() => expect(button('Add connection').getAttribute('aria-busy')).toBeNull());
   await click(button('Add connection'));
   await waitFor(() => byLabel('Vendor'));
@@ -204,6 +206,7 @@ describe('private_key_jwt', () => {
   it('when the clipboard is refused, the key is selected and the page says to press Ctrl+C', async () => {
     Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: () => Promise.reject(new Error('denied')) } });
     await renderApp(adminConsole([withKey]));
+    await openSetupTab();
     await waitFor(() => button('Copy'));
     await click(button('Copy'));
     await waitFor(() => expect(pageText()).toContain('press Ctrl+C'));
@@ -219,6 +222,7 @@ describe('editing and deleting', () => {
   it('never shows a stored secret: it says one is in the keychain, and Replace asks for a new one', async () => {
     const api = adminConsole([cerner], { 'connections.update': () => ok(cerner) });
     await renderApp(api);
+    await openSetupTab();
     await waitFor(() => button('Edit Cerner prod'));
     await click(button('Edit Cerner prod'));
     await waitFor(() => expect(pageText()).toContain('A credential is stored in the keychain.'));
@@ -238,6 +242,7 @@ describe('editing and deleting', () => {
   it('keeping the stored secret sends none', async () => {
     const api = adminConsole([cerner], { 'connections.update': () => ok(cerner) });
     await renderApp(api);
+    await openSetupTab();
     await waitFor(() => button('Edit Cerner prod'));
     await click(button('Edit Cerner prod'));
     await waitFor(() => button('Save changes'));
@@ -249,6 +254,7 @@ describe('editing and deleting', () => {
   it('delete asks first, then removes the connection', async () => {
     const api = adminConsole([cerner], { 'connections.delete': () => ok({}) });
     await renderApp(api);
+    await openSetupTab();
     await waitFor(() => button('Delete Cerner prod'));
     await click(button('Delete Cerner prod'));
     await waitFor(() => button('Delete connection'));

@@ -21,6 +21,7 @@ import {
   type FakeVigil,
 } from './harness';
 import { connection, connectionsConsole, MASKED_SNAPSHOT, REVEALED_SNAPSHOT } from './connection-fixtures';
+import { openSetupTab } from './board-fixtures';
 
 afterEach(cleanup);
 
@@ -37,6 +38,7 @@ function techConsole() {
 /** Opens the console and asks for a patient (masked, as always at first). */
 async function lookUp(api: FakeVigil, patientId = 'pat-001'): Promise<void> {
   await renderApp(api);
+  await openSetupTab();
   await waitFor(() => byLabel('Patient ID'));
   await fill('Patient ID', patientId);
   await click(button('Look up'));

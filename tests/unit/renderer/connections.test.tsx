@@ -20,6 +20,7 @@ import {
   waitFor,
 } from './harness';
 import { allPassing, check, connection, connectionsConsole, diagnostics, NETWORK_ERROR } from './connection-fixtures';
+import { openSetupTab } from './board-fixtures';
 
 afterEach(cleanup);
 
@@ -37,6 +38,7 @@ describe('the connections list', () => {
       connection(4, { name: 'Brand new' }),
     ];
     await renderApp(connectionsConsole(user({ role: 'operator' }), list));
+    await openSetupTab();
     await waitFor(() => expect(tableRows('Connections')).toHaveLength(4));
     const [sandbox, cerner, hapi, fresh] = tableRows('Connections');
     expect(sandbox).toContain('Sandbox EHR');
@@ -63,6 +65,7 @@ describe('the connections list', () => {
     const api = connectionsConsole(user({ role: 'operator' }), []);
     api.handlers['connections.list'] = () => ok({ connections: list });
     await renderApp(api);
+    await openSetupTab();
     await waitFor(() => expect(tableRows('Connections')[0]).toContain('Not tested yet'));
 
     list = [connection(1, { name: 'Sandbox EHR' }, { lastTest: allPassing(1) })];
@@ -73,6 +76,7 @@ describe('the connections list', () => {
   it('a failed refresh keeps the last list on screen and says it may be out of date', async () => {
     const api = connectionsConsole(user({ role: 'operator' }), [connection(1, { name: 'Sandbox EHR' }, { lastTest: allPassing(1) })]);
     await renderApp(api);
+    await openSetupTab();
     await waitFor(() => expect(tableRows('Connections')[0]).toContain('All checks passed'));
 
     api.handlers['connections.list'] = () => fail('UNAVAILABLE', 'The store is not available.');
@@ -86,6 +90,7 @@ describe('who sees what', () => {
   it('an operator lands on Connections, may test, and is offered no Add, Edit, Delete, patient data or Sandbox settings', async () => {
     const api = connectionsConsole(user({ role: 'operator', username: 'olive' }), [connection(1, { name: 'Sandbox EHR' }, { sandbox: true })]);
     await renderApp(api);
+    await openSetupTab();
     await waitFor(() => expect(heading()).toBe('Connections'));
     await waitFor(() => button('Test now Sandbox EHR'));
     expect(navLinks()[0]).toBe('Connections');
@@ -99,12 +104,14 @@ describe('who sees what', () => {
 
   it('a safety officer sees the connections but may not run a test', async () => {
     await renderApp(connectionsConsole(user({ role: 'safety_officer' }), [connection(1, { name: 'Sandbox EHR' })]));
+    await openSetupTab();
     await waitFor(() => expect(tableRows('Connections')).toHaveLength(1));
     expect(queryButton('Test now Sandbox EHR')).toBeNull();
   });
 
   it('an admin gets Add, Edit and Delete', async () => {
     await renderApp(connectionsConsole(user({ role: 'admin' }), [connection(1, { name: 'Sandbox EHR' })]));
+    await openSetupTab();
     await waitFor(() => button('Edit Sandbox EHR'));
     expect(button('Add connection')).toBeTruthy();
     expect(button('Delete Sandbox EHR')).toBeTruthy();
@@ -118,6 +125,7 @@ describe('Test now', () => {
       'connections.test': () => new Promise((resolve) => (answer = (d) => resolve(ok(d)))),
     });
     await renderApp(api);
+    await openSetupTab();
     await waitFor(() => button('Test now Sandbox EHR'));
     await click(button('Test now Sandbox EHR'));
     expect(api.callsTo('connections.test')).toEqual([{ id: 1 }]);
@@ -167,6 +175,7 @@ describe('Test now', () => {
     const api = connectionsConsole(user({ role: 'operator' }), []);
     api.handlers['connections.list'] = () => ok({ connections: list });
     await renderApp(api);
+    await openSetupTab();
     await waitFor(() => expect(pageText()).toContain('Not tested yet. Test now runs the 7 checks'));
 
     const finished = allPassing(1);
