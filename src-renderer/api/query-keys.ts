@@ -21,6 +21,7 @@ export const queryKeys = {
   monitorDetailOf: (targetId: string) => ['monitor.detail', targetId] as const,
   monitorDetail: (targetId: string, range: ChartRangeInput) => ['monitor.detail', targetId, range] as const,
   maintenanceList: ['maintenance.list'] as const,
+  monitorRules: ['monitor.rules'] as const,
   alertsListAll: ['alerts.list'] as const,
   alertsList: (filters: AlertFilters) => ['alerts.list', filters] as const,
   notifyChannels: ['notify.channels.list'] as const,

@@ -8,6 +8,7 @@ import { AboutSection } from '../screens/settings/AboutSection';
 import { AccountSection } from '../screens/settings/AccountSection';
 import { MaintenanceSection } from '../screens/settings/maintenance/MaintenanceSection';
 import { NotificationsSection } from '../screens/settings/notifications/NotificationsSection';
+import { AlertRulesSection } from '../screens/settings/rules/AlertRulesSection';
 import { SandboxSection } from '../screens/settings/sandbox/SandboxSection';
 import { UsersSection } from '../screens/settings/UsersSection';
 import { AppHeader } from './AppHeader';
@@ -29,6 +30,8 @@ function ScreenView({ id, user }: { id: ScreenId; user: UserSummary }) {
       return <NotificationsSection />;
     case 'settings/maintenance':
       return <MaintenanceSection />;
+    case 'settings/rules':
+      return <AlertRulesSection user={user} />;
     case 'settings/sandbox':
       return <SandboxSection />;
     case 'settings/account':

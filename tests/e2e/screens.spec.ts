@@ -137,6 +137,14 @@ test('the monitoring screens', async ({ page }) => {
   await openScreen(page, 'Maintenance windows');
   await expect(page.getByRole('table', { name: 'Maintenance windows' })).toBeVisible();
   await checkScreenInBothThemes(page, 'maintenance');
+
+  await openScreen(page, 'Alert rules');
+  await expect(page.getByLabel('Tier 1: days before expiry')).toHaveValue('30');
+  await checkScreenInBothThemes(page, 'alert-rules');
+  await page.getByLabel('Tier 3: days before expiry').fill('14');
+  await page.getByRole('button', { name: 'Save alert rules' }).click();
+  await expect(page.getByLabel('Tier 3: days before expiry')).toHaveAccessibleDescription(/already a tier/);
+  await checkScreenInBothThemes(page, 'alert-rules-errors');
 });
 
 test('the monitoring dialogs', async ({ page }) => {

@@ -3,6 +3,7 @@ import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DONE_MESSAGE_MS } from '../../../src-renderer/lib/use-dialogs';
 import type { AuditEntry, UserSummary } from '../../../src-shared/contract';
+import { DEFAULT_ALERT_RULE_SETTINGS } from '../../../src-shared/monitoring';
 import {
   alerts,
   button,
@@ -50,6 +51,7 @@ function consoleFor(u: UserSummary, more: Handlers = {}) {
     'system.info': () => ok(systemInfo),
     'users.list': () => ok({ users: [u] }),
     'audit.list': () => ok({ entries: [], total: 0, nextBeforeSeq: null }),
+    'monitor.rules': () => ok(DEFAULT_ALERT_RULE_SETTINGS),
     ...more,
   });
 }
@@ -72,10 +74,10 @@ function entry(seq: number, overrides: Partial<AuditEntry> = {}): AuditEntry {
 }
 
 describe('navigation follows the role', () => {
-  it('an operator sees Connections, Alerts and Settings → Maintenance windows, Account and About, and lands on Connections', async () => {
+  it('an operator sees Connections, Alerts and Settings → Maintenance windows, Alert rules, Account and About, and lands on Connections', async () => {
     await renderApp(consoleFor(user({ role: 'operator', username: 'otto', displayName: 'Otto Operator' })));
     await waitFor(() => expect(heading()).toBe('Connections'));
-    expect(navLinks()).toEqual(['Connections', 'Alerts', 'Settings', 'Maintenance windows', 'Account', 'About this console']);
+    expect(navLinks()).toEqual(['Connections', 'Alerts', 'Settings', 'Maintenance windows', 'Alert rules', 'Account', 'About this console']);
     expect(pageText()).toContain('Otto Operator');
     expect(pageText()).toContain('NOC operator');
   });
@@ -83,10 +85,10 @@ describe('navigation follows the role', () => {
   it('a safety officer gets Connections and Audit but no Users', async () => {
     await renderApp(consoleFor(user({ role: 'safety_officer' })));
     await waitFor(() => expect(heading()).toBe('Connections'));
-    expect(navLinks()).toEqual(['Connections', 'Alerts', 'Audit', 'Settings', 'Account', 'About this console']);
+    expect(navLinks()).toEqual(['Connections', 'Alerts', 'Audit', 'Settings', 'Alert rules', 'Account', 'About this console']);
   });
 
-  it('an admin gets Audit, Users, Notifications, Maintenance windows and the Sandbox EHR', async () => {
+  it('an admin gets Audit, Users, Notifications, Maintenance windows, Alert rules and the Sandbox EHR', async () => {
     await renderApp(consoleFor(user({ role: 'admin' })));
     await waitFor(() => expect(heading()).toBe('Connections'));
     expect(navLinks()).toEqual([
@@ -97,6 +99,7 @@ describe('navigation follows the role', () => {
       'Users',
       'Notifications',
       'Maintenance windows',
+      'Alert rules',
       'Sandbox EHR',
       'Account',
       'About this console',
@@ -107,8 +110,8 @@ describe('navigation follows the role', () => {
   it('a reload on a screen the role may not see shows the first allowed one in its group', async () => {
     const api = consoleFor(user({ role: 'support_tech' }));
     await renderApp(api, '#/settings/users');
-    await waitFor(() => expect(heading()).toBe('Account'));
-    expect(window.location.hash).toBe('#/settings/account');
+    await waitFor(() => expect(heading()).toBe('Alert rules'));
+    expect(window.location.hash).toBe('#/settings/rules');
     expect(api.callsTo('users.list')).toEqual([]);
   });
 
