@@ -110,6 +110,14 @@ export const alertRuleSettingsSchema = z
   .strict();
 export type AlertRuleSettings = z.infer<typeof alertRuleSettingsSchema>;
 
+/** A certificate tier's severity: nearer is worse, a day or less SEV1, a week or less SEV2, further out SEV3. */
+export function expiryTierSeverity(days: number): Severity {
+  return days <= 1 ? 'SEV1' : days <= 7 ? 'SEV2' : 'SEV3';
+}
+
+/** What a DEGRADED connection that lasted past the rules' delay alerts as. */
+export const DEGRADED_SEVERITY: Severity = 'SEV2';
+
 export const DEFAULT_ALERT_RULE_SETTINGS: AlertRuleSettings = { tlsExpiryDays: [30, 14, 7, 1], degradedAfterMinutes: 10 };
 
 // ---------------------------------------------------------------- maintenance windows

@@ -5,7 +5,7 @@
  */
 import type { RuleKind } from './alert';
 import { NOTIFY_ONCE, type EscalationPolicy } from './escalation';
-import type { AlertRuleSettings } from '../../src-shared/monitoring';
+import { DEGRADED_SEVERITY, expiryTierSeverity, type AlertRuleSettings } from '../../src-shared/monitoring';
 import type { Severity } from './severity';
 import type { TargetStatus } from './state';
 
@@ -60,7 +60,7 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 export const DEFAULT_ALERT_RULES: AlertRules = {
-  health: { downSeverity: 'SEV1', degradedSeverity: 'SEV2', degradedAfterMs: 10 * MINUTE },
+  health: { downSeverity: 'SEV1', degradedSeverity: DEGRADED_SEVERITY, degradedAfterMs: 10 * MINUTE },
   tlsExpiry: [
     { withinMs: 30 * DAY, severity: 'SEV3' },
     { withinMs: 14 * DAY, severity: 'SEV3' },
@@ -78,17 +78,12 @@ export const DEFAULT_ALERT_RULES: AlertRules = {
   policies: { 'tls-expiry': NOTIFY_ONCE, 'token-expiry': NOTIFY_ONCE },
 };
 
-/** Nearer is worse: a day or less pages as SEV1, a week or less SEV2, further out SEV3. */
-function tierSeverity(days: number): Severity {
-  return days <= 1 ? 'SEV1' : days <= 7 ? 'SEV2' : 'SEV3';
-}
-
 /** The engine's rules with an operator's settings applied. */
 export function rulesWith(settings: AlertRuleSettings, base: AlertRules = DEFAULT_ALERT_RULES): AlertRules {
   return {
     ...base,
     health: { ...base.health, degradedAfterMs: settings.degradedAfterMinutes * MINUTE },
-    tlsExpiry: settings.tlsExpiryDays.map((days) => ({ withinMs: days * DAY, severity: tierSeverity(days) })),
+    tlsExpiry: settings.tlsExpiryDays.map((days) => ({ withinMs: days * DAY, severity: expiryTierSeverity(days) })),
   };
 }
 

@@ -1,18 +1,8 @@
-import type { AlertRuleSettings, Severity } from '../../../../src-shared/monitoring';
+import type { AlertRuleSettings } from '../../../../src-shared/monitoring';
 import { ROLE_LABELS, rolesFor } from '../../../../src-shared/roles';
 
-/*
- * Main decides the severities (rulesWith and DEFAULT_ALERT_RULES in
- * src-main/monitor/alert-rules.ts, which the renderer may not import); they
- * are repeated here so the form can say what each setting gives.
- */
-
-/** A tier's severity: nearer is worse, a day or less SEV1, a week or less SEV2, further out SEV3. */
-export function tierSeverity(days: number): Severity {
-  return days <= 1 ? 'SEV1' : days <= 7 ? 'SEV2' : 'SEV3';
-}
-
-export const DEGRADED_SEVERITY: Severity = 'SEV2';
+/** The severities come from the contract, where main's alert rules read them too. */
+export { DEGRADED_SEVERITY, expiryTierSeverity as tierSeverity } from '../../../../src-shared/monitoring';
 
 export const TIERS_INTRO =
   'A connection’s TLS certificate alerts once as it comes within each tier’s number of days of expiring. The nearer the tier, the more severe the alert: 1 day or less is SEV1, 7 days or less SEV2, more than 7 days SEV3.';
