@@ -10,7 +10,8 @@ const SUITES: Record<string, () => Promise<{ run: BenchSuite }>> = {
   store: () => import('./store'),
   audit: () => import('./audit'),
   ehr: () => import('./ehr'),
-  monitor: () => import('./monitor-scheduler'),
+  monitor: () => import('./monitor'),
+  'monitor-scheduler': () => import('./monitor-scheduler'),
   'monitor-storage': () => import('./monitor-storage'),
 };
 
