@@ -27,8 +27,12 @@ export interface CheckOutcome {
 export interface CheckContext {
   config: FhirConnectionConfig;
   client: FhirClient;
-  /** A client for another base URL of the same server, signing in with nothing (discovery documents are public). */
-  publicClient(baseUrl: string): FhirClient;
+  /**
+   * Lends `use` a client for another base URL of the same server, signing in
+   * with nothing (discovery documents are public). Whoever made the context
+   * decides whether it is made for the step or kept between runs.
+   */
+  withPublicClient<T>(baseUrl: string, use: (client: FhirClient) => Promise<T>): Promise<T>;
   now(): number;
   /** What the capability step learnt, for the steps after it. */
   capability?: CapabilityStatement;
@@ -242,9 +246,8 @@ const cds: Check = {
     const base = new URL(ctx.config.baseUrl);
     const basePath = base.pathname.replace(/\/+$/, '');
     const candidates = [...new Set([`${basePath.replace(/\/[^/]*$/, '')}/cds-services`, `${basePath}/cds-services`])];
-    const client = ctx.publicClient(base.origin);
     let last: FhirError | undefined;
-    try {
+    const found = await ctx.withPublicClient(base.origin, async (client) => {
       for (const path of candidates) {
         try {
           const { data } = await client.request<{ services?: unknown }>(path);
@@ -261,9 +264,9 @@ const cds: Check = {
           if (STOPPING.has(err.kind)) break;
         }
       }
-    } finally {
-      await client.close();
-    }
+      return null;
+    });
+    if (found) return found;
     return warn(`No CDS Hooks discovery at ${candidates.map((p) => base.host + p).join(' or ')}.`, undefined, last);
   },
 };

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { CheckResult, Diagnostics } from '../../src-shared/contract';
+import type { CheckId, CheckResult, Diagnostics } from '../../src-shared/contract';
 import type { FhirConnectionConfig } from '../../src-shared/connection-config';
 import type { Clock } from '../clock';
 import type { FhirClient } from '../ehr/fhir-client';
@@ -59,24 +59,49 @@ function overall(checks: CheckResult[]): Diagnostics['status'] {
   return checks.some((c) => c.status === 'warn') ? 'warn' : 'pass';
 }
 
-/** What the steps run with: the connection's client and, for public discovery documents, clients that sign in with nothing. */
-export function checkContext(deps: Pick<DiagnosticsDeps, 'clients' | 'clock'>, config: FhirConnectionConfig, client: FhirClient): CheckContext {
-  return {
-    config,
-    client,
-    publicClient: (baseUrl) =>
-      deps.clients.build({ ...config, baseUrl, secondaryBaseUrl: undefined, authMode: 'none', tokenEndpoint: undefined }, {}),
-    now: () => deps.clock.now(),
-  };
+/** A public client for the steps that read discovery documents elsewhere on the server, made for the step and closed after it. */
+export function publicClientFor(deps: Pick<DiagnosticsDeps, 'clients'>, config: FhirConnectionConfig, baseUrl: string): FhirClient {
+  return deps.clients.build({ ...config, baseUrl, secondaryBaseUrl: undefined, authMode: 'none', tokenEndpoint: undefined }, {});
+}
+
+/**
+ * What the steps run with: the connection's client and a way to lend public
+ * clients. By default a public client is made for its step and closed after
+ * it; the monitor passes `withPublicClient` to keep one between runs.
+ */
+export function checkContext(
+  deps: Pick<DiagnosticsDeps, 'clients' | 'clock'>,
+  config: FhirConnectionConfig,
+  client: FhirClient,
+  withPublicClient: CheckContext['withPublicClient'] = async (baseUrl, use) => {
+    const lent = publicClientFor(deps, config, baseUrl);
+    try {
+      return await use(lent);
+    } finally {
+      await lent.close();
+    }
+  },
+): CheckContext {
+  return { config, client, withPublicClient, now: () => deps.clock.now() };
 }
 
 /**
  * Every step in order, each reported as it starts and as it ends. A step
  * that throws fails with what it threw; the steps after it still run.
  */
-export async function runChecks(ctx: CheckContext, onStep: (result: CheckResult) => void = () => undefined): Promise<CheckResult[]> {
+export async function runChecks(
+  ctx: CheckContext,
+  onStep: (result: CheckResult) => void = () => undefined,
+  /** Results to take as they are instead of running their steps again (the monitor's discovery documents). */
+  reuse: ReadonlyMap<CheckId, CheckResult> = new Map(),
+): Promise<CheckResult[]> {
   const checks: CheckResult[] = [];
   for (const check of CHECKS) {
+    const kept = reuse.get(check.id);
+    if (kept) {
+      checks.push(kept);
+      continue;
+    }
     onStep(running(check));
     const started = performance.now();
     let outcome: CheckOutcome;

@@ -18,6 +18,8 @@ import { applyStatePatch, DEFAULT_STATE, type SandboxFlavour, type SandboxState,
 import { createSandboxCertificates, type SandboxCertificates } from './tls';
 import { TokenStore } from './tokens';
 
+
+const IDLE_SOCKET_MS = 65_000;
 export interface SandboxOptions {
   /** 0 (the default) lets the system choose. */
   port?: number;
@@ -79,7 +81,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const handler = (origin: () => string): RequestListener => (req, res) => {
     void serve(core, faults, origin(), req, res);
   };
-  const http: Listener = new Listener(createServer(handler(() => http.origin('http'))), host, opts.port ?? 0);
+  const server = createServer(handler(() => http.origin('http')));
+  // Like an EHR's load balancer, keep idle connections for a minute: Node's 5 s would make every 30 s probe reconnect.
+  server.keepAliveTimeout = IDLE_SOCKET_MS;
+  const http: Listener = new Listener(server, host, opts.port ?? 0);
   let tls: Listener | undefined;
   let certificates: SandboxCertificates | undefined;
 
@@ -88,8 +93,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     if (next.tls && !tls) {
       // Wall-clock time, not the injected clock: TLS clients check validity against their own real clock.
       certificates = await createSandboxCertificates(Date.now(), opts.tlsCertDays ?? 90);
-      const server = createTlsServer({ key: certificates.keyPem, cert: certificates.certPem }, handler(() => tlsListener.origin('https')));
-      const tlsListener: Listener = new Listener(server, host, opts.tlsPort ?? 0);
+      const tlsServer = createTlsServer({ key: certificates.keyPem, cert: certificates.certPem }, handler(() => tlsListener.origin('https')));
+      tlsServer.keepAliveTimeout = IDLE_SOCKET_MS;
+      const tlsListener: Listener = new Listener(tlsServer, host, opts.tlsPort ?? 0);
       tls = tlsListener;
     }
     await (next.faults.down ? http.shut() : http.open());

@@ -77,6 +77,10 @@ export function createTransport(opts: TransportOptions): Transport {
     headersTimeout: opts.headersMs,
     bodyTimeout: opts.bodyMs,
     maxResponseSize: opts.maxResponseBytes,
+    // The monitor runs every 30 s on a kept client; undici's default 4 s would reconnect (a TLS
+    // handshake to an EHR) on every run. A server's own Keep-Alive: timeout hint still wins when shorter.
+    keepAliveTimeout: 60_000,
+    keepAliveMaxTimeout: 600_000,
   };
   // Through a proxy undici opens the tunnel and the TLS session itself, so
   // certificate failures there are classified from Node's error code alone.

@@ -1,25 +1,42 @@
 /**
  * Runs the diagnostics steps as a monitor run for one connection. Unlike
- * "Test now", it keeps one client per connection between runs, so a run
- * costs a few pooled requests and a cached token, not discovery, a TLS
- * handshake and a signed assertion every 30 seconds. The client is rebuilt
- * when the connection's settings change.
+ * "Test now", it keeps the connection's clients between runs (the signed-in
+ * one and the public one for discovery documents), so a run costs a few
+ * requests on open sockets and a cached token, not new connections, TLS
+ * handshakes and a signed assertion every 30 seconds. The clients are
+ * rebuilt when the connection's settings change.
  */
-import type { CheckResult, CheckId } from '../../../src-shared/contract';
+import type { CheckId, CheckResult } from '../../../src-shared/contract';
 import type { MonitorSettings, ProbeReport } from '../../../src-shared/monitoring';
 import type { Clock } from '../../clock';
 import type { ConnectionClients } from '../../connections/connection-clients';
 import type { ConnectionRecord } from '../../connections/connections-repo';
-import { checkContext, forDiagnostics, runChecks } from '../../connections/diagnostics';
+import { checkContext, forDiagnostics, publicClientFor, runChecks } from '../../connections/diagnostics';
 import type { FhirClient } from '../../ehr/fhir-client';
 import { metricsStep } from './metrics-report';
 import { toResult, type TargetRun } from './target-run';
 
 const DAY_MS = 86_400_000;
 
+/**
+ * The discovery documents (CapabilityStatement, SMART configuration, CDS
+ * Hooks services) change with a release, not by the minute, and the
+ * optional AuditEvent service can only degrade a connection, which alerts
+ * only once it has lasted minutes: those steps are read again every few
+ * minutes, while the token, the patient search and the certificate are
+ * checked on every run. A run then sends one request instead of five,
+ * which rate-limited vendor APIs and the console's CPU both feel.
+ */
+export const DISCOVERY_EVERY_MS = 5 * 60_000;
+const SLOW_STEPS: readonly CheckId[] = ['capability', 'smart', 'cds', 'auditEvent'];
+
 interface Cached {
   key: string;
   client: Promise<FhirClient>;
+  /** By base URL: the CDS Hooks step reads the server's origin, not its FHIR base. */
+  publicClients: Map<string, FhirClient>;
+  /** The slow steps' results of the last full run, while every step answered. */
+  discovery: { at: number; results: Map<CheckId, CheckResult> } | null;
 }
 
 function report(c: CheckResult): ProbeReport {
@@ -40,6 +57,22 @@ function headlineLatency(checks: CheckResult[]): number | null {
   return null;
 }
 
+/**
+ * Kept while every step of the run answered: after any failure the next run
+ * reads discovery again, so a server that went away is reported at the step
+ * where it fails first, and one that came back is seen whole.
+ */
+function nextDiscovery(previous: Cached['discovery'], reused: ReadonlyMap<CheckId, CheckResult>, checks: CheckResult[], at: number): Cached['discovery'] {
+  if (checks.some((c) => c.status === 'fail')) return null;
+  if (reused.size > 0) return previous;
+  const results = new Map<CheckId, CheckResult>();
+  for (const c of checks) {
+    if (!SLOW_STEPS.includes(c.check)) continue;
+    results.set(c.check, { ...c, summary: `${c.summary} (checked every ${DISCOVERY_EVERY_MS / 60_000} minutes)` });
+  }
+  return { at, results };
+}
+
 export class ConnectionProber {
   private readonly cache = new Map<number, Cached>();
 
@@ -48,8 +81,20 @@ export class ConnectionProber {
   async run(record: ConnectionRecord, settings: MonitorSettings, signal: AbortSignal): Promise<TargetRun> {
     const config = forDiagnostics(record.config);
     const client = await this.clientFor(record);
-    const checks = await runChecks(checkContext(this.deps, config, client));
+    const cached = this.cache.get(record.id)!;
+    const started = this.deps.clock.now();
+    const reuse = cached.discovery && started - cached.discovery.at < DISCOVERY_EVERY_MS ? cached.discovery.results : new Map<CheckId, CheckResult>();
+    const checks = await runChecks(
+      checkContext(this.deps, config, client, (baseUrl, use) => {
+        let lent = cached.publicClients.get(baseUrl);
+        if (!lent) cached.publicClients.set(baseUrl, (lent = publicClientFor(this.deps, config, baseUrl)));
+        return use(lent);
+      }),
+      undefined,
+      reuse,
+    );
     const now = this.deps.clock.now();
+    cached.discovery = nextDiscovery(cached.discovery, reuse, checks, started);
     const lastRun = checks.map(report);
     const validTo = timeOf(fact(checks, 'tls', 'validTo'));
     const expiresAt = timeOf(fact(checks, 'token', 'expiresAt'));
@@ -84,6 +129,7 @@ export class ConnectionProber {
     const cached = this.cache.get(connectionId);
     if (!cached) return;
     this.cache.delete(connectionId);
+    await Promise.all([...cached.publicClients.values()].map((c) => c.close().catch(() => undefined)));
     await cached.client.then((c) => c.close()).catch(() => undefined);
   }
 
@@ -98,7 +144,7 @@ export class ConnectionProber {
     if (cached?.key === key) return cached.client;
     if (cached) void this.forget(record.id);
     const client = this.deps.clients.fresh(record, forDiagnostics(record.config));
-    this.cache.set(record.id, { key, client });
+    this.cache.set(record.id, { key, client, publicClients: new Map(), discovery: null });
     // A failed build (keychain locked, say) is not kept: the next run tries again.
     client.catch(() => this.cache.get(record.id)?.client === client && this.cache.delete(record.id));
     return client;

@@ -7,7 +7,6 @@
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
 import {
-  connectionIdOf,
   connectionTarget,
   WORKSTATION_TARGET,
   type AlertRecord,
@@ -71,6 +70,8 @@ export interface TargetInfo {
   host: string | null;
   /** Its settings until someone changes them. */
   defaults: MonitorSettings;
+  /** The connection as last read from the store; it changes only through connections.changed. */
+  record: ConnectionRecord | null;
 }
 
 const DEFAULT_CONCURRENCY = 32;
@@ -91,6 +92,8 @@ export class Monitor {
   private readonly scheduler;
   private readonly targets = new Map<string, TargetInfo>();
   private readonly lastRuns = new Map<string, TargetRun>();
+  /** Read on every run, so kept until they change rather than parsed from the store 60 times a second. */
+  private readonly settingsCache = new Map<string, StoredTargetSettings>();
   private readonly timers: Timers;
   private tick: unknown = null;
   private readonly unsubscribe: () => void;
@@ -119,7 +122,15 @@ export class Monitor {
       log,
     });
     if (deps.workstation ?? true) {
-      this.watch({ targetId: WORKSTATION_TARGET, kind: 'workstation', name: 'This workstation', vendor: null, host: null, defaults: defaultSettingsFor(null) });
+      this.watch({
+        targetId: WORKSTATION_TARGET,
+        kind: 'workstation',
+        name: 'This workstation',
+        vendor: null,
+        host: null,
+        defaults: defaultSettingsFor(null),
+        record: null,
+      });
     }
     for (const record of deps.connections.repo.list()) this.syncConnection(record.id);
     this.unsubscribe = deps.events.subscribe(({ event, payload }) => {
@@ -138,7 +149,12 @@ export class Monitor {
 
   /** The target's settings, stored or its defaults, and whether it is paused. */
   settingsOf(targetId: string): StoredTargetSettings {
-    return this.settings.get(targetId, this.targets.get(targetId)?.defaults);
+    let known = this.settingsCache.get(targetId);
+    if (!known) {
+      known = this.settings.get(targetId, this.targets.get(targetId)?.defaults);
+      this.settingsCache.set(targetId, known);
+    }
+    return known;
   }
 
   lastRun(targetId: string): TargetRun | undefined {
@@ -177,6 +193,7 @@ export class Monitor {
   configure(targetId: string, settings: MonitorSettings): void {
     this.graph.setParents(targetId, settings.dependsOn);
     this.settings.save(targetId, settings, this.deps.clock.now());
+    this.settingsCache.delete(targetId);
     this.states.track(targetId, { latencyThresholdMs: settings.latencyThresholdMs }, this.deps.clock.now());
     this.scheduler.set(targetId, settings.plan);
   }
@@ -190,6 +207,7 @@ export class Monitor {
     const at = this.deps.clock.now();
     this.scheduler.pause(targetId);
     this.settings.setPaused(targetId, true, at, this.settingsOf(targetId).settings);
+    this.settingsCache.delete(targetId);
     this.judge(this.states.pause(targetId, at), at);
     return this.states.get(targetId);
   }
@@ -197,6 +215,7 @@ export class Monitor {
   resume(targetId: string): TargetStatus | undefined {
     const at = this.deps.clock.now();
     this.settings.setPaused(targetId, false, at, this.settingsOf(targetId).settings);
+    this.settingsCache.delete(targetId);
     this.judge(this.states.resume(targetId, at), at);
     this.scheduler.resume(targetId);
     return this.states.get(targetId);
@@ -220,6 +239,8 @@ export class Monitor {
   private watch(info: TargetInfo): void {
     const known = this.targets.has(info.targetId);
     this.targets.set(info.targetId, info);
+    // The defaults may have moved with the connection (the sandbox's port).
+    this.settingsCache.delete(info.targetId);
     if (known) return;
     const { settings, paused } = this.settingsOf(info.targetId);
     const at = this.deps.clock.now();
@@ -242,6 +263,7 @@ export class Monitor {
     this.states.untrack(targetId);
     this.graph.remove(targetId);
     this.lastRuns.delete(targetId);
+    this.settingsCache.delete(targetId);
   }
 
   /** Follows a connection's change: watched while enabled, with its new name and address; forgotten when removed. */
@@ -269,9 +291,8 @@ export class Monitor {
     if (info.kind === 'workstation') {
       run = await runWorkstation(this.deps.dataDir, signal);
     } else {
-      const record = this.deps.connections.repo.find(connectionIdOf(targetId)!);
-      if (!record) return runFailure('error', 'The connection was removed.');
-      run = await this.prober.run(record, this.settingsOf(targetId).settings, signal);
+      if (!info.record) return runFailure('error', 'The connection was removed.');
+      run = await this.prober.run(info.record, this.settingsOf(targetId).settings, signal);
     }
     if (!signal.aborted) this.lastRuns.set(targetId, run);
     return run.outcome;
@@ -319,5 +340,6 @@ function connectionInfo(record: ConnectionRecord): TargetInfo {
     vendor: record.config.vendor,
     host: new URL(record.config.baseUrl).host,
     defaults: defaultSettingsFor(record),
+    record,
   };
 }
