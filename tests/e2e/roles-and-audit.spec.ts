@@ -44,7 +44,7 @@ test('setup, an operator account, role limits and the audit trail', async ({ pag
     await dialog.getByLabel('Username').fill(OPERATOR.username);
     await dialog.getByLabel('Display name').fill(OPERATOR.displayName);
     await expect(dialog.getByRole('radio', { name: 'NOC operator' })).toBeChecked();
-    await expect(dialog.getByRole('radio', { name: 'NOC operator' })).toHaveAccessibleDescription('Watch connections and run diagnostics.');
+    await expect(dialog.getByRole('radio', { name: 'NOC operator' })).toHaveAccessibleDescription('Watch connections, acknowledge alerts, run diagnostics and tune monitoring (pauses, maintenance, alert rules).');
     await dialog.getByLabel('Password', { exact: true }).fill('too short');
     await dialog.getByLabel('Confirm password').fill('too short');
     await dialog.getByRole('button', { name: 'Create account' }).click();
@@ -82,9 +82,9 @@ test('setup, an operator account, role limits and the audit trail', async ({ pag
   await test.step('the operator is offered neither Users nor Audit, and the host refuses those channels', async () => {
     await expect(mainNav(page).getByRole('link', { name: 'Account', exact: true })).toBeVisible();
     for (const name of ['Audit', 'Users']) await expect(mainNav(page).getByRole('link', { name, exact: true })).toHaveCount(0);
-    // Typing an admin screen's address shows a screen the role may see instead.
+    // Typing an admin screen's address shows the first Settings screen the role may see instead.
     await page.goto('/#/settings/users');
-    await expect(page.getByRole('heading', { level: 1, name: 'Account' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Maintenance windows' })).toBeVisible();
     await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toHaveCount(0);
 
     for (const [channel, input] of [

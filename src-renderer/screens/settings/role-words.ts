@@ -10,7 +10,7 @@ const PERMISSION_WORDS: Record<Permission, string | null> = {
   'alerts.read': null,
   'alerts.respond': 'acknowledge alerts',
   'connections.test': 'run diagnostics',
-  'monitor.manage': 'pause monitoring and plan maintenance',
+  'monitor.manage': 'tune monitoring (pauses, maintenance, alert rules)',
   'phi.view': 'look up patients (break-glass to unmask)',
   'audit.read': 'review the audit trail',
   'connections.manage': 'set up connections',
