@@ -47,7 +47,7 @@ export function MonitorSettingsDialog({ tile, settings, others, onClose, onSaved
   const title = `Monitoring settings: ${tile.name}`;
   return (
     <Dialog title={title} onClose={onClose} wide>
-      <form ref={formRef} className="form form-wide monitor-settings" onSubmit={submit} noValidate aria-label={title}>
+      <form ref={formRef} className="form form-wide sectioned-form monitor-settings" onSubmit={submit} noValidate aria-label={title}>
         {formError && <Notice tone="error" title="The settings were not saved">{formError}</Notice>}
         <fieldset>
           <legend>Probing</legend>

@@ -93,7 +93,7 @@ export function ConnectionFormDialog({ connection, vendors, onClose, onSaved }: 
 
   return (
     <Dialog title={connection ? `Edit ${connection.config.name}` : 'Add a connection'} onClose={onClose} wide>
-      <form ref={formRef} className="form connection-form" onSubmit={submit} noValidate aria-label={connection ? `Edit ${connection.config.name}` : 'Add a connection'}>
+      <form ref={formRef} className="form sectioned-form connection-form" onSubmit={submit} noValidate aria-label={connection ? `Edit ${connection.config.name}` : 'Add a connection'}>
         {formError && <Notice tone="error" title="The connection was not saved">{formError}</Notice>}
         {generateKey.isError && (
           <Notice tone="error" title="Saved, but no key pair was made">

@@ -69,7 +69,7 @@ export function ChannelFormDialog({ channel, onClose, onSaved }: { channel: Noti
 
   return (
     <Dialog title={title} onClose={onClose} wide>
-      <form ref={formRef} className="form form-wide channel-form" onSubmit={submit} noValidate aria-label={title}>
+      <form ref={formRef} className="form form-wide sectioned-form channel-form" onSubmit={submit} noValidate aria-label={title}>
         {formError && <Notice tone="error" title="The channel was not saved">{formError}</Notice>}
         <fieldset>
           <legend>Channel</legend>
