@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AlertView } from '../../src-shared/monitoring';
 import type { Call } from './call';
 import { queryKeys, type AlertFilters } from './query-keys';
@@ -9,7 +9,7 @@ export function useAlerts(filters: AlertFilters) {
   return useQuery({
     queryKey: queryKeys.alertsList(filters),
     queryFn: () => call('alerts.list', filters),
-    placeholderData: (previous) => previous,
+    placeholderData: keepPreviousData,
   });
 }
 

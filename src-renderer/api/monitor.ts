@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ChannelInput } from '../../src-shared/contract';
 import type { Call } from './call';
 import { queryKeys, type ChartRangeInput } from './query-keys';
@@ -27,7 +27,7 @@ export function useTargetDetail(targetId: string | null, range: ChartRangeInput)
     enabled: targetId !== null,
     refetchInterval: BOARD_REFRESH_MS,
     // Switching range keeps the old chart up until the new one arrives.
-    placeholderData: (previous) => previous,
+    placeholderData: keepPreviousData,
   });
 }
 

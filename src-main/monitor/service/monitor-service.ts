@@ -224,7 +224,12 @@ export class Monitor {
   /** After a maintenance window was added or removed: every target's state is looked at again. */
   refreshStates(): void {
     const at = this.deps.clock.now();
-    for (const id of this.targets.keys()) this.judge(this.states.refresh(id, at), at);
+    for (const id of this.targets.keys()) {
+      const before = this.states.get(id)?.state;
+      const now = this.states.refresh(id, at);
+      // Every 15 s for every target: only a window opening or closing is news to the alert engine.
+      if (now && now.state !== before) this.judge(now, at);
+    }
   }
 
   async close(): Promise<void> {
