@@ -1,13 +1,12 @@
 /**
  * The monitoring part of the contract: states, severities, probe plans,
- * maintenance windows, alerts, notification channels and what the status
- * board shows. The main process's monitor and notify modules take their
- * types from here, so the wire shape and the engine's shape are one.
- * Times are epoch milliseconds throughout: charts and durations are
- * arithmetic on them.
+ * maintenance windows, alerts and what the status board shows. The main
+ * process's monitor takes its types from here, so the wire shape and the
+ * engine's shape are one.
  */
 import { Cron } from 'croner';
 import { z } from 'zod';
+import { epochMs } from './contract/define';
 
 export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -141,7 +140,7 @@ const windowFields = {
   note: z.string().trim().max(500).default(''),
 };
 
-const onceFields = { ...windowFields, kind: z.literal('once'), start: z.number().int(), end: z.number().int() };
+const onceFields = { ...windowFields, kind: z.literal('once'), start: epochMs, end: epochMs };
 const recurringFields = {
   ...windowFields,
   kind: z.literal('recurring'),
@@ -180,11 +179,11 @@ export const targetStatusSchema = z.object({
   health: z.enum(HEALTHS),
   /** Why, in one line for the operator. */
   reason: z.string(),
-  since: z.number(),
-  healthSince: z.number(),
+  since: epochMs,
+  healthSince: epochMs,
   flapping: z.boolean(),
   latencyMs: z.number().nullable(),
-  checkedAt: z.number().nullable(),
+  checkedAt: epochMs.nullable(),
 });
 export type TargetStatus = z.infer<typeof targetStatusSchema>;
 
@@ -201,6 +200,14 @@ export const probeReportSchema = z.object({
 });
 export type ProbeReport = z.infer<typeof probeReportSchema>;
 
+export const workstationReadingsSchema = z.object({
+  /** null on the first run: CPU use is measured between two runs. */
+  cpu: z.number().nullable(),
+  memory: z.number(),
+  disk: z.number(),
+});
+export type WorkstationReadings = z.infer<typeof workstationReadingsSchema>;
+
 export const boardTileSchema = z.object({
   targetId: z.string(),
   kind: z.enum(['connection', 'workstation']),
@@ -214,10 +221,12 @@ export const boardTileSchema = z.object({
   tokenMinutesLeft: z.number().int().nullable(),
   openAlerts: z.number().int().nonnegative(),
   worstSeverity: z.enum(SEVERITIES).nullable(),
-  maintenance: z.object({ windowId: z.string(), until: z.number(), note: z.string() }).nullable(),
+  maintenance: z.object({ windowId: z.string(), until: epochMs, note: z.string() }).nullable(),
   paused: z.boolean(),
-  /** Named readings of the last run: metric series, or cpu/memory/disk percent for the workstation. */
-  readings: z.record(z.string(), z.number()),
+  /** The workstation's last readings, percent in use; null for a connection. */
+  workstation: workstationReadingsSchema.nullable(),
+  /** The last run's metric series by name (a connection's medical AI service); their names are the endpoint's own. */
+  metrics: z.record(z.string(), z.number()),
   dependsOn: z.array(z.string()),
 });
 export type BoardTile = z.infer<typeof boardTileSchema>;
@@ -230,14 +239,14 @@ const percentiles = { p50: z.number().nullable(), p95: z.number().nullable(), p9
 export const latencyChartSchema = z.object({
   range: z.enum(CHART_RANGE_IDS),
   stepMs: z.number(),
-  points: z.array(z.object({ start: z.number(), runs: z.number().int(), failures: z.number().int(), ...percentiles })),
-  summary: z.object({ from: z.number(), to: z.number(), samples: z.number().int(), ...percentiles }),
+  points: z.array(z.object({ start: epochMs, runs: z.number().int(), failures: z.number().int(), ...percentiles })),
+  summary: z.object({ from: epochMs, to: epochMs, samples: z.number().int(), ...percentiles }),
 });
 
-export const uptimeSchema = z.object({ from: z.number(), to: z.number(), runs: z.number().int(), failures: z.number().int(), percent: z.number().nullable() });
+export const uptimeSchema = z.object({ from: epochMs, to: epochMs, runs: z.number().int(), failures: z.number().int(), percent: z.number().nullable() });
 
 export const storedResultSchema = z.object({
-  at: z.number(),
+  at: epochMs,
   status: z.enum(['pass', 'warn', 'fail']),
   latencyMs: z.number().nullable(),
   failedProbe: z.string().nullable(),
@@ -260,12 +269,12 @@ export const alertSchema = z.object({
   title: z.string(),
   detail: z.string(),
   status: z.enum(ALERT_STATUSES),
-  openedAt: z.number(),
-  updatedAt: z.number(),
-  acknowledged: z.object({ by: z.string(), at: z.number() }).nullable(),
+  openedAt: epochMs,
+  updatedAt: epochMs,
+  acknowledged: z.object({ by: z.string(), at: epochMs }).nullable(),
   resolved: z
     .object({
-      at: z.number(),
+      at: epochMs,
       /** null: resolved by itself, on recovery. */
       by: z.string().nullable(),
       reason: z.enum(['recovered', 'manual', 'merged']),
@@ -275,7 +284,7 @@ export const alertSchema = z.object({
   escalation: z.object({
     policy: z.object({ levels: z.array(z.object({ afterMs: z.number() })), repeatEveryMs: z.number().nullable() }),
     level: z.number().int(),
-    notifiedAt: z.number(),
+    notifiedAt: epochMs,
   }),
   /** Targets depending on this one that failed with it; their own alerts are held back. */
   affected: z.array(z.string()),
@@ -287,110 +296,15 @@ export type AlertRecord = z.infer<typeof alertSchema>;
 export const alertViewSchema = alertSchema.extend({ targetName: z.string(), affectedNames: z.array(z.string()) });
 export type AlertView = z.infer<typeof alertViewSchema>;
 
+/** The most alerts one alerts.list call returns. */
+export const ALERT_LIST_MAX = 1000;
+
 export const alertFilterSchema = z
   .object({
     /** active: open or acknowledged. */
     status: z.enum(['active', 'resolved', 'all']).default('active'),
     severities: z.array(z.enum(SEVERITIES)).max(3).optional(),
     targetId: targetIdSchema.optional(),
-    limit: z.number().int().min(1).max(1000).default(200),
+    limit: z.number().int().min(1).max(ALERT_LIST_MAX).default(200),
   })
   .strict();
-
-// ---------------------------------------------------------------- notification channels
-
-export const CHANNEL_KINDS = ['desktop', 'slack', 'webhook', 'pagerduty', 'email'] as const;
-export type ChannelKind = (typeof CHANNEL_KINDS)[number];
-
-const channelCommon = {
-  name: z.string().trim().min(1, 'Enter a name').max(80),
-  enabled: z.boolean().default(true),
-  /** Alerts less severe than this are not sent here. */
-  minSeverity: z.enum(SEVERITIES).default('SEV3'),
-  /** The escalation level from which this channel is told: 1 at once, 2 once the response time has passed unacknowledged. */
-  fromLevel: z.number().int().min(1).max(10).default(1),
-};
-
-const emailAddress = z.email({ error: 'Enter an e-mail address' });
-
-export const channelSettingsSchema = z.discriminatedUnion('kind', [
-  z.object({ ...channelCommon, kind: z.literal('desktop') }).strict(),
-  z.object({ ...channelCommon, kind: z.literal('slack') }).strict(),
-  z.object({ ...channelCommon, kind: z.literal('webhook') }).strict(),
-  z
-    .object({
-      ...channelCommon,
-      kind: z.literal('pagerduty'),
-      /** The Events API v2 enqueue URL; EU accounts use events.eu.pagerduty.com. */
-      eventsUrl: z.url({ protocol: /^https?$/, error: 'Enter an http:// or https:// URL' }).optional(),
-    })
-    .strict(),
-  z
-    .object({
-      ...channelCommon,
-      kind: z.literal('email'),
-      host: z.string().trim().min(1, 'Enter the SMTP host').max(253),
-      port: z.number().int().min(1).max(65_535),
-      /** "tls": TLS from the first byte (465); "starttls": upgrade required (587); "none": a trusted relay only. */
-      security: z.enum(['tls', 'starttls', 'none']),
-      /** Without a user the relay is used unauthenticated. */
-      user: z.string().min(1).max(256).optional(),
-      from: emailAddress,
-      to: z.array(emailAddress).min(1, 'Enter at least one recipient').max(50),
-      /** PEM of a private CA the relay's certificate chains to, added to the public roots. */
-      caCert: z.string().includes('-----BEGIN CERTIFICATE-----', { error: 'Paste a PEM certificate' }).optional(),
-    })
-    .strict(),
-]);
-export type ChannelSettings = z.infer<typeof channelSettingsSchema>;
-export type ChannelSettingsInput = z.input<typeof channelSettingsSchema>;
-
-/** What a channel keeps in the keychain: the credential a receiver trusts. */
-export const CHANNEL_SECRET_LABELS: Record<ChannelKind, string | null> = {
-  desktop: null,
-  slack: 'Incoming webhook URL',
-  webhook: 'Webhook URL',
-  pagerduty: 'Routing key',
-  email: 'SMTP password',
-};
-
-export const channelHealthSchema = z.object({
-  /** "unknown" until the first attempt; "failing" while the last attempt failed. */
-  status: z.enum(['unknown', 'ok', 'failing']),
-  lastSuccessAt: z.number().nullable(),
-  lastFailureAt: z.number().nullable(),
-  lastError: z.string().nullable(),
-  consecutiveFailures: z.number().int().nonnegative(),
-  pending: z.number().int().nonnegative(),
-});
-
-export const notifyChannelSchema = z.object({
-  id: z.string(),
-  settings: channelSettingsSchema,
-  /** Whether the keychain holds its webhook URL, routing key or password; never the value. */
-  hasSecret: z.boolean(),
-  health: channelHealthSchema,
-});
-export type NotifyChannel = z.infer<typeof notifyChannelSchema>;
-
-export const deliverySchema = z.object({
-  channelId: z.string(),
-  alertId: z.string(),
-  event: z.enum(['triggered', 'acknowledged', 'resolved', 'test']),
-  attempt: z.number().int().nonnegative(),
-  at: z.number(),
-  outcome: z.enum(['delivered', 'retrying', 'failed']),
-  status: z.number().int().optional(),
-  error: z.string().optional(),
-});
-export type Delivery = z.infer<typeof deliverySchema>;
-
-export const desktopNoticeSchema = z.object({
-  title: z.string(),
-  body: z.string(),
-  /** Electron's values; "critical" stays on screen until dismissed on most desktops. */
-  urgency: z.enum(['low', 'normal', 'critical']),
-  /** The alert's dedup key: a newer notice with the same tag replaces the older one, so an alert shows once, as it is now. */
-  tag: z.string(),
-});
-export type DesktopNotice = z.infer<typeof desktopNoticeSchema>;

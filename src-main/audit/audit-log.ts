@@ -20,7 +20,7 @@ import type {
 } from '../../src-shared/contract';
 import type { Clock } from '../clock';
 import { canonicalEntry, canonicalJson, entryHash, GENESIS_HASH, sha256Hex } from './canonical';
-import { COLUMNS, filterClauses, toEntry, where, type AuditRow } from './rows';
+import { COLUMNS, filterClauses, toEntry, toExportLine, where, type AuditRow } from './rows';
 import { StoredChain } from './verify-db';
 
 export interface AuditInput {
@@ -164,7 +164,7 @@ export class AuditLog {
     let lines = '';
     let entries = 0;
     for (const row of this.query(sql).raw().iterate(...params, ...params) as Iterable<AuditRow>) {
-      lines += `${JSON.stringify(toEntry(row))}\n`;
+      lines += `${JSON.stringify(toExportLine(row))}\n`;
       entries++;
     }
     return { lines, entries, sha256: sha256Hex(lines) };

@@ -1,5 +1,10 @@
-/** How audit_log rows are read: raw arrays (cheaper than objects over a million rows) and their contract form. */
-import type { AuditEntry, AuditOutcome } from '../../src-shared/contract';
+/**
+ * How audit_log rows are read: raw arrays (cheaper than objects over a
+ * million rows), their contract form (time in epoch ms) and their export
+ * form (time as ISO 8601 text, for tools outside Vigil; verify-jsonl.ts).
+ */
+import { z } from 'zod';
+import { auditEntrySchema, type AuditEntry, type AuditOutcome } from '../../src-shared/contract';
 
 export const COLUMNS = 'seq, time, actor, action, target, outcome, detail, prev_hash, hash';
 
@@ -18,7 +23,7 @@ export type AuditRow = [
 export function toEntry(row: AuditRow): AuditEntry {
   return {
     seq: row[0],
-    time: new Date(row[1]).toISOString(),
+    time: row[1],
     actor: row[2],
     action: row[3],
     target: row[4],
@@ -29,11 +34,18 @@ export function toEntry(row: AuditRow): AuditEntry {
   };
 }
 
+export const exportLineSchema = auditEntrySchema.extend({ time: z.iso.datetime() });
+export type ExportLine = z.infer<typeof exportLineSchema>;
+
+export function toExportLine(row: AuditRow): ExportLine {
+  return { ...toEntry(row), time: new Date(row[1]).toISOString() };
+}
+
 /**
  * The WHERE clause for the optional filters of a listing or an export. Times
  * are a half-open range [from, to) so consecutive ranges never share an entry.
  */
-export function filterClauses(q: { actor?: string; action?: string; from?: string; to?: string }): {
+export function filterClauses(q: { actor?: string; action?: string; from?: number; to?: number }): {
   clauses: string[];
   params: (string | number)[];
 } {
@@ -49,11 +61,11 @@ export function filterClauses(q: { actor?: string; action?: string; from?: strin
   }
   if (q.from !== undefined) {
     clauses.push('time >= ?');
-    params.push(Date.parse(q.from));
+    params.push(q.from);
   }
   if (q.to !== undefined) {
     clauses.push('time < ?');
-    params.push(Date.parse(q.to));
+    params.push(q.to);
   }
   return { clauses, params };
 }

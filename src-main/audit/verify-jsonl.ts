@@ -29,9 +29,10 @@
  *   hash      = 4e4557ab6f717b3b70c9321af8c62181a0c74296d7d39b78c5410ac834d613b8
  * (check: printf '%s' "$(printf '0%.0s' {1..64})$canonical" | sha256sum).
  */
-import { auditEntrySchema, type AuditVerifyResult } from '../../src-shared/contract';
+import type { AuditVerifyResult } from '../../src-shared/contract';
 import { canonicalEntry, canonicalJson, GENESIS_HASH } from './canonical';
 import { ChainWalker } from './chain';
+import { exportLineSchema } from './rows';
 
 export function verifyJsonl(text: string): AuditVerifyResult {
   const lines = text.split('\n');
@@ -65,7 +66,7 @@ export function verifyJsonl(text: string): AuditVerifyResult {
 
 function parseLine(line: string) {
   try {
-    const parsed = auditEntrySchema.safeParse(JSON.parse(line));
+    const parsed = exportLineSchema.safeParse(JSON.parse(line));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

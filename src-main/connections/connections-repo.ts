@@ -126,7 +126,7 @@ export class ConnectionsRepo {
          ON CONFLICT (connection_id) DO UPDATE SET run_id = excluded.run_id, status = excluded.status,
            finished_at = excluded.finished_at, result = excluded.result`,
       )
-      .run(d.runId, d.status, Date.parse(d.finishedAt), JSON.stringify(d), d.connectionId);
+      .run(d.runId, d.status, d.finishedAt, JSON.stringify(d), d.connectionId);
   }
 }
 

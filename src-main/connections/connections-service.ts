@@ -40,7 +40,6 @@ const URL_FIELDS = ['baseUrl', 'secondaryBaseUrl', 'tokenEndpoint', 'proxyUrl'] 
 const AUDIT_VALUE_MAX = 200;
 
 const invalid = (path: string[], message: string) => new DispatchError('INVALID_INPUT', message, [{ path, message }]);
-const iso = (ms: number) => new Date(ms).toISOString();
 
 export class ConnectionsService {
   constructor(private readonly deps: ConnectionsServiceDeps) {}
@@ -149,8 +148,8 @@ export class ConnectionsService {
       hasSecret: kind !== null && (held?.has(kind) ?? false),
       publicJwks: r.config.authMode === 'private_key_jwt' ? r.publicJwks : null,
       sandbox: r.sandbox,
-      createdAt: iso(r.createdAt),
-      updatedAt: iso(r.updatedAt),
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
       lastTest: r.lastTest,
     };
   }

@@ -7,7 +7,7 @@
  * runner (diagnostics.ts) times it and reports it.
  */
 import type { Bundle, CapabilityStatement } from 'fhir/r4';
-import type { CheckId } from '../../src-shared/contract';
+import type { CheckFacts, CheckId } from '../../src-shared/contract';
 import { usesTokenEndpoint, type AuthMode, type FhirConnectionConfig } from '../../src-shared/connection-config';
 import type { FhirErrorKind } from '../../src-shared/fhir-errors';
 import { FhirError } from '../ehr/errors';
@@ -15,13 +15,11 @@ import type { FhirClient } from '../ehr/fhir-client';
 import { tokenEndpointFromCapabilityStatement, type SmartConfiguration } from '../ehr/smart-discovery';
 import { detectVendor } from '../ehr/vendors';
 
-type Fact = string | number | boolean | null;
-
 export interface CheckOutcome {
   status: 'pass' | 'warn' | 'fail' | 'skip';
   summary: string;
   error?: FhirError;
-  facts?: Record<string, Fact>;
+  facts?: CheckFacts;
 }
 
 export interface CheckContext {
@@ -62,9 +60,9 @@ const MODE_LABEL: Record<AuthMode, string> = {
   none: 'no sign-in',
 };
 
-const pass = (summary: string, facts?: Record<string, Fact>): CheckOutcome => ({ status: 'pass', summary, facts });
-const warn = (summary: string, facts?: Record<string, Fact>, error?: FhirError): CheckOutcome => ({ status: 'warn', summary, facts, error });
-const fail = (summary: string, facts?: Record<string, Fact>, error?: FhirError): CheckOutcome => ({ status: 'fail', summary, facts, error });
+const pass = (summary: string, facts?: CheckFacts): CheckOutcome => ({ status: 'pass', summary, facts });
+const warn = (summary: string, facts?: CheckFacts, error?: FhirError): CheckOutcome => ({ status: 'warn', summary, facts, error });
+const fail = (summary: string, facts?: CheckFacts, error?: FhirError): CheckOutcome => ({ status: 'fail', summary, facts, error });
 const skip = (summary: string): CheckOutcome => ({ status: 'skip', summary });
 
 /** Steps after a failed capability step that would fail the same way are skipped, saying why. */
@@ -199,7 +197,7 @@ const token: Check = {
     const grant = t.grant;
     const minutes = Math.round((Date.parse(t.expiresAt) - ctx.now()) / 60_000);
     const facts = {
-      expiresAt: t.expiresAt,
+      expiresAt: Date.parse(t.expiresAt),
       requested: joined(ctx.config.scopes),
       granted: grant?.granted ? joined(grant.granted) : null,
       missing: grant ? joined(grant.missing) : null,
@@ -288,7 +286,7 @@ const tls: Check = {
     const days = Math.floor((Date.parse(cert.validTo) - ctx.now()) / DAY_MS);
     const facts = {
       daysToExpiry: days,
-      validTo: cert.validTo,
+      validTo: Date.parse(cert.validTo),
       issuer: cert.issuer,
       subject: cert.subject,
       protocol: cert.protocol ?? null,

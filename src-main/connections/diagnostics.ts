@@ -121,7 +121,7 @@ export async function runChecks(
 export async function testConnection(deps: DiagnosticsDeps, record: ConnectionRecord, onProgress: ProgressListener): Promise<Diagnostics> {
   const runId = randomUUID();
   const config = forDiagnostics(record.config);
-  const startedAt = new Date(deps.clock.now()).toISOString();
+  const startedAt = deps.clock.now();
   const client = await deps.clients.fresh(record, config);
   const ctx = checkContext(deps, config, client);
   let checks: CheckResult[];
@@ -134,7 +134,7 @@ export async function testConnection(deps: DiagnosticsDeps, record: ConnectionRe
     runId,
     connectionId: record.id,
     startedAt,
-    finishedAt: new Date(deps.clock.now()).toISOString(),
+    finishedAt: deps.clock.now(),
     status: overall(checks),
     checks,
   };

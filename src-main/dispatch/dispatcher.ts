@@ -3,7 +3,7 @@
  * session, checks the role, parses the input, runs the handler, checks the
  * output against the contract (which also strips anything the contract does
  * not declare, so an internal field can never leak), writes the audit entry
- * for mutating calls and returns the envelope. Nothing thrown escapes.
+ * for audited calls and returns the envelope. Nothing thrown escapes.
  */
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
@@ -91,7 +91,7 @@ export function createDispatcher(deps: {
         return { ok: false, error: { code: 'UNAUTHENTICATED', message: 'Your session has ended. Sign in again.' } };
       }
       if (!roles.includes(caller.role)) {
-        if (def.mutates) record(channel, caller, note, 'FORBIDDEN');
+        if (def.audited) record(channel, caller, note, 'FORBIDDEN');
         return { ok: false, error: { code: 'FORBIDDEN', message: `Your role may not use ${channel}.` } };
       }
     }
@@ -128,7 +128,7 @@ export function createDispatcher(deps: {
     } catch (err) {
       envelope = { ok: false, error: failure(err, channel) };
     }
-    if (def.mutates) record(channel, caller, note, envelope.ok ? 'ok' : envelope.error.code);
+    if (def.audited) record(channel, caller, note, envelope.ok ? 'ok' : envelope.error.code);
     return envelope;
   };
 }

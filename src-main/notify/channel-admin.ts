@@ -7,7 +7,7 @@
  * with its PHI-free, secret-free facts for the audit entry.
  */
 import { randomUUID } from 'node:crypto';
-import type { ChannelSettings, NotifyChannel } from '../../src-shared/monitoring';
+import type { ChannelSettings, NotifyChannel } from '../../src-shared/contract';
 import type { Clock } from '../clock';
 import { DispatchError } from '../dispatch/handler';
 import type { Logger } from '../log';

@@ -6,7 +6,7 @@
  * or a delivery.
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { channelSettingsSchema, type ChannelSettings } from '../../src-shared/monitoring';
+import { channelSettingsSchema, type ChannelSettings } from '../../src-shared/contract';
 import type { Logger } from '../log';
 import type { ChannelDirectory } from './channels';
 

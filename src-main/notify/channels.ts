@@ -3,7 +3,7 @@
  * one secret each needs, which lives in the keychain under the channel's id
  * and is read at send time only.
  */
-import type { ChannelKind, ChannelSettingsInput } from '../../src-shared/monitoring';
+import type { ChannelKind, ChannelSettingsInput } from '../../src-shared/contract';
 import type { SecretStore } from '../secrets/secret-store';
 
 /** A channel as stored: its settings from the contract and the id Vigil gave it. */

@@ -6,7 +6,7 @@
  * DELETE on the primary key, rather than counting rows on every write.
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
-import type { Delivery } from '../../src-shared/monitoring';
+import type { Delivery } from '../../src-shared/contract';
 import type { DeliveryAttempt, DeliveryLog } from './delivery-log';
 
 export const DELIVERIES_KEPT = 20_000;

@@ -3,7 +3,7 @@
  * adapter (a Notification per call) and the browser host (forwarding to the
  * page) both implement DesktopNotifier.
  */
-import type { DesktopNotice } from '../../src-shared/monitoring';
+import type { DesktopNotice } from '../../src-shared/contract';
 import { title, urgencyLine, type Notice } from './notice';
 import { permanent, retryable, type SendContext, type SendOutcome } from './send-outcome';
 

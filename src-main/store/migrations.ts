@@ -238,4 +238,31 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    name: 'diagnostics times as epoch milliseconds',
+    sql: `
+      -- The contract carries times as epoch ms since this version; a connection's last
+      -- diagnostics were stored with ISO text (startedAt, finishedAt, and the token's
+      -- expiresAt and the certificate's validTo among the facts). julianday reads
+      -- ISO 8601 with its "Z"; 2440587.5 is the Unix epoch as a Julian day.
+      UPDATE connection_diagnostics SET result = json_set(
+        result,
+        '$.startedAt', CAST(round((julianday(json_extract(result, '$.startedAt')) - 2440587.5) * 86400000) AS INTEGER),
+        '$.finishedAt', CAST(round((julianday(json_extract(result, '$.finishedAt')) - 2440587.5) * 86400000) AS INTEGER),
+        '$.checks', (
+          SELECT json_group_array(json(
+            CASE
+              WHEN json_type(c.value, '$.facts.validTo') = 'text' THEN json_set(c.value, '$.facts.validTo',
+                CAST(round((julianday(json_extract(c.value, '$.facts.validTo')) - 2440587.5) * 86400000) AS INTEGER))
+              WHEN json_type(c.value, '$.facts.expiresAt') = 'text' THEN json_set(c.value, '$.facts.expiresAt',
+                CAST(round((julianday(json_extract(c.value, '$.facts.expiresAt')) - 2440587.5) * 86400000) AS INTEGER))
+              ELSE c.value
+            END))
+          FROM json_each(result, '$.checks') AS c
+        )
+      )
+      WHERE json_type(result, '$.startedAt') = 'text';
+    `,
+  },
 ];

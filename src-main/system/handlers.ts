@@ -20,7 +20,7 @@ export function systemHandlers(deps: {
       schemaVersion: deps.schemaVersion(),
       auditEntries: deps.auditEntries(),
       keychain: await deps.keychain(),
-      startedAt: deps.startedAt.toISOString(),
+      startedAt: deps.startedAt.getTime(),
     }),
   };
 }

@@ -40,7 +40,6 @@ export interface NewUser {
 /** What a sign-in attempt did, for the audit entry. */
 export type LoginFailure = 'unknown_user' | 'wrong_password' | 'disabled' | 'locked';
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 export class UsersService {
   private readonly clock: Clock;
@@ -199,9 +198,9 @@ export class UsersService {
       displayName: row.display_name,
       role: row.role,
       disabled: row.disabled === 1,
-      lockedUntil: iso(lockedUntil),
-      lastLoginAt: iso(row.last_login_at),
-      createdAt: new Date(row.created_at).toISOString(),
+      lockedUntil,
+      lastLoginAt: row.last_login_at,
+      createdAt: row.created_at,
     };
   }
 }
@@ -214,6 +213,6 @@ function locked(until: number): DispatchError {
   return new DispatchError(
     'LOCKED',
     `This account is locked after too many failed sign-ins until ${new Date(until).toISOString()}. Wait, or ask an administrator to reset the password.`,
-    { lockedUntil: new Date(until).toISOString() },
+    { lockedUntil: until },
   );
 }

@@ -26,7 +26,7 @@ export function useAuditList(filters: AuditFilters) {
 /** A chain check and when it was made: "intact" is only about the entries there were then. */
 export interface ChainCheck {
   result: AuditVerifyResult;
-  checkedAt: string;
+  checkedAt: number;
 }
 
 /**
@@ -40,7 +40,7 @@ export function useVerifyChain() {
   const [outdated, setOutdated] = useState(false);
   useEffect(() => on('audit.appended', () => setOutdated(true)), [on]);
   const check = useMutation({
-    mutationFn: async (): Promise<ChainCheck> => ({ result: await call('audit.verify', {}), checkedAt: new Date().toISOString() }),
+    mutationFn: async (): Promise<ChainCheck> => ({ result: await call('audit.verify', {}), checkedAt: Date.now() }),
     onMutate: () => setOutdated(false),
   });
   return { check, outdated };

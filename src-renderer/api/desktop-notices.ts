@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DesktopNotice } from '../../src-shared/monitoring';
+import type { DesktopNotice } from '../../src-shared/contract';
 import { useVigilEvents } from './vigil-context';
 
 /** The browser's answer, or that it has no Web Notifications at all. */

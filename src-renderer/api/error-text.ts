@@ -6,9 +6,9 @@ export type FieldErrors = Partial<Record<string, string>>;
 const UNREACHABLE_TEXT =
   'Vigil cannot reach its host. Check that the Vigil host is running and this computer is on the network, then try again.';
 
-function lockedUntil(err: VigilError): string | null {
+function lockedUntil(err: VigilError): number | null {
   const details = err.details as { lockedUntil?: unknown } | undefined;
-  return typeof details?.lockedUntil === 'string' ? details.lockedUntil : null;
+  return typeof details?.lockedUntil === 'number' ? details.lockedUntil : null;
 }
 
 /** Sign-in failures, in the words of someone standing at the console. */
@@ -19,7 +19,7 @@ export function signInErrorText(err: unknown): string {
       return 'Wrong username or password. Check both, or ask an administrator to reset your password.';
     case 'LOCKED': {
       const until = lockedUntil(err);
-      return until
+      return until !== null
         ? `This account is locked after too many failed sign-ins. It unlocks at ${formatMoment(until)}. Wait until then, or ask an administrator to reset the password.`
         : 'This account is locked after too many failed sign-ins. Wait, or ask an administrator to reset the password.';
     }

@@ -7,15 +7,15 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * Local date and time to the second, year first (2025-11-23 14:05:09): the
  * form audit reviewers expect, unambiguous across locales, and narrow.
  */
-export function formatDateTime(iso: string): string {
-  const d = new Date(iso);
+export function formatDateTime(ms: number): string {
+  const d = new Date(ms);
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
 /** A moment people wait for ("unlocks at …"): just the time when it is today. */
-export function formatMoment(iso: string, now: Date = new Date()): string {
-  const when = new Date(iso);
-  return when.toDateString() === now.toDateString() ? timeOnly.format(when) : dateAndTime.format(when);
+export function formatMoment(ms: number, now: number = Date.now()): string {
+  const when = new Date(ms);
+  return when.toDateString() === new Date(now).toDateString() ? timeOnly.format(when) : dateAndTime.format(when);
 }
 
 export function formatBytes(bytes: number): string {
@@ -44,8 +44,8 @@ function plural(n: number, unit: string): string {
 }
 
 /** How long ago, in the short words of a status board ("3 min ago"); the exact time goes in a tooltip. */
-export function formatAgo(iso: string, now: number = Date.now()): string {
-  const seconds = Math.max(0, Math.round((now - new Date(iso).getTime()) / 1000));
+export function formatAgo(ms: number, now: number = Date.now()): string {
+  const seconds = Math.max(0, Math.round((now - ms) / 1000));
   if (seconds < 45) return 'just now';
   const minutes = Math.round(seconds / 60);
   if (minutes < 60) return `${minutes} min ago`;
@@ -60,5 +60,10 @@ export function formatMs(ms: number): string {
 
 /** A FHIR date or dateTime: an instant in this computer's local time like every other time here; a bare date (or year) as given. */
 export function formatFhirDate(value: string): string {
-  return value.includes('T') && !Number.isNaN(new Date(value).getTime()) ? formatDateTime(value) : value;
+  return value.includes('T') && !Number.isNaN(Date.parse(value)) ? formatDateTime(Date.parse(value)) : value;
+}
+
+/** The machine-readable form a <time> element carries. */
+export function isoOf(ms: number): string {
+  return new Date(ms).toISOString();
 }

@@ -41,16 +41,16 @@ function next(start: Date, precision: Precision): Date {
 }
 
 /**
- * A typed range edge as the ISO instant the contract takes, or null when the
+ * A typed range edge as the instant the contract takes (epoch ms), or null when the
  * text is not a date (and time) in the format. `to` is inclusive of what was
  * typed, as people mean it ("to 2026-11-23" takes in that whole day), so it
  * becomes the start of the next day, minute or second: audit.list's `to` is
  * exclusive.
  */
-export function parseLocalTime(text: string, edge: 'from' | 'to'): string | null {
+export function parseLocalTime(text: string, edge: 'from' | 'to'): number | null {
   const typed = parse(text);
   if (!typed) return null;
-  return (edge === 'from' ? typed.start : next(typed.start, typed.precision)).toISOString();
+  return (edge === 'from' ? typed.start : next(typed.start, typed.precision)).getTime();
 }
 
 function formatAt(d: Date, precision: Precision): string {
@@ -66,9 +66,9 @@ function precisionOf(d: Date): Precision {
 }
 
 /** The reverse of parseLocalTime: an applied filter shown back in its field, as it was typed. */
-export function formatLocalTime(iso: string | undefined, edge: 'from' | 'to'): string {
-  if (!iso) return '';
-  const bound = new Date(iso);
+export function formatLocalTime(ms: number | undefined, edge: 'from' | 'to'): string {
+  if (ms === undefined) return '';
+  const bound = new Date(ms);
   if (edge === 'from') return formatAt(bound, precisionOf(bound));
   // The exclusive end is the start of the next unit: show the unit before it.
   const precision = precisionOf(bound);

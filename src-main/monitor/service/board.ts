@@ -26,7 +26,8 @@ export function tileFor(monitor: Monitor, info: TargetInfo, at: number): BoardTi
     worstSeverity: worst(open.map((a) => a.severity)),
     maintenance: window && { windowId: window.window.id, until: window.end, note: window.window.note },
     paused: status.state === 'PAUSED',
-    readings: run?.readings ?? {},
+    workstation: run?.workstation ?? null,
+    metrics: run?.series ?? {},
     dependsOn: monitor.graph.parentsOf(info.targetId),
   };
 }

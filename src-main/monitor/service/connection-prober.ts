@@ -45,8 +45,7 @@ function report(c: CheckResult): ProbeReport {
   return { probe: c.check, label: c.label, optional: c.optional, status, ms: c.ms, summary: c.summary };
 }
 
-const fact = (checks: CheckResult[], id: CheckId, name: string) => checks.find((c) => c.check === id)?.facts[name] ?? null;
-const timeOf = (value: unknown) => (typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? Date.parse(value) : null);
+const factsOf = (checks: CheckResult[], id: CheckId) => checks.find((c) => c.check === id)?.facts ?? {};
 
 /** The FHIR server's own answer time: the patient search when it answered, else the CapabilityStatement. */
 function headlineLatency(checks: CheckResult[]): number | null {
@@ -96,9 +95,8 @@ export class ConnectionProber {
     const now = this.deps.clock.now();
     cached.discovery = nextDiscovery(cached.discovery, reuse, checks, started);
     const lastRun = checks.map(report);
-    const validTo = timeOf(fact(checks, 'tls', 'validTo'));
-    const expiresAt = timeOf(fact(checks, 'token', 'expiresAt'));
-    const protocol = fact(checks, 'tls', 'protocol');
+    const { validTo = null, protocol = null } = factsOf(checks, 'tls');
+    const expiresAt = factsOf(checks, 'token').expiresAt ?? null;
     const run: TargetRun = {
       outcome: {
         // A certificate near expiry is the TLS rules' business, tier by tier; as a plain warning it
@@ -110,15 +108,16 @@ export class ConnectionProber {
       lastRun,
       certDaysLeft: validTo === null ? null : Math.floor((validTo - now) / DAY_MS),
       tokenMinutesLeft: expiresAt === null ? null : Math.floor((expiresAt - now) / 60_000),
-      tls: validTo === null && protocol === null ? null : { validTo, protocol: typeof protocol === 'string' ? protocol : null },
-      readings: {},
+      tls: validTo === null && protocol === null ? null : { validTo, protocol },
+      workstation: null,
+      series: {},
       metrics: [],
     };
     if (settings.metrics) {
       const step = await metricsStep(settings.metrics, signal);
       run.lastRun.push(step.report);
       run.outcome.results.push(toResult(step.report));
-      run.readings = step.readings;
+      run.series = step.readings;
       run.metrics = step.metrics;
     }
     return run;

@@ -2,7 +2,7 @@
  * What one run of a target found: the outcome the scheduler, state machine
  * and storage work from, and what the board and the alert rules read besides.
  */
-import type { ProbeReport } from '../../../src-shared/monitoring';
+import type { ProbeReport, WorkstationReadings } from '../../../src-shared/monitoring';
 import type { MetricReading } from '../alert-rules';
 import type { ProbeId, ProbeOutcome, ProbeResult } from '../outcome';
 
@@ -14,8 +14,10 @@ export interface TargetRun {
   tokenMinutesLeft: number | null;
   /** For the TLS rules; null when the run saw no certificate. */
   tls: { validTo: number | null; protocol: string | null } | null;
-  /** Named readings for the tile: metric series, or cpu/memory/disk percent. */
-  readings: Record<string, number>;
+  /** The workstation's CPU, memory and disk percent; null for a connection. */
+  workstation: WorkstationReadings | null;
+  /** A connection's metric series by name, for the tile. */
+  series: Record<string, number>;
   /** Readings with thresholds, for the metric alert rules. */
   metrics: MetricReading[];
 }
@@ -30,6 +32,7 @@ export const emptyRun = (outcome: ProbeOutcome): TargetRun => ({
   certDaysLeft: null,
   tokenMinutesLeft: null,
   tls: null,
-  readings: {},
+  workstation: null,
+  series: {},
   metrics: [],
 });

@@ -3,7 +3,7 @@
  * Vigil's data. Its probe is optional, so a busy machine shows DEGRADED and
  * alerts on its thresholds but is never DOWN: Vigil running is proof it is up.
  */
-import type { ProbeReport } from '../../../src-shared/monitoring';
+import type { ProbeReport, WorkstationReadings } from '../../../src-shared/monitoring';
 import type { MetricReading } from '../alert-rules';
 import { DEFAULT_WORKSTATION_THRESHOLDS, probeWorkstation } from '../probes/workstation-probe';
 import { toResult, type TargetRun } from './target-run';
@@ -24,21 +24,20 @@ export async function runWorkstation(dataDir: string, signal: AbortSignal): Prom
     ms: Math.round(performance.now() - started),
     summary: over ? `${summary}: ${over}` : summary,
   };
-  const readings: Record<string, number> = { memory: found.memoryPercent, disk: found.diskPercent };
-  if (found.cpuPercent !== null) readings.cpu = found.cpuPercent;
+  const workstation: WorkstationReadings = { cpu: found.cpuPercent, memory: found.memoryPercent, disk: found.diskPercent };
   const t = DEFAULT_WORKSTATION_THRESHOLDS;
-  const metrics: MetricReading[] = Object.entries(readings).map(([name, value]) => ({
-    name,
-    value: Math.round(value * 10) / 10,
-    threshold: t[name as keyof typeof t],
-  }));
+  const metrics: MetricReading[] = (['cpu', 'memory', 'disk'] as const).flatMap((name) => {
+    const value = workstation[name];
+    return value === null ? [] : [{ name, value: Math.round(value * 10) / 10, threshold: t[name] }];
+  });
   return {
     outcome: { results: [toResult(step)], latencyMs: null, error: null },
     lastRun: [step],
     certDaysLeft: null,
     tokenMinutesLeft: null,
     tls: null,
-    readings,
+    workstation,
+    series: {},
     metrics,
   };
 }

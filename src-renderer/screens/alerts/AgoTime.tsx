@@ -1,12 +1,11 @@
-import { formatAgo } from '../../lib/format';
-import { isoOf, localDateTime } from './time-words';
+import { formatAgo, isoOf } from '../../lib/format';
+import { localDateTime } from './time-words';
 
 /** "12 min ago", with the exact local time on hover and, through <time>, for assistive technology. */
 export function AgoTime({ at, now }: { at: number; now: number }) {
-  const iso = isoOf(at);
   return (
-    <time dateTime={iso} title={localDateTime(at)}>
-      {formatAgo(iso, now)}
+    <time dateTime={isoOf(at)} title={localDateTime(at)}>
+      {formatAgo(at, now)}
     </time>
   );
 }

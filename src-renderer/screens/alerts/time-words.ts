@@ -11,13 +11,9 @@ const DAY = 24 * HOUR;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-export function isoOf(ms: number): string {
-  return new Date(ms).toISOString();
-}
-
 /** Local time to the second, as the audit trail and the tables write it. */
 export function localDateTime(ms: number): string {
-  return formatDateTime(isoOf(ms));
+  return formatDateTime(ms);
 }
 
 /** Local date and time to the minute (2026-11-23 14:05): how windows are typed and shown. */

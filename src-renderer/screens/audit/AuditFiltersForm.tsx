@@ -17,11 +17,11 @@ function trimmed(value: string | undefined): string | undefined {
 const EXAMPLE = '2026-11-23 14:05';
 
 /** A typed time as the contract's instant; a problem in words when it is not one. */
-function readTime(text: string | undefined, edge: 'from' | 'to'): { iso?: string; problem?: string } {
+function readTime(text: string | undefined, edge: 'from' | 'to'): { at?: number; problem?: string } {
   const typed = trimmed(text);
   if (!typed) return {};
-  const iso = parseLocalTime(typed, edge);
-  return iso ? { iso } : { problem: `Enter a date and time as ${LOCAL_TIME_FORMAT}, for example ${EXAMPLE}` };
+  const at = parseLocalTime(typed, edge);
+  return at !== null ? { at } : { problem: `Enter a date and time as ${LOCAL_TIME_FORMAT}, for example ${EXAMPLE}` };
 }
 
 /**
@@ -38,10 +38,10 @@ export function AuditFiltersForm({ filters, onApply }: { filters: AuditFilters; 
     const v = readForm(event.currentTarget);
     const from = readTime(v.from, 'from');
     const to = readTime(v.to, 'to');
-    const next: AuditFilters = { actor: trimmed(v.actor), action: trimmed(v.action), from: from.iso, to: to.iso };
+    const next: AuditFilters = { actor: trimmed(v.actor), action: trimmed(v.action), from: from.at, to: to.at };
     const ok = check({
       from: from.problem,
-      to: to.problem ?? (next.from && next.to && next.to <= next.from ? 'The end is before the start' : undefined),
+      to: to.problem ?? (next.from !== undefined && next.to !== undefined && next.to <= next.from ? 'The end is before the start' : undefined),
     });
     if (ok) onApply(Object.fromEntries(Object.entries(next).filter(([, value]) => value !== undefined)));
   }

@@ -1,7 +1,8 @@
 import type { ReactNode, RefObject } from 'react';
 import type { BoardTile } from '../../../src-shared/monitoring';
 import { Button } from '../../components/Button';
-import { formatSpan, isoOf, localDateTime } from '../alerts/time-words';
+import { isoOf } from '../../lib/format';
+import { formatSpan, localDateTime } from '../alerts/time-words';
 import { StateBadge } from './StateBadge';
 import { TileFacts } from './TileFacts';
 import { TileTags } from './TileTags';

@@ -35,8 +35,7 @@ export function DetailPanels({ detail, range, switching, canRespond, now, onRang
         </div>
         <div className="detail-side">
           <UptimePanel uptime={detail.uptime} />
-          {/* The workstation's readings are its tile's figures already. */}
-          {tile.kind === 'connection' && Object.keys(tile.readings).length > 0 && <ReadingsPanel readings={tile.readings} />}
+          {Object.keys(tile.metrics).length > 0 && <ReadingsPanel metrics={tile.metrics} />}
           <WindowsPanel windows={detail.windows} current={tile.maintenance} now={now} />
           <RecentResultsPanel results={detail.recent} now={now} />
         </div>

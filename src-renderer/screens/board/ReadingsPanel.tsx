@@ -11,8 +11,8 @@ const valueText = (value: number) => value.toLocaleString(undefined, { maximumSi
  * (a medical AI service's accuracy or latency, say). Their levels are in
  * Monitoring settings; one past its level opens an alert above.
  */
-export function ReadingsPanel({ readings }: { readings: BoardTile['readings'] }) {
-  const entries = Object.entries(readings).sort(([a], [b]) => a.localeCompare(b));
+export function ReadingsPanel({ metrics }: { metrics: BoardTile['metrics'] }) {
+  const entries = Object.entries(metrics).sort(([a], [b]) => a.localeCompare(b));
   return (
     <section className="panel detail-panel" aria-labelledby="readings-title">
       <h3 id="readings-title">Metrics</h3>

@@ -2,7 +2,8 @@ import type { ChannelOutput } from '../../../src-shared/contract';
 import { DataTable } from '../../components/DataTable';
 import { formatMs } from '../../lib/format';
 import { CheckStatusLabel } from '../connections/CheckStatusLabel';
-import { isoOf, localDateTime } from '../alerts/time-words';
+import { isoOf } from '../../lib/format';
+import { localDateTime } from '../alerts/time-words';
 import { clockText } from './board-words';
 
 type StoredResult = ChannelOutput<'monitor.detail'>['recent'][number];

@@ -22,16 +22,14 @@ function certificateTone(days: number): Tone {
 }
 
 /** The workstation's readings are percentages of CPU, memory and disk in use, shown in that order. */
-const READING_LABELS: Partial<Record<string, string>> = { cpu: 'CPU', memory: 'Memory', disk: 'Disk' };
-const READING_ORDER = Object.keys(READING_LABELS);
-const readingRank = (name: string) => (READING_ORDER.includes(name) ? READING_ORDER.indexOf(name) : READING_ORDER.length);
+const READINGS = [
+  ['cpu', 'CPU'],
+  ['memory', 'Memory'],
+  ['disk', 'Disk'],
+] as const;
 
-function orderedReadings(readings: BoardTile['readings']): [string, number][] {
-  return Object.entries(readings).sort(([a], [b]) => readingRank(a) - readingRank(b) || a.localeCompare(b));
-}
-
-function readingText(value: number): string {
-  return `${Math.round(value)} %`;
+function readingText(value: number | null): string | null {
+  return value === null ? null : `${Math.round(value)} %`;
 }
 
 /**
@@ -40,7 +38,7 @@ function readingText(value: number): string {
  * how busy and how full it is.
  */
 export function TileFacts({ tile }: { tile: BoardTile }) {
-  const { status, uptime24h, certDaysLeft, tokenMinutesLeft, readings } = tile;
+  const { status, uptime24h, certDaysLeft, tokenMinutesLeft, workstation } = tile;
   return (
     <dl className="tile-facts">
       {tile.kind === 'connection' && <Fact label="Latency" value={status.latencyMs === null ? null : formatMs(status.latencyMs)} />}
@@ -55,7 +53,7 @@ export function TileFacts({ tile }: { tile: BoardTile }) {
           <Fact label="Token left" value={tokenMinutesLeft === null ? null : `${tokenMinutesLeft} min`} />
         </>
       ) : (
-        orderedReadings(readings).map(([name, value]) => <Fact key={name} label={READING_LABELS[name] ?? name} value={readingText(value)} />)
+        READINGS.map(([key, label]) => <Fact key={key} label={label} value={readingText(workstation?.[key] ?? null)} />)
       )}
     </dl>
   );

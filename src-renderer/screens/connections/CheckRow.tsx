@@ -1,16 +1,25 @@
 import type { CheckResult } from '../../../src-shared/contract';
-import { formatMs } from '../../lib/format';
+import { formatDateTime, formatMs } from '../../lib/format';
 import { CheckStatusLabel } from './CheckStatusLabel';
 
-function CheckFacts({ facts }: { facts: CheckResult['facts'] }) {
+type Facts = CheckResult['facts'];
+
+/** Facts that are moments: the contract carries them as epoch ms, people read them as local dates. */
+const TIME_FACTS: ReadonlySet<keyof Facts> = new Set(['validTo', 'expiresAt']);
+
+function factText(key: keyof Facts, value: Facts[keyof Facts]): string {
+  return TIME_FACTS.has(key) && typeof value === 'number' ? formatDateTime(value) : String(value);
+}
+
+function CheckFacts({ facts }: { facts: Facts }) {
   // A null fact is one the server did not give (or nothing to list): leave it out rather than print "null".
-  const entries = Object.entries(facts).filter(([, value]) => value !== null);
+  const entries = (Object.entries(facts) as [keyof Facts, Facts[keyof Facts]][]).filter(([, value]) => value !== null && value !== undefined);
   if (entries.length === 0) return null;
   return (
     <ul className="detail-list">
       {entries.map(([key, value]) => (
         <li key={key}>
-          <span className="detail-key">{key}:</span> <code>{String(value)}</code>
+          <span className="detail-key">{key}:</span> <code>{factText(key, value)}</code>
         </li>
       ))}
     </ul>

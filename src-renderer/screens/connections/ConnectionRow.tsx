@@ -44,7 +44,7 @@ export function ConnectionRow({ connection, vendorLabel, selected, shown, now, o
       <td className="nowrap">
         <LastTestLabel diagnostics={last} running={testing} />
       </td>
-      <td className="nowrap">{last ? <TimeAgo iso={last.finishedAt} now={now} /> : <span className="muted">—</span>}</td>
+      <td className="nowrap">{last ? <TimeAgo at={last.finishedAt} now={now} /> : <span className="muted">—</span>}</td>
       {onTest && (
         <td>
           <Button icon="play" pending={testing} onClick={onTest}>

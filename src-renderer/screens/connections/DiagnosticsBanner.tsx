@@ -18,7 +18,7 @@ function RunTiming({ diagnostics, now }: { diagnostics: Diagnostics; now: number
   const took = new Date(diagnostics.finishedAt).getTime() - new Date(diagnostics.startedAt).getTime();
   return (
     <p className="run-timing">
-      Finished <TimeAgo iso={diagnostics.finishedAt} now={now} />, took {formatMs(took)}.
+      Finished <TimeAgo at={diagnostics.finishedAt} now={now} />, took {formatMs(took)}.
     </p>
   );
 }

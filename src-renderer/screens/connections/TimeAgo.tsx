@@ -1,10 +1,10 @@
-import { formatAgo, formatDateTime } from '../../lib/format';
+import { formatAgo, formatDateTime, isoOf } from '../../lib/format';
 
 /** "3 min ago", with the exact local time on hover and for assistive technology via <time>. */
-export function TimeAgo({ iso, now }: { iso: string; now: number }) {
+export function TimeAgo({ at, now }: { at: number; now: number }) {
   return (
-    <time dateTime={iso} title={formatDateTime(iso)}>
-      {formatAgo(iso, now)}
+    <time dateTime={isoOf(at)} title={formatDateTime(at)}>
+      {formatAgo(at, now)}
     </time>
   );
 }

@@ -3,7 +3,7 @@ import { useSystemInfo } from '../../api/system';
 import { LoadingLine } from '../../components/LoadingLine';
 import { Notice } from '../../components/Notice';
 import { ScreenHeader } from '../../components/ScreenHeader';
-import { formatBytes, formatCount, formatDateTime } from '../../lib/format';
+import { formatBytes, formatCount, formatDateTime, isoOf } from '../../lib/format';
 
 function SystemFacts() {
   const info = useSystemInfo();
@@ -16,7 +16,7 @@ function SystemFacts() {
       <dd>{d.version}</dd>
       <dt>Running since</dt>
       <dd>
-        <time dateTime={d.startedAt}>{formatDateTime(d.startedAt)}</time>
+        <time dateTime={isoOf(d.startedAt)}>{formatDateTime(d.startedAt)}</time>
       </dd>
       <dt>Platform</dt>
       <dd>{d.platform}</dd>

@@ -6,7 +6,7 @@ import { Button } from '../../components/Button';
 import { Icon } from '../../components/Icon';
 import { StatusLabel } from '../../components/StatusLabel';
 import { screenHref } from '../../frame/screens';
-import { formatMoment } from '../../lib/format';
+import { formatMoment, isoOf } from '../../lib/format';
 import { accountStatus } from './account-status';
 import { RoleSelect } from './RoleSelect';
 
@@ -63,7 +63,7 @@ export function UserRow({ user, isMe, onlyAdmin, onResetPassword, onToggleDisabl
             {status.text}
           </StatusLabel>
         </td>
-        <td>{user.lastLoginAt ? <time dateTime={user.lastLoginAt}>{formatMoment(user.lastLoginAt)}</time> : 'Never'}</td>
+        <td>{user.lastLoginAt ? <time dateTime={isoOf(user.lastLoginAt)}>{formatMoment(user.lastLoginAt)}</time> : 'Never'}</td>
         <td>
           <div className="row-actions">
             {isMe ? (

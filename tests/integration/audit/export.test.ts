@@ -3,13 +3,14 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditHandlers } from '../../../src-main/audit/handlers';
+import { exportLineSchema } from '../../../src-main/audit/rows';
 import { verifyJsonl } from '../../../src-main/audit/verify-jsonl';
 import type { AuditNote, HandlerContext } from '../../../src-main/dispatch/handler';
-import { auditEntrySchema, CHANNELS, type AuditEntry } from '../../../src-shared/contract';
+import { CHANNELS, type AuditEntry } from '../../../src-shared/contract';
 import { auditFixture, fill, sampleEntry, START, type AuditFixture } from './fixture';
 
 const N = 25;
-const iso = (i: number) => new Date(START + i * 1_000).toISOString();
+const at = (i: number) => START + i * 1_000;
 const parseLines = (text: string) => text.trimEnd().split('\n').map((l) => JSON.parse(l) as AuditEntry);
 const toText = (entries: readonly unknown[]) => entries.map((e) => `${JSON.stringify(e)}\n`).join('');
 
@@ -28,16 +29,17 @@ describe('audit export', () => {
     expect(out.lines.endsWith('\n')).toBe(true);
     expect(out.sha256).toBe(createHash('sha256').update(out.lines, 'utf8').digest('hex'));
     const lines = parseLines(out.lines);
-    expect(lines).toEqual(written);
-    for (const l of lines) auditEntrySchema.parse(l);
+    // The export writes times as ISO 8601 text for tools outside Vigil; the contract carries epoch ms.
+    expect(lines).toEqual(written.map((e) => ({ ...e, time: new Date(e.time).toISOString() })));
+    for (const l of lines) exportLineSchema.parse(l);
     expect(verifyJsonl(out.lines)).toEqual({ ok: true, checked: N, firstBadSeq: null, reason: null });
   });
 
   it('exports a time range as an unbroken piece of the chain that verifies from its first prevHash', () => {
-    const out = f.audit.exportJsonl({ from: iso(10), to: iso(20) });
+    const out = f.audit.exportJsonl({ from: at(10), to: at(20) });
     expect(parseLines(out.lines).map((e) => e.seq)).toEqual([11, 12, 13, 14, 15, 16, 17, 18, 19, 20]);
     expect(verifyJsonl(out.lines)).toMatchObject({ ok: true, checked: 10 });
-    expect(f.audit.exportJsonl({ from: iso(N + 10) })).toMatchObject({ lines: '', entries: 0 });
+    expect(f.audit.exportJsonl({ from: at(N + 10) })).toMatchObject({ lines: '', entries: 0 });
     expect(verifyJsonl('')).toEqual({ ok: true, checked: 0, firstBadSeq: null, reason: null });
   });
 
@@ -45,7 +47,7 @@ describe('audit export', () => {
     f.clock.set(START + 5_500);
     const late = f.audit.append(sampleEntry(99));
     f.clock.set(START + 30_000);
-    const out = f.audit.exportJsonl({ from: iso(3), to: iso(8) });
+    const out = f.audit.exportJsonl({ from: at(3), to: at(8) });
     expect(parseLines(out.lines).map((e) => e.seq)).toEqual([4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, late.seq]);
     expect(verifyJsonl(out.lines)).toMatchObject({ ok: true });
   });
@@ -54,7 +56,7 @@ describe('audit export', () => {
     const tampered: [string, (lines: AuditEntry[]) => unknown[], number, RegExp][] = [
       ['an edited actor', (l) => l.map((e) => (e.seq === 7 ? { ...e, actor: 'mallory' } : e)), 7, /edited/],
       ['an edited detail', (l) => l.map((e) => (e.seq === 8 ? { ...e, detail: { n: 0 } } : e)), 8, /edited/],
-      ['an edited time', (l) => l.map((e) => (e.seq === 1 ? { ...e, time: iso(-1) } : e)), 1, /edited/],
+      ['an edited time', (l) => l.map((e) => (e.seq === 1 ? { ...e, time: new Date(at(-1)).toISOString() } : e)), 1, /edited/],
       ['an edited action in the last entry', (l) => l.map((e) => (e.seq === N ? { ...e, action: 'users.delete' } : e)), N, /edited/],
       ['a removed line', (l) => l.filter((e) => e.seq !== 12), 12, /missing/],
       ['two lines swapped', (l) => l.map((e, i) => (i === 3 ? l[4] : i === 4 ? l[3] : e)), 4, /missing/],
@@ -110,7 +112,7 @@ describe('audit handlers', () => {
     expect(ctx.notes).toEqual([{ detail: { entries: 4, sha256: out.sha256 } }]);
 
     f.clock.advance(1);
-    const ranged = await handlers['audit.export']({ from: new Date(START + 2_000).toISOString() }, context());
+    const ranged = await handlers['audit.export']({ from: START + 2_000 }, context());
     expect(ranged.entries).toBe(2);
     expect(ranged.fileName).not.toBe(out.fileName);
   });

@@ -168,8 +168,8 @@ describe('the live monitor on the embedded sandbox EHR', () => {
     const { alert } = await opened;
     expect(alert).toMatchObject({ severity: 'SEV2', title: 'model_accuracy_score below its critical limit' });
     const t = await tile(SANDBOX);
-    expect(t.readings.model_accuracy_score).toBeLessThan(0.75);
-    expect(t.readings.active_clinical_sessions).toBeGreaterThan(0);
+    expect(t.metrics.model_accuracy_score).toBeLessThan(0.75);
+    expect(t.metrics.active_clinical_sessions).toBeGreaterThan(0);
     expect(t.status).toMatchObject({ health: 'DEGRADED', reason: expect.stringMatching(/^metrics: Critical: model_accuracy_score/) });
 
     const cleared = next('alert.updated', (p) => p.alert.id === alert.id && p.alert.status === 'resolved');

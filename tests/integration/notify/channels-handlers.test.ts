@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../../src-shared/contract';
-import type { ChannelSettingsInput } from '../../../src-shared/monitoring';
+import type { ChannelSettingsInput } from '../../../src-shared/contract';
 import { useTestKeychain } from '../store/fixtures';
 import { startHttpReceiver, type HttpReceiver } from './harness';
 import { startNotifyRig, type NotifyRig } from './service-rig';

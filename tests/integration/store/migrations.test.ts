@@ -115,3 +115,43 @@ describe('migrations', () => {
     store.close();
   });
 });
+
+describe("Vigil's own migrations", () => {
+  it('6 turns the ISO times of a stored last diagnostics into epoch ms, facts included', async () => {
+    const dir = tempDir();
+    const before = await open(dir, MIGRATIONS.filter((m) => m.version < 6));
+    before.db
+      .prepare("INSERT INTO connections (name, config, keychain_ref, created_at, updated_at) VALUES ('EHR', '{}', 'ref', 1, 1)")
+      .run();
+    const stored = {
+      runId: 'r1',
+      connectionId: 1,
+      startedAt: '2026-01-01T00:00:00.000Z',
+      finishedAt: '2026-01-01T00:00:01.250Z',
+      status: 'pass',
+      checks: [
+        { check: 'token', facts: { expiresAt: '2026-01-01T00:05:00.000Z', requested: 'system/*.rs' } },
+        { check: 'tls', facts: { validTo: '2027-03-04T12:00:00.000Z', protocol: 'TLSv1.3' } },
+        { check: 'cds', facts: {} },
+      ],
+    };
+    before.db
+      .prepare("INSERT INTO connection_diagnostics (connection_id, run_id, status, finished_at, result) VALUES (1, 'r1', 'pass', 0, ?)")
+      .run(JSON.stringify(stored));
+    before.close();
+
+    const after = await open(dir, MIGRATIONS);
+    const result = JSON.parse(after.db.prepare('SELECT result FROM connection_diagnostics').pluck().get() as string);
+    expect(result).toEqual({
+      ...stored,
+      startedAt: Date.parse(stored.startedAt),
+      finishedAt: Date.parse(stored.finishedAt),
+      checks: [
+        { check: 'token', facts: { expiresAt: Date.parse('2026-01-01T00:05:00.000Z'), requested: 'system/*.rs' } },
+        { check: 'tls', facts: { validTo: Date.parse('2027-03-04T12:00:00.000Z'), protocol: 'TLSv1.3' } },
+        { check: 'cds', facts: {} },
+      ],
+    });
+    after.close();
+  });
+});

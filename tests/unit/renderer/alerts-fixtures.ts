@@ -1,5 +1,6 @@
 /** Alerts, status-board tiles, notification channels and maintenance windows as main sends them, for the monitoring screens' tests. */
-import type { AlertView, BoardTile, NotifyChannel } from '../../../src-shared/monitoring';
+import type { AlertView, BoardTile } from '../../../src-shared/monitoring';
+import type { NotifyChannel } from '../../../src-shared/contract';
 import { act } from 'react';
 
 const MINUTE = 60_000;
@@ -44,7 +45,8 @@ export function tile(targetId: string, name: string): BoardTile {
     worstSeverity: null,
     maintenance: null,
     paused: false,
-    readings: {},
+    workstation: null,
+    metrics: {},
     dependsOn: [],
   };
 }

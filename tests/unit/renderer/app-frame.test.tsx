@@ -42,7 +42,7 @@ const systemInfo = {
   schemaVersion: 3,
   auditEntries: 12,
   keychain: 'available',
-  startedAt: '2025-11-23T00:00:00.000Z',
+  startedAt: Date.UTC(2025, 10, 23),
 };
 
 /** Signed in, with main answering every screen these tests open. */
@@ -61,7 +61,7 @@ const NEW_BOB = { Username: 'bob', 'Display name': 'Bob', Password: 'twelve char
 function entry(seq: number, overrides: Partial<AuditEntry> = {}): AuditEntry {
   return {
     seq,
-    time: new Date(Date.UTC(2025, 10, 20, 8, 0, seq)).toISOString(),
+    time: Date.UTC(2025, 10, 20, 8, 0, seq),
     actor: 'ada',
     action: 'users.create',
     target: `user:${seq}`,
@@ -227,7 +227,7 @@ describe('account', () => {
 describe('users (admin)', () => {
   it('shows each status in words, and offers no control the host would refuse', async () => {
     const me = user();
-    const locked = user({ id: 2, username: 'bo', displayName: 'Bo', role: 'operator', lockedUntil: new Date(Date.now() + 600_000).toISOString() });
+    const locked = user({ id: 2, username: 'bo', displayName: 'Bo', role: 'operator', lockedUntil: Date.now() + 600_000 });
     const off = user({ id: 3, username: 'cy', displayName: 'Cy', role: 'support_tech', disabled: true });
     const api = consoleFor(me, { 'users.list': () => ok({ users: [me, locked, off] }) });
     await renderApp(api, '#/settings/users');
@@ -376,8 +376,8 @@ describe('audit', () => {
     await click(button('Apply filters'));
     await waitFor(() =>
       expect(api.callsTo('audit.list').at(-1)).toEqual({
-        from: new Date(2026, 10, 23, 14, 5).toISOString(),
-        to: new Date(2026, 10, 25).toISOString(),
+        from: new Date(2026, 10, 23, 14, 5).getTime(),
+        to: new Date(2026, 10, 25).getTime(),
         limit: 50,
       }),
     );

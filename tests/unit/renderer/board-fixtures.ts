@@ -42,7 +42,8 @@ export function tile(id: number, name: string, state: ConnectionState, rest: Par
     worstSeverity: null,
     maintenance: null,
     paused: state === 'PAUSED',
-    readings: {},
+    workstation: null,
+    metrics: {},
     dependsOn: [],
     ...rest,
   };
@@ -57,7 +58,7 @@ export function workstationTile(rest: Partial<BoardTile> = {}): BoardTile {
     status: status('workstation', 'UP', { reason: 'CPU, memory and disk fine', latencyMs: null }),
     certDaysLeft: null,
     tokenMinutesLeft: null,
-    readings: { cpu: 12.4, memory: 40, disk: 55.2 },
+    workstation: { cpu: 12.4, memory: 40, disk: 55.2 },
     ...rest,
   };
 }

@@ -72,8 +72,8 @@ export function connection(id: number, config: Partial<FhirConnectionInput> = {}
     hasSecret: false,
     publicJwks: null,
     sandbox: false,
-    createdAt: '2025-11-20T08:00:00.000Z',
-    updatedAt: '2025-11-20T08:00:00.000Z',
+    createdAt: Date.UTC(2025, 10, 20, 8),
+    updatedAt: Date.UTC(2025, 10, 20, 8),
     lastTest: null,
     ...rest,
   };
@@ -110,19 +110,19 @@ export const NETWORK_ERROR: NonNullable<CheckResult['error']> = {
   message: 'connect ECONNREFUSED 127.0.0.1:4999',
 };
 
-export function diagnostics(connectionId: number, checks: CheckResult[], finishedAt = new Date().toISOString()): Diagnostics {
+export function diagnostics(connectionId: number, checks: CheckResult[], finishedAt = Date.now()): Diagnostics {
   const status = checks.some((c) => c.status === 'fail') ? 'fail' : checks.some((c) => c.status === 'warn') ? 'warn' : 'pass';
   return {
     runId: `run-${connectionId}-${finishedAt}`,
     connectionId,
-    startedAt: new Date(new Date(finishedAt).getTime() - 1500).toISOString(),
+    startedAt: finishedAt - 1500,
     finishedAt,
     status,
     checks,
   };
 }
 
-export function allPassing(connectionId: number, finishedAt?: string): Diagnostics {
+export function allPassing(connectionId: number, finishedAt?: number): Diagnostics {
   return diagnostics(
     connectionId,
     (['capability', 'smart', 'token', 'patient', 'cds', 'auditEvent', 'tls'] as const).map((id) => check(id, 'pass')),

@@ -24,7 +24,7 @@ import { openSetupTab } from './board-fixtures';
 
 afterEach(cleanup);
 
-const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000).toISOString();
+const minutesAgo = (n: number) => Date.now() - n * 60_000;
 
 describe('the connections list', () => {
   it('says each last result in words with an icon, and when, with the exact time on hover', async () => {
@@ -52,7 +52,7 @@ describe('the connections list', () => {
     expect(hapi).toContain('Failed at Access token');
     expect(fresh).toContain('Not tested yet');
 
-    const time = document.querySelector(`time[datetime="${passedAt}"]`);
+    const time = document.querySelector(`time[datetime="${new Date(passedAt).toISOString()}"]`);
     expect(time?.getAttribute('title')).toBe(formatDateTime(passedAt));
     // Never by colour alone: every result carries an icon next to its words.
     const statuses = [...document.querySelectorAll('.connections-table .status')];

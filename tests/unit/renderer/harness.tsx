@@ -50,8 +50,8 @@ export function user(overrides: Partial<UserSummary> = {}): UserSummary {
     role: 'admin',
     disabled: false,
     lockedUntil: null,
-    lastLoginAt: '2025-11-20T08:00:00.000Z',
-    createdAt: '2025-11-01T08:00:00.000Z',
+    lastLoginAt: Date.UTC(2025, 10, 20, 8),
+    createdAt: Date.UTC(2025, 10, 1, 8),
     ...overrides,
   };
 }

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Delivery, NotifyChannel } from '../../../src-shared/monitoring';
+import type { Delivery, NotifyChannel } from '../../../src-shared/contract';
 import { alert, channel } from './alerts-fixtures';
 import {
   alerts,

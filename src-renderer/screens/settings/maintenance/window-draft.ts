@@ -45,8 +45,7 @@ const TIME_PROBLEM = `Enter a date and time as ${LOCAL_TIME_FORMAT}, for example
 
 /** A typed local time as epoch milliseconds. */
 function readTime(text: string): number | null {
-  const iso = parseLocalTime(text, 'from');
-  return iso === null ? null : Date.parse(iso);
+  return parseLocalTime(text, 'from');
 }
 
 function firstProblems(request: unknown): Record<string, string | undefined> {

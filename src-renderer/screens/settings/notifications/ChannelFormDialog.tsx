@@ -1,5 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { SEVERITIES, type NotifyChannel } from '../../../../src-shared/monitoring';
+import { SEVERITIES } from '../../../../src-shared/monitoring';
+import { type NotifyChannel } from '../../../../src-shared/contract';
 import { useCreateChannel, useUpdateChannel } from '../../../api/notify';
 import { Dialog, FormDialogActions } from '../../../components/Dialog';
 import { CheckboxField, SelectField, TextField } from '../../../components/Field';

@@ -1,4 +1,4 @@
-import type { NotifyChannel } from '../../../../src-shared/monitoring';
+import type { NotifyChannel } from '../../../../src-shared/contract';
 import { StatusLabel } from '../../../components/StatusLabel';
 import { formatCount } from '../../../lib/format';
 import { AgoTime } from '../../alerts/AgoTime';

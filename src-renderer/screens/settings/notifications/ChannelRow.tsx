@@ -1,4 +1,4 @@
-import type { NotifyChannel } from '../../../../src-shared/monitoring';
+import type { NotifyChannel } from '../../../../src-shared/contract';
 import { useTestChannel } from '../../../api/notify';
 import { Button } from '../../../components/Button';
 import { StatusLabel } from '../../../components/StatusLabel';

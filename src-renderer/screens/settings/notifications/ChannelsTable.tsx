@@ -1,4 +1,4 @@
-import type { NotifyChannel } from '../../../../src-shared/monitoring';
+import type { NotifyChannel } from '../../../../src-shared/contract';
 import { DataTable } from '../../../components/DataTable';
 import { useNow } from '../../../lib/use-now';
 import { CHANNEL_COLUMNS, ChannelRow } from './ChannelRow';

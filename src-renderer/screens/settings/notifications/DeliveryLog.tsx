@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { NotifyChannel } from '../../../../src-shared/monitoring';
+import type { NotifyChannel } from '../../../../src-shared/contract';
 import { useAlerts } from '../../../api/alerts';
 import { errorText } from '../../../api/error-text';
 import { useDeliveries } from '../../../api/notify';

@@ -1,4 +1,4 @@
-import type { ChannelKind, Delivery } from '../../../../src-shared/monitoring';
+import type { ChannelKind, Delivery } from '../../../../src-shared/contract';
 import { StatusLabel } from '../../../components/StatusLabel';
 import { localDateTime } from '../../alerts/time-words';
 import { answerWords, EVENT_WORDS } from './channel-words';

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { CHANNEL_KINDS, type ChannelKind } from '../../../../src-shared/monitoring';
+import { CHANNEL_KINDS, type ChannelKind } from '../../../../src-shared/contract';
 import { field } from './channel-draft';
 import { KIND_HINTS, KIND_LABELS } from './channel-words';
 

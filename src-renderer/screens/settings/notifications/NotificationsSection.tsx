@@ -1,4 +1,4 @@
-import type { NotifyChannel } from '../../../../src-shared/monitoring';
+import type { NotifyChannel } from '../../../../src-shared/contract';
 import { errorText } from '../../../api/error-text';
 import { useNotifyChannels } from '../../../api/notify';
 import { Button } from '../../../components/Button';

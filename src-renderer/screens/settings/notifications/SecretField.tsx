@@ -1,4 +1,4 @@
-import { CHANNEL_SECRET_LABELS } from '../../../../src-shared/monitoring';
+import { CHANNEL_SECRET_LABELS } from '../../../../src-shared/contract';
 import { TextField } from '../../../components/Field';
 import type { DraftProps } from './draft-binding';
 

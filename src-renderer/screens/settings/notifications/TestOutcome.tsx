@@ -1,5 +1,5 @@
 import type { ChannelOutput } from '../../../../src-shared/contract';
-import type { ChannelKind } from '../../../../src-shared/monitoring';
+import type { ChannelKind } from '../../../../src-shared/contract';
 import { errorText } from '../../../api/error-text';
 import { Notice } from '../../../components/Notice';
 import { answerWords } from './channel-words';

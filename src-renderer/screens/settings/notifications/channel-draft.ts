@@ -1,4 +1,5 @@
-import { CHANNEL_SECRET_LABELS, channelSettingsSchema, type ChannelKind, type ChannelSettingsInput, type NotifyChannel, type Severity } from '../../../../src-shared/monitoring';
+import { type Severity } from '../../../../src-shared/monitoring';
+import { CHANNEL_SECRET_LABELS, channelSettingsSchema, type ChannelKind, type ChannelSettingsInput, type NotifyChannel } from '../../../../src-shared/contract';
 import type { ChannelInput } from '../../../../src-shared/contract';
 import { fieldForPath } from '../../../api/error-text';
 import { wholeNumber } from '../../../lib/rules';

@@ -1,4 +1,5 @@
-import type { ChannelKind, Delivery, Severity } from '../../../../src-shared/monitoring';
+import type { Severity } from '../../../../src-shared/monitoring';
+import type { ChannelKind, Delivery } from '../../../../src-shared/contract';
 
 export const KIND_LABELS: Record<ChannelKind, string> = {
   desktop: 'Desktop',

@@ -1,0 +1,105 @@
+/**
+ * The one IPC contract. Every channel the renderer may call is declared once,
+ * in its domain's file beside this one, with its input and output schemas,
+ * who may call it and whether it is audited; every event the main process
+ * pushes is declared with its payload schema and audience. Both transports
+ * (Electron IPC and the host's HTTP/WebSocket) serve exactly this table
+ * through the same dispatcher, and every caller/handler type is derived from
+ * it. Times cross it as epoch milliseconds (see define.ts).
+ *
+ * A new domain is one file exporting its CHANNELS and EVENTS, joined below.
+ */
+import type { z } from 'zod';
+import { ROLES, PERMISSIONS, type Role } from '../roles';
+import type { Envelope } from '../errors';
+import type { ChannelDef, EventDef } from './define';
+import { ALERT_CHANNELS, ALERT_EVENTS } from './alerts';
+import { AUDIT_CHANNELS, AUDIT_EVENTS } from './audit';
+import { CONNECTION_CHANNELS, CONNECTION_EVENTS } from './connections';
+import { MONITOR_CHANNELS, MONITOR_EVENTS } from './monitor';
+import { NOTIFY_CHANNELS, NOTIFY_EVENTS } from './notify';
+import { SYSTEM_CHANNELS } from './system';
+import { USER_CHANNELS, USER_EVENTS } from './users';
+
+export * from './define';
+export * from './users';
+export * from './audit';
+export * from './connections';
+export * from './notify';
+
+type Joined<T extends readonly object[]> = T extends readonly [infer H, ...infer R extends readonly object[]] ? H & Joined<R> : unknown;
+
+/** Joins the domains' tables; a name declared by two domains is a mistake, found when the module loads. */
+function join<T extends readonly Record<string, unknown>[]>(kind: string, ...tables: T): Joined<T> {
+  const joined: Record<string, unknown> = {};
+  for (const table of tables) {
+    for (const [name, def] of Object.entries(table)) {
+      if (Object.hasOwn(joined, name)) throw new Error(`The contract declares the ${kind} ${name} twice.`);
+      joined[name] = def;
+    }
+  }
+  return joined as Joined<T>;
+}
+
+export const CHANNELS = join(
+  'channel',
+  USER_CHANNELS,
+  AUDIT_CHANNELS,
+  CONNECTION_CHANNELS,
+  MONITOR_CHANNELS,
+  ALERT_CHANNELS,
+  NOTIFY_CHANNELS,
+  SYSTEM_CHANNELS,
+) satisfies Record<string, ChannelDef>;
+
+export type ChannelName = keyof typeof CHANNELS;
+export type ChannelInput<C extends ChannelName> = z.input<(typeof CHANNELS)[C]['input']>;
+export type ParsedInput<C extends ChannelName> = z.output<(typeof CHANNELS)[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = z.output<(typeof CHANNELS)[C]['output']>;
+export const CHANNEL_NAMES = Object.keys(CHANNELS) as ChannelName[];
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && Object.hasOwn(CHANNELS, name);
+}
+
+/** window.vigil.invoke's guard on either transport: the page may pass anything, even where the types say otherwise. */
+export function assertChannelName(name: unknown): asserts name is ChannelName {
+  if (!isChannelName(name)) throw new TypeError(`window.vigil.invoke: there is no channel named ${String(name)}`);
+}
+
+/** The roles allowed to call a channel; null for public channels. */
+export function channelRoles(name: ChannelName): readonly Role[] | null {
+  const { access } = CHANNELS[name] as ChannelDef;
+  if (access === 'public') return null;
+  if (access === 'session') return ROLES;
+  return PERMISSIONS[access];
+}
+
+export const EVENTS = join(
+  'event',
+  USER_EVENTS,
+  AUDIT_EVENTS,
+  CONNECTION_EVENTS,
+  MONITOR_EVENTS,
+  ALERT_EVENTS,
+  NOTIFY_EVENTS,
+) satisfies Record<string, EventDef>;
+
+export type EventName = keyof typeof EVENTS;
+export type EventPayload<E extends EventName> = z.output<(typeof EVENTS)[E]['payload']>;
+export const EVENT_NAMES = Object.keys(EVENTS) as EventName[];
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(EVENTS, name);
+}
+
+/** window.vigil.on's guard on either transport. */
+export function assertEventName(name: unknown): asserts name is EventName {
+  if (!isEventName(name)) throw new TypeError(`window.vigil.on: there is no event named ${String(name)}`);
+}
+
+/** The API the renderer sees as window.vigil, on either transport. */
+export interface VigilApi {
+  invoke<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<Envelope<ChannelOutput<C>>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
