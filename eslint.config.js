@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import boundaries from 'eslint-plugin-boundaries';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'tls', 'url', 'util', 'stream', 'events', 'worker_threads'];
 
@@ -26,6 +27,33 @@ export default tseslint.config(
     ignores: ['src-main/electron/**'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only src-main/electron/ may import electron.' }], patterns: [{ group: ['**/src-renderer/**', '**/src-preload/**'], message: 'Main does not import the renderer or preload.' }] }],
+    },
+  },
+  {
+    // A service folder's index.ts is its one public face: another folder imports nothing else of it
+    // (DESIGN.md: "Other services import only that face"). Files directly in src-main (clock, events, log…)
+    // belong to no folder and are shared by all. tests/unit/lint/service-faces.test.ts proves the rule fires.
+    files: ['src-main/**/*.ts'],
+    plugins: { boundaries },
+    settings: {
+      'import/resolver': { typescript: { project: './tsconfig.node.json' } },
+      'boundaries/include': ['src-main/**/*.ts'],
+      'boundaries/elements': [{ type: 'service', pattern: 'src-main/*' }],
+    },
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'allow',
+          policies: [
+            {
+              to: { element: { type: 'service' } },
+              disallow: { to: { element: { fileInternalPath: '!index.ts' } } },
+              message: 'Import {{dependency.source}}: another service folder is reached only through its index.ts, never its inner files.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

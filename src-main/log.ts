@@ -3,7 +3,7 @@
  * PHI redactor, and any field whose name says it holds a secret is dropped,
  * so neither can reach a log file by accident.
  */
-import { redactDeep } from './phi/redact';
+import { redactDeep } from './phi';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogSink = (line: string) => void;

@@ -168,6 +168,7 @@ export const newMaintenanceWindowSchema = z.discriminatedUnion('kind', [
   z.object(recurringFields).strict().refine(...cronIsValid).refine(...timezoneIsKnown),
 ]);
 export type MaintenanceWindow = z.output<typeof maintenanceWindowSchema>;
+export type NewMaintenanceWindow = z.output<typeof newMaintenanceWindowSchema>;
 export type MaintenanceWindowInput = z.input<typeof maintenanceWindowSchema>;
 
 // ---------------------------------------------------------------- status
@@ -308,3 +309,4 @@ export const alertFilterSchema = z
     limit: z.number().int().min(1).max(ALERT_LIST_MAX).default(200),
   })
   .strict();
+export type AlertFilter = z.output<typeof alertFilterSchema>;

@@ -1,32 +1,29 @@
 /**
- * The composition root: builds every main-process service over one store and
- * joins their handler tables into the one the dispatcher serves. Electron's
- * main and the browser host both start Vigil through createVigil, so they run
- * exactly the same code.
+ * The composition root: opens the store, starts every service module in
+ * order over it, joins their handler tables into the one the dispatcher
+ * serves, and closes them in reverse. Electron's main and the browser host
+ * both start Vigil through createVigil, so they run exactly the same code.
+ *
+ * Adding a service is one folder with an index.ts factory, one contract file
+ * and one line in the list below. A module reaches another only through
+ * the api of one started before it.
  */
-import { join } from 'node:path';
-import { AuditLog } from '../audit/audit-log';
-import { auditHandlers } from '../audit/handlers';
+import { createAuditModule } from '../audit';
 import { systemClock, type Clock } from '../clock';
-import { startConnections } from '../connections/connections';
-import { createDispatcher, type Dispatch } from '../dispatch/dispatcher';
-import type { HandlerTable } from '../dispatch/handler';
+import { createConnectionsModule } from '../connections';
+import { createDispatcher, type Dispatch } from '../dispatch';
 import { EventBus } from '../events';
 import { createLogger, type Logger } from '../log';
-import { monitorHandlers } from '../monitor/service/handlers';
-import { Monitor, type MonitorDeps } from '../monitor/service/monitor-service';
-import { startNotify } from '../notify/notify-service';
-import type { DesktopNotifier } from '../notify/desktop';
-import { redactDeep } from '../phi/redact';
-import type { SandboxOptions } from '../sandbox/sandbox';
-import { createKeychain, KeychainError } from '../secrets/keychain';
-import type { SecretStore } from '../secrets/secret-store';
-import { openStore, StoreError, type Store } from '../store/store';
-import { systemHandlers } from '../system/handlers';
-import { userHandlers } from '../users/handlers';
-import { Sessions } from '../users/sessions';
-import { UsersService, type LockoutPolicy } from '../users/users-service';
+import { createMonitorModule, type MonitorDeps } from '../monitor';
+import { createNotifyModule, type DesktopNotifier } from '../notify';
+import type { SandboxOptions } from '../sandbox';
+import { createKeychain, KeychainError, type SecretStore } from '../secrets';
+import type { ServiceModule } from '../service-module';
+import { openStore, StoreError, type Store } from '../store';
+import { createSystemModule } from '../system';
+import { createUsersModule, type LockoutPolicy, type Sessions } from '../users';
 import { VERSION } from '../version';
+import { ModuleSet } from './modules';
 
 export interface VigilOptions {
   dataDir: string;
@@ -44,9 +41,11 @@ export interface VigilOptions {
    */
   sandbox?: boolean | SandboxOptions;
   /** Monitor tuning for tests and benches; the defaults suit a workstation. */
-  monitor?: Pick<MonitorDeps, 'timers' | 'random' | 'concurrency' | 'storage' | 'workstation' | 'observe'>;
+  monitor?: Partial<Pick<MonitorDeps, 'timers' | 'random' | 'concurrency' | 'storage' | 'workstation' | 'observe'>>;
   /** Electron's notifications; without it, desktop notices go to the consoles in a browser as notify.desktop events. */
   desktop?: DesktopNotifier;
+  /** Modules started after the built-in ones (tests use it to prove the start and close rules). */
+  extraModules?: ReadonlyArray<() => ServiceModule<unknown> | Promise<ServiceModule<unknown>>>;
 }
 
 export interface Vigil {
@@ -59,90 +58,43 @@ export interface Vigil {
   close(): Promise<void>;
 }
 
-const SWEEP_INTERVAL_MS = 5_000;
-
 export async function createVigil(opts: VigilOptions): Promise<Vigil> {
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? createLogger();
   const secrets = opts.secrets ?? createKeychain();
   const store = await openStore({ dataDir: opts.dataDir, secrets, nativeBinding: opts.nativeBinding });
+  const { db } = store;
+  const { dataDir } = opts;
   const events = new EventBus();
   const startedAt = new Date(clock.now());
+  const modules = new ModuleSet();
+  // The store is the first thing opened and the last closed.
+  modules.add({ name: 'store', handlers: {}, api: store, close: () => store.close() });
 
-  const audit = new AuditLog(store.db, {
-    clock,
-    redact: redactDeep,
-    onAppend: (lastSeq) => events.emit('audit.appended', { lastSeq }),
-  });
-  const sessions = new Sessions({
-    clock,
-    idleTimeoutMs: opts.idleTimeoutMs,
-    onEnded: (token, reason) => events.emit('session.ended', { reason }, token),
-  });
-  const users = new UsersService(store.db, { clock, lockout: opts.lockout });
-  const connections = await startConnections({ db: store.db, secrets, events, clock, log, sandbox: opts.sandbox ?? true }).catch(
-    (err: unknown) => {
-      store.close();
-      throw err;
-    },
-  );
+  try {
+    const audit = modules.add(createAuditModule({ db, clock, log, events, dataDir }));
+    const users = modules.add(createUsersModule({ db, clock, events, version: VERSION, idleTimeoutMs: opts.idleTimeoutMs, lockout: opts.lockout }));
+    const connections = modules.add(
+      await createConnectionsModule({ db, secrets, events, clock, log, audit: audit.api.writer, sandbox: opts.sandbox ?? true }),
+    );
+    const notify = modules.add(createNotifyModule({ db, secrets, events, clock, log, desktop: opts.desktop }));
+    modules.add(
+      createMonitorModule({ db, clock, log, events, dataDir, connections: connections.api, notify: notify.api, audit: audit.api.writer, ...opts.monitor }),
+    );
+    modules.add(createSystemModule({ version: VERSION, dataDir, startedAt, store, secrets, auditEntries: () => audit.api.count() }));
+    for (const start of opts.extraModules ?? []) modules.add(await start());
 
-  const notify = startNotify({ db: store.db, secrets, events, clock, log, desktop: opts.desktop });
-  const monitor = new Monitor({
-    db: store.db,
-    clock,
-    log,
-    events,
-    dataDir: opts.dataDir,
-    connections,
-    route: (notification, target) => notify.route(notification, target),
-    ...opts.monitor,
-  });
-
-  const handlers: HandlerTable = {
-    ...userHandlers({ users, sessions, events, version: VERSION }),
-    ...auditHandlers({ audit, exportDir: join(opts.dataDir, 'exports'), clock }),
-    ...connections.handlers,
-    ...monitorHandlers(monitor, clock),
-    ...notify.handlers,
-    ...systemHandlers({
-      version: VERSION,
-      dataDir: opts.dataDir,
-      startedAt,
-      databaseBytes: () => store.sizeBytes(),
-      schemaVersion: () => store.schemaVersion(),
-      auditEntries: () => audit.count(),
-      keychain: async () => {
-        await secrets.list();
-        return `Unlocked and answering; Vigil's secrets are under "${secrets.service}"`;
-      },
-    }),
-  };
-
-  const dispatch = createDispatcher({
-    handlers,
-    sessions,
-    audit,
-    log,
-    isUnavailable: (err) => err instanceof StoreError || err instanceof KeychainError,
-  });
-
-  const sweep = setInterval(() => sessions.sweep(), SWEEP_INTERVAL_MS);
-  sweep.unref();
-
-  return {
-    dispatch,
-    events,
-    sessions,
-    dataDir: opts.dataDir,
-    store,
-    close: async () => {
-      clearInterval(sweep);
-      // Probes first, so no new alert reaches a closed notifier; then what is queued is delivered or logged as failed.
-      await monitor.close();
-      await notify.close();
-      await connections.close();
-      store.close();
-    },
-  };
+    const dispatch = createDispatcher({
+      handlers: modules.handlers(),
+      sessions: users.api.sessions,
+      audit: audit.api.sink,
+      log,
+      isUnavailable: (err) => err instanceof StoreError || err instanceof KeychainError,
+    });
+    return { dispatch, events, sessions: users.api.sessions, dataDir, store, close: () => modules.close() };
+  } catch (err) {
+    // What started is stopped, last first, the store included; the start's own error is the one reported.
+    await modules.close().catch((closeErr: unknown) => log.error('closing after a failed start failed too', { error: closeErr }));
+    throw err;
+  }
 }

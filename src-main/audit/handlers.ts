@@ -2,7 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { systemClock, type Clock } from '../clock';
-import type { HandlerTable } from '../dispatch/handler';
+import type { HandlerTable } from '../dispatch';
 import type { AuditLog } from './audit-log';
 
 export function auditHandlers(deps: {

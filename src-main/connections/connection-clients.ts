@@ -6,8 +6,8 @@
  */
 import type { FhirConnectionConfig } from '../../src-shared/connection-config';
 import type { Clock } from '../clock';
-import type { EhrSecrets } from '../ehr/auth/authenticator';
-import { createFhirClient, type FhirClient } from '../ehr/fhir-client';
+import type { EhrSecrets } from '../ehr';
+import { createFhirClient, type FhirClient } from '../ehr';
 import type { Logger } from '../log';
 import type { ConnectionSecrets } from './connection-secrets';
 import type { ConnectionRecord } from './connections-repo';

@@ -5,8 +5,8 @@
  */
 import type { ConnectionSecret } from '../../src-shared/contract';
 import type { AuthMode } from '../../src-shared/connection-config';
-import type { EhrSecrets } from '../ehr/auth/authenticator';
-import type { SecretStore } from '../secrets/secret-store';
+import type { EhrSecrets } from '../ehr';
+import type { SecretStore } from '../secrets';
 
 export type SecretKind = ConnectionSecret['kind'];
 

@@ -10,10 +10,10 @@ import type { Bundle, CapabilityStatement } from 'fhir/r4';
 import type { CheckFacts, CheckId } from '../../src-shared/contract';
 import { usesTokenEndpoint, type AuthMode, type FhirConnectionConfig } from '../../src-shared/connection-config';
 import type { FhirErrorKind } from '../../src-shared/fhir-errors';
-import { FhirError } from '../ehr/errors';
-import type { FhirClient } from '../ehr/fhir-client';
-import { tokenEndpointFromCapabilityStatement, type SmartConfiguration } from '../ehr/smart-discovery';
-import { detectVendor } from '../ehr/vendors';
+import { FhirError } from '../ehr';
+import type { FhirClient } from '../ehr';
+import { tokenEndpointFromCapabilityStatement, type SmartConfiguration } from '../ehr';
+import { detectVendor } from '../ehr';
 
 export interface CheckOutcome {
   status: 'pass' | 'warn' | 'fail' | 'skip';

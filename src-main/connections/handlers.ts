@@ -1,10 +1,10 @@
 /** Contract handlers for EHR connections, their diagnostics, the patient snapshot and the sandbox switches. */
 import { ZodError } from 'zod';
 import type { Clock } from '../clock';
-import { DispatchError, type HandlerTable } from '../dispatch/handler';
-import { FhirError } from '../ehr/errors';
+import { DispatchError, type HandlerTable } from '../dispatch';
+import { FhirError } from '../ehr';
 import type { EventBus } from '../events';
-import { redact } from '../phi/redact';
+import { redact } from '../phi';
 import type { ConnectionClients } from './connection-clients';
 import type { ConnectionsRepo } from './connections-repo';
 import type { ConnectionsService } from './connections-service';

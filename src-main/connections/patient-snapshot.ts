@@ -20,8 +20,8 @@ import type {
   Quantity,
 } from 'fhir/r4';
 import type { PatientSnapshot } from '../../src-shared/contract';
-import { FhirError } from '../ehr/errors';
-import type { FhirClient } from '../ehr/fhir-client';
+import { FhirError } from '../ehr';
+import type { FhirClient } from '../ehr';
 
 export interface SnapshotOptions {
   reveal: boolean;

@@ -11,11 +11,11 @@ import type { z } from 'zod';
 import type { sandboxInfoSchema } from '../../src-shared/contract';
 import { fhirConnectionConfigSchema } from '../../src-shared/connection-config';
 import { DEFAULT_STATE, type SandboxStatePatch } from '../../src-shared/sandbox-state';
+import { auditTarget, type AuditWriter } from '../audit';
 import type { Clock } from '../clock';
-import { generateSigningKey } from '../ehr/auth/keys';
+import { generateSigningKey } from '../ehr';
 import type { Logger } from '../log';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/sandbox';
-import { DEFAULT_SCOPE } from '../sandbox/scopes';
+import { DEFAULT_SCOPE, startSandbox, type Sandbox, type SandboxOptions } from '../sandbox';
 import type { ConnectionSecrets } from './connection-secrets';
 import type { ConnectionRecord, ConnectionsRepo } from './connections-repo';
 import type { ConnectionsService } from './connections-service';
@@ -33,6 +33,8 @@ export interface SandboxLinkDeps {
   secrets: ConnectionSecrets;
   clock: Clock;
   log: Logger;
+  /** What Vigil does to the sandbox connection on its own is audited under the 'vigil' actor. */
+  audit: AuditWriter;
 }
 
 export interface SandboxLink {
@@ -69,7 +71,7 @@ async function start(options: SandboxOptions, remembered: number | undefined, lo
 }
 
 export async function startSandboxLink(deps: SandboxLinkDeps): Promise<SandboxLink> {
-  const { repo, service, secrets, log } = deps;
+  const { repo, service, secrets, log, audit } = deps;
   const existing = repo.findSandbox();
   const sandbox = await start({ clock: deps.clock, ...deps.options }, previousPort(existing), log);
 
@@ -103,12 +105,14 @@ export async function startSandboxLink(deps: SandboxLinkDeps): Promise<SandboxLi
       const tokenEndpoint = config.tokenEndpoint && isLoopback(config.tokenEndpoint) ? sandbox.tokenEndpoint : config.tokenEndpoint;
       await service.update(record.id, { config: { ...config, baseUrl: sandbox.baseUrl, tokenEndpoint } });
       log.info('sandbox: connection follows the sandbox to a new port', { connectionId: record.id, baseUrl: sandbox.baseUrl });
+      audit.record('vigil', { action: 'connections.update', target: auditTarget.connection(record.id), detail: { reason: 'the sandbox moved to a new port', baseUrl: sandbox.baseUrl } });
     }
     const current = service.record(record.id);
     // A key lost from the keychain is replaced, so the zero-configuration connection keeps working.
     if (current.config.authMode === 'private_key_jwt' && (await secrets.read(current.keychainRef, 'privateKey')) === null) {
       await service.generateKey(current.id, SANDBOX_KEY_ALG);
       log.warn('sandbox: the sandbox connection had no key in the keychain; a new one was made', { connectionId: current.id });
+      audit.record('vigil', { action: 'connections.generateKey', target: auditTarget.connection(current.id), detail: { reason: 'no key in the keychain', alg: SANDBOX_KEY_ALG } });
     }
     await register(service.record(record.id));
   }
@@ -126,6 +130,7 @@ export async function startSandboxLink(deps: SandboxLinkDeps): Promise<SandboxLi
     const { connection } = await service.create({ config, secret: { kind: 'privateKey', value: key.privateKeyPem } }, { sandbox: true });
     await register(service.record(connection.id));
     log.info('sandbox: made the Sandbox EHR connection', { connectionId: connection.id, baseUrl: sandbox.baseUrl });
+    audit.record('vigil', { action: 'connections.create', target: auditTarget.connection(connection.id), detail: { name: config.name, sandbox: true, reason: 'first start' } });
   }
 
   try {

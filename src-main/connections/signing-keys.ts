@@ -4,9 +4,9 @@
  * goes with them. The kid is the one the FHIR client will sign with, so the
  * JWKS an admin registers always matches the assertions Vigil sends.
  */
-import { FhirError } from '../ehr/errors';
-import { importSigningKey, publicJwks, type SigningKey } from '../ehr/auth/keys';
-import { DispatchError } from '../dispatch/handler';
+import { FhirError } from '../ehr';
+import { importSigningKey, publicJwks, type SigningKey } from '../ehr';
+import { DispatchError } from '../dispatch';
 import type { PublicJwks } from './connections-repo';
 
 /** The key, or INVALID_INPUT on the secret's value saying why it cannot be used. */

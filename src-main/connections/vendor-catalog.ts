@@ -1,7 +1,7 @@
 /** The vendor profiles as the connection form sees them, with the scopes a new connection starts with. */
 import type { ChannelOutput } from '../../src-shared/contract';
-import { systemReadScope } from '../ehr/scopes';
-import { VENDOR_PROFILES } from '../ehr/vendors';
+import { systemReadScope } from '../ehr';
+import { VENDOR_PROFILES } from '../ehr';
 
 type VendorEntry = ChannelOutput<'ehr.vendors'>['vendors'][number];
 

@@ -17,7 +17,6 @@ import {
 } from '../../src-shared/contract';
 import type { Envelope, ErrorBody } from '../../src-shared/errors';
 import type { Logger } from '../log';
-import type { Sessions } from '../users/sessions';
 import { DispatchError, type AuditNote, type Caller, type HandlerContext, type HandlerTable } from './handler';
 
 export interface DispatchMeta {
@@ -26,6 +25,11 @@ export interface DispatchMeta {
 }
 
 export type Dispatch = (channel: unknown, input: unknown, meta: DispatchMeta) => Promise<Envelope<unknown>>;
+
+/** Who is behind a session token (the users service's sessions). */
+export interface SessionLookup {
+  resolve(token: string | null | undefined, opts: { touch: boolean }): Caller | null;
+}
 
 export interface AuditSink {
   append(entry: {
@@ -42,7 +46,7 @@ export type UnavailableCheck = (err: unknown) => boolean;
 
 export function createDispatcher(deps: {
   handlers: HandlerTable;
-  sessions: Sessions;
+  sessions: SessionLookup;
   audit: AuditSink;
   log: Logger;
   isUnavailable: UnavailableCheck;

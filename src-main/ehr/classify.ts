@@ -1,10 +1,10 @@
 /** Turning transport failures and HTTP answers from a FHIR server into FhirErrors. */
 import { FhirError, safeUrl } from './errors';
 import type { Resource } from 'fhir/r4';
-import { header, type ExchangeResponse } from './http/exchange';
+import { header, parseRetryAfter } from '../net';
+import type { ExchangeResponse } from './http/exchange';
 import { TlsVerificationError } from './http/transport';
 import { isConsentRefusal, outcomeIssues, summariseIssues } from './operation-outcome';
-import { parseRetryAfter } from './retry';
 
 const TIMEOUT_CODES: Record<string, 'connect' | 'headers' | 'body'> = {
   UND_ERR_CONNECT_TIMEOUT: 'connect',

@@ -6,8 +6,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../security/csp';
-import { findRendererFile } from '../security/renderer-files';
+import { CONTENT_SECURITY_POLICY } from '../security';
+import { findRendererFile } from '../security';
 import { APP_HOST } from './app-origin';
 
 const BASE_HEADERS = {

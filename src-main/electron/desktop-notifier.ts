@@ -4,7 +4,7 @@
  * stub where the Electron binary cannot run.
  */
 import type { NotificationConstructorOptions } from 'electron';
-import { DesktopUnavailableError, type DesktopNotifier } from '../notify/desktop';
+import { DesktopUnavailableError, type DesktopNotifier } from '../notify';
 
 /** What this adapter uses of Electron's Notification class. */
 export interface NotificationClass {

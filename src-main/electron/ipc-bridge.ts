@@ -6,8 +6,8 @@
  */
 import type { ChannelOutput } from '../../src-shared/contract';
 import type { Envelope } from '../../src-shared/errors';
-import type { Vigil } from '../app/vigil';
-import { mayReceive } from '../dispatch/audience';
+import type { Vigil } from '../app';
+import { mayReceive } from '../dispatch';
 import type { PushedEvent } from '../events';
 import type { Logger } from '../log';
 import { isAppUrl } from './app-origin';

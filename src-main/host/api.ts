@@ -5,7 +5,7 @@
  * mean the request never reached the dispatcher.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Dispatch } from '../dispatch/dispatcher';
+import type { Dispatch } from '../dispatch';
 import { sendError, sendJson } from './responses';
 
 export const MAX_BODY_BYTES = 1024 * 1024;

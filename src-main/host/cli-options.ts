@@ -1,6 +1,6 @@
 /** The command line of the browser host (out/main/host.js, `npm run console`). */
 import { parseArgs } from 'node:util';
-import { DEFAULT_IDLE_TIMEOUT_MS } from '../users/sessions';
+import { DEFAULT_IDLE_TIMEOUT_MS } from '../users';
 
 export const DEFAULT_PORT = 4870;
 

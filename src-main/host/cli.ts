@@ -5,10 +5,10 @@
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { KeychainError } from '../secrets/keychain';
-import { resolveDataDir, StoreError } from '../store/store';
+import { KeychainError } from '../secrets';
+import { resolveDataDir, StoreError } from '../store';
 import { CliUsageError, parseCliArgs, USAGE } from './cli-options';
-import { createKeychain } from '../secrets/keychain';
+import { createKeychain } from '../secrets';
 import { HostConfigError, startHost, type Host } from './host';
 
 /** Closing takes well under a second; this only guards against a hang. */

@@ -9,11 +9,11 @@
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { mayReceive } from '../dispatch/audience';
-import type { Caller } from '../dispatch/handler';
+import { mayReceive } from '../dispatch';
+import type { Caller } from '../dispatch';
 import type { EventBus, PushedEvent } from '../events';
 import type { Logger } from '../log';
-import type { Sessions } from '../users/sessions';
+import type { Sessions } from '../users';
 import { refusal, type Site } from './site';
 
 /** Close code telling the client its token is no good: do not reconnect with it. */

@@ -9,7 +9,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { resolve } from 'node:path';
-import { createVigil, type Vigil, type VigilOptions } from '../app/vigil';
+import { createVigil, type Vigil, type VigilOptions } from '../app';
 import { createLogger } from '../log';
 import { createApiHandler } from './api';
 import { createEventSockets, DEFAULT_EVENT_SOCKET_LIMITS, refuseUpgrade, type EventSocketLimits } from './event-sockets';

@@ -5,7 +5,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import type { Envelope, ErrorBody } from '../../src-shared/errors';
-import { CONTENT_SECURITY_POLICY } from '../security/csp';
+import { CONTENT_SECURITY_POLICY } from '../security';
 
 const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,

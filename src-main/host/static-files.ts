@@ -7,7 +7,7 @@
 import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, resolve, sep } from 'node:path';
-import { findRendererFile } from '../security/renderer-files';
+import { findRendererFile } from '../security';
 import { sendText, writeHead } from './responses';
 
 export function createStaticHandler(rendererDir: string) {

@@ -16,7 +16,8 @@
  *   holds until the condition has cleared once.
  */
 import { randomUUID } from 'node:crypto';
-import { dedupKey, ruleKind, type Alert, type AlertOutput, type NotificationKind, type Resolution, type RuleId } from './alert';
+import type { NotificationKind } from '../notify';
+import { dedupKey, ruleKind, type Alert, type AlertOutput, type Resolution, type RuleId } from './alert';
 import {
   DEFAULT_ALERT_RULES,
   DOWN_GRADE,
@@ -31,7 +32,7 @@ import {
 } from './alert-rules';
 import type { DependencyView } from './dependencies';
 import { dueReminder, severityPolicy } from './escalation';
-import type { TargetStatus } from './state';
+import type { TargetStatus } from '../../src-shared/monitoring';
 
 export type AlertInput =
   | { type: 'status'; at: number; status: TargetStatus }

@@ -6,8 +6,8 @@
 import type { RuleKind } from './alert';
 import { NOTIFY_ONCE, type EscalationPolicy } from './escalation';
 import { DEGRADED_SEVERITY, expiryTierSeverity, type AlertRuleSettings } from '../../src-shared/monitoring';
-import type { Severity } from './severity';
-import type { TargetStatus } from './state';
+import type { Severity } from '../../src-shared/monitoring';
+import type { TargetStatus } from '../../src-shared/monitoring';
 
 export interface Condition {
   /** 1 and up: how bad, within the rule. */

@@ -1,6 +1,7 @@
 /** An alert, and what the alert engine hands back: events for the console and notifications for the notifier. */
+import type { Severity } from '../../src-shared/monitoring';
+import type { AlertNotification } from '../notify';
 import type { EscalationState } from './escalation';
-import type { Severity } from './severity';
 
 export type RuleKind = 'health' | 'tls-expiry' | 'tls-protocol' | 'token-expiry' | 'metric';
 export type RuleId = Exclude<RuleKind, 'metric'> | `metric:${string}`;
@@ -49,18 +50,8 @@ export interface Alert {
   flapping: boolean;
 }
 
-/** opened, reminder and worsened ask for attention; the others close the loop (PagerDuty acknowledge / resolve). */
-export type NotificationKind = 'opened' | 'reminder' | 'worsened' | 'acknowledged' | 'recovered' | 'resolved' | 'merged';
-
-export interface Notification {
-  kind: NotificationKind;
-  /** The escalation level reached; which channels a level reaches is the notifier's business. */
-  level: number;
-  alert: Alert;
-}
-
 export type AlertOutput =
   | { type: 'opened'; alert: Alert }
   | { type: 'updated'; alert: Alert }
   | { type: 'resolved'; alert: Alert }
-  | { type: 'notify'; notification: Notification };
+  | { type: 'notify'; notification: AlertNotification };

@@ -6,7 +6,7 @@
  * long sleep one reminder goes out at the level reached, not one per level or
  * repeat that was missed.
  */
-import { SEVERITY_LEVELS, type Severity } from './severity';
+import { SEVERITY_LEVELS, type Severity } from '../../src-shared/monitoring';
 
 export interface EscalationPolicy {
   /** Delays after opening, ascending; the first is 0. Routing a level to channels is the notifier's business. */

@@ -6,8 +6,6 @@
 import { Cron } from 'croner';
 import { maintenanceWindowSchema, type MaintenanceWindow, type MaintenanceWindowInput } from '../../src-shared/monitoring';
 
-export type { MaintenanceWindow, MaintenanceWindowInput };
-
 export interface Occurrence {
   window: MaintenanceWindow;
   start: number;

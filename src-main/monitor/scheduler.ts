@@ -15,7 +15,7 @@
 import { createLogger, type Logger } from '../log';
 import { MinHeap, type HeapItem } from './min-heap';
 import { failed, runFailure, type ProbeOutcome } from './outcome';
-import { probePlanSchema, type ProbePlan } from './probe-plan';
+import { probePlanSchema, type ProbePlan } from '../../src-shared/monitoring';
 import { staggerSequence } from './stagger';
 import { SteadyTime } from './steady-time';
 import { systemTimers, type Timers } from './timers';

@@ -5,15 +5,12 @@
  * which show instead of the probes' verdict. UNKNOWN until the first verdict.
  * Changes are emitted, with flapping marked.
  */
+import type { ConnectionState, Health, TargetStatus } from '../../src-shared/monitoring';
 import { FlapDetector, DEFAULT_FLAPPING, type FlappingPolicy } from './flapping';
 import type { MaintenanceLookup } from './maintenance';
 import type { ProbeOutcome } from './outcome';
 import { failed } from './outcome';
 import type { RunReport } from './scheduler';
-
-import type { ConnectionState, Health, TargetStatus } from '../../src-shared/monitoring';
-
-export type { ConnectionState, Health, TargetStatus };
 
 export interface StatusChange {
   at: number;

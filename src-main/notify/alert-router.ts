@@ -9,7 +9,7 @@
  */
 import { atLeast } from '../../src-shared/monitoring';
 import type { Logger } from '../log';
-import type { Notification, NotificationKind } from '../monitor/alert';
+import type { AlertNotification, NotificationKind } from './alert-notification';
 import type { StoredChannel } from './channel-repo';
 import { noticeFor, type NoticeTarget } from './from-alert';
 import type { Notifier } from './notifier';
@@ -21,11 +21,11 @@ const ASKS_FOR_ATTENTION: ReadonlySet<NotificationKind> = new Set(['opened', 're
  * level it asks for when it asks for attention, the highest level reached
  * when it closes the alert.
  */
-function reachedLevel(n: Notification): number {
+function reachedLevel(n: AlertNotification): number {
   return ASKS_FOR_ATTENTION.has(n.kind) ? n.level : n.alert.escalation.level;
 }
 
-export function channelsFor(n: Notification, channels: readonly StoredChannel[]): StoredChannel[] {
+export function channelsFor(n: AlertNotification, channels: readonly StoredChannel[]): StoredChannel[] {
   const level = reachedLevel(n);
   return channels.filter((c) => c.enabled && atLeast(n.alert.severity, c.minSeverity) && c.fromLevel <= level);
 }
@@ -36,7 +36,7 @@ export interface AlertRouterDeps {
   log: Logger;
 }
 
-export type RouteAlert = (notification: Notification, target: NoticeTarget) => void;
+export type RouteAlert = (notification: AlertNotification, target: NoticeTarget) => void;
 
 /**
  * The monitor calls this as it decides; it returns at once (delivery is on

@@ -9,9 +9,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ChannelSettings, NotifyChannel } from '../../src-shared/contract';
 import type { Clock } from '../clock';
-import { DispatchError } from '../dispatch/handler';
+import { DispatchError } from '../dispatch';
 import type { Logger } from '../log';
-import type { SecretStore } from '../secrets/secret-store';
+import type { SecretStore } from '../secrets';
 import type { ChannelHealth } from './channel-health';
 import type { ChannelRepo, StoredChannel } from './channel-repo';
 import { CHANNEL_SECRET_KINDS, channelSecretAccount, secretKindFor, secretLabel, type ChannelConfig } from './channels';

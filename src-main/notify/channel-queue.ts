@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock';
-import { backoffMs, type RetryPolicy } from '../ehr/retry';
+import { backoffMs, type RetryPolicy } from '../net';
 import type { Logger } from '../log';
 import { HealthTracker, type ChannelHealth } from './channel-health';
 import type { DeliveryAttempt, DeliveryResult } from './delivery-log';

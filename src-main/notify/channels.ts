@@ -4,7 +4,7 @@
  * and is read at send time only.
  */
 import type { ChannelKind, ChannelSettingsInput } from '../../src-shared/contract';
-import type { SecretStore } from '../secrets/secret-store';
+import type { SecretStore } from '../secrets';
 
 /** A channel as stored: its settings from the contract and the id Vigil gave it. */
 export type ChannelConfig = ChannelSettingsInput & { id: string };

@@ -1,11 +1,11 @@
 /**
- * The seam between the alert engine and notify: an engine Notification
- * (monitor/alert.ts) becomes the AlertNotice the channels format. The engine
+ * The seam between the alert engine and notify: an AlertNotification
+ * becomes the AlertNotice the channels format. The engine
  * knows a connection only by id, so its name and address come from the
  * caller. Opened, reminder and worsened all ask for attention (a trigger);
  * recovered, resolved and merged all close the alert (a resolve).
  */
-import type { Notification, NotificationKind } from '../monitor/alert';
+import type { AlertNotification, NotificationKind } from './alert-notification';
 import type { AlertNotice, NoticeDetails, NoticeEvent } from './notice';
 
 const EVENT: Record<NotificationKind, NoticeEvent> = {
@@ -24,7 +24,7 @@ export interface NoticeTarget {
   host?: string;
 }
 
-export function noticeFor(n: Notification, target: NoticeTarget): AlertNotice {
+export function noticeFor(n: AlertNotification, target: NoticeTarget): AlertNotice {
   const a = n.alert;
   const details: NoticeDetails = { notification: n.kind };
   if (a.flapping) details.flapping = true;

@@ -4,7 +4,7 @@
  * ctx.audit (the channel and the facts ChannelAdmin returns), never the
  * input itself, so a secret given with a create or update cannot reach it.
  */
-import type { HandlerTable } from '../dispatch/handler';
+import type { HandlerTable } from '../dispatch';
 import type { ChannelAdmin } from './channel-admin';
 import type { DeliveryStore } from './delivery-store';
 import type { Notifier } from './notifier';

@@ -3,8 +3,7 @@
  * answer means for delivery: 2xx delivered; 408, 429 and 5xx worth another
  * try, after Retry-After when the receiver sent one; any other status final.
  */
-import { header } from '../ehr/http/exchange';
-import { parseRetryAfter } from '../ehr/retry';
+import { header, parseRetryAfter } from '../net';
 import { VERSION } from '../version';
 import { hideSecrets, networkOutcome, permanent, retryable, type SendContext, type SendOutcome } from './send-outcome';
 

@@ -4,8 +4,8 @@
  * prepared form every channel formats from.
  */
 import { randomUUID } from 'node:crypto';
-import { SEVERITY_LEVELS, type Severity } from '../monitor/severity';
-import { redact, redactDeep } from '../phi/redact';
+import { SEVERITY_LEVELS, type Severity } from '../../src-shared/monitoring';
+import { redact, redactDeep } from '../phi';
 
 export type { Severity };
 export type NoticeEvent = 'triggered' | 'acknowledged' | 'resolved';

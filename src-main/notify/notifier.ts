@@ -7,9 +7,9 @@
 import { setTimeout as wait } from 'node:timers/promises';
 import { Agent } from 'undici';
 import { systemClock, type Clock } from '../clock';
-import type { RetryPolicy } from '../ehr/retry';
+import type { RetryPolicy } from '../net';
 import type { Logger } from '../log';
-import type { SecretStore } from '../secrets/secret-store';
+import type { SecretStore } from '../secrets';
 import { HealthTracker, type ChannelHealth } from './channel-health';
 import { ChannelQueue, type Sleep } from './channel-queue';
 import { readChannelSecret, type ChannelDirectory } from './channels';

@@ -4,7 +4,7 @@
  * PagerDuty would refuse, is said at once on the form rather than found on
  * the first alert. Messages never quote the value.
  */
-import { DispatchError } from '../dispatch/handler';
+import { DispatchError } from '../dispatch';
 import { secretLabel, type ChannelSecretKind } from './channels';
 
 const ROUTING_KEY = /^[a-zA-Z0-9]{32}$/;

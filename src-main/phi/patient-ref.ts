@@ -5,7 +5,7 @@
  * reversed by hashing candidate ids without that salt.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import type { SecretStore } from '../secrets/secret-store';
+import type { SecretStore } from '../secrets';
 
 export const SALT_ACCOUNT = 'phi-salt';
 const SALT_HEX = /^[0-9a-f]{64}$/;

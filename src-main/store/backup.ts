@@ -13,7 +13,7 @@ import { copyFileSync, constants as fsConstants } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
-import type { SecretStore } from '../secrets/secret-store';
+import type { SecretStore } from '../secrets';
 import { type ConnectOptions, probe } from './connection';
 import { keepPrivate, prepareDataDir, storePaths } from './data-dir';
 import { isDatabaseKeyAccount, isWellFormedKey, keyAccounts, withKeychain } from './db-key';

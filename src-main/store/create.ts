@@ -4,7 +4,7 @@
  * complete, so a crash never leaves a half-made vigil.db that a later start
  * would have to tell apart from a damaged one.
  */
-import type { SecretStore } from '../secrets/secret-store';
+import type { SecretStore } from '../secrets';
 import { type ConnectOptions, openKeyed } from './connection';
 import { type StorePaths } from './data-dir';
 import { type KeyAccounts, newKey, withKeychain } from './db-key';

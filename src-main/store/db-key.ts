@@ -8,7 +8,7 @@
  * flight (see Store.rekey).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { SecretStore } from '../secrets/secret-store';
+import type { SecretStore } from '../secrets';
 import { StoreError, describeError } from './store-errors';
 
 const KEY_BYTES = 32;

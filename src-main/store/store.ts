@@ -8,7 +8,7 @@
  * it, and its -wal, byte-for-byte as they were.
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
-import type { SecretStore } from '../secrets/secret-store';
+import type { SecretStore } from '../secrets';
 import { writeBackup } from './backup';
 import { type ConnectOptions, accessFailure, openKeyed, probe } from './connection';
 import { createDatabase } from './create';

@@ -3,7 +3,7 @@
  * none does. Nothing here writes to the database or its -wal: every attempt is
  * read-only, and a failure leaves both byte-for-byte as they were.
  */
-import type { SecretStore } from '../secrets/secret-store';
+import type { SecretStore } from '../secrets';
 import { type ConnectOptions, probe } from './connection';
 import { type StorePaths } from './data-dir';
 import { isWellFormedKey, type KeyAccounts, withKeychain } from './db-key';

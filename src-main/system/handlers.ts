@@ -1,5 +1,5 @@
 /** system.info: what an admin checks first when something seems off. */
-import type { HandlerTable } from '../dispatch/handler';
+import type { HandlerTable } from '../dispatch';
 
 export function systemHandlers(deps: {
   version: string;

@@ -1,6 +1,6 @@
 /** Contract handlers for first-run setup, sessions and account management. */
 import type { EventBus } from '../events';
-import { DispatchError, type HandlerContext, type HandlerTable } from '../dispatch/handler';
+import { DispatchError, type HandlerContext, type HandlerTable } from '../dispatch';
 import type { Sessions } from './sessions';
 import type { UsersService } from './users-service';
 

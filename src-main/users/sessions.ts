@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { EventPayload } from '../../src-shared/contract';
 import type { Role } from '../../src-shared/roles';
 import type { Clock } from '../clock';
-import type { Caller } from '../dispatch/handler';
+import type { Caller } from '../dispatch';
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 15 * 60_000;
 

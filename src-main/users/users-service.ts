@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import type { UserSummary } from '../../src-shared/contract';
 import type { Role } from '../../src-shared/roles';
 import type { Clock } from '../clock';
-import { DispatchError } from '../dispatch/handler';
+import { DispatchError } from '../dispatch';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
 
 export interface LockoutPolicy {

@@ -8,8 +8,8 @@ import type { Dispatcher } from 'undici';
 import { z } from 'zod';
 import { transportError } from '../classify';
 import { FhirError, safeUrl } from '../errors';
-import { exchange, header } from '../http/exchange';
-import { parseRetryAfter } from '../retry';
+import { header, parseRetryAfter } from '../../net';
+import { exchange } from '../http/exchange';
 
 export interface TokenResponse {
   accessToken: string;

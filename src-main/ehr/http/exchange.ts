@@ -1,5 +1,6 @@
 /** One HTTP exchange: send, read the whole (size-capped) body, parse JSON if it is JSON. */
 import type { Dispatcher } from 'undici';
+import type { HeaderMap } from '../../net';
 
 export interface ExchangeRequest {
   url: URL;
@@ -11,17 +12,12 @@ export interface ExchangeRequest {
 
 export interface ExchangeResponse {
   status: number;
-  headers: Record<string, string | string[] | undefined>;
+  headers: HeaderMap;
   /** The parsed body; undefined when the body is empty or not JSON. */
   json: unknown;
   /** A non-empty body that did not parse as JSON. */
   invalidJson: boolean;
   bytes: number;
-}
-
-export function header(headers: ExchangeResponse['headers'], name: string): string | undefined {
-  const v = headers[name.toLowerCase()];
-  return Array.isArray(v) ? v[0] : v;
 }
 
 export async function exchange(dispatcher: Dispatcher, req: ExchangeRequest): Promise<ExchangeResponse> {

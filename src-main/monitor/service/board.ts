@@ -1,25 +1,47 @@
 /** The status board's tiles, read from what the monitor holds in memory and the rollups. */
 import { atLeast, type BoardTile, type Severity } from '../../../src-shared/monitoring';
-import { UPTIME_WINDOWS } from '../storage/probe-storage';
-import type { Monitor, TargetInfo } from './monitor-service';
+import type { Alert } from '../alert';
+import type { DependencyGraph } from '../dependencies';
+import type { MaintenanceCalendar } from '../maintenance';
+import type { StateMachine } from '../state';
+import type { ProbeRuns } from './probe-runs';
+import type { TargetInfo } from './target-registry';
+
+export interface BoardSources {
+  states: Pick<StateMachine, 'get'>;
+  runs: Pick<ProbeRuns, 'lastRun'>;
+  calendar: Pick<MaintenanceCalendar, 'current'>;
+  graph: Pick<DependencyGraph, 'parentsOf'>;
+  uptime24h(targetId: string): number | null;
+}
 
 function worst(severities: Severity[]): Severity | null {
   return severities.reduce<Severity | null>((w, s) => (w === null || atLeast(s, w) ? s : w), null);
 }
 
-export function tileFor(monitor: Monitor, info: TargetInfo, at: number): BoardTile | null {
-  const status = monitor.status(info.targetId);
+/** The open alerts by target, so a board of thousands of tiles reads the engine once. */
+export function openByTarget(open: readonly Alert[]): Map<string, Alert[]> {
+  const by = new Map<string, Alert[]>();
+  for (const alert of open) {
+    const list = by.get(alert.targetId);
+    if (list) list.push(alert);
+    else by.set(alert.targetId, [alert]);
+  }
+  return by;
+}
+
+export function tileFor(src: BoardSources, info: TargetInfo, open: readonly Alert[], at: number): BoardTile | null {
+  const status = src.states.get(info.targetId);
   if (!status) return null;
-  const run = monitor.lastRun(info.targetId);
-  const open = monitor.engine.openAlerts().filter((a) => a.targetId === info.targetId);
-  const window = monitor.calendar.current(info.targetId, at);
+  const run = src.runs.lastRun(info.targetId);
+  const window = src.calendar.current(info.targetId, at);
   return {
     targetId: info.targetId,
     kind: info.kind,
     name: info.name,
     vendor: info.vendor,
     status,
-    uptime24h: monitor.storage.uptime(info.targetId, UPTIME_WINDOWS['24h']).percent,
+    uptime24h: src.uptime24h(info.targetId),
     certDaysLeft: run?.certDaysLeft ?? null,
     tokenMinutesLeft: run?.tokenMinutesLeft ?? null,
     openAlerts: open.length,
@@ -28,10 +50,6 @@ export function tileFor(monitor: Monitor, info: TargetInfo, at: number): BoardTi
     paused: status.state === 'PAUSED',
     workstation: run?.workstation ?? null,
     metrics: run?.series ?? {},
-    dependsOn: monitor.graph.parentsOf(info.targetId),
+    dependsOn: src.graph.parentsOf(info.targetId),
   };
-}
-
-export function boardTiles(monitor: Monitor, at: number): BoardTile[] {
-  return monitor.targetList().flatMap((info) => tileFor(monitor, info, at) ?? []);
 }

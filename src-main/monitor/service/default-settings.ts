@@ -4,8 +4,8 @@
  * fresh console shows the metrics probe at work with no configuration.
  */
 import { DEFAULT_PROBE_PLAN, type MonitorSettings } from '../../../src-shared/monitoring';
-import type { ConnectionRecord } from '../../connections/connections-repo';
-import { AI_METRICS_PATH } from '../../sandbox/ai-metrics';
+import type { ConnectionRecord } from '../../connections';
+import { AI_METRICS_PATH } from '../../sandbox';
 
 export const DEFAULT_MONITOR_SETTINGS: MonitorSettings = { plan: DEFAULT_PROBE_PLAN, latencyThresholdMs: 2_000, dependsOn: [], metrics: null };
 

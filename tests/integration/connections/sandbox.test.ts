@@ -10,7 +10,7 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createVigil, type Vigil } from '../../../src-main/app/vigil';
+import { createVigil, type Vigil } from '../../../src-main/app';
 import { FhirError } from '../../../src-main/ehr/errors';
 import { createLogger } from '../../../src-main/log';
 import { createKeychain } from '../../../src-main/secrets/keychain';
@@ -32,6 +32,12 @@ async function call<T>(vigil: Vigil, channel: string, input: unknown, token: str
   const reply = await vigil.dispatch(channel, input, { token });
   if (!reply.ok) throw new Error(`${channel}: ${reply.error.code} ${reply.error.message}`);
   return reply.data as T;
+}
+
+/** What Vigil itself wrote to the audit trail: [action, target, detail.reason]. */
+async function ownActs(vigil: Vigil, token: string): Promise<Array<[string, string | null, unknown]>> {
+  const { entries } = await call<{ entries: Array<{ action: string; target: string | null; detail: Record<string, unknown> | null }> }>(vigil, 'audit.list', { actor: 'vigil' }, token);
+  return entries.map((e) => [e.action, e.target, e.detail?.reason]);
 }
 
 interface Listed {
@@ -86,6 +92,7 @@ describe('zero configuration', () => {
 
     const run = await call<{ status: string }>(vigil, 'connections.test', { id: c!.id }, admin);
     expect(run.status).toBe('pass');
+    expect(await ownActs(vigil, admin)).toEqual([['connections.create', `connection:${c!.id}`, 'first start']]);
   });
 
   it('a restart on the same data folder registers the stored key again and keeps the port', async () => {
@@ -119,6 +126,7 @@ describe('zero configuration', () => {
     expect(after.config.baseUrl).not.toBe(before.config.baseUrl);
     expect(after.config.baseUrl).toBe(info.baseUrl);
     expect((await call<{ status: string }>(second, 'connections.test', { id: after.id }, admin)).status).toBe('pass');
+    expect((await ownActs(second, admin))[0]).toEqual(['connections.update', `connection:${after.id}`, 'the sandbox moved to a new port']);
   });
 
   it('a key lost from the keychain is replaced on the next start', async () => {
@@ -134,6 +142,7 @@ describe('zero configuration', () => {
     expect(after.hasSecret).toBe(true);
     expect(after.publicJwks?.keys[0]?.kid).not.toBe(before.publicJwks?.keys[0]?.kid);
     expect((await call<{ status: string }>(second, 'connections.test', { id: after.id }, admin)).status).toBe('pass');
+    expect((await ownActs(second, admin))[0]).toEqual(['connections.generateKey', `connection:${after.id}`, 'no key in the keychain']);
   });
 
   it('a removed sandbox connection stays removed while other connections exist', async () => {

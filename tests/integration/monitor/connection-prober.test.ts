@@ -10,7 +10,8 @@ import { ConnectionClients } from '../../../src-main/connections/connection-clie
 import { ConnectionSecrets } from '../../../src-main/connections/connection-secrets';
 import type { ConnectionRecord } from '../../../src-main/connections/connections-repo';
 import { createLogger } from '../../../src-main/log';
-import { ConnectionProber, DISCOVERY_EVERY_MS } from '../../../src-main/monitor/service/connection-prober';
+import { DISCOVERY_EVERY_MS, RepeatedChecks } from '../../../src-main/connections/repeated-checks';
+import { probeConnection } from '../../../src-main/monitor/service/connection-prober';
 import { DEFAULT_MONITOR_SETTINGS } from '../../../src-main/monitor/service/default-settings';
 import type { SecretStore } from '../../../src-main/secrets/secret-store';
 import { startFhirTestServer, type FhirTestServer } from '../../helpers/fhir-test-server';
@@ -21,24 +22,24 @@ const noSecrets: SecretStore = { service: 'unused', get: async () => null, set: 
 let server: FhirTestServer;
 let now = Date.UTC(2026, 10, 23, 9, 0);
 const clock = { now: () => now };
-let prober: ConnectionProber;
+let checks: RepeatedChecks;
 let record: ConnectionRecord;
 
 const metadataReads = () => server.fhirRequests.filter((r) => r.url.startsWith('/fhir/metadata')).length;
 const auditSearches = () => server.fhirRequests.filter((r) => r.url.startsWith('/fhir/AuditEvent')).length;
 const patientSearches = () => server.fhirRequests.filter((r) => r.url.startsWith('/fhir/Patient')).length;
-const run = () => prober.run(record, DEFAULT_MONITOR_SETTINGS, new AbortController().signal);
+const run = () => probeConnection({ connections: { probe: (r) => checks.run(r) }, clock }, record, DEFAULT_MONITOR_SETTINGS, new AbortController().signal);
 
 beforeAll(async () => {
   server = await startFhirTestServer({ auth: 'none' });
   const clients = new ConnectionClients({ secrets: new ConnectionSecrets(noSecrets), clock, log: createLogger({ sink: () => undefined }) });
-  prober = new ConnectionProber({ clients, clock });
+  checks = new RepeatedChecks({ clients, clock });
   const config = fhirConnectionConfigSchema.parse({ name: 'Test EHR', vendor: 'generic', baseUrl: server.baseUrl, authMode: 'none' });
   record = { id: 1, config, keychainRef: 'conn-1', publicJwks: null, sandbox: false, createdAt: now, updatedAt: now, lastTest: null };
 });
 
 afterAll(async () => {
-  await prober?.closeAll();
+  await checks?.closeAll();
   await server?.close();
 });
 

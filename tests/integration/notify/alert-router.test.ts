@@ -6,7 +6,8 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { severityPolicy } from '../../../src-main/monitor/escalation';
-import type { Alert, Notification, NotificationKind } from '../../../src-main/monitor/alert';
+import type { Alert } from '../../../src-main/monitor/alert';
+import type { AlertNotification as Notification, NotificationKind } from '../../../src-main/notify';
 import { createAlertRouter } from '../../../src-main/notify/alert-router';
 import { ChannelRepo } from '../../../src-main/notify/channel-repo';
 import { channelSecretAccount } from '../../../src-main/notify/channels';

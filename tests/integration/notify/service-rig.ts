@@ -12,7 +12,8 @@ import { systemClock } from '../../../src-main/clock';
 import { createDispatcher } from '../../../src-main/dispatch/dispatcher';
 import type { HandlerTable } from '../../../src-main/dispatch/handler';
 import { EventBus, type PushedEvent } from '../../../src-main/events';
-import { startNotify, type NotifyDeps, type NotifyService } from '../../../src-main/notify/notify-service';
+import { createNotifyModule, type NotifyApi, type NotifyDeps } from '../../../src-main/notify';
+import type { ServiceModule } from '../../../src-main/service-module';
 import { redactDeep } from '../../../src-main/phi/redact';
 import { KeychainError } from '../../../src-main/secrets/keychain';
 import type { SecretStore } from '../../../src-main/secrets/secret-store';
@@ -46,7 +47,7 @@ export async function tempStore(secrets: SecretStore): Promise<TempStore> {
 }
 
 export interface NotifyRig {
-  notify: NotifyService;
+  notify: ServiceModule<NotifyApi>;
   store: Store;
   audit: AuditLog;
   /** Every event the service pushed. */
@@ -65,7 +66,7 @@ export async function startNotifyRig(secrets: SecretStore, extra: Pick<NotifyDep
   const bus = new EventBus();
   const events: PushedEvent[] = [];
   bus.subscribe((e) => void events.push(e));
-  const notify = startNotify({ db: temp.store.db, secrets, events: bus, clock: systemClock, log, delivery: QUICK_DELIVERY, ...extra });
+  const notify = createNotifyModule({ db: temp.store.db, secrets, events: bus, clock: systemClock, log, delivery: QUICK_DELIVERY, ...extra });
   const audit = new AuditLog(temp.store.db, { clock: systemClock, redact: redactDeep });
   const sessions = new Sessions({ clock: systemClock });
   const token = sessions.start({ id: 1, username: 'admin', role: 'admin' });

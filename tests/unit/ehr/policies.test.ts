@@ -4,7 +4,8 @@ import { CircuitBreaker } from '../../../src-main/ehr/circuit-breaker';
 import { FhirError } from '../../../src-main/ehr/errors';
 import { isConsentRefusal, outcomeIssues } from '../../../src-main/ehr/operation-outcome';
 import { createRateLimiter } from '../../../src-main/ehr/rate-limiter';
-import { backoffMs, parseRetryAfter, retryDelayMs } from '../../../src-main/ehr/retry';
+import { backoffMs, parseRetryAfter } from '../../../src-main/net';
+import { retryDelayMs } from '../../../src-main/ehr/retry';
 import { compareGrant, systemReadScope } from '../../../src-main/ehr/scopes';
 import { vendorFixture } from './fixtures';
 

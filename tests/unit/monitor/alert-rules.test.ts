@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { AlertOutput, Notification, NotificationKind } from '../../../src-main/monitor/alert';
+import type { AlertOutput } from '../../../src-main/monitor/alert';
+import type { AlertNotification as Notification, NotificationKind } from '../../../src-main/notify';
 import { AlertEngine, AlertNotFoundError, type AlertInput } from '../../../src-main/monitor/alert-engine';
 import { DEFAULT_ALERT_RULES, rulesWith, type AlertRules, type MetricReading } from '../../../src-main/monitor/alert-rules';
 import { DependencyGraph } from '../../../src-main/monitor/dependencies';
-import { MaintenanceCalendar, type MaintenanceWindowInput } from '../../../src-main/monitor/maintenance';
+import { MaintenanceCalendar } from '../../../src-main/monitor/maintenance';
+import type { MaintenanceWindowInput } from '../../../src-shared/monitoring';
 import type { ProbeOutcome } from '../../../src-main/monitor/outcome';
 import { StateMachine } from '../../../src-main/monitor/state';
 import { failing, passing } from './helpers';

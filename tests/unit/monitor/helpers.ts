@@ -2,7 +2,7 @@
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { mersenne } from 'pure-rand/generator/mersenne';
 import type { ProbeOutcome } from '../../../src-main/monitor/outcome';
-import type { ProbePlan } from '../../../src-main/monitor/probe-plan';
+import type { ProbePlan } from '../../../src-shared/monitoring';
 import type { ManualTimers } from '../../../src-main/monitor/timers';
 
 export function seeded(seed: number): () => number {

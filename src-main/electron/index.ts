@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { app, dialog, ipcMain, Notification, protocol, session, shell, type BrowserWindow } from 'electron';
-import { createVigil, type Vigil } from '../app/vigil';
+import { createVigil, type Vigil } from '../app';
 import { createLogger } from '../log';
 import { APP_SCHEME } from './app-origin';
 import { createAppRequestHandler } from './app-protocol';

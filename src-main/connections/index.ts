@@ -1,22 +1,29 @@
 /**
- * The connections service as the composition root sees it: its parts built
- * over the store and the keychain, the embedded sandbox started when asked
- * for, and one handler table for the channels it owns.
+ * The connections service: EHR connections in the store with their
+ * credentials in the keychain, diagnostics, the patient snapshot, the
+ * embedded sandbox (started when asked for) and its switches. Other
+ * services read connections and run their checks through ConnectionsApi.
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
+import type { CheckResult } from '../../src-shared/contract';
+import type { AuditWriter } from '../audit';
 import type { Clock } from '../clock';
-import type { HandlerTable } from '../dispatch/handler';
 import type { EventBus } from '../events';
 import type { Logger } from '../log';
-import { createPatientRef } from '../phi/patient-ref';
-import type { SandboxOptions } from '../sandbox/sandbox';
-import type { SecretStore } from '../secrets/secret-store';
+import { createPatientRef } from '../phi';
+import type { SandboxOptions } from '../sandbox';
+import type { SecretStore } from '../secrets';
+import type { ServiceModule } from '../service-module';
 import { ConnectionClients } from './connection-clients';
 import { ConnectionSecrets } from './connection-secrets';
-import { ConnectionsRepo } from './connections-repo';
+import { ConnectionsRepo, type ConnectionRecord } from './connections-repo';
 import { ConnectionsService } from './connections-service';
-import { connectionHandlers, type ConnectionChannels } from './handlers';
+import { connectionHandlers } from './handlers';
+import { RepeatedChecks } from './repeated-checks';
 import { startSandboxLink, type SandboxLink } from './sandbox-link';
+
+export type { ConnectionRecord } from './connections-repo';
+export { DISCOVERY_EVERY_MS } from './repeated-checks';
 
 export interface ConnectionsDeps {
   db: Database.Database;
@@ -24,23 +31,24 @@ export interface ConnectionsDeps {
   events: EventBus;
   clock: Clock;
   log: Logger;
+  audit: AuditWriter;
   /** false: no embedded sandbox; true or options: start it on 127.0.0.1. */
   sandbox: boolean | SandboxOptions;
 }
 
-export interface Connections {
-  handlers: HandlerTable<ConnectionChannels>;
-  /** For the monitor, which probes every stored connection. */
-  repo: ConnectionsRepo;
-  clients: ConnectionClients;
-  close(): Promise<void>;
+export interface ConnectionsApi {
+  list(): ConnectionRecord[];
+  find(id: number): ConnectionRecord | null;
+  /** The diagnostics steps now, on clients kept between calls (the monitor's probes); never throws for a failing server. */
+  probe(record: ConnectionRecord): Promise<CheckResult[]>;
 }
 
-export async function startConnections(deps: ConnectionsDeps): Promise<Connections> {
+export async function createConnectionsModule(deps: ConnectionsDeps): Promise<ServiceModule<ConnectionsApi>> {
   const { clock, log, events } = deps;
   const repo = new ConnectionsRepo(deps.db);
   const secrets = new ConnectionSecrets(deps.secrets);
   const clients = new ConnectionClients({ secrets, clock, log });
+  const repeated = new RepeatedChecks({ clients, clock });
   let sandbox: SandboxLink | null = null;
 
   const service = new ConnectionsService({
@@ -48,7 +56,7 @@ export async function startConnections(deps: ConnectionsDeps): Promise<Connectio
     secrets,
     clock,
     onChanged: async (id, record) => {
-      await clients.invalidate(id);
+      await Promise.all([clients.invalidate(id), repeated.forget(id)]);
       // A new key or secret on the sandbox connection must reach the sandbox before anything signs in with it.
       if (record?.sandbox && sandbox) await sandbox.register(record);
       events.emit('connections.changed', { connectionId: id });
@@ -57,7 +65,7 @@ export async function startConnections(deps: ConnectionsDeps): Promise<Connectio
 
   if (deps.sandbox !== false) {
     try {
-      sandbox = await startSandboxLink({ options: deps.sandbox === true ? {} : deps.sandbox, repo, service, secrets, clock, log });
+      sandbox = await startSandboxLink({ options: deps.sandbox === true ? {} : deps.sandbox, repo, service, secrets, clock, log, audit: deps.audit });
     } catch (err) {
       // The console is still useful without its demo EHR; the log says why it is missing.
       log.error('the embedded sandbox EHR could not start; running without it', { error: err });
@@ -75,11 +83,15 @@ export async function startConnections(deps: ConnectionsDeps): Promise<Connectio
   };
 
   return {
+    name: 'connections',
     handlers: connectionHandlers({ service, clients, repo, events, clock, sandbox, patientRef }),
-    repo,
-    clients,
+    api: {
+      list: () => repo.list(),
+      find: (id) => repo.find(id),
+      probe: (record) => repeated.run(record),
+    },
     close: async () => {
-      await clients.closeAll();
+      await Promise.all([repeated.closeAll(), clients.closeAll()]);
       await sandbox?.close();
     },
   };

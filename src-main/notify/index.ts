@@ -1,23 +1,26 @@
 /**
- * The notify service as the composition root sees it: channels in the
- * store, their secrets in the keychain, a notifier delivering in the
- * background, a router the monitor hands its notifications to, and one
- * handler table for the channels it owns.
+ * The notify service: channels in the store, their secrets in the keychain,
+ * a notifier delivering in the background, and the router other services
+ * hand their alert notifications to.
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Clock } from '../clock';
-import type { HandlerTable } from '../dispatch/handler';
 import type { EventBus } from '../events';
 import type { Logger } from '../log';
-import type { SecretStore } from '../secrets/secret-store';
+import type { SecretStore } from '../secrets';
+import type { ServiceModule } from '../service-module';
 import { createAlertRouter, type RouteAlert } from './alert-router';
 import { browserDesktop } from './browser-desktop';
 import { ChannelAdmin } from './channel-admin';
 import { ChannelRepo } from './channel-repo';
 import { DeliveryStore } from './delivery-store';
 import type { DesktopNotifier } from './desktop';
-import { notifyHandlers, type NotifyChannels } from './handlers';
+import { notifyHandlers } from './handlers';
 import { createNotifier, type NotifierDeps } from './notifier';
+
+export type { AlertNotification, NotificationKind } from './alert-notification';
+export { DesktopUnavailableError, type DesktopNotifier } from './desktop';
+export type { NoticeTarget } from './from-alert';
 
 export interface NotifyDeps {
   db: Database.Database;
@@ -31,15 +34,12 @@ export interface NotifyDeps {
   delivery?: Pick<NotifierDeps, 'retry' | 'attemptTimeoutMs' | 'sleep' | 'random'>;
 }
 
-export interface NotifyService {
-  handlers: HandlerTable<NotifyChannels>;
-  /** For the monitor: returns at once and never throws; delivery happens on each channel's queue. */
+export interface NotifyApi {
+  /** Returns at once and never throws; delivery happens on each channel's queue. */
   route: RouteAlert;
-  /** Stops the queues; what was still waiting is logged as failed. */
-  close(): Promise<void>;
 }
 
-export function startNotify(deps: NotifyDeps): NotifyService {
+export function createNotifyModule(deps: NotifyDeps): ServiceModule<NotifyApi> {
   const { clock, log } = deps;
   const repo = new ChannelRepo(deps.db, log);
   const deliveries = new DeliveryStore(deps.db);
@@ -55,8 +55,10 @@ export function startNotify(deps: NotifyDeps): NotifyService {
   const admin = new ChannelAdmin({ repo, secrets: deps.secrets, health: (id) => notifier.health(id), clock, log });
 
   return {
+    name: 'notify',
     handlers: notifyHandlers({ admin, deliveries, notifier }),
-    route: createAlertRouter({ channels: repo, notifier, log }),
+    api: { route: createAlertRouter({ channels: repo, notifier, log }) },
+    // Stops the queues; what was still waiting is logged as failed.
     close: () => notifier.close(),
   };
 }

@@ -1,0 +1,26 @@
+/**
+ * How audit entries name what they touched: one spelling per kind of thing,
+ * so an auditor filtering on `connection:7` finds every entry about that
+ * connection, whether it came from the connections screen or the monitor.
+ * Never a patient identifier in clear (see phi/patient-ref for those).
+ */
+import { connectionIdOf, WORKSTATION_TARGET } from '../../src-shared/monitoring';
+
+export const auditTarget = {
+  user: (id: number) => `user:${id}`,
+  connection: (id: number) => `connection:${id}`,
+  /** A monitored target: its connection, or the workstation. */
+  monitored: (targetId: string) => {
+    const id = connectionIdOf(targetId);
+    return id === null ? WORKSTATION_TARGET : `connection:${id}`;
+  },
+  alert: (id: string) => `alert:${id}`,
+  maintenanceWindow: (id: string) => `maintenance:${id}`,
+  notifyChannel: (id: string) => `notify-channel:${id}`,
+  monitorRules: () => 'monitor:rules',
+  sandbox: () => 'sandbox',
+} as const;
+
+/** Who acts when no person does: the app itself (start-up, recoveries), and scheduled work. */
+export const SYSTEM_ACTORS = ['vigil', 'scheduler'] as const;
+export type SystemActor = (typeof SYSTEM_ACTORS)[number];

@@ -1,0 +1,23 @@
+/**
+ * The monitor service: every enabled connection and the workstation probed
+ * on their plans, states and alerts, maintenance windows, the status board.
+ * Other services read monitoring data only through MonitorApi.
+ */
+import type { ServiceModule } from '../service-module';
+import { monitorHandlers } from './handlers';
+import { Monitor, type MonitorApi, type MonitorDeps } from './service/monitor';
+
+export type { MaintenanceListing, MonitorApi, MonitorDeps, TargetDetail } from './service/monitor';
+export { UPTIME_WINDOWS } from './storage/probe-storage';
+export type { RunReport } from './scheduler';
+export type { Timers } from './timers';
+
+export function createMonitorModule(deps: MonitorDeps): ServiceModule<MonitorApi> {
+  const monitor = new Monitor(deps);
+  return {
+    name: 'monitor',
+    handlers: monitorHandlers(monitor),
+    api: monitor,
+    close: () => monitor.close(),
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * Everything the alert engine is told goes through here, and everything it
+ * answers is acted on: alerts kept in the store, pushed to the consoles,
+ * handed to notify with the target's name and address, and what Vigil does
+ * on its own (an alert opening, one resolving itself) written to the audit
+ * trail under the 'vigil' actor.
+ */
+import type Database from 'better-sqlite3-multiple-ciphers';
+import type { AlertFilter, AlertRecord, AlertRuleSettings, AlertView } from '../../../src-shared/monitoring';
+import { auditTarget, type AuditWriter } from '../../audit';
+import type { EventBus } from '../../events';
+import type { NoticeTarget, NotifyApi } from '../../notify';
+import type { Alert, AlertOutput } from '../alert';
+import { AlertEngine, AlertNotFoundError, type AlertInput } from '../alert-engine';
+import { rulesWith } from '../alert-rules';
+import type { DependencyView } from '../dependencies';
+import { AlertRepo } from './alert-repo';
+import type { TargetRegistry } from './target-registry';
+
+export class AlertResolvedError extends Error {
+  constructor(readonly alertId: string) {
+    super(`Alert ${alertId} has already been resolved`);
+    this.name = 'AlertResolvedError';
+  }
+}
+
+export interface AlertFeedDeps {
+  db: Database.Database;
+  events: EventBus;
+  notify: Pick<NotifyApi, 'route'>;
+  audit: AuditWriter;
+  targets: TargetRegistry;
+  dependencies: DependencyView;
+  rules: AlertRuleSettings;
+}
+
+export class AlertFeed {
+  private readonly repo: AlertRepo;
+  private readonly engine: AlertEngine;
+
+  constructor(private readonly deps: AlertFeedDeps) {
+    this.repo = new AlertRepo(deps.db);
+    this.engine = new AlertEngine({ dependencies: deps.dependencies, open: this.repo.active(), rules: rulesWith(deps.rules) });
+  }
+
+  /** Tells the engine and acts on what it answers. */
+  feed(input: AlertInput): AlertOutput[] {
+    const outputs = this.engine.handle(input);
+    for (const out of outputs) {
+      if (out.type === 'notify') {
+        this.deps.notify.route(out.notification, this.noticeTarget(out.notification.alert.targetId));
+        continue;
+      }
+      this.repo.save(out.alert);
+      this.recordOwnAct(out);
+      this.deps.events.emit(out.type === 'opened' ? 'alert.opened' : 'alert.updated', { alert: this.view(out.alert) });
+    }
+    return outputs;
+  }
+
+  setRules(rules: AlertRuleSettings): void {
+    this.engine.setRules(rulesWith(rules));
+  }
+
+  /** The open and acknowledged alerts, as the engine holds them. */
+  open(): Alert[] {
+    return this.engine.openAlerts();
+  }
+
+  list(filter: AlertFilter): AlertView[] {
+    return this.repo.query(filter).map((a) => this.view(a));
+  }
+
+  /** A person acknowledges or resolves an alert; an alert already resolved is a conflict, an unknown one not found. */
+  respond(type: 'acknowledge' | 'resolve', alertId: string, by: string, at: number): AlertView {
+    try {
+      this.feed({ type, at, alertId, by });
+    } catch (err) {
+      if (!(err instanceof AlertNotFoundError)) throw err;
+      if (this.repo.find(alertId)?.status === 'resolved') throw new AlertResolvedError(alertId);
+      throw err;
+    }
+    return this.view(this.repo.find(alertId)!);
+  }
+
+  /** The alert with its targets' names, as the contract sends it. */
+  view(alert: AlertRecord): AlertView {
+    const nameOf = (id: string) => this.deps.targets.nameOf(id);
+    return { ...alert, targetName: nameOf(alert.targetId), affectedNames: alert.affected.map(nameOf) };
+  }
+
+  private noticeTarget(targetId: string): NoticeTarget {
+    const info = this.deps.targets.get(targetId);
+    const target: NoticeTarget = { name: info?.name ?? targetId };
+    if (info?.vendor) target.vendor = info.vendor;
+    if (info?.host) target.host = info.host;
+    return target;
+  }
+
+  /** People's acknowledgements and resolutions are audited by the dispatcher; these happen with nobody at the keys. */
+  private recordOwnAct(out: Exclude<AlertOutput, { type: 'notify' }>): void {
+    const { alert } = out;
+    const target = auditTarget.alert(alert.id);
+    const about = { targetId: alert.targetId, rule: alert.rule, severity: alert.severity };
+    if (out.type === 'opened') {
+      this.deps.audit.record('vigil', { action: 'alert.opened', target, detail: about });
+    } else if (out.type === 'resolved' && alert.resolved?.by === null) {
+      this.deps.audit.record('vigil', { action: 'alerts.resolve', target, detail: { ...about, reason: alert.resolved.reason, mergedInto: alert.resolved.mergedInto } });
+    }
+  }
+}

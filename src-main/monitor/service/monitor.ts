@@ -1,0 +1,398 @@
+/**
+ * The live monitor: every enabled EHR connection and the workstation,
+ * probed on their plans (ProbeRuns); each final run stored, judged by the
+ * state machine and handed to the alert engine (AlertFeed). It follows the
+ * connections service's changes, and offers other services and its own
+ * handlers one narrow API (MonitorApi): nothing outside this folder reaches
+ * its parts.
+ */
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3-multiple-ciphers';
+import type { ChannelOutput } from '../../../src-shared/contract';
+import {
+  CHART_RANGE_IDS,
+  maintenanceWindowSchema,
+  type AlertFilter,
+  type AlertRuleSettings,
+  type AlertView,
+  type BoardTile,
+  type ChartRangeId,
+  type MaintenanceWindow,
+  type MonitorSettings,
+  type NewMaintenanceWindow,
+  type TargetStatus,
+} from '../../../src-shared/monitoring';
+import type { AuditWriter } from '../../audit';
+import type { Clock } from '../../clock';
+import { connectionTarget } from '../../../src-shared/monitoring';
+import type { ConnectionsApi } from '../../connections';
+import type { EventBus } from '../../events';
+import type { Logger } from '../../log';
+import type { NotifyApi } from '../../notify';
+import { DependencyCycleError, DependencyGraph } from '../dependencies';
+import { MaintenanceCalendar, nextOccurrence } from '../maintenance';
+import type { RunReport } from '../scheduler';
+import { StateMachine } from '../state';
+import { CHART_RANGES, type LatencyChart } from '../storage/latency';
+import { createProbeStorage, UPTIME_WINDOWS, type ProbeStorage } from '../storage/probe-storage';
+import type { StorageSettings } from '../storage/settings';
+import type { Uptime } from '../storage/uptime';
+import { systemTimers, type Timers } from '../timers';
+import { AlertFeed } from './alert-feed';
+import { openByTarget, tileFor, type BoardSources } from './board';
+import { ProbeRuns } from './probe-runs';
+import { RulesRepo } from './rules-repo';
+import { SettingsRepo } from './settings-repo';
+import { connectionInfo, TargetRegistry, workstationInfo, type TargetInfo } from './target-registry';
+import type { TargetRun } from './target-run';
+import { TargetSettings } from './target-settings';
+import { WindowRepo } from './window-repo';
+
+export type TargetDetail = ChannelOutput<'monitor.detail'>;
+export type MaintenanceListing = ChannelOutput<'maintenance.list'>['windows'][number];
+
+/** What other services, and the monitor's own handlers, may ask of it. */
+export interface MonitorApi {
+  board(): BoardTile[];
+  /** Throws UnknownTargetError. */
+  detail(targetId: string, range: ChartRangeId): TargetDetail;
+  /** The runs and failures over the last `windowMs`, from the rollups. */
+  uptime(targetId: string, windowMs: number): Uptime;
+  latency(targetId: string, range: ChartRangeId): LatencyChart;
+  /** Throws UnknownTargetError, or MonitorInputError for dependencies that cannot be. */
+  configure(targetId: string, settings: MonitorSettings): MonitorSettings;
+  pause(targetId: string): TargetStatus;
+  resume(targetId: string): TargetStatus;
+  rules(): AlertRuleSettings;
+  setRules(rules: AlertRuleSettings): AlertRuleSettings;
+  alerts(filter: AlertFilter): AlertView[];
+  /** Throws AlertNotFoundError, or AlertResolvedError for one already resolved. */
+  respond(type: 'acknowledge' | 'resolve', alertId: string, by: string): AlertView;
+  maintenanceWindows(): MaintenanceListing[];
+  /** Saves the window, then applies it; throws UnknownTargetError for a target not monitored. */
+  addMaintenance(input: NewMaintenanceWindow): MaintenanceWindow;
+  /** False when there was no such window. */
+  removeMaintenance(id: string): boolean;
+}
+
+export class UnknownTargetError extends Error {
+  constructor(readonly targetId: string) {
+    super('That target is not monitored: the connection was removed or is disabled.');
+    this.name = 'UnknownTargetError';
+  }
+}
+
+/** Settings that name dependencies which cannot be: the message says why, for the field. */
+export class MonitorInputError extends Error {
+  constructor(
+    message: string,
+    readonly path: string[],
+  ) {
+    super(message);
+    this.name = 'MonitorInputError';
+  }
+}
+
+export interface MonitorDeps {
+  db: Database.Database;
+  clock: Clock;
+  log: Logger;
+  events: EventBus;
+  dataDir: string;
+  connections: Pick<ConnectionsApi, 'list' | 'find' | 'probe'>;
+  notify: Pick<NotifyApi, 'route'>;
+  audit: AuditWriter;
+  timers?: Timers;
+  random?: () => number;
+  /** Runs in flight at once, across all targets. */
+  concurrency?: number;
+  storage?: Partial<StorageSettings>;
+  /** Watch the machine Vigil runs on (default true). */
+  workstation?: boolean;
+  /** Sees every run report after the monitor has; the bench measures scheduler lag with it. */
+  observe?: (report: RunReport) => void;
+}
+
+const DEFAULT_CONCURRENCY = 32;
+// Often enough for a reminder or a DEGRADED-for-10-minutes alert to be on time within seconds.
+const TICK_MS = 15_000;
+const RECENT_RESULTS = 50;
+
+export class Monitor implements MonitorApi {
+  private readonly targets = new TargetRegistry();
+  private readonly graph = new DependencyGraph();
+  private readonly settings: TargetSettings;
+  private readonly windows: WindowRepo;
+  private readonly rulesRepo: RulesRepo;
+  private readonly calendar: MaintenanceCalendar;
+  private readonly storage: ProbeStorage;
+  private readonly states: StateMachine;
+  private readonly alertFeed: AlertFeed;
+  private readonly runs: ProbeRuns;
+  private readonly board$: BoardSources;
+  private readonly timers: Timers;
+  private tick: unknown = null;
+  private readonly unsubscribe: () => void;
+
+  constructor(private readonly deps: MonitorDeps) {
+    const { db, log, clock } = deps;
+    this.timers = deps.timers ?? systemTimers;
+    this.settings = new TargetSettings(new SettingsRepo(db, log), (id) => this.targets.get(id)?.defaults, clock);
+    this.windows = new WindowRepo(db, log);
+    this.rulesRepo = new RulesRepo(db, log);
+    this.calendar = new MaintenanceCalendar(this.windows.all());
+    this.storage = createProbeStorage({ db, clock, log, timers: this.timers, settings: deps.storage });
+    this.alertFeed = new AlertFeed({
+      db,
+      events: deps.events,
+      notify: deps.notify,
+      audit: deps.audit,
+      targets: this.targets,
+      dependencies: this.graph,
+      rules: this.rulesRepo.get(),
+    });
+    this.states = new StateMachine({
+      maintenance: this.calendar,
+      onChange: ({ from, status }) => deps.events.emit('monitor.status', { from, status }),
+    });
+    this.runs = new ProbeRuns({
+      targets: this.targets,
+      settings: this.settings,
+      connections: deps.connections,
+      clock,
+      log,
+      dataDir: deps.dataDir,
+      timers: this.timers,
+      random: deps.random,
+      concurrency: deps.concurrency ?? DEFAULT_CONCURRENCY,
+      onReport: (report, run) => this.onReport(report, run),
+    });
+    this.board$ = {
+      states: this.states,
+      runs: this.runs,
+      calendar: this.calendar,
+      graph: this.graph,
+      uptime24h: (id) => this.storage.uptime(id, UPTIME_WINDOWS['24h']).percent,
+    };
+    if (deps.workstation ?? true) this.watch(workstationInfo());
+    for (const record of deps.connections.list()) this.syncConnection(record.id);
+    this.unsubscribe = deps.events.subscribe(({ event, payload }) => {
+      if (event === 'connections.changed') this.syncConnection((payload as { connectionId: number }).connectionId);
+    });
+    this.armTick();
+  }
+
+  // ---------------------------------------------------------------- MonitorApi
+
+  board(): BoardTile[] {
+    const at = this.deps.clock.now();
+    const open = openByTarget(this.alertFeed.open());
+    return this.targets.list().flatMap((info) => tileFor(this.board$, info, open.get(info.targetId) ?? [], at) ?? []);
+  }
+
+  detail(targetId: string, range: ChartRangeId): TargetDetail {
+    const info = this.known(targetId);
+    const at = this.deps.clock.now();
+    const open = this.alertFeed.open().filter((a) => a.targetId === targetId);
+    const uptime = Object.fromEntries(CHART_RANGE_IDS.map((r) => [r, this.storage.uptime(targetId, CHART_RANGES[r])])) as TargetDetail['uptime'];
+    return {
+      tile: tileFor(this.board$, info, open, at)!,
+      settings: this.settings.of(targetId).settings,
+      uptime,
+      latency: this.storage.latency(targetId, range),
+      lastRun: this.runs.lastRun(targetId)?.lastRun ?? [],
+      recent: this.storage.recent(targetId, RECENT_RESULTS),
+      alerts: this.alertFeed.list({ status: 'active', targetId, limit: 100 }),
+      windows: this.calendar.windows().filter((w) => w.targetId === null || w.targetId === targetId),
+    };
+  }
+
+  uptime(targetId: string, windowMs: number): Uptime {
+    return this.storage.uptime(targetId, windowMs);
+  }
+
+  latency(targetId: string, range: ChartRangeId): LatencyChart {
+    return this.storage.latency(targetId, range);
+  }
+
+  configure(targetId: string, settings: MonitorSettings): MonitorSettings {
+    this.known(targetId);
+    const unknown = settings.dependsOn.filter((d) => d === targetId || !this.targets.get(d));
+    if (unknown.length > 0) {
+      throw new MonitorInputError(unknown.includes(targetId) ? 'A target cannot depend on itself.' : 'It can only depend on monitored targets.', ['settings', 'dependsOn']);
+    }
+    try {
+      this.graph.setParents(targetId, settings.dependsOn);
+    } catch (err) {
+      if (!(err instanceof DependencyCycleError)) throw err;
+      const names = err.cycle.map((id) => this.targets.nameOf(id)).join(' → ');
+      throw new MonitorInputError(`That would make a dependency cycle: ${names}`, ['settings', 'dependsOn']);
+    }
+    this.settings.save(targetId, settings);
+    this.states.track(targetId, { latencyThresholdMs: settings.latencyThresholdMs }, this.deps.clock.now());
+    this.runs.plan(targetId, settings.plan);
+    return settings;
+  }
+
+  pause(targetId: string): TargetStatus {
+    this.known(targetId);
+    const at = this.deps.clock.now();
+    this.runs.pause(targetId);
+    this.settings.setPaused(targetId, true);
+    this.judge(this.states.pause(targetId, at), at);
+    return this.states.get(targetId)!;
+  }
+
+  resume(targetId: string): TargetStatus {
+    this.known(targetId);
+    const at = this.deps.clock.now();
+    this.settings.setPaused(targetId, false);
+    this.judge(this.states.resume(targetId, at), at);
+    this.runs.resume(targetId);
+    return this.states.get(targetId)!;
+  }
+
+  rules(): AlertRuleSettings {
+    return this.rulesRepo.get();
+  }
+
+  setRules(rules: AlertRuleSettings): AlertRuleSettings {
+    this.rulesRepo.save(rules);
+    this.alertFeed.setRules(rules);
+    return rules;
+  }
+
+  alerts(filter: AlertFilter): AlertView[] {
+    return this.alertFeed.list(filter);
+  }
+
+  respond(type: 'acknowledge' | 'resolve', alertId: string, by: string): AlertView {
+    return this.alertFeed.respond(type, alertId, by, this.deps.clock.now());
+  }
+
+  maintenanceWindows(): MaintenanceListing[] {
+    const now = this.deps.clock.now();
+    return this.calendar.windows().map((window) => {
+      const next = nextOccurrence(window, now);
+      return { window, active: next !== null && next.start <= now && now < next.end, next };
+    });
+  }
+
+  addMaintenance(input: NewMaintenanceWindow): MaintenanceWindow {
+    if (input.targetId !== null) this.known(input.targetId);
+    const window = maintenanceWindowSchema.parse({ ...input, id: randomUUID() });
+    // Saved before it takes effect: a window that could not be stored must not silence alerts.
+    this.windows.add(window, this.deps.clock.now());
+    this.calendar.set(window);
+    this.refreshStates();
+    return window;
+  }
+
+  removeMaintenance(id: string): boolean {
+    if (!this.windows.remove(id)) return false;
+    this.calendar.remove(id);
+    this.refreshStates();
+    return true;
+  }
+
+  async close(): Promise<void> {
+    this.unsubscribe();
+    if (this.tick !== null) this.timers.clearTimeout(this.tick);
+    this.tick = null;
+    this.runs.stop();
+    this.storage.close();
+  }
+
+  // ---------------------------------------------------------------- following the targets
+
+  private known(targetId: string): TargetInfo {
+    const info = this.targets.get(targetId);
+    if (!info) throw new UnknownTargetError(targetId);
+    return info;
+  }
+
+  private watch(info: TargetInfo): void {
+    const isNew = this.targets.set(info);
+    this.settings.forget(info.targetId);
+    if (!isNew) return;
+    const { settings, paused } = this.settings.of(info.targetId);
+    const at = this.deps.clock.now();
+    this.states.track(info.targetId, { latencyThresholdMs: settings.latencyThresholdMs }, at);
+    try {
+      this.graph.setParents(info.targetId, settings.dependsOn);
+    } catch (err) {
+      this.deps.log.error('monitor: a stored dependency would make a cycle; it is ignored', { targetId: info.targetId, error: err });
+    }
+    this.runs.plan(info.targetId, settings.plan);
+    if (paused) {
+      this.runs.pause(info.targetId);
+      this.judge(this.states.pause(info.targetId, at), at);
+    }
+  }
+
+  private unwatch(targetId: string): void {
+    if (!this.targets.delete(targetId)) return;
+    this.runs.remove(targetId);
+    this.states.untrack(targetId);
+    this.graph.remove(targetId);
+    this.settings.forget(targetId);
+  }
+
+  /** Follows a connection's change: watched while enabled, with its new name and address; forgotten when removed. */
+  private syncConnection(connectionId: number): void {
+    const targetId = connectionTarget(connectionId);
+    const record = this.deps.connections.find(connectionId);
+    if (!record) {
+      this.unwatch(targetId);
+      this.settings.remove(targetId);
+      this.windows.removeForTarget(targetId);
+      return;
+    }
+    if (!record.config.enabled) {
+      this.unwatch(targetId);
+      return;
+    }
+    this.watch(connectionInfo(record));
+  }
+
+  // ---------------------------------------------------------------- judging
+
+  private onReport(report: RunReport, run: TargetRun | undefined): void {
+    const at = this.deps.clock.now();
+    const id = report.targetId;
+    this.storage.record(report);
+    this.judge(this.states.record(report, at), at);
+    if (run && !report.outcome.error && report.final) {
+      if (run.tls) this.alertFeed.feed({ type: 'tls', at, targetId: id, validTo: run.tls.validTo, protocol: run.tls.protocol });
+      if (run.metrics.length > 0) this.alertFeed.feed({ type: 'metrics', at, targetId: id, readings: run.metrics });
+    }
+    this.deps.observe?.(report);
+  }
+
+  private judge(status: TargetStatus | undefined, at: number): void {
+    if (status) this.alertFeed.feed({ type: 'status', at, status });
+  }
+
+  /** After a maintenance window was added or removed, and on every tick: only a window opening or closing is news. */
+  private refreshStates(): void {
+    const at = this.deps.clock.now();
+    for (const id of this.targets.ids()) {
+      const before = this.states.get(id)?.state;
+      const now = this.states.refresh(id, at);
+      if (now && now.state !== before) this.judge(now, at);
+    }
+  }
+
+  private armTick(): void {
+    this.tick = this.timers.setTimeout(() => {
+      const at = this.deps.clock.now();
+      try {
+        this.refreshStates();
+        this.alertFeed.feed({ type: 'tick', at });
+      } catch (err) {
+        this.deps.log.error('monitor: the alert tick failed; the next one tries again', { error: err });
+      }
+      this.armTick();
+    }, TICK_MS);
+  }
+}
