@@ -4,6 +4,7 @@
  * the client separately.
  */
 import { z } from 'zod';
+import { isPlainHttpOffMachine } from './network';
 
 export const VENDOR_IDS = ['epic', 'cerner', 'allscripts', 'generic'] as const;
 export type VendorId = (typeof VENDOR_IDS)[number];
@@ -45,8 +46,7 @@ export function usesTokenEndpoint(mode: AuthMode): boolean {
   return TOKEN_MODES.includes(mode);
 }
 
-export const fhirConnectionConfigSchema = z
-  .object({
+const connectionFields = z.object({
     name: z.string().trim().min(1, 'Enter a name').max(80),
     vendor: z.enum(VENDOR_IDS),
     baseUrl: httpUrl,
@@ -77,18 +77,51 @@ export const fhirConnectionConfigSchema = z
     retry: retrySchema.prefault({}),
     breaker: breakerSchema.prefault({}),
     enabled: z.boolean().default(true),
-  })
-  .superRefine((c, ctx) => {
-    if (usesTokenEndpoint(c.authMode) && !c.clientId) {
-      ctx.addIssue({ code: 'custom', path: ['clientId'], message: 'This sign-in method needs a client ID' });
-    }
-    if (c.authMode === 'basic' && !c.username) {
-      ctx.addIssue({ code: 'custom', path: ['username'], message: 'HTTP basic needs a user name' });
-    }
-    if (c.secondaryBaseUrl !== undefined && c.secondaryBaseUrl === c.baseUrl) {
-      ctx.addIssue({ code: 'custom', path: ['secondaryBaseUrl'], message: 'The secondary URL must differ from the primary' });
-    }
+    /**
+     * Plain http:// to a host other than this machine, which sends tokens,
+     * passwords and PHI in clear: refused unless an admin allows it for this
+     * connection (its tile then says so).
+     */
+    allowPlainHttp: z.boolean().default(false),
   });
+
+type ConnectionFields = z.output<typeof connectionFields>;
+
+function checkFields(c: ConnectionFields, ctx: z.RefinementCtx): void {
+  if (usesTokenEndpoint(c.authMode) && !c.clientId) {
+    ctx.addIssue({ code: 'custom', path: ['clientId'], message: 'This sign-in method needs a client ID' });
+  }
+  if (c.authMode === 'basic' && !c.username) {
+    ctx.addIssue({ code: 'custom', path: ['username'], message: 'HTTP basic needs a user name' });
+  }
+  if (c.secondaryBaseUrl !== undefined && c.secondaryBaseUrl === c.baseUrl) {
+    ctx.addIssue({ code: 'custom', path: ['secondaryBaseUrl'], message: 'The secondary URL must differ from the primary' });
+  }
+}
+
+/** The URLs that carry credentials or PHI and so must be https off this machine. */
+export function plainHttpUrls(c: Pick<ConnectionFields, 'baseUrl' | 'secondaryBaseUrl' | 'tokenEndpoint'>): Array<'baseUrl' | 'secondaryBaseUrl' | 'tokenEndpoint'> {
+  return (['baseUrl', 'secondaryBaseUrl', 'tokenEndpoint'] as const).filter((key) => c[key] !== undefined && isPlainHttpOffMachine(c[key]!));
+}
+
+function checkTransport(c: ConnectionFields, ctx: z.RefinementCtx): void {
+  if (c.allowPlainHttp) return;
+  for (const key of plainHttpUrls(c)) {
+    ctx.addIssue({ code: 'custom', path: [key], message: 'Use https:// (plain http:// is accepted only to this machine, or when an administrator allows it for this connection)' });
+  }
+}
+
+/** A connection as it may be saved and used: its URLs must be https off this machine unless plain http is allowed. */
+export const fhirConnectionConfigSchema = connectionFields.superRefine((c, ctx) => {
+  checkFields(c, ctx);
+  checkTransport(c, ctx);
+});
+
+/**
+ * A connection as stored: one saved before https was required still reads,
+ * so its tile can say why Vigil no longer connects to it.
+ */
+export const storedConnectionConfigSchema = connectionFields.superRefine(checkFields);
 
 export type FhirConnectionConfig = z.infer<typeof fhirConnectionConfigSchema>;
 export type FhirConnectionInput = z.input<typeof fhirConnectionConfigSchema>;

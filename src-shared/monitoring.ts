@@ -224,6 +224,8 @@ export const boardTileSchema = z.object({
   worstSeverity: z.enum(SEVERITIES).nullable(),
   maintenance: z.object({ windowId: z.string(), until: epochMs, note: z.string() }).nullable(),
   paused: z.boolean(),
+  /** The connection talks plain http:// off this machine, as an admin allowed: tokens and PHI travel unencrypted. */
+  plainHttp: z.boolean(),
   /** The workstation's last readings, percent in use; null for a connection. */
   workstation: workstationReadingsSchema.nullable(),
   /** The last run's metric series by name (a connection's medical AI service); their names are the endpoint's own. */

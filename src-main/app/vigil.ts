@@ -15,6 +15,7 @@ import { createDispatcher, type Dispatch } from '../dispatch';
 import { EventBus } from '../events';
 import { createLogger, type Logger } from '../log';
 import { createMonitorModule, type MonitorDeps } from '../monitor';
+import { createNetworkModule, type NetworkDeps } from '../network';
 import { createNotifyModule, type DesktopNotifier } from '../notify';
 import type { SandboxOptions } from '../sandbox';
 import { createKeychain, KeychainError, type SecretStore } from '../secrets';
@@ -42,6 +43,8 @@ export interface VigilOptions {
   sandbox?: boolean | SandboxOptions;
   /** Monitor tuning for tests and benches; the defaults suit a workstation. */
   monitor?: Partial<Pick<MonitorDeps, 'timers' | 'random' | 'concurrency' | 'storage' | 'workstation' | 'observe'>>;
+  /** DNS for every outbound request; tests answer from a table so that nothing leaves loopback. */
+  resolve?: NetworkDeps['resolve'];
   /** Electron's notifications; without it, desktop notices go to the consoles in a browser as notify.desktop events. */
   desktop?: DesktopNotifier;
   /** Modules started after the built-in ones (tests use it to prove the start and close rules). */
@@ -73,13 +76,14 @@ export async function createVigil(opts: VigilOptions): Promise<Vigil> {
 
   try {
     const audit = modules.add(createAuditModule({ db, clock, log, events, dataDir }));
+    const { outbound } = modules.add(createNetworkModule({ db, clock, resolve: opts.resolve })).api;
     const users = modules.add(createUsersModule({ db, clock, events, version: VERSION, idleTimeoutMs: opts.idleTimeoutMs, lockout: opts.lockout }));
     const connections = modules.add(
-      await createConnectionsModule({ db, secrets, events, clock, log, audit: audit.api.writer, sandbox: opts.sandbox ?? true }),
+      await createConnectionsModule({ db, secrets, events, clock, log, audit: audit.api.writer, outbound, sandbox: opts.sandbox ?? true }),
     );
-    const notify = modules.add(createNotifyModule({ db, secrets, events, clock, log, desktop: opts.desktop }));
+    const notify = modules.add(createNotifyModule({ db, secrets, events, clock, log, outbound, desktop: opts.desktop }));
     modules.add(
-      createMonitorModule({ db, clock, log, events, dataDir, connections: connections.api, notify: notify.api, audit: audit.api.writer, ...opts.monitor }),
+      createMonitorModule({ db, clock, log, events, dataDir, connections: connections.api, notify: notify.api, audit: audit.api.writer, outbound, ...opts.monitor }),
     );
     modules.add(createSystemModule({ version: VERSION, dataDir, startedAt, store, secrets, auditEntries: () => audit.api.count() }));
     for (const start of opts.extraModules ?? []) modules.add(await start());

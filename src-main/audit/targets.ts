@@ -19,6 +19,7 @@ export const auditTarget = {
   notifyChannel: (id: string) => `notify-channel:${id}`,
   monitorRules: () => 'monitor:rules',
   sandbox: () => 'sandbox',
+  outboundRules: () => 'network:outbound',
 } as const;
 
 /** Who acts when no person does: the app itself (start-up, recoveries), and scheduled work. */

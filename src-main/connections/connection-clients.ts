@@ -8,6 +8,7 @@ import type { FhirConnectionConfig } from '../../src-shared/connection-config';
 import type { Clock } from '../clock';
 import type { EhrSecrets } from '../ehr';
 import { createFhirClient, type FhirClient } from '../ehr';
+import type { OutboundGuard } from '../net';
 import type { Logger } from '../log';
 import type { ConnectionSecrets } from './connection-secrets';
 import type { ConnectionRecord } from './connections-repo';
@@ -16,6 +17,7 @@ export interface ConnectionClientsDeps {
   secrets: ConnectionSecrets;
   clock: Clock;
   log: Logger;
+  outbound: OutboundGuard;
 }
 
 export class ConnectionClients {
@@ -41,7 +43,7 @@ export class ConnectionClients {
   }
 
   build(config: FhirConnectionConfig, secrets: EhrSecrets): FhirClient {
-    return createFhirClient(config, { secrets, clock: this.deps.clock, log: this.deps.log });
+    return createFhirClient(config, { secrets, clock: this.deps.clock, log: this.deps.log, outbound: this.deps.outbound });
   }
 
   /** Closes and forgets the connection's shared client, if it has one. */

@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { diagnosticsSchema, publicJwksSchema, type Connection, type Diagnostics } from '../../src-shared/contract';
-import { fhirConnectionConfigSchema, type FhirConnectionConfig } from '../../src-shared/connection-config';
+import { storedConnectionConfigSchema, type FhirConnectionConfig } from '../../src-shared/connection-config';
 
 export type PublicJwks = NonNullable<Connection['publicJwks']>;
 
@@ -52,7 +52,7 @@ function record(row: Row): ConnectionRecord {
   const lastTest = row.result === null ? null : (diagnosticsSchema.safeParse(JSON.parse(row.result)).data ?? null);
   return {
     id: row.id,
-    config: fhirConnectionConfigSchema.parse(JSON.parse(row.config)),
+    config: storedConnectionConfigSchema.parse(JSON.parse(row.config)),
     keychainRef: row.keychain_ref,
     publicJwks: row.public_jwks === null ? null : publicJwksSchema.parse(JSON.parse(row.public_jwks)),
     sandbox: row.sandbox === 1,

@@ -11,6 +11,7 @@ import type { FhirConnectionConfig, SigningAlg } from '../../src-shared/connecti
 import type { Clock } from '../clock';
 import { DispatchError } from '../dispatch';
 import { generateSigningKey } from '../ehr';
+import { OutboundRefusedError, type OutboundGuard } from '../net';
 import { secretKindFor, type ConnectionSecrets, type SecretKind } from './connection-secrets';
 import { DuplicateNameError, type ConnectionRecord, type ConnectionsRepo, type PublicJwks } from './connections-repo';
 import { importKeyInput, jwksOf, jwksOfStoredKey } from './signing-keys';
@@ -30,6 +31,8 @@ export interface ConnectionsServiceDeps {
   repo: ConnectionsRepo;
   secrets: ConnectionSecrets;
   clock: Clock;
+  /** Refuses link-local and metadata hosts when a connection is saved, not only when it is used. */
+  outbound: OutboundGuard;
   /** After a connection was saved (record) or removed (null). */
   onChanged(id: number, record: ConnectionRecord | null): Promise<void>;
 }
@@ -75,7 +78,14 @@ export class ConnectionsService {
     const connection = await this.saved(id);
     return {
       connection,
-      detail: { name: config.name, vendor: config.vendor, authMode: config.authMode, baseUrl: config.baseUrl, secret: input.secret?.kind ?? null },
+      detail: {
+        name: config.name,
+        vendor: config.vendor,
+        authMode: config.authMode,
+        baseUrl: config.baseUrl,
+        secret: input.secret?.kind ?? null,
+        ...(config.allowPlainHttp ? { allowPlainHttp: true } : {}),
+      },
     };
   }
 
@@ -167,6 +177,14 @@ export class ConnectionsService {
       if (url !== undefined && (new URL(url).username !== '' || new URL(url).password !== '')) {
         // Settings are stored in the database, where a password in a URL would sit in clear.
         throw invalid(['config', field], 'Remove the user name and password from this URL: credentials belong in the connection’s secret, which goes to the keychain.');
+      }
+      if (url !== undefined) {
+        try {
+          this.deps.outbound.checkUrl(url);
+        } catch (err) {
+          if (err instanceof OutboundRefusedError) throw invalid(['config', field], err.message);
+          throw err;
+        }
       }
     }
     if (secret) {

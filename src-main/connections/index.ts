@@ -10,6 +10,7 @@ import type { AuditWriter } from '../audit';
 import type { Clock } from '../clock';
 import type { EventBus } from '../events';
 import type { Logger } from '../log';
+import type { OutboundGuard } from '../net';
 import { createPatientRef } from '../phi';
 import type { SandboxOptions } from '../sandbox';
 import type { SecretStore } from '../secrets';
@@ -32,6 +33,8 @@ export interface ConnectionsDeps {
   clock: Clock;
   log: Logger;
   audit: AuditWriter;
+  /** The outbound rules (the network service's guard). */
+  outbound: OutboundGuard;
   /** false: no embedded sandbox; true or options: start it on 127.0.0.1. */
   sandbox: boolean | SandboxOptions;
 }
@@ -47,7 +50,7 @@ export async function createConnectionsModule(deps: ConnectionsDeps): Promise<Se
   const { clock, log, events } = deps;
   const repo = new ConnectionsRepo(deps.db);
   const secrets = new ConnectionSecrets(deps.secrets);
-  const clients = new ConnectionClients({ secrets, clock, log });
+  const clients = new ConnectionClients({ secrets, clock, log, outbound: deps.outbound });
   const repeated = new RepeatedChecks({ clients, clock });
   let sandbox: SandboxLink | null = null;
 
@@ -55,6 +58,7 @@ export async function createConnectionsModule(deps: ConnectionsDeps): Promise<Se
     repo,
     secrets,
     clock,
+    outbound: deps.outbound,
     onChanged: async (id, record) => {
       await Promise.all([clients.invalidate(id), repeated.forget(id)]);
       // A new key or secret on the sandbox connection must reach the sandbox before anything signs in with it.

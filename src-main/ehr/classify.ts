@@ -1,7 +1,7 @@
 /** Turning transport failures and HTTP answers from a FHIR server into FhirErrors. */
 import { FhirError, safeUrl } from './errors';
 import type { Resource } from 'fhir/r4';
-import { header, parseRetryAfter } from '../net';
+import { header, OutboundRefusedError, parseRetryAfter } from '../net';
 import type { ExchangeResponse } from './http/exchange';
 import { TlsVerificationError } from './http/transport';
 import { isConsentRefusal, outcomeIssues, summariseIssues } from './operation-outcome';
@@ -49,6 +49,8 @@ export function transportError(err: unknown, url: URL, ctx: TransportContext): F
   if (ctx.signal?.aborted) {
     return new FhirError('TIMEOUT', `request to ${host} was cancelled`, { url: where, cause: err });
   }
+  // Refused by the outbound rules when the name resolved: the message says which address and what to do.
+  if (err instanceof OutboundRefusedError) return new FhirError('NETWORK', err.message, { url: where, cause: err });
   const code = errorCode(err) ?? 'UNKNOWN';
   const phase = TIMEOUT_CODES[code];
   if (phase) {

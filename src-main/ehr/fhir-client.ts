@@ -13,7 +13,8 @@ import type { Logger } from '../log';
 import { createAuthenticator, type EhrSecrets } from './auth/authenticator';
 import { jsonObjectBody, resourceBody, responseError, transportError } from './classify';
 import { CircuitBreaker, type BreakerSnapshot } from './circuit-breaker';
-import { fhirConnectionConfigSchema, usesTokenEndpoint, type FhirConnectionInput } from '../../src-shared/connection-config';
+import { storedConnectionConfigSchema, usesTokenEndpoint, type FhirConnectionInput } from '../../src-shared/connection-config';
+import { OutboundGuard } from '../net';
 import { FhirError } from './errors';
 import type { Bundle, CapabilityStatement, Resource } from 'fhir/r4';
 import { exchange, type ExchangeRequest, type ExchangeResponse } from './http/exchange';
@@ -34,6 +35,8 @@ export interface FhirClientDeps {
   log?: Logger;
   /** How long before expiry a token is replaced (default 60 s). */
   tokenSkewMs?: number;
+  /** The admin's outbound exceptions; without it, link-local and metadata addresses are refused outright. */
+  outbound?: OutboundGuard;
 }
 
 export interface Timing {
@@ -102,13 +105,14 @@ function appendQuery(url: URL, query: SearchParams | undefined): void {
 }
 
 export function createFhirClient(input: FhirConnectionInput, deps: FhirClientDeps): FhirClient {
-  const config = fhirConnectionConfigSchema.parse(input);
+  // Stored settings from before https was required still build a client; its transport refuses plain http.
+  const config = storedConnectionConfigSchema.parse(input);
   const clock = deps.clock ?? systemClock;
   const sleep = deps.sleep ?? ((ms: number) => delay(ms));
   const random = deps.random ?? Math.random;
   const log = deps.log;
   const profile = VENDOR_PROFILES[config.vendor];
-  const transport = createTransport({ ...config.timeouts, maxResponseBytes: config.maxResponseBytes, maxConnections: config.maxConnections, caBundle: config.caBundle, proxyUrl: config.proxyUrl });
+  const transport = createTransport({ ...config.timeouts, maxResponseBytes: config.maxResponseBytes, maxConnections: config.maxConnections, caBundle: config.caBundle, proxyUrl: config.proxyUrl, outbound: deps.outbound ?? new OutboundGuard(), allowPlainHttp: config.allowPlainHttp });
   const limiter = createRateLimiter(config.rateLimitPerHour ?? profile.rateLimitPerHour, { clock, sleep });
   const onBreakerChange = (from: string, to: string, b: CircuitBreaker) =>
     log?.warn('ehr.breaker', { connection: config.name, baseUrl: b.baseUrl, from, to, lastFailure: b.lastFailure?.kind ?? null });

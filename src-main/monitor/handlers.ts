@@ -1,4 +1,5 @@
 /** Contract handlers for the status board, probe settings, alert rules, maintenance windows and alerts: MonitorApi's answers as envelopes. */
+import { can } from '../../src-shared/roles';
 import { auditTarget } from '../audit';
 import { DispatchError, type HandlerContext, type HandlerTable } from '../dispatch';
 import { AlertNotFoundError } from './alert-engine';
@@ -33,6 +34,13 @@ function answer<T>(act: () => T): T {
   }
 }
 
+function withoutCredentials(url: string): string {
+  const u = new URL(url);
+  u.username = '';
+  u.password = '';
+  return u.href;
+}
+
 // Both respond channels need a session, so there always is a caller; the fallback only satisfies the type.
 const actor = (caller: HandlerContext['caller']) => caller?.username ?? 'anonymous';
 
@@ -43,8 +51,11 @@ export function monitorHandlers(monitor: MonitorApi): HandlerTable<MonitorChanne
     'monitor.detail': ({ targetId, range }) => answer(() => monitor.detail(targetId, range)),
 
     'monitor.configure': ({ targetId, settings }, ctx) => {
-      ctx.audit({ target: auditTarget.monitored(targetId), detail: { intervalMs: settings.plan.intervalMs, dependsOn: settings.dependsOn } });
-      return answer(() => monitor.configure(targetId, settings));
+      // The metrics URL is fetched every few seconds: who pointed it where is for the trail (without any credentials in it).
+      const metricsUrl = settings.metrics ? withoutCredentials(settings.metrics.url) : null;
+      ctx.audit({ target: auditTarget.monitored(targetId), detail: { intervalMs: settings.plan.intervalMs, dependsOn: settings.dependsOn, metricsUrl } });
+      const anyMetricsHost = ctx.caller !== null && can(ctx.caller.role, 'network.manage');
+      return answer(() => monitor.configure(targetId, settings, { anyMetricsHost }));
     },
 
     'monitor.pause': ({ targetId }, ctx) => {

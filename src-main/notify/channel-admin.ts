@@ -15,7 +15,8 @@ import type { SecretStore } from '../secrets';
 import type { ChannelHealth } from './channel-health';
 import type { ChannelRepo, StoredChannel } from './channel-repo';
 import { CHANNEL_SECRET_KINDS, channelSecretAccount, secretKindFor, secretLabel, type ChannelConfig } from './channels';
-import { acceptedSecret, invalidSecret } from './secret-input';
+import type { OutboundGuard } from '../net';
+import { acceptedSecret, invalidSecret, refusedHost } from './secret-input';
 
 export interface ChannelAdminDeps {
   repo: ChannelRepo;
@@ -23,6 +24,7 @@ export interface ChannelAdminDeps {
   health(channelId: string): ChannelHealth;
   clock: Clock;
   log: Logger;
+  outbound: OutboundGuard;
 }
 
 /** A saved channel and what changed, for the audit entry: names and kinds, never a secret. */
@@ -33,8 +35,14 @@ export interface SavedChannel {
 
 type Undo = () => Promise<void>;
 
+/** The hosts a channel's settings name, checked against the outbound rules before they are saved. */
+function checkHosts(settings: ChannelSettings, outbound: OutboundGuard): void {
+  if (settings.kind === 'pagerduty' && settings.eventsUrl) refusedHost(() => outbound.checkUrl(settings.eventsUrl!), ['settings', 'eventsUrl']);
+  if (settings.kind === 'email') refusedHost(() => outbound.checkHost(settings.host), ['settings', 'host']);
+}
+
 /** The secret a channel with these settings needs, or a refusal of one it cannot use. */
-function neededSecret(settings: ChannelConfig, secret: string | undefined) {
+function neededSecret(settings: ChannelConfig, secret: string | undefined, outbound: OutboundGuard) {
   const kind = secretKindFor(settings);
   if (kind === null && secret !== undefined) {
     throw invalidSecret(
@@ -43,7 +51,7 @@ function neededSecret(settings: ChannelConfig, secret: string | undefined) {
         : 'This kind of channel keeps no secret; leave it out.',
     );
   }
-  return { kind, value: kind === null || secret === undefined ? undefined : acceptedSecret(kind, secret) };
+  return { kind, value: kind === null || secret === undefined ? undefined : acceptedSecret(kind, secret, outbound) };
 }
 
 /**
@@ -82,7 +90,8 @@ export class ChannelAdmin {
   /** Keychain first, then the row; a row that cannot be written takes the keychain entry back with it. */
   async create(settings: ChannelSettings, secret: string | undefined): Promise<SavedChannel> {
     const id = randomUUID();
-    const { kind, value } = neededSecret({ ...settings, id }, secret);
+    checkHosts(settings, this.deps.outbound);
+    const { kind, value } = neededSecret({ ...settings, id }, secret, this.deps.outbound);
     if (kind !== null && value === undefined) throw invalidSecret(`Enter the ${secretLabel(kind)}; it is kept in the keychain.`);
     const undo = kind !== null && value !== undefined ? await this.storeSecret(channelSecretAccount(id, kind), value) : undefined;
     await this.orUndo(undo, () => this.deps.repo.insert(id, settings, this.deps.clock.now()));
@@ -93,7 +102,8 @@ export class ChannelAdmin {
   async update(id: string, settings: ChannelSettings, secret: string | undefined): Promise<SavedChannel> {
     const before = this.require(id);
     const after: ChannelConfig = { ...settings, id };
-    const { kind, value } = neededSecret(after, secret);
+    checkHosts(settings, this.deps.outbound);
+    const { kind, value } = neededSecret(after, secret, this.deps.outbound);
     if (kind !== null && value === undefined && !sameCredential(before, after)) {
       throw invalidSecret(`Enter the ${secretLabel(kind)} for the changed settings; the stored one does not fit them.`);
     }

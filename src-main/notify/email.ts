@@ -113,6 +113,12 @@ function refusedRecipients(info: { rejected: string[]; rejectedErrors?: Nodemail
 export async function sendEmail(n: Notice, channel: EmailChannel, ctx: SendContext): Promise<SendOutcome> {
   if (channel.user && !ctx.secret) return missingSecret('password');
   if (channel.user && channel.security === 'none') return permanent('refusing to send the SMTP password over an unencrypted connection: choose TLS or STARTTLS');
+  try {
+    // nodemailer resolves the relay's name itself, so the outbound rules look first.
+    await ctx.outbound.checkResolved(channel.host);
+  } catch (err) {
+    return networkOutcome(err, ctx);
+  }
   const mailer = transport(channel, ctx.secret, ctx.timeoutMs);
   try {
     const info = await mailer.sendMail({ ...emailMessage(n, channel), signal: ctx.signal });

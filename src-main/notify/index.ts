@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Clock } from '../clock';
 import type { EventBus } from '../events';
 import type { Logger } from '../log';
+import type { OutboundGuard } from '../net';
 import type { SecretStore } from '../secrets';
 import type { ServiceModule } from '../service-module';
 import { createAlertRouter, type RouteAlert } from './alert-router';
@@ -30,6 +31,8 @@ export interface NotifyDeps {
   log: Logger;
   /** Electron's notifications; without it, desktop notices go to the consoles in a browser. */
   desktop?: DesktopNotifier;
+  /** The outbound rules (the network service's guard). */
+  outbound: OutboundGuard;
   /** How hard and how long deliveries are tried; the notifier's defaults otherwise (tests shorten them). */
   delivery?: Pick<NotifierDeps, 'retry' | 'attemptTimeoutMs' | 'sleep' | 'random'>;
 }
@@ -51,8 +54,9 @@ export function createNotifyModule(deps: NotifyDeps): ServiceModule<NotifyApi> {
     log,
     clock,
     desktop: deps.desktop ?? browserDesktop(deps.events),
+    outbound: deps.outbound,
   });
-  const admin = new ChannelAdmin({ repo, secrets: deps.secrets, health: (id) => notifier.health(id), clock, log });
+  const admin = new ChannelAdmin({ repo, secrets: deps.secrets, health: (id) => notifier.health(id), clock, log, outbound: deps.outbound });
 
   return {
     name: 'notify',

@@ -7,7 +7,7 @@
 import { setTimeout as wait } from 'node:timers/promises';
 import { Agent } from 'undici';
 import { systemClock, type Clock } from '../clock';
-import type { RetryPolicy } from '../net';
+import type { OutboundGuard, RetryPolicy } from '../net';
 import type { Logger } from '../log';
 import type { SecretStore } from '../secrets';
 import { HealthTracker, type ChannelHealth } from './channel-health';
@@ -32,6 +32,8 @@ export interface NotifierDeps {
   retry?: Partial<RetryPolicy>;
   attemptTimeoutMs?: number;
   maxQueuedPerChannel?: number;
+  /** The outbound rules every delivery goes through. */
+  outbound: OutboundGuard;
 }
 
 export interface Notifier {
@@ -64,7 +66,8 @@ export function createNotifier(deps: NotifierDeps): Notifier {
   const clock = deps.clock ?? systemClock;
   const timeoutMs = deps.attemptTimeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS;
   const policy = { ...DEFAULT_NOTIFY_RETRY, ...deps.retry };
-  const http = new Agent({ connect: { timeout: timeoutMs }, headersTimeout: timeoutMs, bodyTimeout: timeoutMs, maxResponseSize: MAX_RESPONSE_BYTES });
+  const agent = new Agent({ connect: { timeout: timeoutMs, lookup: deps.outbound.lookup }, headersTimeout: timeoutMs, bodyTimeout: timeoutMs, maxResponseSize: MAX_RESPONSE_BYTES });
+  const http = agent.compose(deps.outbound.interceptor);
   const queues = new Map<string, ChannelQueue>();
   let closed = false;
 
@@ -79,7 +82,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       return retryable(`the keychain could not be read (${(err as Error).message})`);
     }
     const signal = AbortSignal.any([stop, AbortSignal.timeout(timeoutMs)]);
-    return sendVia(channel, notice, { secret, signal, timeoutMs, deliveryId, now: clock.now(), http, desktop: deps.desktop });
+    return sendVia(channel, notice, { secret, signal, timeoutMs, deliveryId, now: clock.now(), http, outbound: deps.outbound, desktop: deps.desktop });
   }
 
   function queueFor(channelId: string): ChannelQueue {
@@ -131,7 +134,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     async close() {
       closed = true;
       await Promise.all([...queues.values()].map((q) => q.close()));
-      await http.destroy();
+      await agent.destroy();
     },
   };
 }

@@ -4,6 +4,7 @@
  * Settings screen, so they never quote a secret or a request URL.
  */
 import type { Dispatcher } from 'undici';
+import { OutboundRefusedError, type OutboundGuard } from '../net';
 import { secretLabel, type ChannelSecretKind } from './channels';
 import type { DesktopNotifier } from './desktop';
 
@@ -20,7 +21,10 @@ export interface SendContext {
   /** Stays the same across the retries of one notification, so receivers can drop duplicates. */
   deliveryId: string;
   now: number;
+  /** Applies the outbound rules before any byte is sent. */
   http: Dispatcher;
+  /** For senders that resolve and connect on their own (SMTP). */
+  outbound: OutboundGuard;
   desktop?: DesktopNotifier;
 }
 
@@ -87,6 +91,8 @@ export function networkOutcome(err: unknown, ctx: Pick<SendContext, 'signal' | '
   const timedOut = `no response within ${ctx.timeoutMs} ms`;
   // The attempt's signal joins its own timeout and the notifier's stop; the reason tells which fired.
   if (ctx.signal.aborted) return retryable((ctx.signal.reason as Error | undefined)?.name === 'TimeoutError' ? timedOut : 'cancelled');
+  // A refusal by the outbound rules is final: trying again would be refused again.
+  if (err instanceof OutboundRefusedError) return permanent(err.message);
   const code = errorCode(err);
   if (TLS_CODE.test(code)) return permanent(`TLS handshake failed (${code})`);
   if (/TIME_?D?OUT/.test(code)) return retryable(timedOut);

@@ -265,4 +265,17 @@ export const MIGRATIONS: readonly Migration[] = [
       WHERE json_type(result, '$.startedAt') = 'text';
     `,
   },
+  {
+    version: 7,
+    name: 'outbound exceptions',
+    sql: `
+      -- Hosts an admin allowed although the outbound rules refuse them (link-local, cloud metadata).
+      CREATE TABLE outbound_exceptions (
+        host     TEXT PRIMARY KEY,
+        note     TEXT NOT NULL,
+        added_by TEXT NOT NULL,
+        added_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];

@@ -17,6 +17,7 @@ import { ALERT_CHANNELS, ALERT_EVENTS } from './alerts';
 import { AUDIT_CHANNELS, AUDIT_EVENTS } from './audit';
 import { CONNECTION_CHANNELS, CONNECTION_EVENTS } from './connections';
 import { MONITOR_CHANNELS, MONITOR_EVENTS } from './monitor';
+import { NETWORK_CHANNELS } from './network';
 import { NOTIFY_CHANNELS, NOTIFY_EVENTS } from './notify';
 import { SYSTEM_CHANNELS } from './system';
 import { USER_CHANNELS, USER_EVENTS } from './users';
@@ -26,6 +27,7 @@ export * from './users';
 export * from './audit';
 export * from './connections';
 export * from './notify';
+export * from './network';
 
 type Joined<T extends readonly object[]> = T extends readonly [infer H, ...infer R extends readonly object[]] ? H & Joined<R> : unknown;
 
@@ -49,6 +51,7 @@ export const CHANNELS = join(
   MONITOR_CHANNELS,
   ALERT_CHANNELS,
   NOTIFY_CHANNELS,
+  NETWORK_CHANNELS,
   SYSTEM_CHANNELS,
 ) satisfies Record<string, ChannelDef>;
 

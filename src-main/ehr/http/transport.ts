@@ -8,6 +8,9 @@
  */
 import { rootCertificates, type TLSSocket } from 'node:tls';
 import { Agent, ProxyAgent, buildConnector, type Dispatcher } from 'undici';
+import { isLoopbackHost } from '../../../src-shared/network';
+import { OutboundRefusedError, type OutboundGuard } from '../../net';
+import { FhirError } from '../errors';
 import { describeCertificate, type TlsCertificateInfo } from './tls-certificate';
 
 export interface TransportOptions {
@@ -18,6 +21,10 @@ export interface TransportOptions {
   maxConnections: number;
   caBundle?: string;
   proxyUrl?: string;
+  /** Refuses link-local and metadata addresses, by URL and by what a name resolves to. */
+  outbound: OutboundGuard;
+  /** Plain http:// off this machine, which an admin allowed for this connection. */
+  allowPlainHttp: boolean;
 }
 
 /** A certificate the connector refused, with what the server presented. */
@@ -49,7 +56,7 @@ function originKey(hostname: string, port: string): string {
  * caching is off because a resumed session skips Node's host-name check.
  */
 function inspectingConnector(opts: TransportOptions, ca: string[] | undefined, seen: Map<string, TlsCertificateInfo>): buildConnector.connector {
-  const connect = buildConnector({ timeout: opts.connectMs, ca, rejectUnauthorized: false, maxCachedSessions: 0 });
+  const connect = buildConnector({ timeout: opts.connectMs, ca, rejectUnauthorized: false, maxCachedSessions: 0, lookup: opts.outbound.lookup });
   return (options, callback) => {
     connect(options, (err, socket) => {
       if (err || !socket) return callback(err ?? new Error('connect failed'), null);
@@ -64,6 +71,31 @@ function inspectingConnector(opts: TransportOptions, ca: string[] | undefined, s
       }
       callback(null, socket);
     });
+  };
+}
+
+/**
+ * Checked before a request is handed to undici, so a refused one sends
+ * nothing: where it goes, and whether it would carry credentials or PHI
+ * over plain http:// off this machine.
+ */
+function refusing(opts: TransportOptions): Dispatcher.DispatcherComposeInterceptor {
+  const outbound = opts.outbound.interceptor;
+  return (dispatch) => (request, handler) => {
+    const origin = new URL(String(request.origin));
+    if (origin.protocol === 'http:' && !isLoopbackHost(origin.hostname) && !opts.allowPlainHttp) {
+      throw new FhirError(
+        'TLS',
+        `plain http:// to ${origin.host} is refused: it would send tokens, passwords and patient data in clear. Use https://, or an administrator can allow plain http for this connection`,
+        { url: origin.origin },
+      );
+    }
+    try {
+      return outbound(dispatch)(request, handler);
+    } catch (err) {
+      if (err instanceof OutboundRefusedError) throw new FhirError('NETWORK', err.message, { url: origin.origin });
+      throw err;
+    }
   };
 }
 
@@ -93,7 +125,7 @@ export function createTransport(opts: TransportOptions): Transport {
       })
     : new Agent({ ...common, connect: inspectingConnector(opts, ca, seen) });
   return {
-    dispatcher,
+    dispatcher: dispatcher.compose(refusing(opts)),
     certificate: (origin) => {
       const u = new URL(origin);
       return seen.get(originKey(u.hostname, u.port));

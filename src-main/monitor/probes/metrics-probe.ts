@@ -4,7 +4,7 @@
  * sessions, p95 latency...), each checked against its thresholds.
  */
 import { readExposition, type Sample } from './metrics-exposition';
-import { scrape } from './metrics-scrape';
+import { scrape, type ScrapeOptions } from './metrics-scrape';
 import { checkThreshold, type Breach, type Threshold } from './metrics-thresholds';
 
 export interface MetricSelector {
@@ -67,9 +67,9 @@ function combine(values: number[], s: MetricSelector): number {
  * Rejects with a MetricsScrapeError when the endpoint fails, or with the
  * signal's reason when the caller cancels; a malformed line never rejects.
  */
-export async function probeMetrics(config: MetricsProbeConfig, opts: { signal?: AbortSignal } = {}): Promise<MetricsProbeResult> {
+export async function probeMetrics(config: MetricsProbeConfig, opts: Pick<ScrapeOptions, 'signal' | 'dispatcher'> = {}): Promise<MetricsProbeResult> {
   const { signal } = opts;
-  const page = await scrape({ url: config.url, timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBytes: config.maxBytes ?? DEFAULT_MAX_BYTES, signal });
+  const page = await scrape({ url: config.url, timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBytes: config.maxBytes ?? DEFAULT_MAX_BYTES, ...opts });
   const wanted = new Set(config.selectors.map((s) => s.name));
   const exposition = await readExposition(page.text, (name) => wanted.has(name), signal);
   const result: MetricsProbeResult = {

@@ -4,8 +4,9 @@
  * hold a probe slot or fill the main process's memory.
  */
 import { request, type Dispatcher } from 'undici';
+import { OutboundRefusedError } from '../../net';
 
-export type ScrapeFailure = 'invalid_url' | 'timeout' | 'network' | 'http' | 'too_large';
+export type ScrapeFailure = 'invalid_url' | 'refused' | 'timeout' | 'network' | 'http' | 'too_large';
 
 export class MetricsScrapeError extends Error {
   readonly kind: ScrapeFailure;
@@ -24,6 +25,8 @@ export interface ScrapeOptions {
   maxBytes: number;
   /** The caller's cancellation (the scheduler's run timeout); the scrape then rejects with its reason. */
   signal?: AbortSignal;
+  /** The monitor's, which applies the outbound rules; undici's global one otherwise. */
+  dispatcher?: Dispatcher;
 }
 
 export interface Scraped {
@@ -51,6 +54,7 @@ function endpoint(url: string): URL {
 // The URL may carry credentials, so no message here quotes it or undici's text.
 function transportFailure(err: unknown, timedOut: boolean, timeoutMs: number): MetricsScrapeError {
   if (err instanceof MetricsScrapeError) return err;
+  if (err instanceof OutboundRefusedError) return new MetricsScrapeError('refused', err.message);
   const code = (err as { code?: string }).code ?? '';
   if (timedOut || /TIMEOUT/.test(code)) return new MetricsScrapeError('timeout', `no complete response within ${timeoutMs} ms`);
   return new MetricsScrapeError('network', `request failed (${code || (err as Error).name || 'unknown error'})`);
@@ -67,6 +71,7 @@ export async function scrape(opts: ScrapeOptions): Promise<Scraped> {
   const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
   try {
     const res = await request(url, {
+      ...(opts.dispatcher ? { dispatcher: opts.dispatcher } : {}),
       method: 'GET',
       headers: { accept: ACCEPT },
       signal,

@@ -1,4 +1,5 @@
 /** The status board's tiles, read from what the monitor holds in memory and the rollups. */
+import { plainHttpUrls } from '../../../src-shared/connection-config';
 import { atLeast, type BoardTile, type Severity } from '../../../src-shared/monitoring';
 import type { Alert } from '../alert';
 import type { DependencyGraph } from '../dependencies';
@@ -48,6 +49,7 @@ export function tileFor(src: BoardSources, info: TargetInfo, open: readonly Aler
     worstSeverity: worst(open.map((a) => a.severity)),
     maintenance: window && { windowId: window.window.id, until: window.end, note: window.window.note },
     paused: status.state === 'PAUSED',
+    plainHttp: info.record !== null && info.record.config.allowPlainHttp && plainHttpUrls(info.record.config).length > 0,
     workstation: run?.workstation ?? null,
     metrics: run?.series ?? {},
     dependsOn: src.graph.parentsOf(info.targetId),

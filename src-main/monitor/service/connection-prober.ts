@@ -4,6 +4,7 @@
  * probes, the facts the certificate and token rules read, and the metrics
  * endpoint behind it when one is set.
  */
+import type { Dispatcher } from 'undici';
 import type { CheckId, CheckResult } from '../../../src-shared/contract';
 import type { MonitorSettings, ProbeReport } from '../../../src-shared/monitoring';
 import type { Clock } from '../../clock';
@@ -31,7 +32,7 @@ function headlineLatency(checks: CheckResult[]): number | null {
 }
 
 export async function probeConnection(
-  deps: { connections: Pick<ConnectionsApi, 'probe'>; clock: Clock },
+  deps: { connections: Pick<ConnectionsApi, 'probe'>; clock: Clock; metricsHttp?: Dispatcher },
   record: ConnectionRecord,
   settings: MonitorSettings,
   signal: AbortSignal,
@@ -58,7 +59,7 @@ export async function probeConnection(
     metrics: [],
   };
   if (settings.metrics) {
-    const step = await metricsStep(settings.metrics, signal);
+    const step = await metricsStep(settings.metrics, signal, deps.metricsHttp);
     run.lastRun.push(step.report);
     run.outcome.results.push(toResult(step.report));
     run.series = step.readings;

@@ -4,6 +4,7 @@
  * degrades the connection and alerts on its own rules, but the EHR is not
  * down because its AI service is.
  */
+import type { Dispatcher } from 'undici';
 import type { MonitorSettings, ProbeReport } from '../../../src-shared/monitoring';
 import type { MetricReading } from '../alert-rules';
 import { probeMetrics, selectorKey } from '../probes/metrics-probe';
@@ -23,11 +24,11 @@ const report = (status: ProbeReport['status'], summary: string, ms: number): Pro
   summary,
 });
 
-export async function metricsStep(config: NonNullable<MonitorSettings['metrics']>, signal: AbortSignal): Promise<MetricsStep> {
+export async function metricsStep(config: NonNullable<MonitorSettings['metrics']>, signal: AbortSignal, dispatcher?: Dispatcher): Promise<MetricsStep> {
   const started = performance.now();
   const ms = () => Math.round(performance.now() - started);
   try {
-    const found = await probeMetrics(config, { signal });
+    const found = await probeMetrics(config, { signal, dispatcher });
     const metrics = config.selectors.flatMap((s) => {
       const key = selectorKey(s);
       const value = found.values[key];

@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
+import { Agent, type Dispatcher } from 'undici';
 import type { ChannelOutput } from '../../../src-shared/contract';
 import {
   CHART_RANGE_IDS,
@@ -22,12 +23,14 @@ import {
   type NewMaintenanceWindow,
   type TargetStatus,
 } from '../../../src-shared/monitoring';
+import { connectionTarget } from '../../../src-shared/monitoring';
+import { isPlainHttpOffMachine } from '../../../src-shared/network';
 import type { AuditWriter } from '../../audit';
 import type { Clock } from '../../clock';
-import { connectionTarget } from '../../../src-shared/monitoring';
 import type { ConnectionsApi } from '../../connections';
 import type { EventBus } from '../../events';
 import type { Logger } from '../../log';
+import { bareHost, OutboundRefusedError, type OutboundGuard } from '../../net';
 import type { NotifyApi } from '../../notify';
 import { DependencyCycleError, DependencyGraph } from '../dependencies';
 import { MaintenanceCalendar, nextOccurrence } from '../maintenance';
@@ -59,8 +62,13 @@ export interface MonitorApi {
   /** The runs and failures over the last `windowMs`, from the rollups. */
   uptime(targetId: string, windowMs: number): Uptime;
   latency(targetId: string, range: ChartRangeId): LatencyChart;
-  /** Throws UnknownTargetError, or MonitorInputError for dependencies that cannot be. */
-  configure(targetId: string, settings: MonitorSettings): MonitorSettings;
+  /**
+   * Throws UnknownTargetError, or MonitorInputError for dependencies that
+   * cannot be and a metrics endpoint Vigil may not scrape. `anyMetricsHost`:
+   * the caller may point the metrics endpoint at another host than the
+   * connection's (an admin's choice).
+   */
+  configure(targetId: string, settings: MonitorSettings, opts?: { anyMetricsHost?: boolean }): MonitorSettings;
   pause(targetId: string): TargetStatus;
   resume(targetId: string): TargetStatus;
   rules(): AlertRuleSettings;
@@ -102,6 +110,8 @@ export interface MonitorDeps {
   connections: Pick<ConnectionsApi, 'list' | 'find' | 'probe'>;
   notify: Pick<NotifyApi, 'route'>;
   audit: AuditWriter;
+  /** The outbound rules, applied to metrics endpoints when set and when scraped. */
+  outbound: OutboundGuard;
   timers?: Timers;
   random?: () => number;
   /** Runs in flight at once, across all targets. */
@@ -130,6 +140,7 @@ export class Monitor implements MonitorApi {
   private readonly alertFeed: AlertFeed;
   private readonly runs: ProbeRuns;
   private readonly board$: BoardSources;
+  private readonly metricsHttp: Agent;
   private readonly timers: Timers;
   private tick: unknown = null;
   private readonly unsubscribe: () => void;
@@ -155,10 +166,13 @@ export class Monitor implements MonitorApi {
       maintenance: this.calendar,
       onChange: ({ from, status }) => deps.events.emit('monitor.status', { from, status }),
     });
+    // Kept-alive like the EHR clients, so a scrape every 30 s reuses its socket; names are resolved through the outbound rules.
+    this.metricsHttp = new Agent({ connect: { lookup: deps.outbound.lookup }, keepAliveTimeout: 60_000 });
     this.runs = new ProbeRuns({
       targets: this.targets,
       settings: this.settings,
       connections: deps.connections,
+      metricsHttp: this.metricsHttp.compose(deps.outbound.interceptor) as Dispatcher,
       clock,
       log,
       dataDir: deps.dataDir,
@@ -215,8 +229,9 @@ export class Monitor implements MonitorApi {
     return this.storage.latency(targetId, range);
   }
 
-  configure(targetId: string, settings: MonitorSettings): MonitorSettings {
-    this.known(targetId);
+  configure(targetId: string, settings: MonitorSettings, opts: { anyMetricsHost?: boolean } = {}): MonitorSettings {
+    const info = this.known(targetId);
+    if (settings.metrics) this.checkMetricsUrl(info, settings.metrics.url, opts.anyMetricsHost ?? false);
     const unknown = settings.dependsOn.filter((d) => d === targetId || !this.targets.get(d));
     if (unknown.length > 0) {
       throw new MonitorInputError(unknown.includes(targetId) ? 'A target cannot depend on itself.' : 'It can only depend on monitored targets.', ['settings', 'dependsOn']);
@@ -301,6 +316,7 @@ export class Monitor implements MonitorApi {
     this.tick = null;
     this.runs.stop();
     this.storage.close();
+    await this.metricsHttp.close();
   }
 
   // ---------------------------------------------------------------- following the targets
@@ -309,6 +325,30 @@ export class Monitor implements MonitorApi {
     const info = this.targets.get(targetId);
     if (!info) throw new UnknownTargetError(targetId);
     return info;
+  }
+
+  /** A metrics endpoint is scraped every few seconds and its numbers shown to every role: it may not be a way to read other hosts. */
+  private checkMetricsUrl(info: TargetInfo, url: string, anyHost: boolean): void {
+    const path = ['settings', 'metrics', 'url'];
+    const u = new URL(url);
+    try {
+      this.deps.outbound.checkUrl(u);
+    } catch (err) {
+      if (err instanceof OutboundRefusedError) throw new MonitorInputError(err.message, path);
+      throw err;
+    }
+    const connectionUrl = info.record ? new URL(info.record.config.baseUrl) : null;
+    if (!anyHost && (!connectionUrl || bareHost(u) !== bareHost(connectionUrl))) {
+      throw new MonitorInputError(
+        connectionUrl
+          ? `The metrics endpoint must be on the connection's host (${connectionUrl.hostname}); an administrator can set another host.`
+          : 'Only an administrator can set a metrics endpoint here.',
+        path,
+      );
+    }
+    if (isPlainHttpOffMachine(url) && !info.record?.config.allowPlainHttp) {
+      throw new MonitorInputError('Use https:// for a metrics endpoint off this machine (or an administrator allows plain http for the connection).', path);
+    }
   }
 
   private watch(info: TargetInfo): void {

@@ -4,6 +4,7 @@
  * the target's last run, and every report handed on. A run's failure is a
  * result, never an exception.
  */
+import type { Dispatcher } from 'undici';
 import type { ProbePlan } from '../../../src-shared/monitoring';
 import type { Clock } from '../../clock';
 import type { ConnectionsApi } from '../../connections';
@@ -21,6 +22,8 @@ export interface ProbeRunsDeps {
   targets: TargetRegistry;
   settings: TargetSettings;
   connections: Pick<ConnectionsApi, 'probe'>;
+  /** For metrics scrapes: applies the outbound rules. */
+  metricsHttp: Dispatcher;
   clock: Clock;
   log: Logger;
   dataDir: string;

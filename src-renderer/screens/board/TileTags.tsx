@@ -4,9 +4,9 @@ import { SeverityBadge } from '../alerts/SeverityBadge';
 import { localMoment } from '../alerts/time-words';
 import { STATE_LOOK } from './state-look';
 
-/** The reasons to look twice that the state word does not say: alerts, flapping, maintenance, a pause. */
+/** The reasons to look twice that the state word does not say: alerts, flapping, maintenance, a pause, plain http. */
 export function TileTags({ tile, now }: { tile: BoardTile; now: number }) {
-  const { openAlerts, worstSeverity, status, maintenance, paused } = tile;
+  const { openAlerts, worstSeverity, status, maintenance, paused, plainHttp } = tile;
   // In maintenance the state says MAINTENANCE whatever the probes find; a target that is really down should still show it.
   const hiddenHealth = status.state === 'MAINTENANCE' && (status.health === 'DOWN' || status.health === 'DEGRADED');
   return (
@@ -29,6 +29,12 @@ export function TileTags({ tile, now }: { tile: BoardTile; now: number }) {
       {maintenance && <span className="tag">In maintenance until {localMoment(maintenance.until, now)}</span>}
       {hiddenHealth && <span className="tag board-tag-warn">Probes say {STATE_LOOK[status.health].word.toLowerCase()}</span>}
       {paused && status.state !== 'PAUSED' && <span className="tag">Paused</span>}
+      {plainHttp && (
+        <span className="tag board-tag-warn" title="An administrator allowed plain http:// for this connection: tokens and patient data cross the network unencrypted.">
+          <Icon name="warning" />
+          Plain HTTP, unencrypted
+        </span>
+      )}
     </p>
   );
 }

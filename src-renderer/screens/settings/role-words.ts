@@ -17,6 +17,7 @@ const PERMISSION_WORDS: Record<Permission, string | null> = {
   'users.manage': 'manage accounts',
   'sandbox.manage': 'set sandbox faults',
   'notify.manage': 'set up notifications',
+  'network.manage': 'allow outbound exceptions',
   'system.read': null,
 };
 

@@ -15,6 +15,7 @@ import { probeConnection } from '../../../src-main/monitor/service/connection-pr
 import { DEFAULT_MONITOR_SETTINGS } from '../../../src-main/monitor/service/default-settings';
 import type { SecretStore } from '../../../src-main/secrets/secret-store';
 import { startFhirTestServer, type FhirTestServer } from '../../helpers/fhir-test-server';
+import { OutboundGuard } from '../../../src-main/net';
 
 // authMode none needs no secret; a store that has none says so.
 const noSecrets: SecretStore = { service: 'unused', get: async () => null, set: async () => {}, delete: async () => false, list: async () => [] };
@@ -32,7 +33,7 @@ const run = () => probeConnection({ connections: { probe: (r) => checks.run(r) }
 
 beforeAll(async () => {
   server = await startFhirTestServer({ auth: 'none' });
-  const clients = new ConnectionClients({ secrets: new ConnectionSecrets(noSecrets), clock, log: createLogger({ sink: () => undefined }) });
+  const clients = new ConnectionClients({ secrets: new ConnectionSecrets(noSecrets), clock, log: createLogger({ sink: () => undefined }), outbound: new OutboundGuard() });
   checks = new RepeatedChecks({ clients, clock });
   const config = fhirConnectionConfigSchema.parse({ name: 'Test EHR', vendor: 'generic', baseUrl: server.baseUrl, authMode: 'none' });
   record = { id: 1, config, keychainRef: 'conn-1', publicJwks: null, sandbox: false, createdAt: now, updatedAt: now, lastTest: null };

@@ -20,6 +20,7 @@ import { trapUnhandledRejections } from '../ehr/harness';
 import { useTestKeychain } from '../store/fixtures';
 import { capturedLogger, memoryDeliveryLog, OPENED_AT, startHttpReceiver, type HttpReceiver } from './harness';
 import { tempStore, type TempStore } from './service-rig';
+import { OutboundGuard } from '../../../src-main/net';
 
 trapUnhandledRejections();
 const { secrets } = useTestKeychain();
@@ -95,6 +96,7 @@ beforeAll(async () => {
 
 beforeEach(() => {
   notifier = createNotifier({
+    outbound: new OutboundGuard(),
     channels: repo,
     secrets,
     deliveryLog: memoryDeliveryLog(),

@@ -9,6 +9,7 @@ import { createNotifier, type Notifier, type NotifierDeps } from '../../../src-m
 import type { AlertNotice } from '../../../src-main/notify/notice';
 import type { SecretStore } from '../../../src-main/secrets/secret-store';
 import { makeTestCertificates } from '../../helpers/test-certs';
+import { OutboundGuard } from '../../../src-main/net';
 
 export interface Received {
   path: string;
@@ -248,6 +249,7 @@ export function rig(channels: ChannelConfig[], secrets: Record<string, string>, 
     slept,
   };
   const notifier = createNotifier({
+    outbound: new OutboundGuard(),
     channels: r.channels,
     secrets: r.secrets,
     deliveryLog: r.deliveries,

@@ -22,6 +22,7 @@ import { Sessions } from '../../../src-main/users/sessions';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../../src-shared/contract';
 import type { Envelope } from '../../../src-shared/errors';
 import { rawLog } from '../connections/harness';
+import { OutboundGuard } from '../../../src-main/net';
 
 /** Retries a few milliseconds apart, so a dead receiver fails a test in well under a second. */
 export const QUICK_DELIVERY: NotifyDeps['delivery'] = { retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 }, attemptTimeoutMs: 2_000 };
@@ -66,7 +67,7 @@ export async function startNotifyRig(secrets: SecretStore, extra: Pick<NotifyDep
   const bus = new EventBus();
   const events: PushedEvent[] = [];
   bus.subscribe((e) => void events.push(e));
-  const notify = createNotifyModule({ db: temp.store.db, secrets, events: bus, clock: systemClock, log, delivery: QUICK_DELIVERY, ...extra });
+  const notify = createNotifyModule({ db: temp.store.db, secrets, events: bus, clock: systemClock, log, outbound: new OutboundGuard(), delivery: QUICK_DELIVERY, ...extra });
   const audit = new AuditLog(temp.store.db, { clock: systemClock, redact: redactDeep });
   const sessions = new Sessions({ clock: systemClock });
   const token = sessions.start({ id: 1, username: 'admin', role: 'admin' });

@@ -7,6 +7,7 @@ import type { DeliveryAttempt } from '../../../src-main/notify/delivery-log';
 import { DesktopUnavailableError } from '../../../src-main/notify/desktop';
 import { createNotifier } from '../../../src-main/notify/notifier';
 import type { SecretStore } from '../../../src-main/secrets/secret-store';
+import { OutboundGuard } from '../../../src-main/net';
 
 /** Records every notification made and shown; `supported` is what isSupported() answers. */
 function stubNotificationClass(supported: boolean) {
@@ -69,6 +70,7 @@ describe('the Electron desktop notifier', () => {
     const stub = stubNotificationClass(false);
     const entries: DeliveryAttempt[] = [];
     const notifier = createNotifier({
+      outbound: new OutboundGuard(),
       channels: { get: (id) => (id === 'desktop' ? { id, kind: 'desktop', name: 'This console' } : undefined) },
       secrets: noSecrets,
       deliveryLog: { record: (e) => void entries.push(e) },

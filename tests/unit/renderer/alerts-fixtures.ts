@@ -45,6 +45,7 @@ export function tile(targetId: string, name: string): BoardTile {
     worstSeverity: null,
     maintenance: null,
     paused: false,
+    plainHttp: false,
     workstation: null,
     metrics: {},
     dependsOn: [],

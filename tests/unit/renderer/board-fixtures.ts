@@ -42,6 +42,7 @@ export function tile(id: number, name: string, state: ConnectionState, rest: Par
     worstSeverity: null,
     maintenance: null,
     paused: state === 'PAUSED',
+    plainHttp: false,
     workstation: null,
     metrics: {},
     dependsOn: [],
