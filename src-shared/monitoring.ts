@@ -173,6 +173,14 @@ export type MaintenanceWindowInput = z.input<typeof maintenanceWindowSchema>;
 
 // ---------------------------------------------------------------- status
 
+/**
+ * What failed, in codes anyone may see and any channel may carry: the probe,
+ * the EHR error class and its knowledge-base article. The server's own words
+ * never travel in it.
+ */
+export const causeSchema = z.object({ probe: z.string(), kind: z.string(), kbCode: z.string() });
+export type Cause = z.infer<typeof causeSchema>;
+
 export const targetStatusSchema = z.object({
   targetId: z.string(),
   state: z.enum(CONNECTION_STATES),
@@ -185,6 +193,8 @@ export const targetStatusSchema = z.object({
   flapping: z.boolean(),
   latencyMs: z.number().nullable(),
   checkedAt: epochMs.nullable(),
+  /** Why it is DOWN or DEGRADED, when a probe's failure was classified. */
+  cause: causeSchema.nullable(),
 });
 export type TargetStatus = z.infer<typeof targetStatusSchema>;
 
@@ -198,6 +208,8 @@ export const probeReportSchema = z.object({
   status: z.enum(PROBE_STATUSES),
   ms: z.number().nullable(),
   summary: z.string(),
+  /** The EHR error class and knowledge-base article of a failure, when it was classified. */
+  error: z.object({ kind: z.string(), kbCode: z.string() }).nullable(),
 });
 export type ProbeReport = z.infer<typeof probeReportSchema>;
 
@@ -271,6 +283,8 @@ export const alertSchema = z.object({
   peakGrade: z.number().int(),
   title: z.string(),
   detail: z.string(),
+  /** For a connection's health: what failed, in codes (what notifications carry instead of the detail); absent in alerts kept from before it existed. */
+  cause: causeSchema.nullable().default(null),
   status: z.enum(ALERT_STATUSES),
   openedAt: epochMs,
   updatedAt: epochMs,

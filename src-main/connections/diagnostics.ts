@@ -49,7 +49,7 @@ function result(check: Check, outcome: CheckOutcome, ms: number): CheckResult {
     ms: Math.round(ms),
     // Server-supplied text (OperationOutcome diagnostics) can quote patient details.
     summary: redact(outcome.summary),
-    error: e ? { kind: e.kind, kbCode: e.kbCode, guidance: e.guidance, message: redact(e.message) } : null,
+    error: e ? { kind: e.kind, kbCode: e.kbCode, guidance: e.guidance, message: redact(e.message), serverText: e.serverText ? redact(e.serverText) : null } : null,
     facts: outcome.facts ?? {},
   };
 }

@@ -1,7 +1,9 @@
 /** Contract handlers for EHR connections, their diagnostics, the patient snapshot and the sandbox switches. */
 import { ZodError } from 'zod';
+import type { CheckResult, Connection } from '../../src-shared/contract';
+import { can } from '../../src-shared/roles';
 import type { Clock } from '../clock';
-import { DispatchError, type HandlerTable } from '../dispatch';
+import { DispatchError, type HandlerContext, type HandlerTable } from '../dispatch';
 import { FhirError } from '../ehr';
 import type { EventBus } from '../events';
 import { redact } from '../phi';
@@ -63,15 +65,29 @@ function snapshotFailure(err: unknown, connectionName: string): unknown {
   return err;
 }
 
+/** The server's own words in an error can quote a patient: only roles that may see PHI get them. */
+function mayReadServerText(ctx: HandlerContext): boolean {
+  return ctx.caller !== null && can(ctx.caller.role, 'phi.view');
+}
+
+function withoutServerText(check: CheckResult): CheckResult {
+  return check.error?.serverText ? { ...check, error: { ...check.error, serverText: null } } : check;
+}
+
+function forCaller(connection: Connection, ctx: HandlerContext): Connection {
+  if (mayReadServerText(ctx) || !connection.lastTest) return connection;
+  return { ...connection, lastTest: { ...connection.lastTest, checks: connection.lastTest.checks.map(withoutServerText) } };
+}
+
 export function connectionHandlers(deps: ConnectionHandlerDeps): HandlerTable<ConnectionChannels> {
   const { service, clients, events, sandbox } = deps;
 
   return {
     'ehr.vendors': () => ({ vendors: vendorCatalog() }),
 
-    'connections.list': async () => ({ connections: await service.list() }),
+    'connections.list': async (_input, ctx) => ({ connections: (await service.list()).map((c) => forCaller(c, ctx)) }),
 
-    'connections.get': (input) => service.get(input.id),
+    'connections.get': async (input, ctx) => forCaller(await service.get(input.id), ctx),
 
     'connections.create': async (input, ctx) => {
       ctx.audit({ detail: { name: input.config.name } });
@@ -103,8 +119,9 @@ export function connectionHandlers(deps: ConnectionHandlerDeps): HandlerTable<Co
     'connections.test': async (input, ctx) => {
       ctx.audit({ target: target(input.id) });
       const record = service.record(input.id);
+      // Progress reaches every console that watches connections, so it never carries the server's words.
       const run = await testConnection({ clients, repo: deps.repo, clock: deps.clock }, record, (runId, result) =>
-        events.emit('connections.testProgress', { runId, connectionId: record.id, result }),
+        events.emit('connections.testProgress', { runId, connectionId: record.id, result: withoutServerText(result) }),
       );
       events.emit('connections.changed', { connectionId: record.id });
       ctx.audit({
@@ -115,7 +132,7 @@ export function connectionHandlers(deps: ConnectionHandlerDeps): HandlerTable<Co
           warned: run.checks.filter((c) => c.status === 'warn').map((c) => c.check),
         },
       });
-      return run;
+      return mayReadServerText(ctx) ? run : { ...run, checks: run.checks.map(withoutServerText) };
     },
 
     'ehr.patientSnapshot': async (input, ctx) => {

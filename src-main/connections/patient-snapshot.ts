@@ -63,23 +63,30 @@ export async function readPatientSnapshot(client: FhirClient, patientId: string,
     patientRef: opts.patientRef,
     patient: {
       name: masked ? initials(patient.name) : fullName(patient.name),
-      gender: patient.gender ?? null,
+      // HIPAA Safe Harbor (45 CFR 164.514(b)(2)): a masked view keeps no element of a date but the year, and no sex.
+      gender: masked ? null : (patient.gender ?? null),
       birthDate: masked ? birthYear(patient.birthDate, opts.now) : (patient.birthDate ?? null),
       identifiers: (patient.identifier ?? []).map((id) => (masked ? `[${identifierLabel(id)}]` : `${identifierLabel(id)} ${id.value ?? ''}`.trim())),
     },
     observations: resources(observations.data).map((o) => ({
-      date: o.effectiveDateTime ?? o.effectivePeriod?.start ?? o.effectiveInstant ?? o.issued ?? null,
+      date: dateShown(o.effectiveDateTime ?? o.effectivePeriod?.start ?? o.effectiveInstant ?? o.issued, masked),
       code: o.code?.coding?.[0]?.code ?? null,
       display: conceptDisplay(o.code, masked) ?? 'Unnamed observation',
       value: masked ? (hasValue(o) ? HIDDEN : '') : observationValue(o),
     })),
     medicationRequests: resources(medications.data).map((m) => ({
-      date: m.authoredOn ?? null,
+      date: dateShown(m.authoredOn, masked),
       medication: conceptDisplay(m.medicationCodeableConcept, masked) ?? m.medicationReference?.display ?? 'Unnamed medication',
       status: m.status ?? 'unknown',
     })),
     fetchedMs: Math.round(performance.now() - started),
   };
+}
+
+/** A FHIR date or dateTime as given, or only its year when masked. */
+function dateShown(value: string | undefined, masked: boolean): string | null {
+  if (!value) return null;
+  return masked ? value.slice(0, 4) : value;
 }
 
 function preferredName(names: HumanName[] | undefined): HumanName | undefined {

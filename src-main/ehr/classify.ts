@@ -82,8 +82,8 @@ export function responseError(res: ExchangeResponse, url: URL, nowMs: number): F
   const where = safeUrl(url);
   const issues = outcomeIssues(res.json);
   const summary = summariseIssues(issues);
-  const said = summary ? `: ${summary}` : '';
-  const details = { status: res.status, issues, url: where };
+  const said = summary.coded ? `: ${summary.coded}` : '';
+  const details = { status: res.status, issues, url: where, ...(summary.text ? { serverText: summary.text } : {}) };
   const retryAfterMs = parseRetryAfter(header(res.headers, 'retry-after'), nowMs);
   const s = res.status;
   if (s === 401) {

@@ -91,6 +91,12 @@ export interface FhirErrorDetails {
   timeoutPhase?: TimeoutPhase;
   /** Origin and path only: query strings can carry patient identifiers. */
   url?: string;
+  /**
+   * What the server said in its own words (OperationOutcome diagnostics, an
+   * OAuth error_description). Never part of the message: it can quote
+   * patient data, so it is shown, redacted, only to roles that may see PHI.
+   */
+  serverText?: string;
   cause?: unknown;
 }
 
@@ -106,6 +112,7 @@ export class FhirError extends Error {
   readonly oauthError?: string;
   readonly timeoutPhase?: TimeoutPhase;
   readonly url?: string;
+  readonly serverText?: string;
 
   constructor(kind: FhirErrorKind, message: string, details: FhirErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -119,6 +126,7 @@ export class FhirError extends Error {
     this.oauthError = details.oauthError;
     this.timeoutPhase = details.timeoutPhase;
     this.url = details.url;
+    this.serverText = details.serverText;
   }
 
   get transient(): boolean {

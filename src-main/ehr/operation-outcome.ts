@@ -61,10 +61,15 @@ export function isConsentRefusal(issues: OutcomeIssue[]): boolean {
 }
 
 /** A short summary for an error message: "error processing: Resource Patient/x is not known". */
-export function summariseIssues(issues: OutcomeIssue[]): string {
+/**
+ * The first serious issue in two parts: its coded severity and code (safe to
+ * show anyone), and the server's own words (diagnostics or details), which
+ * can quote patient data and so are kept apart.
+ */
+export function summariseIssues(issues: OutcomeIssue[]): { coded: string; text: string | null } {
   const first = issues.find((i) => i.severity === 'fatal' || i.severity === 'error') ?? issues[0];
-  if (!first) return '';
+  if (!first) return { coded: '', text: null };
   const text = first.diagnostics ?? first.details ?? '';
   const more = issues.length > 1 ? ` (+${issues.length - 1} more)` : '';
-  return `${first.severity} ${first.code}${text ? `: ${text.slice(0, 200)}` : ''}${more}`;
+  return { coded: `${first.severity} ${first.code}${more}`, text: text ? text.slice(0, 200) : null };
 }

@@ -248,6 +248,7 @@ export class AlertEngine {
     alert.severity = verdict.severity;
     alert.title = verdict.title;
     alert.detail = verdict.detail;
+    alert.cause = verdict.cause ?? null;
     if (worse) {
       alert.peakGrade = verdict.grade;
       // Worse is also more urgent: a rule without its own policy takes its new severity's pace.
@@ -268,6 +269,7 @@ export class AlertEngine {
       peakGrade: c.grade,
       title: c.title,
       detail: c.detail,
+      cause: c.cause ?? null,
       status: 'open',
       openedAt: at,
       updatedAt: at,

@@ -7,7 +7,7 @@ import type { RuleKind } from './alert';
 import { NOTIFY_ONCE, type EscalationPolicy } from './escalation';
 import { DEGRADED_SEVERITY, expiryTierSeverity, type AlertRuleSettings } from '../../src-shared/monitoring';
 import type { Severity } from '../../src-shared/monitoring';
-import type { TargetStatus } from '../../src-shared/monitoring';
+import type { Cause, TargetStatus } from '../../src-shared/monitoring';
 
 export interface Condition {
   /** 1 and up: how bad, within the rule. */
@@ -15,6 +15,7 @@ export interface Condition {
   severity: Severity;
   title: string;
   detail: string;
+  cause?: Cause | null;
   /** Holds, but not for long enough yet to open an alert. */
   pending?: boolean;
 }
@@ -96,13 +97,14 @@ export function healthCondition(status: TargetStatus, at: number, rules: AlertRu
     case 'UP':
       return 'clear';
     case 'DOWN':
-      return { grade: DOWN_GRADE, severity: rules.downSeverity, title: 'Connection down', detail: status.reason };
+      return { grade: DOWN_GRADE, severity: rules.downSeverity, title: 'Connection down', detail: status.reason, cause: status.cause };
     case 'DEGRADED':
       return {
         grade: 1,
         severity: rules.degradedSeverity,
         title: 'Connection degraded',
         detail: status.reason,
+        cause: status.cause,
         pending: at - status.healthSince < rules.degradedAfterMs,
       };
   }

@@ -1,5 +1,5 @@
 /** An alert, and what the alert engine hands back: events for the console and notifications for the notifier. */
-import type { Severity } from '../../src-shared/monitoring';
+import type { Cause, Severity } from '../../src-shared/monitoring';
 import type { AlertNotification } from '../notify';
 import type { EscalationState } from './escalation';
 
@@ -39,6 +39,7 @@ export interface Alert {
   peakGrade: number;
   title: string;
   detail: string;
+  cause: Cause | null;
   status: 'open' | 'acknowledged' | 'resolved';
   openedAt: number;
   updatedAt: number;

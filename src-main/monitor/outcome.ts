@@ -8,6 +8,8 @@ export type ProbeId = (typeof PROBE_IDS)[number];
 export interface ProbeResult extends Pick<CheckResult, 'optional' | 'ms' | 'summary'> {
   probe: ProbeId;
   status: Exclude<CheckResult['status'], 'running'>;
+  /** The failure's class and knowledge-base article, when it was classified. */
+  error?: { kind: string; kbCode: string } | null;
 }
 
 export interface RunError {

@@ -5,10 +5,10 @@
  * which show instead of the probes' verdict. UNKNOWN until the first verdict.
  * Changes are emitted, with flapping marked.
  */
-import type { ConnectionState, Health, TargetStatus } from '../../src-shared/monitoring';
+import type { Cause, ConnectionState, Health, TargetStatus } from '../../src-shared/monitoring';
 import { FlapDetector, DEFAULT_FLAPPING, type FlappingPolicy } from './flapping';
 import type { MaintenanceLookup } from './maintenance';
-import type { ProbeOutcome } from './outcome';
+import type { ProbeOutcome, ProbeResult } from './outcome';
 import { failed } from './outcome';
 import type { RunReport } from './scheduler';
 
@@ -37,20 +37,32 @@ interface Tracked {
   flaps: FlapDetector;
 }
 
-function verdict(report: Pick<RunReport, 'outcome' | 'attempt'>, settings: TargetSettings): { health: Health; reason: string } {
+interface Verdict {
+  health: Health;
+  reason: string;
+  cause: Cause | null;
+}
+
+function causeOf(result: ProbeResult): Cause | null {
+  return result.error ? { probe: result.probe, kind: result.error.kind, kbCode: result.error.kbCode } : null;
+}
+
+function verdict(report: Pick<RunReport, 'outcome' | 'attempt'>, settings: TargetSettings): Verdict {
   const { outcome, attempt } = report;
   if (failed(outcome)) {
     const broken = outcome.results.find((r) => !r.optional && r.status === 'fail');
     const what = outcome.error ? outcome.error.message : `${broken!.probe}: ${broken!.summary}`;
-    return { health: 'DOWN', reason: attempt > 0 ? `${what} (failed ${attempt + 1} times in a row)` : what };
+    // A whole run that ran out of time is the EHR's slowness as far as anyone can tell from outside.
+    const timedOut: Cause | null = outcome.error && outcome.error.kind !== 'error' ? { probe: 'run', kind: 'TIMEOUT', kbCode: 'fhir_timeout' } : null;
+    return { health: 'DOWN', reason: attempt > 0 ? `${what} (failed ${attempt + 1} times in a row)` : what, cause: broken ? causeOf(broken) : timedOut };
   }
   const limit = settings.latencyThresholdMs;
   if (limit !== null && outcome.latencyMs !== null && outcome.latencyMs > limit) {
-    return { health: 'DEGRADED', reason: `Slow: ${Math.round(outcome.latencyMs)} ms, over the ${limit} ms threshold` };
+    return { health: 'DEGRADED', reason: `Slow: ${Math.round(outcome.latencyMs)} ms, over the ${limit} ms threshold`, cause: null };
   }
   const warning = outcome.results.find((r) => r.status === 'warn' || (r.optional && r.status === 'fail'));
-  if (warning) return { health: 'DEGRADED', reason: `${warning.probe}: ${warning.summary}` };
-  return { health: 'UP', reason: latencyNote(outcome) };
+  if (warning) return { health: 'DEGRADED', reason: `${warning.probe}: ${warning.summary}`, cause: causeOf(warning) };
+  return { health: 'UP', reason: latencyNote(outcome), cause: null };
 }
 
 function latencyNote(outcome: ProbeOutcome): string {
@@ -78,6 +90,7 @@ export class StateMachine {
       healthSince: at,
       flapping: false,
       latencyMs: null,
+      cause: null,
       checkedAt: null,
     };
     this.targets.set(targetId, { status, settings, paused: false, flaps: new FlapDetector(this.opts.flapping ?? DEFAULT_FLAPPING) });
@@ -103,9 +116,10 @@ export class StateMachine {
     if (!t || t.paused) return undefined;
     const next = { ...t.status, checkedAt: at };
     if (report.final || !failed(report.outcome)) {
-      const { health, reason } = verdict(report, t.settings);
+      const { health, reason, cause } = verdict(report, t.settings);
       next.latencyMs = report.outcome.latencyMs;
       next.reason = reason;
+      next.cause = cause;
       if (health !== t.status.health) {
         if (t.status.health !== 'UNKNOWN') t.flaps.transition(at);
         next.health = health;
@@ -127,7 +141,7 @@ export class StateMachine {
     const t = this.targets.get(targetId);
     if (!t || !t.paused) return undefined;
     t.paused = false;
-    return this.commit(t, { ...t.status, health: 'UNKNOWN', healthSince: at, reason: 'Resumed; waiting for the first run', latencyMs: null }, at);
+    return this.commit(t, { ...t.status, health: 'UNKNOWN', healthSince: at, reason: 'Resumed; waiting for the first run', latencyMs: null, cause: null }, at);
   }
 
   /** Looks at maintenance again: a window that opened or closed since the last run shows now, not at the next run. */

@@ -1,4 +1,10 @@
 /**
+ * What leaves the machine about an alert: the target, its state (the
+ * alert's title), the error class and knowledge-base code, and times. A
+ * connection's health alert never carries its detail, which can repeat what
+ * the server said; the other rules' details are Vigil's own words about
+ * typed facts (days to expiry, a metric against its limit).
+ *
  * The seam between the alert engine and notify: an AlertNotification
  * becomes the AlertNotice the channels format. The engine
  * knows a connection only by id, so its name and address come from the
@@ -24,6 +30,11 @@ export interface NoticeTarget {
   host?: string;
 }
 
+function summaryOf(a: AlertNotification['alert']): string {
+  if (a.rule !== 'health') return `${a.title}: ${a.detail}`;
+  return a.cause ? `${a.title}: the ${a.cause.probe} step failed, ${a.cause.kind} (${a.cause.kbCode})` : a.title;
+}
+
 export function noticeFor(n: AlertNotification, target: NoticeTarget): AlertNotice {
   const a = n.alert;
   const details: NoticeDetails = { notification: n.kind };
@@ -32,6 +43,7 @@ export function noticeFor(n: AlertNotification, target: NoticeTarget): AlertNoti
   if (a.affected.length > 0) details.affected = a.affected.join(', ');
   if (a.resolved?.by) details.resolvedBy = a.resolved.by;
   if (a.resolved?.mergedInto) details.mergedInto = a.resolved.mergedInto;
+  if (a.cause) Object.assign(details, { failedStep: a.cause.probe, errorKind: a.cause.kind, kbCode: a.cause.kbCode });
   return {
     alertId: a.id,
     dedupKey: a.dedupKey,
@@ -39,7 +51,7 @@ export function noticeFor(n: AlertNotification, target: NoticeTarget): AlertNoti
     severity: a.severity,
     rule: a.rule,
     connection: { id: a.targetId, ...target },
-    summary: `${a.title}: ${a.detail}`,
+    summary: summaryOf(a),
     openedAt: a.openedAt,
     ...(a.acknowledged ? { acknowledgedAt: a.acknowledged.at, acknowledgedBy: a.acknowledged.by } : {}),
     ...(a.resolved ? { resolvedAt: a.resolved.at } : {}),

@@ -6,7 +6,7 @@
  * label says so ("MRN", "DOB", "phone") or its punctuation makes it unambiguous.
  */
 
-type Token = '[SSN]' | '[PHONE]' | '[EMAIL]' | '[MRN]' | '[DOB]' | '[CARD]';
+type Token = '[SSN]' | '[PHONE]' | '[EMAIL]' | '[MRN]' | '[DOB]' | '[CARD]' | '[ACCOUNT]' | '[DATE]' | '[REDACTED]';
 
 // A label, then separators as they appear in prose, key/value logs and JSON
 // ('MRN: 1', 'mrn=1', '"mrn": "1"', 'DOB is 1/2/60'). Group 1 is label+separator.
@@ -14,8 +14,11 @@ const SEP = `["']?(?:\\s*(?:[:#=]|is\\b|was\\b))*\\s*["']?`;
 const NO_LETTER_BEFORE = '(?<![A-Za-z])';
 
 const MONTH = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+// A compact date as HL7 v2 and many exports write it: 19610304.
+const COMPACT_DATE = '(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])';
 const DATE = [
   '\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})(?!\\d)',
+  `${COMPACT_DATE}(?!\\d)`,
   '\\d{4}[/.-]\\d{1,2}[/.-]\\d{1,2}(?!\\d)',
   `(?:${MONTH})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}`,
   `\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTH})\\.?,?\\s+\\d{4}`,
@@ -31,7 +34,75 @@ const LABELLED: ReadonlyArray<readonly [RegExp, Token]> = [
     ),
     '[MRN]',
   ],
+  // An identifier right after a word for the person it belongs to, with no label between: "patient 0012345", "member A12345".
+  [new RegExp(`(${NO_LETTER_BEFORE}(?:patient|pt\\.?|member|subject|person)(?:'s)?\\s+(?:#\\s*)?)(?=[\\w-]*\\d)[A-Za-z0-9][A-Za-z0-9-]{3,}`, 'gi'), '[MRN]'],
+  [
+    new RegExp(`(${NO_LETTER_BEFORE}(?:account|acct\\.?|a/c)(?:[\\s_-]*(?:number|num|no\\.?|#|id))?${SEP})(?=[\\w-]*\\d)[A-Za-z0-9][A-Za-z0-9-]{3,}`, 'gi'),
+    '[ACCOUNT]',
+  ],
 ];
+
+// A compact date standing alone (not part of a longer number, word or version) is read as a date of a person's record.
+const COMPACT_DATE_ALONE = new RegExp(`(?<![\\w.+-])${COMPACT_DATE}(?![\\w-]|\\.\\d)`, 'g');
+
+/**
+ * FHIR members that hold a person's name, contact details or identifiers,
+ * as they appear in JSON quoted inside an error message: the whole value
+ * goes, however it is nested. `name`, `address`, `identifier` and `contact`
+ * only as objects or arrays (a string "name" is a server's or a setting's).
+ */
+// birthDate is caught by the DOB label and key rules, which keep the [DOB] token.
+const FHIR_MEMBERS_ANY = ['family', 'given', 'telecom', 'line', 'postalCode', 'deceasedDateTime'];
+const FHIR_MEMBERS_STRUCTURED = ['name', 'address', 'identifier', 'contact'];
+const FHIR_MEMBER = new RegExp(`"(${[...FHIR_MEMBERS_ANY, ...FHIR_MEMBERS_STRUCTURED].join('|')})"\\s*:\\s*`, 'g');
+
+/** The end of the JSON value starting at `start` (a string, array, object or bare word), or -1 when it does not close. */
+function jsonValueEnd(text: string, start: number): number {
+  const open = text[start];
+  if (open === '"') {
+    for (let i = start + 1; i < text.length; i++) {
+      if (text[i] === '\\') i++;
+      else if (text[i] === '"') return i + 1;
+    }
+    return -1;
+  }
+  if (open === '[' || open === '{') {
+    let depth = 0;
+    for (let i = start; i < text.length; i++) {
+      const c = text[i];
+      if (c === '"') {
+        i = jsonValueEnd(text, i) - 1;
+        if (i < 0) return -1;
+      } else if (c === '[' || c === '{') depth++;
+      else if (c === ']' || c === '}') {
+        depth--;
+        if (depth === 0) return i + 1;
+      }
+    }
+    return -1;
+  }
+  const bare = /^[\\w.+-]+/.exec(text.slice(start));
+  return bare ? start + bare[0].length : -1;
+}
+
+function redactFhirMembers(text: string): string {
+  if (!text.includes('"')) return text;
+  let out = '';
+  let from = 0;
+  FHIR_MEMBER.lastIndex = 0;
+  for (let m = FHIR_MEMBER.exec(text); m !== null; m = FHIR_MEMBER.exec(text)) {
+    const valueStart = m.index + m[0].length;
+    const structured = text[valueStart] === '[' || text[valueStart] === '{';
+    if (FHIR_MEMBERS_STRUCTURED.includes(m[1]!) && !structured) continue;
+    // A value cut off (a truncated error body) goes to the end of the text.
+    const end = jsonValueEnd(text, valueStart);
+    const stop = end === -1 ? text.length : end;
+    out += `${text.slice(from, valueStart)}"[REDACTED]"`;
+    from = stop;
+    FHIR_MEMBER.lastIndex = stop;
+  }
+  return out + text.slice(from);
+}
 
 // Digit groups after the first, split by single separators, optionally with
 // one "(area)" group. Each alternative starts differently, so the regex
@@ -108,10 +179,11 @@ function endsClean(text: string, end: number): boolean {
 
 /** Replaces the PHI patterns in a string with tokens like [SSN] and [DOB]. */
 export function redact(text: string): string {
-  let out = text.replace(EMAIL, '[EMAIL]');
+  let out = redactFhirMembers(text).replace(EMAIL, '[EMAIL]');
   out = out.replace(FHIR_PATIENT_REF, 'Patient/[REDACTED]');
   out = out.replace(FHIR_PATIENT_PARAM, '$1[REDACTED]');
   for (const [re, token] of LABELLED) out = out.replace(re, (_m, label: string) => label + token);
+  out = out.replace(COMPACT_DATE_ALONE, '[DATE]');
   out = out.replace(PHONE_LABELLED, (match: string, label: string, offset: number, whole: string) => {
     const digits = countDigits(match.slice(label.length));
     return digits >= 7 && digits <= 15 && endsClean(whole, offset + match.length) ? label + '[PHONE]' : match;
@@ -138,7 +210,13 @@ const PHI_KEYS: ReadonlyArray<readonly [RegExp, Token]> = [
   [/^(?:phone|telephone|mobile|fax|phone[_-]?number)$/i, '[PHONE]'],
 ];
 
+// FHIR members for a person's name, contact details and identifiers (see FHIR_MEMBERS_ANY above).
+const FHIR_KEYS_ANY = new Set(FHIR_MEMBERS_ANY);
+const FHIR_KEYS_STRUCTURED = new Set(FHIR_MEMBERS_STRUCTURED);
+
 function tokenForKey(key: string, value: unknown): Token | null {
+  if (FHIR_KEYS_ANY.has(key) && value !== null && value !== undefined) return '[REDACTED]';
+  if (FHIR_KEYS_STRUCTURED.has(key) && value !== null && typeof value === 'object') return '[REDACTED]';
   const identifierLike =
     typeof value === 'number' || value instanceof Date || (typeof value === 'string' && /\d/.test(value));
   if (!identifierLike) return null;

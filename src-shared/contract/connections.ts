@@ -84,7 +84,15 @@ export const checkResultSchema = z.object({
   /** One line for the operator: what was found. */
   summary: z.string(),
   error: z
-    .object({ kind: z.enum(FHIR_ERROR_KINDS), kbCode: z.string(), guidance: z.string(), message: z.string() })
+    .object({
+      kind: z.enum(FHIR_ERROR_KINDS),
+      kbCode: z.string(),
+      guidance: z.string(),
+      /** Vigil's words: what failed, where, with the HTTP status and OperationOutcome codes. */
+      message: z.string(),
+      /** The server's own words, redacted; null for roles that may not see PHI (they can quote a patient). */
+      serverText: z.string().nullable().default(null),
+    })
     .nullable(),
   /** Facts worth showing: FHIR version, software, days to certificate expiry… */
   facts: checkFactsSchema,

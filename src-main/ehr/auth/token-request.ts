@@ -61,9 +61,13 @@ export async function requestToken(dispatcher: Dispatcher, req: TokenRequest): P
   const oauth = oauthErrorBody.safeParse(res.json);
   if (s >= 400 && oauth.success) {
     const { error, error_description: description } = oauth.data;
-    const text = description ? scrub(description.slice(0, 200), req.secrets) : 'no description';
     const kind = error === 'invalid_scope' ? 'SCOPE' : 'AUTH';
-    throw new FhirError(kind, `token endpoint ${url.host} refused the request: ${error} (${text})`, { status: s, oauthError: error, url: where });
+    throw new FhirError(kind, `token endpoint ${url.host} refused the request: ${error}${description ? '' : ' (no description)'}`, {
+      status: s,
+      oauthError: error,
+      url: where,
+      ...(description ? { serverText: scrub(description.slice(0, 200), req.secrets) } : {}),
+    });
   }
   if (s === 429) {
     const retryAfterMs = parseRetryAfter(header(res.headers, 'retry-after'), req.nowMs);

@@ -17,7 +17,7 @@ const DAY_MS = 86_400_000;
 function report(c: CheckResult): ProbeReport {
   // "running" never comes out of a finished run; the type allows it for progress events.
   const status = c.status === 'running' ? 'skip' : c.status;
-  return { probe: c.check, label: c.label, optional: c.optional, status, ms: c.ms, summary: c.summary };
+  return { probe: c.check, label: c.label, optional: c.optional, status, ms: c.ms, summary: c.summary, error: c.error && { kind: c.error.kind, kbCode: c.error.kbCode } };
 }
 
 const factsOf = (checks: CheckResult[], id: CheckId) => checks.find((c) => c.check === id)?.facts ?? {};

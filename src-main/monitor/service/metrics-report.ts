@@ -22,6 +22,7 @@ const report = (status: ProbeReport['status'], summary: string, ms: number): Pro
   status,
   ms,
   summary,
+  error: null,
 });
 
 export async function metricsStep(config: NonNullable<MonitorSettings['metrics']>, signal: AbortSignal, dispatcher?: Dispatcher): Promise<MetricsStep> {

@@ -23,7 +23,7 @@ export interface TargetRun {
 }
 
 export function toResult(report: ProbeReport): ProbeResult {
-  return { probe: report.probe as ProbeId, status: report.status, optional: report.optional, ms: report.ms, summary: report.summary };
+  return { probe: report.probe as ProbeId, status: report.status, optional: report.optional, ms: report.ms, summary: report.summary, error: report.error };
 }
 
 export const emptyRun = (outcome: ProbeOutcome): TargetRun => ({

@@ -23,6 +23,7 @@ export async function runWorkstation(dataDir: string, signal: AbortSignal): Prom
     status: critical ? 'fail' : found.breaches.length > 0 ? 'warn' : 'pass',
     ms: Math.round(performance.now() - started),
     summary: over ? `${summary}: ${over}` : summary,
+    error: null,
   };
   const workstation: WorkstationReadings = { cpu: found.cpuPercent, memory: found.memoryPercent, disk: found.diskPercent };
   const t = DEFAULT_WORKSTATION_THRESHOLDS;

@@ -38,6 +38,12 @@ function CheckError({ error, status }: { error: NonNullable<CheckResult['error']
         {error.guidance}
       </p>
       <p className="check-message">{error.message}</p>
+      {/* Only roles that may see PHI get the server's own words, already redacted. */}
+      {error.serverText && (
+        <p className="check-message">
+          The server said: <q>{error.serverText}</q>
+        </p>
+      )}
     </div>
   );
 }

@@ -53,6 +53,7 @@ function alert(severity: Severity, escalationLevel: number, status: Alert['statu
     peakGrade: 2,
     title: 'Epic Production is DOWN',
     detail: 'CapabilityStatement failed 3 times',
+    cause: { probe: 'capability', kind: 'SERVER', kbCode: 'fhir_server_error' },
     status,
     openedAt: OPENED_AT,
     updatedAt: OPENED_AT,

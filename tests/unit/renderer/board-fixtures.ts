@@ -22,6 +22,7 @@ export function status(targetId: string, state: ConnectionState, rest: Partial<T
     flapping: false,
     latencyMs: state === 'DOWN' ? null : 120,
     checkedAt: NOW - 20_000,
+    cause: state === 'DOWN' ? { probe: 'capability', kind: 'NETWORK', kbCode: 'network_unreachable' } : null,
     ...rest,
   };
 }
@@ -75,6 +76,7 @@ export function alert(id: string, targetId: string, rest: Partial<AlertView> = {
     peakGrade: 2,
     title: 'Epic production is DOWN',
     detail: 'CapabilityStatement: connection refused',
+    cause: { probe: 'capability', kind: 'NETWORK', kbCode: 'network_unreachable' },
     status: 'open',
     openedAt: NOW - 10 * MINUTE,
     updatedAt: NOW - 10 * MINUTE,
@@ -109,8 +111,8 @@ export function detailOf(t: BoardTile, rest: Partial<Detail> = {}): Detail {
     uptime: { '1h': uptime(99.17, 120, 1), '24h': uptime(99.9, 2880, 3), '7d': uptime(100, 20160, 0), '30d': uptime(null, 0, 0) },
     latency: { range: '24h', stepMs: step, points, summary: { from, to: NOW, samples: 120, p50: 105, p95: 205, p99: 410 } },
     lastRun: [
-      { probe: 'capability', label: 'CapabilityStatement', optional: false, status: 'fail', ms: 3012, summary: 'Connection refused' },
-      { probe: 'cds', label: 'CDS Hooks discovery', optional: true, status: 'skip', ms: null, summary: 'Needs the server' },
+      { probe: 'capability', label: 'CapabilityStatement', optional: false, status: 'fail', ms: 3012, summary: 'Connection refused', error: { kind: 'NETWORK', kbCode: 'network_unreachable' } },
+      { probe: 'cds', label: 'CDS Hooks discovery', optional: true, status: 'skip', ms: null, summary: 'Needs the server', error: null },
     ],
     recent: [
       { at: NOW - 60_000, status: 'fail', latencyMs: null, failedProbe: 'capability', errorKind: 'error' },

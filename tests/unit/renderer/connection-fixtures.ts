@@ -108,6 +108,7 @@ export const NETWORK_ERROR: NonNullable<CheckResult['error']> = {
   kbCode: 'network_unreachable',
   guidance: 'The endpoint could not be reached: check the base URL, DNS, firewall rules and the proxy setting.',
   message: 'connect ECONNREFUSED 127.0.0.1:4999',
+  serverText: null,
 };
 
 export function diagnostics(connectionId: number, checks: CheckResult[], finishedAt = Date.now()): Diagnostics {
