@@ -83,6 +83,8 @@ const connectionFields = z.object({
      * connection (its tile then says so).
      */
     allowPlainHttp: z.boolean().default(false),
+    /** When the client secret the vendor issued stops working (vendors set one), for the expiry reminders. */
+    clientSecretExpiresAt: z.number().int().optional(),
   });
 
 type ConnectionFields = z.output<typeof connectionFields>;

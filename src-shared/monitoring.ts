@@ -105,6 +105,8 @@ export const alertRuleSettingsSchema = z
       .max(6)
       .refine((days) => new Set(days).size === days.length, 'Each tier once'),
     degradedAfterMinutes: z.number().int().min(1).max(1_440),
+    /** A private_key_jwt signing key this old is due for rotation: one reminder (absent in rules saved before it existed). */
+    keyRotationDays: z.number().int().min(30).max(3_650).default(365),
   })
   .strict();
 export type AlertRuleSettings = z.infer<typeof alertRuleSettingsSchema>;
@@ -117,7 +119,7 @@ export function expiryTierSeverity(days: number): Severity {
 /** What a DEGRADED connection that lasted past the rules' delay alerts as. */
 export const DEGRADED_SEVERITY: Severity = 'SEV2';
 
-export const DEFAULT_ALERT_RULE_SETTINGS: AlertRuleSettings = { tlsExpiryDays: [30, 14, 7, 1], degradedAfterMinutes: 10 };
+export const DEFAULT_ALERT_RULE_SETTINGS: AlertRuleSettings = { tlsExpiryDays: [30, 14, 7, 1], degradedAfterMinutes: 10, keyRotationDays: 365 };
 
 // ---------------------------------------------------------------- maintenance windows
 
@@ -294,7 +296,8 @@ export const alertSchema = z.object({
       at: epochMs,
       /** null: resolved by itself, on recovery. */
       by: z.string().nullable(),
-      reason: z.enum(['recovered', 'manual', 'merged']),
+      /** removed, disabled: its connection was, by `by`; nobody can act on an alert about a target no longer watched. */
+      reason: z.enum(['recovered', 'manual', 'merged', 'removed', 'disabled']),
       mergedInto: z.string().nullable(),
     })
     .nullable(),

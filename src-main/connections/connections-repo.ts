@@ -16,6 +16,8 @@ export interface ConnectionRecord {
   sandbox: boolean;
   createdAt: number;
   updatedAt: number;
+  /** When its private key came into Vigil; null without one, or for a key older than this record of it. */
+  keyCreatedAt: number | null;
   lastTest: Diagnostics | null;
 }
 
@@ -24,6 +26,8 @@ export interface NewConnectionRecord {
   keychainRef: string;
   publicJwks: PublicJwks | null;
   sandbox: boolean;
+  /** Set when the connection comes with a private key. */
+  keyCreatedAt: number | null;
   now: number;
 }
 
@@ -35,6 +39,7 @@ interface Row {
   sandbox: number;
   created_at: number;
   updated_at: number;
+  key_created_at: number | null;
   result: string | null;
 }
 
@@ -58,6 +63,7 @@ function record(row: Row): ConnectionRecord {
     sandbox: row.sandbox === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    keyCreatedAt: row.key_created_at,
     lastTest,
   };
 }
@@ -92,9 +98,9 @@ export class ConnectionsRepo {
     try {
       const { lastInsertRowid } = this.db
         .prepare(
-          'INSERT INTO connections (name, config, keychain_ref, public_jwks, sandbox, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+          'INSERT INTO connections (name, config, keychain_ref, public_jwks, sandbox, created_at, updated_at, key_created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
         )
-        .run(r.config.name, JSON.stringify(r.config), r.keychainRef, json(r.publicJwks), r.sandbox ? 1 : 0, r.now, r.now);
+        .run(r.config.name, JSON.stringify(r.config), r.keychainRef, json(r.publicJwks), r.sandbox ? 1 : 0, r.now, r.now, r.keyCreatedAt);
       return Number(lastInsertRowid);
     } catch (err) {
       if (isNameClash(err)) throw new DuplicateNameError(r.config.name);
@@ -102,11 +108,12 @@ export class ConnectionsRepo {
     }
   }
 
-  update(id: number, change: { config: FhirConnectionConfig; publicJwks: PublicJwks | null; now: number }): void {
+  /** `newKey`: the connection's private key was replaced now (its age starts again). */
+  update(id: number, change: { config: FhirConnectionConfig; publicJwks: PublicJwks | null; now: number; newKey: boolean }): void {
     try {
       this.db
-        .prepare('UPDATE connections SET name = ?, config = ?, public_jwks = ?, updated_at = ? WHERE id = ?')
-        .run(change.config.name, JSON.stringify(change.config), json(change.publicJwks), change.now, id);
+        .prepare('UPDATE connections SET name = ?, config = ?, public_jwks = ?, updated_at = ?, key_created_at = CASE WHEN ? THEN ? ELSE key_created_at END WHERE id = ?')
+        .run(change.config.name, JSON.stringify(change.config), json(change.publicJwks), change.now, change.newKey ? 1 : 0, change.now, id);
     } catch (err) {
       if (isNameClash(err)) throw new DuplicateNameError(change.config.name);
       throw err;

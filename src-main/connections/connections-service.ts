@@ -33,8 +33,8 @@ export interface ConnectionsServiceDeps {
   clock: Clock;
   /** Refuses link-local and metadata hosts when a connection is saved, not only when it is used. */
   outbound: OutboundGuard;
-  /** After a connection was saved (record) or removed (null). */
-  onChanged(id: number, record: ConnectionRecord | null): Promise<void>;
+  /** After a connection was saved (record) or removed (null), by whom (a username or a system actor). */
+  onChanged(id: number, record: ConnectionRecord | null, by: string): Promise<void>;
 }
 
 const KIND_LABEL: Record<SecretKind, string> = { privateKey: 'a private key', clientSecret: 'a client secret', password: 'a password' };
@@ -62,7 +62,7 @@ export class ConnectionsService {
     return found;
   }
 
-  async create(input: ConnectionInput, opts: { sandbox?: boolean } = {}): Promise<Saved> {
+  async create(input: ConnectionInput, by: string, opts: { sandbox?: boolean } = {}): Promise<Saved> {
     const config = this.checked(withSecretKeyId(input.config, input.secret), input.secret);
     this.assertNameFree(config.name);
     const key = input.secret?.kind === 'privateKey' ? await importKeyInput(input.secret.value, config.keyId) : null;
@@ -70,12 +70,13 @@ export class ConnectionsService {
     if (input.secret) await this.deps.secrets.write(keychainRef, input.secret.kind, stored(input.secret));
     let id: number;
     try {
-      id = this.deps.repo.insert({ config, keychainRef, publicJwks: key ? jwksOf(key) : null, sandbox: opts.sandbox ?? false, now: this.deps.clock.now() });
+      const now = this.deps.clock.now();
+      id = this.deps.repo.insert({ config, keychainRef, publicJwks: key ? jwksOf(key) : null, sandbox: opts.sandbox ?? false, keyCreatedAt: key ? now : null, now });
     } catch (err) {
       await this.deps.secrets.remove(keychainRef);
       throw err instanceof DuplicateNameError ? nameTaken(config.name) : err;
     }
-    const connection = await this.saved(id);
+    const connection = await this.saved(id, by);
     return {
       connection,
       detail: {
@@ -89,7 +90,7 @@ export class ConnectionsService {
     };
   }
 
-  async update(id: number, input: ConnectionInput): Promise<Saved> {
+  async update(id: number, input: ConnectionInput, by: string): Promise<Saved> {
     const before = this.record(id);
     const config = this.checked(withSecretKeyId(input.config, input.secret), input.secret);
     this.assertNameFree(config.name, id);
@@ -103,23 +104,23 @@ export class ConnectionsService {
 
     const publicJwks = await this.publicJwksFor(ref, config, input.secret);
     try {
-      this.deps.repo.update(id, { config, publicJwks, now: this.deps.clock.now() });
+      this.deps.repo.update(id, { config, publicJwks, now: this.deps.clock.now(), newKey: input.secret?.kind === 'privateKey' });
     } catch (err) {
       throw err instanceof DuplicateNameError ? nameTaken(config.name) : err;
     }
-    const connection = await this.saved(id);
+    const connection = await this.saved(id, by);
     const detail: Record<string, unknown> = { name: config.name, changed: configChanges(before.config, config) };
     if (input.secret) detail.secretReplaced = input.secret.kind;
     if (dropped.length > 0) detail.secretsRemoved = dropped;
     return { connection, detail };
   }
 
-  async delete(id: number): Promise<Record<string, unknown>> {
+  async delete(id: number, by: string): Promise<Record<string, unknown>> {
     const record = this.record(id);
     // Credentials first: if the keychain refuses, nothing is removed and the delete can be retried.
     await this.deps.secrets.remove(record.keychainRef);
     this.deps.repo.delete(id);
-    await this.deps.onChanged(id, null);
+    await this.deps.onChanged(id, null, by);
     return { name: record.config.name, sandbox: record.sandbox };
   }
 
@@ -128,7 +129,7 @@ export class ConnectionsService {
    * vendor holding the old public key under that kid must not be handed a
    * different key with the same name, so the new key goes by its thumbprint.
    */
-  async generateKey(id: number, alg: SigningAlg): Promise<Saved> {
+  async generateKey(id: number, alg: SigningAlg, by: string): Promise<Saved> {
     const record = this.record(id);
     if (record.config.authMode !== 'private_key_jwt') {
       throw invalid(['id'], 'Only connections that sign in with SMART Backend Services (private_key_jwt) use a key pair; change the sign-in method first.');
@@ -136,13 +137,13 @@ export class ConnectionsService {
     const key = await generateSigningKey(alg);
     const { keyId: _replaced, ...config } = record.config;
     await this.deps.secrets.write(record.keychainRef, 'privateKey', key.privateKeyPem);
-    this.deps.repo.update(id, { config, publicJwks: jwksOf(key), now: this.deps.clock.now() });
-    return { connection: await this.saved(id), detail: { name: config.name, alg, kid: key.kid } };
+    this.deps.repo.update(id, { config, publicJwks: jwksOf(key), now: this.deps.clock.now(), newKey: true });
+    return { connection: await this.saved(id, by), detail: { name: config.name, alg, kid: key.kid } };
   }
 
-  private async saved(id: number): Promise<Connection> {
+  private async saved(id: number, by: string): Promise<Connection> {
     const record = this.record(id);
-    await this.deps.onChanged(id, record);
+    await this.deps.onChanged(id, record, by);
     return this.connection(record);
   }
 
@@ -157,6 +158,7 @@ export class ConnectionsService {
       config: r.config,
       hasSecret: kind !== null && (held?.has(kind) ?? false),
       publicJwks: r.config.authMode === 'private_key_jwt' ? r.publicJwks : null,
+      keyCreatedAt: r.config.authMode === 'private_key_jwt' ? r.keyCreatedAt : null,
       sandbox: r.sandbox,
       createdAt: r.createdAt,
       updatedAt: r.updatedAt,

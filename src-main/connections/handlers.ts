@@ -65,6 +65,9 @@ function snapshotFailure(err: unknown, connectionName: string): unknown {
   return err;
 }
 
+// These channels need a session, so there always is a caller; the fallback only satisfies the type.
+const actor = (ctx: HandlerContext) => ctx.caller?.username ?? 'anonymous';
+
 /** The server's own words in an error can quote a patient: only roles that may see PHI get them. */
 function mayReadServerText(ctx: HandlerContext): boolean {
   return ctx.caller !== null && can(ctx.caller.role, 'phi.view');
@@ -91,27 +94,27 @@ export function connectionHandlers(deps: ConnectionHandlerDeps): HandlerTable<Co
 
     'connections.create': async (input, ctx) => {
       ctx.audit({ detail: { name: input.config.name } });
-      const saved = await service.create(input);
+      const saved = await service.create(input, actor(ctx));
       ctx.audit({ target: target(saved.connection.id), detail: saved.detail });
       return saved.connection;
     },
 
     'connections.update': async (input, ctx) => {
       ctx.audit({ target: target(input.id) });
-      const saved = await service.update(input.id, input);
+      const saved = await service.update(input.id, input, actor(ctx));
       ctx.audit({ detail: saved.detail });
       return saved.connection;
     },
 
     'connections.delete': async (input, ctx) => {
       ctx.audit({ target: target(input.id) });
-      ctx.audit({ detail: await service.delete(input.id) });
+      ctx.audit({ detail: await service.delete(input.id, actor(ctx)) });
       return {};
     },
 
     'connections.generateKey': async (input, ctx) => {
       ctx.audit({ target: target(input.id), detail: { alg: input.alg } });
-      const saved = await service.generateKey(input.id, input.alg);
+      const saved = await service.generateKey(input.id, input.alg, actor(ctx));
       ctx.audit({ detail: saved.detail });
       return saved.connection;
     },
@@ -123,7 +126,7 @@ export function connectionHandlers(deps: ConnectionHandlerDeps): HandlerTable<Co
       const run = await testConnection({ clients, repo: deps.repo, clock: deps.clock }, record, (runId, result) =>
         events.emit('connections.testProgress', { runId, connectionId: record.id, result: withoutServerText(result) }),
       );
-      events.emit('connections.changed', { connectionId: record.id });
+      events.emit('connections.changed', { connectionId: record.id, by: actor(ctx) });
       ctx.audit({
         detail: {
           runId: run.runId,

@@ -59,11 +59,11 @@ export async function createConnectionsModule(deps: ConnectionsDeps): Promise<Se
     secrets,
     clock,
     outbound: deps.outbound,
-    onChanged: async (id, record) => {
+    onChanged: async (id, record, by) => {
       await Promise.all([clients.invalidate(id), repeated.forget(id)]);
       // A new key or secret on the sandbox connection must reach the sandbox before anything signs in with it.
       if (record?.sandbox && sandbox) await sandbox.register(record);
-      events.emit('connections.changed', { connectionId: id });
+      events.emit('connections.changed', { connectionId: id, by });
     },
   });
 

@@ -103,14 +103,14 @@ export async function startSandboxLink(deps: SandboxLinkDeps): Promise<SandboxLi
     // A sandbox connection an admin pointed elsewhere is left where it points.
     if (isLoopback(config.baseUrl) && config.baseUrl !== sandbox.baseUrl) {
       const tokenEndpoint = config.tokenEndpoint && isLoopback(config.tokenEndpoint) ? sandbox.tokenEndpoint : config.tokenEndpoint;
-      await service.update(record.id, { config: { ...config, baseUrl: sandbox.baseUrl, tokenEndpoint } });
+      await service.update(record.id, { config: { ...config, baseUrl: sandbox.baseUrl, tokenEndpoint } }, 'vigil');
       log.info('sandbox: connection follows the sandbox to a new port', { connectionId: record.id, baseUrl: sandbox.baseUrl });
       audit.record('vigil', { action: 'connections.update', target: auditTarget.connection(record.id), detail: { reason: 'the sandbox moved to a new port', baseUrl: sandbox.baseUrl } });
     }
     const current = service.record(record.id);
     // A key lost from the keychain is replaced, so the zero-configuration connection keeps working.
     if (current.config.authMode === 'private_key_jwt' && (await secrets.read(current.keychainRef, 'privateKey')) === null) {
-      await service.generateKey(current.id, SANDBOX_KEY_ALG);
+      await service.generateKey(current.id, SANDBOX_KEY_ALG, 'vigil');
       log.warn('sandbox: the sandbox connection had no key in the keychain; a new one was made', { connectionId: current.id });
       audit.record('vigil', { action: 'connections.generateKey', target: auditTarget.connection(current.id), detail: { reason: 'no key in the keychain', alg: SANDBOX_KEY_ALG } });
     }
@@ -127,7 +127,7 @@ export async function startSandboxLink(deps: SandboxLinkDeps): Promise<SandboxLi
       clientId: SANDBOX_CLIENT_ID,
       scopes: [DEFAULT_SCOPE],
     });
-    const { connection } = await service.create({ config, secret: { kind: 'privateKey', value: key.privateKeyPem } }, { sandbox: true });
+    const { connection } = await service.create({ config, secret: { kind: 'privateKey', value: key.privateKeyPem } }, 'vigil', { sandbox: true });
     await register(service.record(connection.id));
     log.info('sandbox: made the Sandbox EHR connection', { connectionId: connection.id, baseUrl: sandbox.baseUrl });
     audit.record('vigil', { action: 'connections.create', target: auditTarget.connection(connection.id), detail: { name: config.name, sandbox: true, reason: 'first start' } });

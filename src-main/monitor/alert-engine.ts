@@ -1,6 +1,6 @@
 /**
  * The alert engine: a deterministic core with no timers, clock or I/O. Inputs
- * (connection status changes, TLS and token expiry, metric readings, the time,
+ * (connection status changes, TLS and credential expiry, metric readings, the time,
  * acknowledgements) go in; alert events and notifications come out. Its open
  * alerts are plain data, so the store can keep them and hand them back.
  *
@@ -17,11 +17,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { NotificationKind } from '../notify';
-import { dedupKey, ruleKind, type Alert, type AlertOutput, type Resolution, type RuleId } from './alert';
+import { dedupKey, dedupKeyPrefix, ruleKind, type Alert, type AlertOutput, type Resolution, type RuleId } from './alert';
 import {
   DEFAULT_ALERT_RULES,
   DOWN_GRADE,
   expiryCondition,
+  keyAgeCondition,
   healthCondition,
   metricCondition,
   protocolCondition,
@@ -37,13 +38,16 @@ import type { TargetStatus } from '../../src-shared/monitoring';
 export type AlertInput =
   | { type: 'status'; at: number; status: TargetStatus }
   | { type: 'tls'; at: number; targetId: string; validTo: number | null; protocol: string | null }
-  | { type: 'token'; at: number; targetId: string; expiresAt: number | null }
+  /** What a connection's credentials know of their own end: the client secret's end date, the signing key's age. */
+  | { type: 'credentials'; at: number; targetId: string; secretExpiresAt: number | null; keyCreatedAt: number | null }
   | { type: 'metrics'; at: number; targetId: string; readings: MetricReading[] }
   /** Time passing: reminders fall due, DEGRADED gets old enough to alert. */
   | { type: 'tick'; at: number }
   /** acknowledge and resolve throw AlertNotFoundError for an alert that is not open. */
   | { type: 'acknowledge'; at: number; alertId: string; by: string }
-  | { type: 'resolve'; at: number; alertId: string; by: string };
+  | { type: 'resolve'; at: number; alertId: string; by: string }
+  /** The target is no longer watched (its connection removed or disabled): its alerts resolve, and it is forgotten. */
+  | { type: 'retire'; at: number; targetId: string; by: string; reason: 'removed' | 'disabled' };
 
 export class AlertNotFoundError extends Error {
   constructor(readonly alertId: string) {
@@ -101,8 +105,9 @@ export class AlertEngine {
         this.reconcile(input.targetId, 'tls-expiry', expiryCondition('TLS certificate', input.validTo, at, this.rules.tlsExpiry), at, out);
         this.reconcile(input.targetId, 'tls-protocol', protocolCondition(input.protocol, this.rules.tlsProtocolSeverity), at, out);
         break;
-      case 'token':
-        this.reconcile(input.targetId, 'token-expiry', expiryCondition('Token', input.expiresAt, at, this.rules.tokenExpiry), at, out);
+      case 'credentials':
+        this.reconcile(input.targetId, 'secret-expiry', expiryCondition('Client secret', input.secretExpiresAt, at, this.rules.secretExpiry), at, out);
+        this.reconcile(input.targetId, 'key-rotation', keyAgeCondition(input.keyCreatedAt, at, this.rules.keyRotation), at, out);
         break;
       case 'metrics':
         for (const r of input.readings) this.reconcile(input.targetId, `metric:${r.name}`, metricCondition(r, this.rules.metric), at, out);
@@ -119,6 +124,9 @@ export class AlertEngine {
         this.close(alert, { at, by: input.by, reason: 'manual', mergedInto: null }, 'resolved', out);
         break;
       }
+      case 'retire':
+        this.retire(input.targetId, { at, by: input.by, reason: input.reason, mergedInto: null }, out);
+        break;
     }
     return out;
   }
@@ -145,6 +153,20 @@ export class AlertEngine {
       this.touch(alert, at, out);
       this.notify('reminder', alert, out);
     }
+  }
+
+  private retire(targetId: string, resolution: Resolution, out: AlertOutput[]): void {
+    for (const alert of [...this.byKey.values()]) {
+      if (alert.targetId === targetId) this.close(alert, resolution, 'resolved', out);
+      else if (alert.affected.includes(targetId)) {
+        alert.affected = alert.affected.filter((id) => id !== targetId);
+        this.touch(alert, resolution.at, out);
+      }
+    }
+    this.statuses.delete(targetId);
+    this.degraded.delete(targetId);
+    this.unblockedAt.delete(targetId);
+    for (const key of this.latched) if (key.startsWith(dedupKeyPrefix(targetId))) this.latched.delete(key);
   }
 
   private acknowledge(alertId: string, by: string, at: number, out: AlertOutput[]): void {

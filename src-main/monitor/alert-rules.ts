@@ -48,8 +48,10 @@ export interface MetricReading {
 export interface AlertRules {
   health: { downSeverity: Severity; degradedSeverity: Severity; degradedAfterMs: number };
   tlsExpiry: ExpiryTier[];
-  /** For credentials that cannot renew themselves; a token refreshed every few minutes is not fed here. */
-  tokenExpiry: ExpiryTier[];
+  /** A client secret's end date, as the vendor set it (an access token renews itself every few minutes and is not judged). */
+  secretExpiry: ExpiryTier[];
+  /** A signing key older than this is due for rotation. */
+  keyRotation: { afterMs: number; severity: Severity };
   tlsProtocolSeverity: Severity;
   metric: Record<'warn' | 'critical', Severity>;
   /** Per rule; a rule without one escalates at its severity's pace (severityPolicy). */
@@ -68,15 +70,16 @@ export const DEFAULT_ALERT_RULES: AlertRules = {
     { withinMs: 7 * DAY, severity: 'SEV2' },
     { withinMs: 1 * DAY, severity: 'SEV1' },
   ],
-  tokenExpiry: [
-    { withinMs: 7 * DAY, severity: 'SEV3' },
-    { withinMs: 1 * DAY, severity: 'SEV2' },
-    { withinMs: 1 * HOUR, severity: 'SEV1' },
+  secretExpiry: [
+    { withinMs: 30 * DAY, severity: 'SEV3' },
+    { withinMs: 7 * DAY, severity: 'SEV2' },
+    { withinMs: 1 * DAY, severity: 'SEV1' },
   ],
+  keyRotation: { afterMs: 365 * DAY, severity: 'SEV3' },
   tlsProtocolSeverity: 'SEV2',
   metric: { warn: 'SEV3', critical: 'SEV2' },
   // The tiers are the reminders; paging every half hour for 30 days would not be.
-  policies: { 'tls-expiry': NOTIFY_ONCE, 'token-expiry': NOTIFY_ONCE },
+  policies: { 'tls-expiry': NOTIFY_ONCE, 'secret-expiry': NOTIFY_ONCE, 'key-rotation': NOTIFY_ONCE },
 };
 
 /** The engine's rules with an operator's settings applied. */
@@ -85,6 +88,7 @@ export function rulesWith(settings: AlertRuleSettings, base: AlertRules = DEFAUL
     ...base,
     health: { ...base.health, degradedAfterMs: settings.degradedAfterMinutes * MINUTE },
     tlsExpiry: settings.tlsExpiryDays.map((days) => ({ withinMs: days * DAY, severity: expiryTierSeverity(days) })),
+    keyRotation: { ...base.keyRotation, afterMs: settings.keyRotationDays * DAY },
   };
 }
 
@@ -132,6 +136,19 @@ export function expiryCondition(subject: string, expiresAt: number | null, at: n
   if (grade === 0) return 'clear';
   const tier = sorted[grade - 1]!;
   return { grade, severity: tier.severity, title: `${subject} expires within ${span(tier.withinMs)}`, detail: `Expires ${stamp(expiresAt)}, in ${span(left)}` };
+}
+
+/** A key older than the rotation age is due: one grade, one reminder; null when its age is not known. */
+export function keyAgeCondition(createdAt: number | null, at: number, rule: AlertRules['keyRotation']): Verdict {
+  if (createdAt === null) return null;
+  const age = at - createdAt;
+  if (age < rule.afterMs) return 'clear';
+  return {
+    grade: 1,
+    severity: rule.severity,
+    title: 'Signing key due for rotation',
+    detail: `In use since ${stamp(createdAt)}, ${span(age)}: generate a new key and register its public half with the vendor.`,
+  };
 }
 
 /** TLS 1.2 or later passes; SSL and TLS 1.0/1.1 fail; an unrecognised name is not judged. */

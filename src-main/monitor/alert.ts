@@ -3,7 +3,7 @@ import type { Cause, Severity } from '../../src-shared/monitoring';
 import type { AlertNotification } from '../notify';
 import type { EscalationState } from './escalation';
 
-export type RuleKind = 'health' | 'tls-expiry' | 'tls-protocol' | 'token-expiry' | 'metric';
+export type RuleKind = 'health' | 'tls-expiry' | 'tls-protocol' | 'secret-expiry' | 'key-rotation' | 'metric';
 export type RuleId = Exclude<RuleKind, 'metric'> | `metric:${string}`;
 
 export function ruleKind(rule: RuleId): RuleKind {
@@ -15,7 +15,12 @@ export function ruleKind(rule: RuleId): RuleKind {
  * PagerDuty (dedup_key) and the like fold a recurring problem into one incident.
  */
 export function dedupKey(targetId: string, rule: RuleId): string {
-  return `vigil/${targetId}/${rule}`;
+  return `${dedupKeyPrefix(targetId)}${rule}`;
+}
+
+/** What every dedup key of one target starts with. */
+export function dedupKeyPrefix(targetId: string): string {
+  return `vigil/${targetId}/`;
 }
 
 export interface Resolution {
@@ -23,7 +28,8 @@ export interface Resolution {
   /** null: resolved by itself, on recovery. */
   by: string | null;
   /** merged: its connection's parent went down, and the parent's alert names it. */
-  reason: 'recovered' | 'manual' | 'merged';
+  /** removed, disabled: its connection was, by `by`. */
+  reason: 'recovered' | 'manual' | 'merged' | 'removed' | 'disabled';
   mergedInto: string | null;
 }
 

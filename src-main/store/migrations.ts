@@ -278,4 +278,13 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 8,
+    name: 'signing key age',
+    sql: `
+      -- When the private key now in the keychain came into Vigil (generated or imported), for the
+      -- rotation reminder. NULL for keys saved before this version: their age is not known.
+      ALTER TABLE connections ADD COLUMN key_created_at INTEGER;
+    `,
+  },
 ];

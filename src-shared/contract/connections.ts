@@ -119,6 +119,8 @@ export const connectionSchema = z.object({
   hasSecret: z.boolean(),
   /** For private_key_jwt: the public keys to register with the vendor. */
   publicJwks: publicJwksSchema.nullable(),
+  /** When the private key came into Vigil, for its rotation; null when unknown or not used. */
+  keyCreatedAt: epochMs.nullable(),
   /** The connection Vigil made to its embedded sandbox EHR. */
   sandbox: z.boolean(),
   createdAt: epochMs,
@@ -262,9 +264,9 @@ export const CONNECTION_CHANNELS = {
 
 export const CONNECTION_EVENTS = {
   'connections.changed': event({
-    summary: 'A connection was added, changed, removed or tested',
+    summary: 'A connection was added, changed, removed or tested, and by whom (a username, or "vigil")',
     audience: 'connections.read',
-    payload: z.object({ connectionId }),
+    payload: z.object({ connectionId, by: z.string() }),
   }),
   'connections.testProgress': event({
     summary: 'One diagnostics step started or finished',

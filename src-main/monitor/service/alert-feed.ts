@@ -104,8 +104,9 @@ export class AlertFeed {
     const about = { targetId: alert.targetId, rule: alert.rule, severity: alert.severity };
     if (out.type === 'opened') {
       this.deps.audit.record('vigil', { action: 'alert.opened', target, detail: about });
-    } else if (out.type === 'resolved' && alert.resolved?.by === null) {
-      this.deps.audit.record('vigil', { action: 'alerts.resolve', target, detail: { ...about, reason: alert.resolved.reason, mergedInto: alert.resolved.mergedInto } });
+    } else if (out.type === 'resolved' && alert.resolved && (alert.resolved.by === null || alert.resolved.reason === 'removed' || alert.resolved.reason === 'disabled')) {
+      const { reason, mergedInto, by } = alert.resolved;
+      this.deps.audit.record('vigil', { action: 'alerts.resolve', target, detail: { ...about, reason, mergedInto, ...(by ? { connectionChangedBy: by } : {}) } });
     }
   }
 }

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { Agent, type Dispatcher } from 'undici';
-import type { ChannelOutput } from '../../../src-shared/contract';
+import type { ChannelOutput, EventPayload } from '../../../src-shared/contract';
 import {
   CHART_RANGE_IDS,
   maintenanceWindowSchema,
@@ -189,9 +189,12 @@ export class Monitor implements MonitorApi {
       uptime24h: (id) => this.storage.uptime(id, UPTIME_WINDOWS['24h']).percent,
     };
     if (deps.workstation ?? true) this.watch(workstationInfo());
-    for (const record of deps.connections.list()) this.syncConnection(record.id);
+    for (const record of deps.connections.list()) this.syncConnection(record.id, 'vigil');
     this.unsubscribe = deps.events.subscribe(({ event, payload }) => {
-      if (event === 'connections.changed') this.syncConnection((payload as { connectionId: number }).connectionId);
+      if (event === 'connections.changed') {
+        const { connectionId, by } = payload as EventPayload<'connections.changed'>;
+        this.syncConnection(connectionId, by);
+      }
     });
     this.armTick();
   }
@@ -378,17 +381,24 @@ export class Monitor implements MonitorApi {
     this.settings.forget(targetId);
   }
 
-  /** Follows a connection's change: watched while enabled, with its new name and address; forgotten when removed. */
-  private syncConnection(connectionId: number): void {
+  /**
+   * Follows a connection's change: watched while enabled, with its new name
+   * and address; forgotten when removed or disabled, its open alerts
+   * resolved saying so (nobody could act on them, and they would remind for ever).
+   */
+  private syncConnection(connectionId: number, by: string): void {
     const targetId = connectionTarget(connectionId);
     const record = this.deps.connections.find(connectionId);
+    const watched = this.targets.get(targetId) !== undefined;
     if (!record) {
+      if (watched) this.alertFeed.feed({ type: 'retire', at: this.deps.clock.now(), targetId, by, reason: 'removed' });
       this.unwatch(targetId);
       this.settings.remove(targetId);
       this.windows.removeForTarget(targetId);
       return;
     }
     if (!record.config.enabled) {
+      if (watched) this.alertFeed.feed({ type: 'retire', at: this.deps.clock.now(), targetId, by, reason: 'disabled' });
       this.unwatch(targetId);
       return;
     }
@@ -405,6 +415,17 @@ export class Monitor implements MonitorApi {
     if (run && !report.outcome.error && report.final) {
       if (run.tls) this.alertFeed.feed({ type: 'tls', at, targetId: id, validTo: run.tls.validTo, protocol: run.tls.protocol });
       if (run.metrics.length > 0) this.alertFeed.feed({ type: 'metrics', at, targetId: id, readings: run.metrics });
+    }
+    const record = this.targets.get(id)?.record;
+    if (record && report.final) {
+      const { authMode, clientSecretExpiresAt } = record.config;
+      this.alertFeed.feed({
+        type: 'credentials',
+        at,
+        targetId: id,
+        secretExpiresAt: authMode === 'client_secret_basic' || authMode === 'client_secret_post' ? (clientSecretExpiresAt ?? null) : null,
+        keyCreatedAt: authMode === 'private_key_jwt' ? record.keyCreatedAt : null,
+      });
     }
     this.deps.observe?.(report);
   }

@@ -22,6 +22,10 @@ export function resolvedHow(resolved: Resolution): string {
       return resolved.by ? `by ${resolved.by}` : 'by hand';
     case 'merged':
       return 'merged into another alert';
+    case 'removed':
+      return `connection removed by ${resolved.by ?? 'an administrator'}`;
+    case 'disabled':
+      return `connection disabled by ${resolved.by ?? 'an administrator'}`;
   }
 }
 

@@ -36,7 +36,7 @@ beforeAll(async () => {
   const clients = new ConnectionClients({ secrets: new ConnectionSecrets(noSecrets), clock, log: createLogger({ sink: () => undefined }), outbound: new OutboundGuard() });
   checks = new RepeatedChecks({ clients, clock });
   const config = fhirConnectionConfigSchema.parse({ name: 'Test EHR', vendor: 'generic', baseUrl: server.baseUrl, authMode: 'none' });
-  record = { id: 1, config, keychainRef: 'conn-1', publicJwks: null, sandbox: false, createdAt: now, updatedAt: now, lastTest: null };
+  record = { id: 1, config, keychainRef: 'conn-1', publicJwks: null, sandbox: false, createdAt: now, updatedAt: now, keyCreatedAt: null, lastTest: null };
 });
 
 afterAll(async () => {

@@ -5,14 +5,15 @@ import { AlertEngine, AlertNotFoundError, type AlertInput } from '../../../src-m
 import { DEFAULT_ALERT_RULES, rulesWith, type AlertRules, type MetricReading } from '../../../src-main/monitor/alert-rules';
 import { DependencyGraph } from '../../../src-main/monitor/dependencies';
 import { MaintenanceCalendar } from '../../../src-main/monitor/maintenance';
-import type { MaintenanceWindowInput } from '../../../src-shared/monitoring';
+import { DEFAULT_ALERT_RULE_SETTINGS, type MaintenanceWindowInput } from '../../../src-shared/monitoring';
 import type { ProbeOutcome } from '../../../src-main/monitor/outcome';
 import { StateMachine } from '../../../src-main/monitor/state';
 import { failing, passing } from './helpers';
 
 const T0 = Date.UTC(2026, 0, 5, 10, 0, 0);
 const MIN = 60_000;
-const DAY = 24 * 60 * MIN;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
 
 /** The state machine feeding the alert engine, as the monitor will wire them. */
 function harness(opts: { windows?: MaintenanceWindowInput[]; parents?: Record<string, string[]>; targets?: string[]; rules?: AlertRules } = {}) {
@@ -229,11 +230,11 @@ describe('alert rules', () => {
   });
 
   it("takes an operator's tiers and DEGRADED delay, applied to open alerts at their next verdict", () => {
-    expect(rulesWith({ tlsExpiryDays: [30, 14, 7, 1], degradedAfterMinutes: 10 })).toEqual(DEFAULT_ALERT_RULES);
+    expect(rulesWith({ tlsExpiryDays: [30, 14, 7, 1], degradedAfterMinutes: 10, keyRotationDays: 365 })).toEqual(DEFAULT_ALERT_RULES);
     const h = harness();
     h.send({ type: 'tls', at: T0, targetId: 'conn:1', validTo: T0 + 45 * DAY, protocol: 'TLSv1.3' });
     expect(h.open()).toEqual([]);
-    h.engine.setRules(rulesWith({ tlsExpiryDays: [60, 3], degradedAfterMinutes: 2 }));
+    h.engine.setRules(rulesWith({ tlsExpiryDays: [60, 3], degradedAfterMinutes: 2, keyRotationDays: 365 }));
     h.send({ type: 'tls', at: T0 + MIN, targetId: 'conn:1', validTo: T0 + 45 * DAY, protocol: 'TLSv1.3' });
     expect(h.open().map((a) => [a.severity, a.title])).toEqual([['SEV3', 'TLS certificate expires within 60 days']]);
     h.send({ type: 'tls', at: T0 + 43 * DAY, targetId: 'conn:1', validTo: T0 + 45 * DAY, protocol: 'TLSv1.3' });
@@ -246,7 +247,7 @@ describe('alert rules', () => {
     expect(h.open().map((a) => [a.rule, a.title])).toContainEqual(['health', 'Connection degraded']);
   });
 
-  it('takes configured tiers, token expiry, and fails a protocol below TLS 1.2', () => {
+  it('takes configured tiers and fails a protocol below TLS 1.2', () => {
     const rules: AlertRules = { ...DEFAULT_ALERT_RULES, tlsExpiry: [{ withinMs: 60 * DAY, severity: 'SEV3' }, { withinMs: 10 * DAY, severity: 'SEV1' }] };
     const h = harness({ rules });
     h.send({ type: 'tls', at: T0, targetId: 'conn:1', validTo: T0 + 45 * DAY, protocol: 'TLSv1.1' });
@@ -256,9 +257,45 @@ describe('alert rules', () => {
     ]);
     h.send({ type: 'tls', at: T0 + MIN, targetId: 'conn:1', validTo: T0 + 45 * DAY, protocol: 'TLSv1.2' });
     expect(h.open().map((a) => a.rule)).toEqual(['tls-expiry']);
+  });
 
-    h.send({ type: 'token', at: T0, targetId: 'conn:1', expiresAt: T0 + 30 * MIN });
-    expect(h.open()[1]).toMatchObject({ rule: 'token-expiry', severity: 'SEV1', title: 'Token expires within 1 hour', detail: 'Expires 2026-01-05 10:30 UTC, in 30 minutes' });
+  it("warns of a client secret's end date tier by tier, once each, and clears when a new secret with a later date is saved", () => {
+    const h = harness();
+    const credentials = (at: number, secretExpiresAt: number | null) => h.send({ type: 'credentials', at, targetId: 'conn:1', secretExpiresAt, keyCreatedAt: null });
+    credentials(T0, T0 + 40 * DAY);
+    expect(h.open()).toEqual([]);
+    credentials(T0 + 11 * DAY, T0 + 40 * DAY);
+    expect(h.open()).toMatchObject([{ rule: 'secret-expiry', severity: 'SEV3', title: 'Client secret expires within 30 days', detail: 'Expires 2026-02-14 10:00 UTC, in 29 days' }]);
+    credentials(T0 + 11 * DAY + MIN, T0 + 40 * DAY);
+    credentials(T0 + 34 * DAY, T0 + 40 * DAY);
+    credentials(T0 + 39 * DAY + HOUR, T0 + 40 * DAY);
+    expect(h.open()[0]).toMatchObject({ severity: 'SEV1', title: 'Client secret expires within 1 day' });
+    credentials(T0 + 41 * DAY, T0 + 40 * DAY);
+    expect(h.open()[0]).toMatchObject({ severity: 'SEV1', title: 'Client secret has expired' });
+    credentials(T0 + 41 * DAY + MIN, T0 + 400 * DAY);
+    expect(h.open()).toEqual([]);
+    expect(kinds(h.notes())).toEqual([
+      ['opened', 1],
+      ['worsened', 1],
+      ['worsened', 1],
+      ['worsened', 1],
+      ['recovered', 1],
+    ]);
+  });
+
+  it("reminds once that a signing key is due for rotation at the operator's age, and not for a key of unknown age", () => {
+    const h = harness({ rules: rulesWith({ ...DEFAULT_ALERT_RULE_SETTINGS, keyRotationDays: 90 }) });
+    const credentials = (at: number, keyCreatedAt: number | null) => h.send({ type: 'credentials', at, targetId: 'conn:1', secretExpiresAt: null, keyCreatedAt });
+    credentials(T0 + 89 * DAY, T0);
+    credentials(T0 + 100 * DAY, null);
+    expect(h.open()).toEqual([]);
+    credentials(T0 + 91 * DAY, T0);
+    expect(h.open()).toMatchObject([{ rule: 'key-rotation', severity: 'SEV3', title: 'Signing key due for rotation' }]);
+    for (let d = 92; d <= 200; d++) credentials(T0 + d * DAY, T0);
+    h.send({ type: 'tick', at: T0 + 200 * DAY });
+    expect(kinds(h.notes())).toEqual([['opened', 1]]);
+    credentials(T0 + 201 * DAY, T0 + 201 * DAY);
+    expect(h.open()).toEqual([]);
   });
 
   it('alerts on metric thresholds: warn, then critical, milder again without a notice, clear with one', () => {
@@ -313,5 +350,39 @@ describe('alert rules', () => {
     const engine = new AlertEngine({ dependencies: new DependencyGraph(), open: kept });
     const out = engine.handle({ type: 'tick', at: T0 + 15 * MIN });
     expect(out.flatMap((o) => (o.type === 'notify' ? [[o.notification.kind, o.notification.level]] : []))).toEqual([['reminder', 2]]);
+  });
+
+  it('holds reminders while its connection is paused, and takes them up again on resume', () => {
+    const h = harness();
+    h.report('conn:1', failing(), T0);
+    h.send({ type: 'status', at: T0 + MIN, status: h.sm.pause('conn:1', T0 + MIN)! });
+    for (let m = 2; m <= 40; m++) h.send({ type: 'tick', at: T0 + m * MIN });
+    expect(h.notes('reminder')).toEqual([]);
+    expect(h.open()).toHaveLength(1);
+    h.send({ type: 'status', at: T0 + 41 * MIN, status: h.sm.resume('conn:1', T0 + 41 * MIN)! });
+    h.report('conn:1', failing(), T0 + 42 * MIN);
+    h.send({ type: 'tick', at: T0 + 42 * MIN });
+    expect(kinds(h.notes('reminder'))).toEqual([['reminder', 3]]);
+  });
+
+  it("resolves a removed or disabled connection's alerts saying by whom, reminds no more, and drops it from its parent's", () => {
+    const h = harness({ targets: ['idp', 'epic', 'lab'], parents: { epic: ['idp'] } });
+    h.report('idp', failing(), T0);
+    h.report('epic', failing(), T0 + 1_000);
+    h.report('lab', failing(), T0 + 2_000);
+    expect(h.open().map((a) => [a.targetId, a.affected])).toEqual([
+      ['idp', ['epic']],
+      ['lab', []],
+    ]);
+
+    h.send({ type: 'retire', at: T0 + MIN, targetId: 'lab', by: 'ada', reason: 'removed' });
+    h.send({ type: 'retire', at: T0 + MIN, targetId: 'epic', by: 'ada', reason: 'disabled' });
+    expect(h.notes('resolved').map((n) => [n.alert.targetId, n.alert.resolved])).toEqual([
+      ['lab', { at: T0 + MIN, by: 'ada', reason: 'removed', mergedInto: null }],
+    ]);
+    expect(h.open().map((a) => [a.targetId, a.affected])).toEqual([['idp', []]]);
+    for (let m = 2; m <= 60; m++) h.send({ type: 'tick', at: T0 + m * MIN });
+    // Only the parent goes on reminding, at 15, 30, 45 and 60 minutes.
+    expect(h.notes('reminder').map((n) => n.alert.targetId)).toEqual(['idp', 'idp', 'idp', 'idp']);
   });
 });

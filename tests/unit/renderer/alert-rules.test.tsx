@@ -30,9 +30,9 @@ const tier = (n: number) => `Tier ${n}: days before expiry`;
 const DELAY = 'Alert after DEGRADED for (minutes)';
 
 /** Main holding these rules, and saving whatever the contract accepts, as it would. */
-function rulesConsole(role: Role, rules: AlertRuleSettings, more: Handlers = {}) {
+function rulesConsole(role: Role, rules: Omit<AlertRuleSettings, 'keyRotationDays'>, more: Handlers = {}) {
   return signedInAs(user({ role }), {
-    'monitor.rules': () => ok(rules),
+    'monitor.rules': () => ok({ keyRotationDays: 365, ...rules }),
     'monitor.setRules': (input) => ok(alertRuleSettingsSchema.parse(input)),
     ...more,
   });
@@ -80,7 +80,7 @@ describe('alert rules', () => {
     expect(api.callsTo('monitor.setRules')).toEqual([]);
 
     await click(button('Save alert rules'));
-    await waitFor(() => expect(api.callsTo('monitor.setRules')).toEqual([{ tlsExpiryDays: [60, 30, 3, 1], degradedAfterMinutes: 10 }]));
+    await waitFor(() => expect(api.callsTo('monitor.setRules')).toEqual([{ tlsExpiryDays: [60, 30, 3, 1], degradedAfterMinutes: 10, keyRotationDays: 365 }]));
     await waitFor(() =>
       expect(statusTexts()).toContain(
         'Alert rules saved: certificate tiers at 60, 30, 3 and 1 days; DEGRADED alerts after 10 minutes. They apply from the next probe run.',

@@ -71,6 +71,7 @@ export function connection(id: number, config: Partial<FhirConnectionInput> = {}
     }),
     hasSecret: false,
     publicJwks: null,
+    keyCreatedAt: null,
     sandbox: false,
     createdAt: Date.UTC(2025, 10, 20, 8),
     updatedAt: Date.UTC(2025, 10, 20, 8),

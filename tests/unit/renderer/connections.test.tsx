@@ -69,7 +69,7 @@ describe('the connections list', () => {
     await waitFor(() => expect(tableRows('Connections')[0]).toContain('Not tested yet'));
 
     list = [connection(1, { name: 'Sandbox EHR' }, { lastTest: allPassing(1) })];
-    await push(api, 'connections.changed', { connectionId: 1 });
+    await push(api, 'connections.changed', { connectionId: 1, by: 'ada' });
     await waitFor(() => expect(tableRows('Connections')[0]).toContain('All checks passed'));
   });
 
@@ -80,7 +80,7 @@ describe('the connections list', () => {
     await waitFor(() => expect(tableRows('Connections')[0]).toContain('All checks passed'));
 
     api.handlers['connections.list'] = () => fail('UNAVAILABLE', 'The store is not available.');
-    await push(api, 'connections.changed', { connectionId: 1 });
+    await push(api, 'connections.changed', { connectionId: 1, by: 'ada' });
     await waitFor(() => expect(alerts().join(' ')).toContain('Could not refresh the connections: what is shown may be out of date'));
     expect(tableRows('Connections')[0]).toContain('All checks passed');
   });
@@ -183,7 +183,7 @@ describe('Test now', () => {
     await waitFor(() => expect(tableRows('Diagnostics')[0]).toContain('Running…'));
 
     list = [connection(1, { name: 'Sandbox EHR' }, { lastTest: finished })];
-    await push(api, 'connections.changed', { connectionId: 1 });
+    await push(api, 'connections.changed', { connectionId: 1, by: 'ada' });
     await waitFor(() => expect(tableRows('Diagnostics')).toHaveLength(7));
     expect(pageText()).toContain('All checks passed');
   });

@@ -37,6 +37,8 @@ export interface TierDraft {
 export interface RulesDraft {
   tiers: TierDraft[];
   degradedAfterMinutes: string;
+  /** Not on this form: kept as loaded so that saving the tiers leaves it as it was. */
+  keyRotationDays: number;
 }
 
 let nextKey = 1;
@@ -52,6 +54,7 @@ export function draftFrom(rules: AlertRuleSettings): RulesDraft {
   return {
     tiers: [...rules.tlsExpiryDays].sort(furthestFirst).map((days) => newTier(String(days))),
     degradedAfterMinutes: String(rules.degradedAfterMinutes),
+    keyRotationDays: rules.keyRotationDays,
   };
 }
 
@@ -95,7 +98,7 @@ export function buildRules(draft: RulesDraft): BuiltRules {
   if ('problem' in minutes || Object.keys(problems).length > 0) return { problems, rules: null };
 
   const tiers = draft.tiers.map((tier, i) => ({ key: tier.key, value: days[i] as number })).sort((a, b) => furthestFirst(a.value, b.value));
-  const rules: AlertRuleSettings = { tlsExpiryDays: tiers.map((t) => t.value), degradedAfterMinutes: minutes.value };
+  const rules: AlertRuleSettings = { tlsExpiryDays: tiers.map((t) => t.value), degradedAfterMinutes: minutes.value, keyRotationDays: draft.keyRotationDays };
   // The contract has the last word (the number of tiers, say), in its own words.
   for (const issue of alertRuleSettingsSchema.safeParse(rules).error?.issues ?? []) {
     const field = fieldForPath(issue.path as (string | number)[], FIELD_NAMES);
@@ -105,6 +108,6 @@ export function buildRules(draft: RulesDraft): BuiltRules {
   return {
     problems,
     rules,
-    draft: { tiers: tiers.map((t) => ({ key: t.key, days: String(t.value) })), degradedAfterMinutes: String(minutes.value) },
+    draft: { tiers: tiers.map((t) => ({ key: t.key, days: String(t.value) })), degradedAfterMinutes: String(minutes.value), keyRotationDays: draft.keyRotationDays },
   };
 }
