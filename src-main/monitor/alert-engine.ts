@@ -45,6 +45,8 @@ export type AlertInput =
   | { type: 'tick'; at: number }
   /** acknowledge and resolve throw AlertNotFoundError for an alert that is not open. */
   | { type: 'acknowledge'; at: number; alertId: string; by: string }
+  /** Takes an acknowledgement back (a slip of the key): the alert is open again and reminders start over from now. */
+  | { type: 'unacknowledge'; at: number; alertId: string; by: string }
   | { type: 'resolve'; at: number; alertId: string; by: string }
   /** The target is no longer watched (its connection removed or disabled): its alerts resolve, and it is forgotten. */
   | { type: 'retire'; at: number; targetId: string; by: string; reason: 'removed' | 'disabled' };
@@ -118,6 +120,9 @@ export class AlertEngine {
       case 'acknowledge':
         this.acknowledge(input.alertId, input.by, at, out);
         break;
+      case 'unacknowledge':
+        this.unacknowledge(input.alertId, at, out);
+        break;
       case 'resolve': {
         const alert = this.find(input.alertId);
         this.latched.add(alert.dedupKey);
@@ -176,6 +181,19 @@ export class AlertEngine {
     alert.acknowledged = { by, at };
     this.touch(alert, at, out);
     this.notify('acknowledged', alert, out);
+  }
+
+  private unacknowledge(alertId: string, at: number, out: AlertOutput[]): void {
+    const alert = this.find(alertId);
+    if (alert.status !== 'acknowledged') return;
+    alert.status = 'open';
+    alert.acknowledged = null;
+    // Back where its escalation would be had nobody acknowledged it, told now at that level, so the
+    // next tick does not catch up on the reminders that were held.
+    const reached = dueReminder({ ...alert.escalation, level: 0 }, alert.openedAt, at) ?? alert.escalation.level;
+    alert.escalation = { ...alert.escalation, level: Math.max(reached, alert.escalation.level), notifiedAt: at };
+    this.touch(alert, at, out);
+    this.notify('unacknowledged', alert, out);
   }
 
   private evaluateHealth(id: string, at: number, out: AlertOutput[]): void {

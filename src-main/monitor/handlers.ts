@@ -19,6 +19,7 @@ export type MonitorChannels =
   | 'maintenance.delete'
   | 'alerts.list'
   | 'alerts.acknowledge'
+  | 'alerts.unacknowledge'
   | 'alerts.resolve';
 
 /** The monitor's own failures as the caller should see them. */
@@ -93,6 +94,10 @@ export function monitorHandlers(monitor: MonitorApi): HandlerTable<MonitorChanne
     'alerts.acknowledge': ({ alertId }, ctx) => {
       ctx.audit({ target: auditTarget.alert(alertId) });
       return answer(() => monitor.respond('acknowledge', alertId, actor(ctx.caller)));
+    },
+    'alerts.unacknowledge': ({ alertId }, ctx) => {
+      ctx.audit({ target: auditTarget.alert(alertId) });
+      return answer(() => monitor.respond('unacknowledge', alertId, actor(ctx.caller)));
     },
     'alerts.resolve': ({ alertId }, ctx) => {
       ctx.audit({ target: auditTarget.alert(alertId) });

@@ -5,8 +5,12 @@
  */
 import type { AlertRecord } from '../../src-shared/monitoring';
 
-/** opened, reminder and worsened ask for attention; the others close the loop (PagerDuty acknowledge / resolve). */
-export type NotificationKind = 'opened' | 'reminder' | 'worsened' | 'acknowledged' | 'recovered' | 'resolved' | 'merged';
+/**
+ * opened, reminder, worsened and unacknowledged (someone took an
+ * acknowledgement back) ask for attention; the others close the loop
+ * (PagerDuty acknowledge / resolve).
+ */
+export type NotificationKind = 'opened' | 'reminder' | 'worsened' | 'unacknowledged' | 'acknowledged' | 'recovered' | 'resolved' | 'merged';
 
 export interface AlertNotification {
   kind: NotificationKind;

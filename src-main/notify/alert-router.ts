@@ -14,7 +14,7 @@ import type { StoredChannel } from './channel-repo';
 import { noticeFor, type NoticeTarget } from './from-alert';
 import type { Notifier } from './notifier';
 
-const ASKS_FOR_ATTENTION: ReadonlySet<NotificationKind> = new Set(['opened', 'reminder', 'worsened']);
+const ASKS_FOR_ATTENTION: ReadonlySet<NotificationKind> = new Set(['opened', 'reminder', 'worsened', 'unacknowledged']);
 
 /**
  * The level a channel must be told from to receive this notification: the

@@ -18,6 +18,8 @@ const EVENT: Record<NotificationKind, NoticeEvent> = {
   opened: 'triggered',
   reminder: 'triggered',
   worsened: 'triggered',
+  // PagerDuty and the like take a trigger with the same dedup key as "needs attention again".
+  unacknowledged: 'triggered',
   acknowledged: 'acknowledged',
   recovered: 'resolved',
   resolved: 'resolved',

@@ -18,6 +18,13 @@ export const ALERT_CHANNELS = {
     input: z.object({ alertId: z.string().min(1) }).strict(),
     output: alertViewSchema,
   }),
+  'alerts.unacknowledge': channel({
+    summary: 'Take back an acknowledgement: the alert is open again, reminders resume and the channels told of it are told again',
+    access: 'alerts.respond',
+    audited: true,
+    input: z.object({ alertId: z.string().min(1) }).strict(),
+    output: alertViewSchema,
+  }),
   'alerts.resolve': channel({
     summary: 'Resolve an alert by hand; it opens again only after its condition has cleared once',
     access: 'alerts.respond',

@@ -71,8 +71,8 @@ export class AlertFeed {
     return this.repo.query(filter).map((a) => this.view(a));
   }
 
-  /** A person acknowledges or resolves an alert; an alert already resolved is a conflict, an unknown one not found. */
-  respond(type: 'acknowledge' | 'resolve', alertId: string, by: string, at: number): AlertView {
+  /** A person acknowledges, takes back an acknowledgement or resolves; an alert already resolved is a conflict, an unknown one not found. */
+  respond(type: 'acknowledge' | 'unacknowledge' | 'resolve', alertId: string, by: string, at: number): AlertView {
     try {
       this.feed({ type, at, alertId, by });
     } catch (err) {

@@ -43,6 +43,7 @@ import type { Uptime } from '../storage/uptime';
 import { systemTimers, type Timers } from '../timers';
 import { AlertFeed } from './alert-feed';
 import { openByTarget, tileFor, type BoardSources } from './board';
+import { DayUptime } from './day-uptime';
 import { ProbeRuns } from './probe-runs';
 import { RulesRepo } from './rules-repo';
 import { SettingsRepo } from './settings-repo';
@@ -75,7 +76,7 @@ export interface MonitorApi {
   setRules(rules: AlertRuleSettings): AlertRuleSettings;
   alerts(filter: AlertFilter): AlertView[];
   /** Throws AlertNotFoundError, or AlertResolvedError for one already resolved. */
-  respond(type: 'acknowledge' | 'resolve', alertId: string, by: string): AlertView;
+  respond(type: 'acknowledge' | 'unacknowledge' | 'resolve', alertId: string, by: string): AlertView;
   maintenanceWindows(): MaintenanceListing[];
   /** Saves the window, then applies it; throws UnknownTargetError for a target not monitored. */
   addMaintenance(input: NewMaintenanceWindow): MaintenanceWindow;
@@ -141,6 +142,7 @@ export class Monitor implements MonitorApi {
   private readonly runs: ProbeRuns;
   private readonly board$: BoardSources;
   private readonly metricsHttp: Agent;
+  private readonly dayUptime: DayUptime;
   private readonly timers: Timers;
   private tick: unknown = null;
   private readonly unsubscribe: () => void;
@@ -181,13 +183,8 @@ export class Monitor implements MonitorApi {
       concurrency: deps.concurrency ?? DEFAULT_CONCURRENCY,
       onReport: (report, run) => this.onReport(report, run),
     });
-    this.board$ = {
-      states: this.states,
-      runs: this.runs,
-      calendar: this.calendar,
-      graph: this.graph,
-      uptime24h: (id) => this.storage.uptime(id, UPTIME_WINDOWS['24h']).percent,
-    };
+    this.dayUptime = new DayUptime({ targets: this.targets, compute: (id) => this.storage.uptime(id, UPTIME_WINDOWS['24h']).percent, timers: this.timers });
+    this.board$ = { states: this.states, runs: this.runs, calendar: this.calendar, graph: this.graph, uptime24h: (id) => this.dayUptime.of(id) };
     if (deps.workstation ?? true) this.watch(workstationInfo());
     for (const record of deps.connections.list()) this.syncConnection(record.id, 'vigil');
     this.unsubscribe = deps.events.subscribe(({ event, payload }) => {
@@ -284,7 +281,7 @@ export class Monitor implements MonitorApi {
     return this.alertFeed.list(filter);
   }
 
-  respond(type: 'acknowledge' | 'resolve', alertId: string, by: string): AlertView {
+  respond(type: 'acknowledge' | 'unacknowledge' | 'resolve', alertId: string, by: string): AlertView {
     return this.alertFeed.respond(type, alertId, by, this.deps.clock.now());
   }
 
@@ -318,6 +315,7 @@ export class Monitor implements MonitorApi {
     if (this.tick !== null) this.timers.clearTimeout(this.tick);
     this.tick = null;
     this.runs.stop();
+    this.dayUptime.stop();
     this.storage.close();
     await this.metricsHttp.close();
   }

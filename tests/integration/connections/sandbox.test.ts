@@ -228,7 +228,7 @@ describe('fault switches seen by the diagnostics', () => {
     const withoutServerText = run.checks.map((c) => (c.error ? { ...c, error: { ...c.error, serverText: null } } : c));
     expect(progress.filter((p) => p.result.status !== 'running').map((p) => p.result)).toEqual(withoutServerText);
     expect(progress.every((p) => p.connectionId === id)).toBe(true);
-    expect(events.filter((e) => e.event === 'connections.changed').map((e) => e.payload)).toEqual([{ connectionId: id }]);
+    expect(events.filter((e) => e.event === 'connections.changed').map((e) => e.payload)).toEqual([{ connectionId: id, by: 'admin' }]);
     expect((await vigil.ok('connections.get', { id }, admin)).lastTest).toEqual(run);
   });
 

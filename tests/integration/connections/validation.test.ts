@@ -187,7 +187,7 @@ describe('changes', () => {
     await vigil.ok('connections.generateKey', { id: c.id, alg: 'ES384' }, admin);
     await vigil.ok('connections.delete', { id: c.id }, admin);
     stop();
-    expect(seen).toEqual(Array(4).fill({ connectionId: c.id }));
+    expect(seen).toEqual(Array(4).fill({ connectionId: c.id, by: 'admin' }));
   });
 });
 

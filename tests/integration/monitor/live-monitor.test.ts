@@ -104,6 +104,10 @@ describe('the live monitor on the embedded sandbox EHR', () => {
     expect(acked).toMatchObject({ status: 'acknowledged', acknowledged: { by: 'admin' } });
     const audit = await vigil.ok('audit.list', { action: 'alerts.acknowledge' }, token);
     expect(audit.entries[0]).toMatchObject({ actor: 'admin', outcome: 'ok', target: `alert:${alert.id}` });
+    // A slip of the key can be taken back, on the record too.
+    expect(await vigil.ok('alerts.unacknowledge', { alertId: alert.id }, token)).toMatchObject({ status: 'open', acknowledged: null });
+    const takenBack = await vigil.ok('audit.list', { action: 'alerts.unacknowledge' }, token);
+    expect(takenBack.entries[0]).toMatchObject({ actor: 'admin', outcome: 'ok', target: `alert:${alert.id}` });
 
     const up = next('monitor.status', stateIs(SANDBOX, 'UP'));
     const resolved = next('alert.updated', (p) => p.alert.id === alert.id && p.alert.status === 'resolved');
@@ -205,11 +209,11 @@ describe('the live monitor on the embedded sandbox EHR', () => {
   });
 
   it('keeps the shared alert rules, refuses a tier twice, and audits a change', async () => {
-    expect(await vigil.ok('monitor.rules', {}, token)).toEqual({ tlsExpiryDays: [30, 14, 7, 1], degradedAfterMinutes: 10 });
+    expect(await vigil.ok('monitor.rules', {}, token)).toEqual({ tlsExpiryDays: [30, 14, 7, 1], degradedAfterMinutes: 10, keyRotationDays: 365 });
     const twice = await vigil.call('monitor.setRules', { tlsExpiryDays: [30, 30], degradedAfterMinutes: 10 }, token);
     expect(twice).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     await vigil.ok('monitor.setRules', { tlsExpiryDays: [45, 10, 2], degradedAfterMinutes: 5 }, token);
-    expect(await vigil.ok('monitor.rules', {}, token)).toEqual({ tlsExpiryDays: [45, 10, 2], degradedAfterMinutes: 5 });
+    expect(await vigil.ok('monitor.rules', {}, token)).toEqual({ tlsExpiryDays: [45, 10, 2], degradedAfterMinutes: 5, keyRotationDays: 365 });
     const audit = await vigil.ok('audit.list', { action: 'monitor.setRules' }, token);
     // Input the contract refuses never reaches a handler, so it changed nothing to audit.
     expect(audit.entries.map((e) => [e.outcome, e.target])).toEqual([['ok', 'monitor:rules']]);

@@ -385,4 +385,24 @@ describe('alert rules', () => {
     // Only the parent goes on reminding, at 15, 30, 45 and 60 minutes.
     expect(h.notes('reminder').map((n) => n.alert.targetId)).toEqual(['idp', 'idp', 'idp', 'idp']);
   });
+
+  it('takes an acknowledgement back: open again, told again at the level reached, reminders from there', () => {
+    const h = harness();
+    h.report('conn:1', failing(), T0);
+    const id = h.open()[0]!.id;
+    h.send({ type: 'acknowledge', at: T0 + 2 * MIN, alertId: id, by: 'olive' });
+    for (let m = 3; m <= 20; m++) h.send({ type: 'tick', at: T0 + m * MIN });
+    h.send({ type: 'unacknowledge', at: T0 + 20 * MIN, alertId: id, by: 'olive' });
+    expect(h.open()[0]).toMatchObject({ status: 'open', acknowledged: null, escalation: { level: 2, notifiedAt: T0 + 20 * MIN } });
+    for (let m = 21; m <= 30; m++) h.send({ type: 'tick', at: T0 + m * MIN });
+    expect(kinds(h.notes())).toEqual([
+      ['opened', 1],
+      ['acknowledged', 1],
+      ['unacknowledged', 2],
+      ['reminder', 3],
+    ]);
+    // Only an acknowledged alert can be taken back; a second call changes nothing.
+    expect(h.send({ type: 'unacknowledge', at: T0 + 31 * MIN, alertId: id, by: 'olive' })).toEqual([]);
+    expect(() => h.send({ type: 'unacknowledge', at: T0 + 31 * MIN, alertId: 'no-such-alert', by: 'olive' })).toThrow(AlertNotFoundError);
+  });
 });
