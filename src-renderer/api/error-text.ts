@@ -1,4 +1,4 @@
-import { formatMoment } from '../lib/format';
+import { formatMoment } from '../lib/time';
 import { isVigilError, type VigilError } from './vigil-error';
 
 export type FieldErrors = Partial<Record<string, string>>;

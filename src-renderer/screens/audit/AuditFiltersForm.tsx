@@ -3,7 +3,7 @@ import { CHANNEL_NAMES } from '../../../src-shared/contract';
 import type { AuditFilters } from '../../api/query-keys';
 import { Button } from '../../components/Button';
 import { TextField } from '../../components/Field';
-import { formatLocalTime, LOCAL_TIME_FORMAT, parseLocalTime } from '../../lib/local-time';
+import { formatLocalTime, LOCAL_TIME_FORMAT, LOCAL_TIME_PROBLEM, parseLocalTime } from '../../lib/time';
 import { readForm, useFormErrors } from '../../lib/use-form-errors';
 
 const FIELDS = ['actor', 'action', 'from', 'to'] as const;
@@ -14,14 +14,12 @@ function trimmed(value: string | undefined): string | undefined {
   return t ? t : undefined;
 }
 
-const EXAMPLE = '2026-11-23 14:05';
-
 /** A typed time as the contract's instant; a problem in words when it is not one. */
 function readTime(text: string | undefined, edge: 'from' | 'to'): { at?: number; problem?: string } {
   const typed = trimmed(text);
   if (!typed) return {};
   const at = parseLocalTime(typed, edge);
-  return at !== null ? { at } : { problem: `Enter a date and time as ${LOCAL_TIME_FORMAT}, for example ${EXAMPLE}` };
+  return at !== null ? { at } : { problem: LOCAL_TIME_PROBLEM };
 }
 
 /**

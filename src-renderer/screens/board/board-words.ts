@@ -1,4 +1,4 @@
-/** Figures as the board says them; times and spans are in ../alerts/time-words, shared with the Alerts screen. */
+/** Figures as the board says them; times and spans are in lib/time, shared with every screen. */
 
 /**
  * A share of runs that did not fail. Rounded down, so a single failure
@@ -15,12 +15,4 @@ export const CERT_BAD_DAYS = 7;
 
 export function certificateText(days: number): string {
   return days < 0 ? 'Expired' : `${days} day${days === 1 ? '' : 's'}`;
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The time of day to the second, for "Updated 14:05:09" on a screen that refreshes itself. */
-export function clockText(ms: number): string {
-  const d = new Date(ms);
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }

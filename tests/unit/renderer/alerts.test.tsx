@@ -2,7 +2,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { AlertView } from '../../../src-shared/monitoring';
-import { formatDateTime } from '../../../src-renderer/lib/format';
+import { localDateTime } from '../../../src-renderer/lib/time';
 import { alert, TILES } from './alerts-fixtures';
 import {
   button,
@@ -98,7 +98,7 @@ describe('the alerts list', () => {
     // Never colour alone: each badge has its shape (an icon) beside its word.
     for (const badge of document.querySelectorAll('.alerts-table .severity')) expect(badge.querySelector('svg')).not.toBeNull();
     const opened = document.querySelector(`time[datetime="${new Date(EPIC_DOWN.openedAt).toISOString()}"]`);
-    expect(opened?.getAttribute('title')).toBe(formatDateTime(NOW - 2 * MINUTE));
+    expect(opened?.getAttribute('title')).toBe(localDateTime(NOW - 2 * MINUTE));
     expect(liveTexts('status')).toContain('3 alerts · 2 open · 1 acknowledged');
   });
 

@@ -2,7 +2,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostics } from '../../../src-shared/contract';
-import { formatDateTime } from '../../../src-renderer/lib/format';
+import { localDateTime } from '../../../src-renderer/lib/time';
 import {
   button,
   fail,
@@ -51,7 +51,7 @@ describe('the connections list', () => {
     expect(fresh).toContain('Not tested yet');
 
     const time = document.querySelector(`time[datetime="${new Date(passedAt).toISOString()}"]`);
-    expect(time?.getAttribute('title')).toBe(formatDateTime(passedAt));
+    expect(time?.getAttribute('title')).toBe(localDateTime(passedAt));
     // Never by colour alone: every result carries an icon next to its words.
     const statuses = [...document.querySelectorAll('.connections-table .status')];
     expect(statuses).toHaveLength(3);

@@ -3,7 +3,7 @@ import { screen, waitFor } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { PASSWORD_MIN_LENGTH } from '../../../src-shared/contract';
-import { formatMoment } from '../../../src-renderer/lib/format';
+import { formatMoment } from '../../../src-renderer/lib/time';
 import {
   descriptionOf,
   fail,

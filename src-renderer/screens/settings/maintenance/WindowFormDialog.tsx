@@ -5,7 +5,7 @@ import { useBoard } from '../../../api/monitor';
 import { Dialog, FormDialogActions } from '../../../components/Dialog';
 import { SelectField, TextField } from '../../../components/Field';
 import { Notice } from '../../../components/Notice';
-import { LOCAL_TIME_FORMAT } from '../../../lib/local-time';
+import { LOCAL_TIME_FORMAT } from '../../../lib/time';
 import { useFormErrors } from '../../../lib/use-form-errors';
 import { CRON_FORMAT, nextWindowsText } from './cron-hint';
 import { TimezoneField } from './TimezoneField';

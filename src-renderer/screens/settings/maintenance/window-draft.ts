@@ -1,8 +1,7 @@
 import { newMaintenanceWindowSchema } from '../../../../src-shared/monitoring';
 import type { ChannelInput } from '../../../../src-shared/contract';
-import { LOCAL_TIME_FORMAT, parseLocalTime } from '../../../lib/local-time';
 import { wholeNumber } from '../../../lib/rules';
-import { localMinute } from '../../alerts/time-words';
+import { LOCAL_TIME_PROBLEM, localMinute, parseLocalTime } from '../../../lib/time';
 
 export type WindowKind = 'once' | 'recurring';
 export type WindowRequest = ChannelInput<'maintenance.create'>;
@@ -41,13 +40,6 @@ export function newWindowDraft(now: number): WindowDraft {
   };
 }
 
-const TIME_PROBLEM = `Enter a date and time as ${LOCAL_TIME_FORMAT}, for example 2026-11-23 14:05`;
-
-/** A typed local time as epoch milliseconds. */
-function readTime(text: string): number | null {
-  return parseLocalTime(text, 'from');
-}
-
 function firstProblems(request: unknown): Record<string, string | undefined> {
   const problems: Record<string, string | undefined> = {};
   const parsed = newMaintenanceWindowSchema.safeParse(request);
@@ -70,10 +62,10 @@ export function buildWindow(d: WindowDraft, now: number): { request: WindowReque
   let request: WindowRequest;
   const typed: Record<string, string | undefined> = {};
   if (d.kind === 'once') {
-    const start = readTime(d.start);
-    const end = readTime(d.end);
-    typed.start = start === null ? TIME_PROBLEM : undefined;
-    typed.end = end === null ? TIME_PROBLEM : end <= now ? 'This time has passed: a window must end in the future' : undefined;
+    const start = parseLocalTime(d.start);
+    const end = parseLocalTime(d.end);
+    typed.start = start === null ? LOCAL_TIME_PROBLEM : undefined;
+    typed.end = end === null ? LOCAL_TIME_PROBLEM : end <= now ? 'This time has passed: a window must end in the future' : undefined;
     request = { ...common, kind: 'once', start: start ?? 0, end: end ?? 0 };
   } else {
     const minutes = wholeNumber(d.durationMinutes, 1, MAX_MINUTES);
