@@ -162,8 +162,20 @@ describe('the two views', () => {
   it('a certificate about to expire is flagged with an icon as well as its colour', async () => {
     renderApp(boardConsole(user({ role: 'operator' }), [tile(1, 'Epic production', 'UP', { certDaysLeft: 3 })]));
     await waitFor(() => expect(tileFacts('conn:1').Certificate).toBe('3 days'));
-    const fact = tileFact('conn:1', 'Certificate');
-    expect(fact.className).toContain('fact-bad');
-    expect(fact.querySelector('svg')).not.toBeNull();
+    // By the default rules: 3 days is within the 7-day tier, which alerts as SEV2.
+    await waitFor(() => expect(tileFact('conn:1', 'Certificate').className).toContain('fact-bad'));
+    expect(tileFact('conn:1', 'Certificate').querySelector('svg')).not.toBeNull();
+  });
+
+  it("a certificate's colour follows the operator's alert rules, not fixed marks", async () => {
+    // Tiers at 60 days (a SEV3 reminder) and 3 days (SEV2): warn within 60, bad within 3, and bad once expired.
+    const days = { 1: 90, 2: 40, 3: 5, 4: 3, 5: -2 } as const;
+    const tiles = Object.entries(days).map(([id, certDaysLeft]) => tile(Number(id), `Server ${id}`, 'UP', { certDaysLeft }));
+    renderApp(boardConsole(user({ role: 'operator' }), tiles, {}, { 'monitor.rules': () => ok({ tlsExpiryDays: [60, 3], degradedAfterMinutes: 10 }) }));
+    await boardShows(5);
+    const tone = (targetId: string) => /fact-(bad|warn)/.exec(tileFact(targetId, 'Certificate').className)?.[1] ?? 'plain';
+    await waitFor(() => expect(tone('conn:2')).toBe('warn'));
+    expect(['conn:1', 'conn:2', 'conn:3', 'conn:4', 'conn:5'].map(tone)).toEqual(['plain', 'warn', 'warn', 'bad', 'bad']);
+    expect(tileFacts('conn:5').Certificate).toBe('Expired');
   });
 });
