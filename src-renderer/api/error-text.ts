@@ -45,8 +45,9 @@ export function errorText(err: unknown): string {
 
 type Issue = { path: (string | number)[]; message: string };
 
-function issues(err: VigilError): Issue[] {
-  if (!Array.isArray(err.details)) return [];
+/** The issues a failed call names by path: INVALID_INPUT's schema issues, or a CONFLICT about one field (a connection name in use). */
+export function issuesOf(err: unknown): Issue[] {
+  if (!isVigilError(err) || !Array.isArray(err.details)) return [];
   return err.details.filter(
     (d): d is Issue => typeof d === 'object' && d !== null && Array.isArray(d.path) && typeof d.message === 'string',
   );
@@ -73,7 +74,7 @@ export function fieldForPath(path: readonly (string | number)[], fields: readonl
 export function fieldErrorsFrom(err: unknown, fields: readonly string[]): FieldErrors {
   if (!isVigilError(err)) return {};
   const out: FieldErrors = {};
-  for (const issue of issues(err)) {
+  for (const issue of issuesOf(err)) {
     const field = fieldForPath(issue.path, fields);
     if (field && !out[field]) out[field] = issue.message;
   }
@@ -82,14 +83,14 @@ export function fieldErrorsFrom(err: unknown, fields: readonly string[]): FieldE
 
 /** Whether the error names what it is about by path (so its message belongs next to fields). */
 export function hasFieldPaths(err: unknown): boolean {
-  return isVigilError(err) && issues(err).length > 0;
+  return issuesOf(err).length > 0;
 }
 
 /** What to say above the form: nothing when every problem already sits next to its field. */
 export function formErrorFrom(err: unknown, fields: readonly string[]): string | null {
   if (!err) return null;
   if (isVigilError(err)) {
-    const list = issues(err);
+    const list = issuesOf(err);
     if (list.length > 0 && list.every((i) => fieldForPath(i.path, fields))) return null;
   }
   return errorText(err);
