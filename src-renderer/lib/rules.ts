@@ -6,12 +6,6 @@ export function problemWith(schema: z.ZodType, value: unknown): string | undefin
   return result.success ? undefined : result.error.issues[0]?.message;
 }
 
-/** The message a schema gives for one field of a value ('reveal.reason'), or undefined when that field passes. */
-export function problemAt(schema: z.ZodType, value: unknown, path: string): string | undefined {
-  const result = schema.safeParse(value);
-  return result.success ? undefined : result.error.issues.find((i) => i.path.join('.') === path)?.message;
-}
-
 /** A whole number typed into a field, or the problem with it in words (the schema's own bounds, not its jargon). */
 export function wholeNumber(text: string, min: number, max: number): { value: number } | { problem: string } {
   const value = Number(text.trim());
