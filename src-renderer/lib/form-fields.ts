@@ -27,12 +27,12 @@ export function boundsOf(schema: { minValue: number | null; maxValue: number | n
 }
 
 /** Text that must not be empty (said so in these words), then the contract's rule for it. */
-export function requiredText(message: string, rule: z.ZodType<string, string> = z.string()) {
+export function requiredText(message: string, rule: z.ZodType<string, string>) {
   return z.string().min(1, message).pipe(rule);
 }
 
 /** The words for a whole number out of its bounds, or not one at all. */
-export function wholeNumberProblem({ min, max }: Bounds): string {
+function wholeNumberProblem({ min, max }: Bounds): string {
   return `Enter a whole number from ${min.toLocaleString()} to ${max.toLocaleString()}`;
 }
 

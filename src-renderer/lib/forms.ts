@@ -48,7 +48,7 @@ function placeRefusal<TValues extends FieldValues>(err: unknown, values: TValues
   const onFields: Record<string, string> = {};
   const issues = issuesOf(err);
   if (options.conflictField && isVigilError(err, 'CONFLICT') && issues.length === 0) {
-    onFields[options.conflictField] = (err as Error).message;
+    onFields[options.conflictField] = err.message;
     return { onFields, unplaced: false };
   }
   const fields = fieldPaths(values);
@@ -121,7 +121,6 @@ export function useContractForm<TValues extends FieldValues, TOutput>(options: C
     formProps: (onValid: (input: TOutput) => void) => ({ ref: formRef, noValidate: true, onSubmit: onSubmit(onValid) }),
     /** A control bound to a field, with its problem for the Field component to show. */
     field: (name: Path<TValues>, rules?: RegisterOptions<TValues, Path<TValues>>): FieldBinding => ({ ...form.register(name, rules), error: errorOf(name) }),
-    errorOf,
     /** Main's refusal where it names no field of this form: said above it. */
     formError: refusal?.unplaced ? errorText(mutation?.error) : null,
   };
