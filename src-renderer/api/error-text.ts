@@ -1,7 +1,5 @@
-import { formatMoment } from '../lib/format';
+import { formatMoment } from '../lib/time';
 import { isVigilError, type VigilError } from './vigil-error';
-
-export type FieldErrors = Partial<Record<string, string>>;
 
 const UNREACHABLE_TEXT =
   'Vigil cannot reach its host. Check that the Vigil host is running and this computer is on the network, then try again.';
@@ -45,52 +43,10 @@ export function errorText(err: unknown): string {
 
 type Issue = { path: (string | number)[]; message: string };
 
-function issues(err: VigilError): Issue[] {
-  if (!Array.isArray(err.details)) return [];
+/** The issues a failed call names by path: INVALID_INPUT's schema issues, or a CONFLICT about one field (a connection name in use). */
+export function issuesOf(err: unknown): Issue[] {
+  if (!isVigilError(err) || !Array.isArray(err.details)) return [];
   return err.details.filter(
     (d): d is Issue => typeof d === 'object' && d !== null && Array.isArray(d.path) && typeof d.message === 'string',
   );
-}
-
-/**
- * The form field an issue path is about: the longest start of the path that
- * names one, so ['config', 'timeouts', 'connectMs'] finds a field named
- * 'config.timeouts.connectMs' and ['username'] finds 'username'.
- */
-export function fieldForPath(path: readonly (string | number)[], fields: readonly string[]): string | undefined {
-  for (let length = path.length; length > 0; length -= 1) {
-    const key = path.slice(0, length).join('.');
-    if (fields.includes(key)) return key;
-  }
-  return undefined;
-}
-
-/**
- * The problems a failed call names by path, for the named fields, keyed by
- * the contract's input field paths. Any code may carry them: INVALID_INPUT's
- * schema issues, and a CONFLICT about one field (a connection name in use).
- */
-export function fieldErrorsFrom(err: unknown, fields: readonly string[]): FieldErrors {
-  if (!isVigilError(err)) return {};
-  const out: FieldErrors = {};
-  for (const issue of issues(err)) {
-    const field = fieldForPath(issue.path, fields);
-    if (field && !out[field]) out[field] = issue.message;
-  }
-  return out;
-}
-
-/** Whether the error names what it is about by path (so its message belongs next to fields). */
-export function hasFieldPaths(err: unknown): boolean {
-  return isVigilError(err) && issues(err).length > 0;
-}
-
-/** What to say above the form: nothing when every problem already sits next to its field. */
-export function formErrorFrom(err: unknown, fields: readonly string[]): string | null {
-  if (!err) return null;
-  if (isVigilError(err)) {
-    const list = issues(err);
-    if (list.length > 0 && list.every((i) => fieldForPath(i.path, fields))) return null;
-  }
-  return errorText(err);
 }

@@ -1,23 +1,25 @@
-import type { InputHTMLAttributes, ReactNode } from 'react';
-import type { FieldErrors } from '../api/error-text';
-import { PASSWORD_RULE, USERNAME_RULE } from '../lib/rules';
+import type { ComponentProps, ReactNode } from 'react';
+import { PASSWORD_RULE, USERNAME_RULE } from '../lib/account-rules';
+import type { FieldBinding } from '../lib/forms';
 import { TextField } from './Field';
 
 /** A username as typed: no capital the keyboard adds by itself, no spelling marks. */
-export function UsernameField({ error, hint, ...input }: { error: string | undefined; hint?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
-  return <TextField label="Username" name="username" autoCapitalize="none" spellCheck={false} hint={hint} error={error} {...input} />;
+export function UsernameField({ hint, ...input }: { hint?: ReactNode } & ComponentProps<'input'> & FieldBinding) {
+  return <TextField label="Username" autoCapitalize="none" spellCheck={false} hint={hint} {...input} />;
 }
+
+type PasswordName = 'password' | 'newPassword';
 
 /**
  * A new password and the same again, under the contract's rule. Setup and a
  * new account ask for "password"; a reset and a change ask for "newPassword".
  */
-export function NewPasswordFields({ name, errors, autoFocus }: { name: 'password' | 'newPassword'; errors: FieldErrors; autoFocus?: boolean }) {
+export function NewPasswordFields<N extends PasswordName>({ name, field, autoFocus }: { name: N; field: (name: N | 'confirm') => FieldBinding; autoFocus?: boolean }) {
   const label = name === 'password' ? 'Password' : 'New password';
   return (
     <>
-      <TextField label={label} name={name} type="password" autoComplete="new-password" hint={PASSWORD_RULE} error={errors[name]} autoFocus={autoFocus} />
-      <TextField label={`Confirm ${label.toLowerCase()}`} name="confirm" type="password" autoComplete="new-password" error={errors.confirm} />
+      <TextField label={label} type="password" autoComplete="new-password" hint={PASSWORD_RULE} autoFocus={autoFocus} {...field(name)} />
+      <TextField label={`Confirm ${label.toLowerCase()}`} type="password" autoComplete="new-password" {...field('confirm')} />
     </>
   );
 }
@@ -34,22 +36,21 @@ function Pair({ paired, children }: { paired: boolean; children: ReactNode }) {
  * `paired` puts the two names, and the two passwords, side by side, for a
  * wide dialog that should fit a 1080-line screen.
  */
-export function NewAccountFields({ errors, own, paired = false, children }: { errors: FieldErrors; own: boolean; paired?: boolean; children?: ReactNode }) {
+export function NewAccountFields({ field, own, paired = false, children }: {
+  field: (name: 'username' | 'displayName' | 'password' | 'confirm') => FieldBinding;
+  own: boolean;
+  paired?: boolean;
+  children?: ReactNode;
+}) {
   return (
     <>
       <Pair paired={paired}>
-        <UsernameField hint={USERNAME_RULE} autoComplete={own ? 'username' : 'off'} error={errors.username} autoFocus />
-        <TextField
-          label="Display name"
-          name="displayName"
-          autoComplete={own ? 'name' : 'off'}
-          hint="Shown in the header and the audit trail."
-          error={errors.displayName}
-        />
+        <UsernameField hint={USERNAME_RULE} autoComplete={own ? 'username' : 'off'} autoFocus {...field('username')} />
+        <TextField label="Display name" autoComplete={own ? 'name' : 'off'} hint="Shown in the header and the audit trail." {...field('displayName')} />
       </Pair>
       {children}
       <Pair paired={paired}>
-        <NewPasswordFields name="password" errors={errors} />
+        <NewPasswordFields name="password" field={field} />
       </Pair>
     </>
   );

@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { useId, type ComponentProps, type ReactNode } from 'react';
 import { Icon } from './Icon';
 
 interface FieldFrameProps {
@@ -8,6 +8,9 @@ interface FieldFrameProps {
 }
 
 /**
+ * Every field takes its control's own props, ref included, so a form's
+ * register(name) (react-hook-form) spreads straight onto it.
+ *
  * One message under the label: the hint, or the error in its place. An error
  * usually restates the hint's rule, so showing both would say it twice, and
  * a screen reader would read it twice. The control names the message as its
@@ -37,7 +40,7 @@ function fieldClass(...names: (string | undefined)[]): string {
   return ['field', ...names].filter(Boolean).join(' ');
 }
 
-export function TextField({ label, hint, error, id, className, ...input }: FieldFrameProps & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({ label, hint, error, id, className, ...input }: FieldFrameProps & ComponentProps<'input'>) {
   const { message, control } = useFieldMessage(id, hint, error);
   return (
     <div className={fieldClass(className)}>
@@ -48,7 +51,7 @@ export function TextField({ label, hint, error, id, className, ...input }: Field
   );
 }
 
-export function SelectField({ label, hint, error, id, className, children, ...select }: FieldFrameProps & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({ label, hint, error, id, className, children, ...select }: FieldFrameProps & ComponentProps<'select'>) {
   const { message, control } = useFieldMessage(id, hint, error);
   return (
     <div className={fieldClass(className)}>
@@ -61,7 +64,7 @@ export function SelectField({ label, hint, error, id, className, children, ...se
   );
 }
 
-export function TextAreaField({ label, hint, error, id, className, ...textarea }: FieldFrameProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField({ label, hint, error, id, className, ...textarea }: FieldFrameProps & ComponentProps<'textarea'>) {
   const { message, control } = useFieldMessage(id, hint, error);
   return (
     <div className={fieldClass(className)}>
@@ -73,7 +76,7 @@ export function TextAreaField({ label, hint, error, id, className, ...textarea }
 }
 
 /** The box comes first and the label beside it, as people expect of a checkbox. */
-export function CheckboxField({ label, hint, error, id, className, ...input }: FieldFrameProps & Omit<InputHTMLAttributes<HTMLInputElement>, 'type'>) {
+export function CheckboxField({ label, hint, error, id, className, ...input }: FieldFrameProps & Omit<ComponentProps<'input'>, 'type'>) {
   const { message, control } = useFieldMessage(id, hint, error);
   return (
     <div className={fieldClass('field-checkbox', className)}>

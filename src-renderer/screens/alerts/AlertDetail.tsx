@@ -1,11 +1,11 @@
 import { useId, type ReactNode } from 'react';
 import { SEVERITY_LEVELS, type AlertView } from '../../../src-shared/monitoring';
 import { Button } from '../../components/Button';
-import { AgoTime } from './AgoTime';
+import { TimeAgo } from '../../components/TimeAgo';
 import { AlertStatus } from './AlertStatus';
 import { escalationWords, nextReminderAt } from './alert-words';
 import { SeverityBadge } from './SeverityBadge';
-import { formatSpan, localDateTime, localMoment } from './time-words';
+import { formatSpan, localDateTime, localMoment } from '../../lib/time';
 
 function EscalationFact({ alert, now }: { alert: AlertView; now: number }) {
   const next = nextReminderAt(alert);
@@ -54,7 +54,7 @@ export function AlertDetail({ alert, now, actions, onClose }: { alert: AlertView
         )}
         <dt>Opened</dt>
         <dd>
-          {localDateTime(alert.openedAt)} (<AgoTime at={alert.openedAt} now={now} />)
+          {localDateTime(alert.openedAt)} (<TimeAgo at={alert.openedAt} now={now} />)
         </dd>
         <dt>Status</dt>
         <dd>

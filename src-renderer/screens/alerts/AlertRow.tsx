@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { AlertView } from '../../../src-shared/monitoring';
-import { AgoTime } from './AgoTime';
+import { TimeAgo } from '../../components/TimeAgo';
 import { AlertStatus } from './AlertStatus';
 import { AlertTags } from './AlertTags';
 import { escalationWords } from './alert-words';
@@ -40,7 +40,7 @@ export function AlertRow({ alert, selected, now, compact, onSelect, onOpen, acti
       </th>
       <td>{alert.targetName}</td>
       <td className="nowrap">
-        <AgoTime at={alert.openedAt} now={now} />
+        <TimeAgo at={alert.openedAt} now={now} />
       </td>
       <td className="nowrap">
         <AlertStatus alert={alert} now={now} />

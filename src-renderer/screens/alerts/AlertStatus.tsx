@@ -1,6 +1,6 @@
 import type { AlertView } from '../../../src-shared/monitoring';
 import { StatusLabel } from '../../components/StatusLabel';
-import { AgoTime } from './AgoTime';
+import { TimeAgo } from '../../components/TimeAgo';
 import { resolvedHow, responseWords } from './alert-words';
 
 /** Where the alert stands, and the one fact that goes with it: time left to respond, who took it, or how it ended. */
@@ -12,7 +12,7 @@ export function AlertStatus({ alert, now }: { alert: AlertView; now: number }) {
           Resolved
         </StatusLabel>
         <span className="cell-note">
-          {resolvedHow(alert.resolved)}, <AgoTime at={alert.resolved.at} now={now} />
+          {resolvedHow(alert.resolved)}, <TimeAgo at={alert.resolved.at} now={now} />
         </span>
       </>
     );
@@ -24,7 +24,7 @@ export function AlertStatus({ alert, now }: { alert: AlertView; now: number }) {
           Acknowledged
         </StatusLabel>
         <span className="cell-note">
-          by {alert.acknowledged.by}, <AgoTime at={alert.acknowledged.at} now={now} />
+          by {alert.acknowledged.by}, <TimeAgo at={alert.acknowledged.at} now={now} />
         </span>
       </>
     );

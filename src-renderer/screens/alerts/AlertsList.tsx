@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { AlertView } from '../../../src-shared/monitoring';
+import { ALERT_LIST_MAX, type AlertView } from '../../../src-shared/monitoring';
 import { useAlerts } from '../../api/alerts';
 import { errorText } from '../../api/error-text';
 import { Button } from '../../components/Button';
@@ -9,7 +9,7 @@ import { formatCount } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 import { AlertActions } from './AlertActions';
 import { AlertDetail } from './AlertDetail';
-import { MAX_LIMIT, queryFilters, type AlertFilterChoice } from './alert-filters';
+import { queryFilters, type AlertFilterChoice } from './alert-filters';
 import { alertPickId } from './AlertRow';
 import { AlertsTable } from './AlertsTable';
 import { ResolveAlertDialog } from './ResolveAlertDialog';
@@ -118,9 +118,9 @@ export function AlertsList({ filters, canRespond, onShowMore }: { filters: Alert
               }}
               actionsFor={canRespond ? (alert) => actionsFor(alert, true) : null}
             />
-            {list.length === filters.limit && filters.limit < MAX_LIMIT && (
+            {list.length === filters.limit && filters.limit < ALERT_LIST_MAX && (
               <div className="table-more">
-                <Button onClick={onShowMore}>Show up to {formatCount(MAX_LIMIT)}</Button>
+                <Button onClick={onShowMore}>Show up to {formatCount(ALERT_LIST_MAX)}</Button>
               </div>
             )}
           </div>

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import type { UserSummary } from '../../../src-shared/contract';
+import { ALERT_LIST_MAX } from '../../../src-shared/monitoring';
 import { can } from '../../../src-shared/roles';
 import { ScreenHeader } from '../../components/ScreenHeader';
-import { DEFAULT_FILTERS, MAX_LIMIT, type AlertFilterChoice } from './alert-filters';
+import { DEFAULT_FILTERS, type AlertFilterChoice } from './alert-filters';
 import { AlertFiltersBar } from './AlertFiltersBar';
 import { AlertsList } from './AlertsList';
 import { KeyboardHelp } from './KeyboardHelp';
@@ -25,7 +26,7 @@ export function AlertsScreen({ user }: { user: UserSummary }) {
       {filters.severities.length === 0 ? (
         <p className="empty-screen">No severity is ticked: tick at least one to see alerts.</p>
       ) : (
-        <AlertsList filters={filters} canRespond={canRespond} onShowMore={() => setFilters({ ...filters, limit: MAX_LIMIT })} />
+        <AlertsList filters={filters} canRespond={canRespond} onShowMore={() => setFilters({ ...filters, limit: ALERT_LIST_MAX })} />
       )}
     </>
   );

@@ -2,7 +2,7 @@ import { useDesktopNotices, type NoticePermission, type ShownNotice } from '../.
 import { Button } from '../../components/Button';
 import { Icon } from '../../components/Icon';
 import { screenHref } from '../../frame/screens';
-import { localTimeOfDay } from './time-words';
+import { localTimeOfDay } from '../../lib/time';
 
 /** More would push the screen down too far; the rest wait behind a count, and every one is on the Alerts screen anyway. */
 const SHOWN = 3;

@@ -1,4 +1,4 @@
-import { SEVERITIES, type Severity } from '../../../src-shared/monitoring';
+import { alertFilterSchema, SEVERITIES, type Severity } from '../../../src-shared/monitoring';
 import type { AlertFilters } from '../../api/query-keys';
 
 export type AlertStatusFilter = 'active' | 'resolved' | 'all';
@@ -11,9 +11,8 @@ export interface AlertFilterChoice {
   limit: number;
 }
 
-export const DEFAULT_LIMIT = 200;
-/** The contract's ceiling for one list. */
-export const MAX_LIMIT = 1000;
+/** What alerts.list sends when asked for no number: the contract's own default. */
+const DEFAULT_LIMIT = alertFilterSchema.parse({}).limit;
 
 export const DEFAULT_FILTERS: AlertFilterChoice = { status: 'active', severities: SEVERITIES, targetId: null, limit: DEFAULT_LIMIT };
 

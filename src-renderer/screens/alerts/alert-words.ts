@@ -1,5 +1,5 @@
 import { SEVERITY_LEVELS, type AlertView } from '../../../src-shared/monitoring';
-import { formatSpan } from './time-words';
+import { formatSpan } from '../../lib/time';
 
 type Resolution = NonNullable<AlertView['resolved']>;
 

@@ -5,7 +5,8 @@ import type { AuditFilters } from '../../api/query-keys';
 import { Button } from '../../components/Button';
 import { DataTable, type Column } from '../../components/DataTable';
 import { Notice } from '../../components/Notice';
-import { formatCount, formatDateTime, isoOf } from '../../lib/format';
+import { formatCount } from '../../lib/format';
+import { isoOf, localDateTime } from '../../lib/time';
 import { AuditDetail } from './AuditDetail';
 import { OutcomeLabel } from './OutcomeLabel';
 
@@ -56,7 +57,7 @@ export function AuditTable({ filters }: { filters: AuditFilters }) {
               {e.seq}
             </th>
             <td className="nowrap">
-              <time dateTime={isoOf(e.time)}>{formatDateTime(e.time)}</time>
+              <time dateTime={isoOf(e.time)}>{localDateTime(e.time)}</time>
             </td>
             <td className="nowrap">{e.actor}</td>
             <td className="mono">

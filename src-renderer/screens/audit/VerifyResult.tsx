@@ -1,6 +1,7 @@
 import type { ChainCheck } from '../../api/audit';
 import { Notice } from '../../components/Notice';
-import { formatCount, formatDateTime } from '../../lib/format';
+import { formatCount } from '../../lib/format';
+import { localDateTime } from '../../lib/time';
 
 const SINCE = 'New entries were added after this check. Verify chain again to include them.';
 
@@ -9,7 +10,7 @@ const SINCE = 'New entries were added after this check. Verify chain again to in
  * about the entries there were then, so once more arrive it says so.
  */
 export function VerifyResult({ check: { result, checkedAt }, outdated }: { check: ChainCheck; outdated: boolean }) {
-  const when = formatDateTime(checkedAt);
+  const when = localDateTime(checkedAt);
   const entries = `${formatCount(result.checked)} entries checked at ${when}`;
   if (result.ok) {
     return outdated ? (

@@ -4,7 +4,7 @@ import { errorText } from '../../api/error-text';
 import { Button } from '../../components/Button';
 import { DataTable, type Column } from '../../components/DataTable';
 import { Notice } from '../../components/Notice';
-import { AgoTime } from '../alerts/AgoTime';
+import { TimeAgo } from '../../components/TimeAgo';
 import { AlertStatus } from '../alerts/AlertStatus';
 import { SeverityBadge } from '../alerts/SeverityBadge';
 
@@ -42,7 +42,7 @@ export function AlertsPanel({ alerts, canRespond, now }: { alerts: AlertView[]; 
                 {alert.affectedNames.length > 0 && <span className="cell-note">Also affects {alert.affectedNames.join(', ')}</span>}
               </th>
               <td className="nowrap">
-                <AgoTime at={alert.openedAt} now={now} />
+                <TimeAgo at={alert.openedAt} now={now} />
               </td>
               <td className="nowrap">
                 <AlertStatus alert={alert} now={now} />

@@ -1,8 +1,7 @@
 import type { ReactNode, RefObject } from 'react';
 import type { BoardTile } from '../../../src-shared/monitoring';
 import { Button } from '../../components/Button';
-import { isoOf } from '../../lib/format';
-import { formatSpan, localDateTime } from '../alerts/time-words';
+import { formatSpan, isoOf, localDateTime } from '../../lib/time';
 import { StateBadge } from './StateBadge';
 import { TileFacts } from './TileFacts';
 import { TileTags } from './TileTags';

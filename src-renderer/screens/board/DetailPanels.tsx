@@ -1,6 +1,6 @@
 import type { ChannelOutput } from '../../../src-shared/contract';
 import type { ChartRangeId } from '../../../src-shared/monitoring';
-import { localDateTime } from '../alerts/time-words';
+import { localDateTime } from '../../lib/time';
 import { AlertsPanel } from './AlertsPanel';
 import { LatencyPanel } from './LatencyPanel';
 import { ProbesPanel } from './ProbesPanel';

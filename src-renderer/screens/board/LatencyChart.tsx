@@ -1,7 +1,7 @@
 import { Bar, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis, type DotItemDotProps, type TooltipContentProps } from 'recharts';
 import type { ChannelOutput } from '../../../src-shared/contract';
 import { formatCount, formatMs } from '../../lib/format';
-import { localDateTime } from '../alerts/time-words';
+import { localDateTime } from '../../lib/time';
 import { tickText, timeTicks } from './chart-time';
 
 type LatencyChartData = ChannelOutput<'monitor.detail'>['latency'];

@@ -1,50 +1,29 @@
-import type { FieldErrors } from '../../api/error-text';
+import { get, useFieldArray, useWatch, type FieldError } from 'react-hook-form';
 import { Button } from '../../components/Button';
 import { CheckboxField, TextField } from '../../components/Field';
 import { Notice } from '../../components/Notice';
-import { FIELDS, newSelector, type SettingsDraft } from './settings-draft';
+import { newSelector, type SettingsField, type SettingsForm } from './settings-form';
 import { SelectorFields } from './SelectorFields';
 
-type MetricsDraft = Pick<SettingsDraft, 'metricsOn' | 'metricsUrl' | 'selectors'>;
-
 /** The Prometheus endpoint of the service behind this connection (a medical AI model, say), scraped on every run. */
-export function MetricsFields({ draft, errors, onChange }: { draft: MetricsDraft; errors: FieldErrors; onChange: (next: Partial<MetricsDraft>) => void }) {
-  const { metricsOn, metricsUrl, selectors } = draft;
+export function MetricsFields({ form, field }: { form: SettingsForm; field: SettingsField }) {
+  const metricsOn = useWatch({ control: form.control, name: 'metricsOn' });
+  const selectors = useFieldArray({ control: form.control, name: 'settings.metrics.selectors' });
+  // About the list as a whole: react-hook-form keeps it as the list's root, or as the list itself while it is empty.
+  const listError = get(form.formState.errors, 'settings.metrics.selectors') as (FieldError & { root?: FieldError }) | undefined;
+  const listProblem = listError?.root?.message ?? listError?.message;
   return (
     <fieldset>
       <legend>Metrics endpoint</legend>
-      <CheckboxField
-        label="Read metrics from a Prometheus endpoint"
-        checked={metricsOn}
-        hint="Each run also reads the metrics below; one past its level raises an alert."
-        onChange={(event) => onChange({ metricsOn: event.target.checked })}
-      />
+      <CheckboxField label="Read metrics from a Prometheus endpoint" hint="Each run also reads the metrics below; one past its level raises an alert." {...field('metricsOn')} />
       {metricsOn && (
         <>
-          <TextField
-            label="Metrics URL"
-            name={FIELDS.metricsUrl}
-            type="url"
-            autoComplete="off"
-            spellCheck={false}
-            hint="e.g. https://ai.example.org/metrics"
-            value={metricsUrl}
-            error={errors[FIELDS.metricsUrl]}
-            onChange={(event) => onChange({ metricsUrl: event.target.value })}
-          />
-          {errors[FIELDS.selectors] && <Notice tone="error">{errors[FIELDS.selectors]}</Notice>}
-          {selectors.map((selector, i) => (
-            <SelectorFields
-              key={selector.key}
-              index={i}
-              selector={selector}
-              errors={errors}
-              canRemove={selectors.length > 1}
-              onChange={(next) => onChange({ selectors: selectors.map((s) => (s.key === selector.key ? next : s)) })}
-              onRemove={() => onChange({ selectors: selectors.filter((s) => s.key !== selector.key) })}
-            />
+          <TextField label="Metrics URL" type="url" autoComplete="off" spellCheck={false} hint="e.g. https://ai.example.org/metrics" {...field('settings.metrics.url')} />
+          {listProblem && <Notice tone="error">{listProblem}</Notice>}
+          {selectors.fields.map((selector, i) => (
+            <SelectorFields key={selector.id} index={i} field={field} onRemove={selectors.fields.length > 1 ? () => selectors.remove(i) : null} />
           ))}
-          <Button icon="plus" className="add-selector" onClick={() => onChange({ selectors: [...selectors, newSelector()] })}>
+          <Button icon="plus" className="add-selector" onClick={() => selectors.append(newSelector())}>
             Add a metric
           </Button>
         </>

@@ -1,16 +1,13 @@
-import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import type { BoardTile, MonitorSettings } from '../../../src-shared/monitoring';
 import { useConfigureTarget } from '../../api/monitor';
 import { Dialog, FormDialogActions } from '../../components/Dialog';
 import { TextField } from '../../components/Field';
 import { Notice } from '../../components/Notice';
 import { formatCount } from '../../lib/format';
-import { useFormErrors } from '../../lib/use-form-errors';
+import { useContractForm } from '../../lib/forms';
 import { DependsOnFields } from './DependsOnFields';
 import { MetricsFields } from './MetricsFields';
-import { BOUNDS, buildSettings, draftFrom, fieldNames, FIELDS, secondsRule, type SettingsDraft } from './settings-draft';
-
-type TextKey = 'intervalS' | 'timeoutS' | 'retries' | 'retryIntervalS' | 'latencyThresholdMs';
+import { BOUNDS, secondsRule, selectorsField, settingsSchema, valuesFrom } from './settings-form';
 
 /** How often and how patiently one target is probed, what it depends on, and the metrics read with it. */
 export function MonitorSettingsDialog({ tile, settings, others, onClose, onSaved }: {
@@ -22,57 +19,49 @@ export function MonitorSettingsDialog({ tile, settings, others, onClose, onSaved
   onSaved: () => void;
 }) {
   const configure = useConfigureTarget();
-  const [draft, setDraft] = useState<SettingsDraft>(() => draftFrom(settings));
-  const formRef = useRef<HTMLFormElement>(null);
-  const { errors, formError, check } = useFormErrors(fieldNames(draft.selectors.length), configure, formRef);
-  const change = (next: Partial<SettingsDraft>) => setDraft((d) => ({ ...d, ...next }));
-
-  const text = (key: TextKey, field: string) => ({
-    name: field,
-    value: draft[key],
-    error: errors[field],
-    inputMode: 'decimal' as const,
-    autoComplete: 'off',
-    onChange: (event: ChangeEvent<HTMLInputElement>) => change({ [key]: event.target.value }),
+  const { form, formProps, field, formError } = useContractForm({
+    schema: settingsSchema,
+    defaultValues: valuesFrom(settings),
+    mutation: configure,
+    fieldFor: selectorsField,
   });
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (configure.isPending) return;
-    const built = buildSettings(draft);
-    if (!check(built.problems)) return;
-    configure.mutate({ targetId: tile.targetId, settings: built.settings }, { onSuccess: onSaved });
-  }
+  const number = { inputMode: 'decimal', autoComplete: 'off' } as const;
 
   const title = `Monitoring settings: ${tile.name}`;
   return (
     <Dialog title={title} onClose={onClose} wide>
-      <form ref={formRef} className="form form-wide sectioned-form monitor-settings" onSubmit={submit} noValidate aria-label={title}>
+      <form
+        {...formProps((saved) => configure.mutate({ targetId: tile.targetId, settings: saved }, { onSuccess: onSaved }))}
+        className="form form-wide sectioned-form monitor-settings"
+        aria-label={title}
+      >
         {formError && <Notice tone="error" title="The settings were not saved">{formError}</Notice>}
         <fieldset>
           <legend>Probing</legend>
           <div className="field-row">
-            <TextField label="Interval (seconds)" hint={`How often it is probed. ${secondsRule(BOUNDS.interval)}`} autoFocus {...text('intervalS', FIELDS.interval)} />
-            <TextField label="Timeout (seconds)" hint="A run still going after this fails. At most the interval." {...text('timeoutS', FIELDS.timeout)} />
+            <TextField label="Interval (seconds)" hint={`How often it is probed. ${secondsRule(BOUNDS.interval)}`} autoFocus {...number} {...field('settings.plan.intervalMs')} />
+            <TextField label="Timeout (seconds)" hint="A run still going after this fails. At most the interval." {...number} {...field('settings.plan.timeoutMs')} />
           </div>
           <div className="field-row">
             <TextField
               label="Retries"
               hint={`Failed runs tried again before it is DOWN. ${BOUNDS.retries.min} to ${BOUNDS.retries.max}.`}
-              {...text('retries', FIELDS.retries)}
+              {...number}
               inputMode="numeric"
+              {...field('settings.plan.retries')}
             />
-            <TextField label="Retry interval (seconds)" hint={`The wait before each retry. ${secondsRule(BOUNDS.retryInterval)}`} {...text('retryIntervalS', FIELDS.retryInterval)} />
+            <TextField label="Retry interval (seconds)" hint={`The wait before each retry. ${secondsRule(BOUNDS.retryInterval)}`} {...number} {...field('settings.plan.retryIntervalMs')} />
           </div>
           <TextField
             label="Latency threshold (ms)"
             hint={`Slower than this is DEGRADED. Empty: latency alone never degrades it. 1 to ${formatCount(BOUNDS.latencyThreshold.max)}.`}
-            {...text('latencyThresholdMs', FIELDS.latencyThreshold)}
+            {...number}
             inputMode="numeric"
+            {...field('settings.latencyThresholdMs')}
           />
         </fieldset>
-        <DependsOnFields choices={others} chosen={draft.dependsOn} error={errors[FIELDS.dependsOn]} onChange={(dependsOn) => change({ dependsOn })} />
-        <MetricsFields draft={draft} errors={errors} onChange={change} />
+        <DependsOnFields choices={others} control={form.control} />
+        <MetricsFields form={form} field={field} />
         <FormDialogActions onCancel={onClose} pending={configure.isPending}>
           Save settings
         </FormDialogActions>

@@ -1,10 +1,8 @@
 import type { ChannelOutput } from '../../../src-shared/contract';
 import { DataTable } from '../../components/DataTable';
 import { formatMs } from '../../lib/format';
+import { isoOf, localDateTime, localTimeOfDay, sameLocalDay } from '../../lib/time';
 import { CheckStatusLabel } from '../connections/CheckStatusLabel';
-import { isoOf } from '../../lib/format';
-import { localDateTime } from '../alerts/time-words';
-import { clockText } from './board-words';
 
 type StoredResult = ChannelOutput<'monitor.detail'>['recent'][number];
 
@@ -23,7 +21,7 @@ function failedAt({ failedProbe, errorKind }: StoredResult): string | null {
 
 /** Today's runs by the clock alone, which keeps the table narrow; older ones with their date. */
 function whenText(at: number, now: number): string {
-  return new Date(at).toDateString() === new Date(now).toDateString() ? clockText(at) : localDateTime(at);
+  return sameLocalDay(at, now) ? localTimeOfDay(at) : localDateTime(at);
 }
 
 /** The latest runs, newest first: whether a failure was a blip or a pattern. */

@@ -3,10 +3,10 @@ import { useBoard } from '../../api/monitor';
 import { errorText } from '../../api/error-text';
 import { LoadingLine } from '../../components/LoadingLine';
 import { Notice } from '../../components/Notice';
+import { localTimeOfDay } from '../../lib/time';
 import { useNow } from '../../lib/use-now';
 import { BoardEmpty } from './BoardEmpty';
 import { worstFirst } from './board-order';
-import { clockText } from './board-words';
 import { BoardSummary } from './BoardSummary';
 import { TargetTile } from './TargetTile';
 import { useVendorLabel } from './use-vendor-label';
@@ -52,7 +52,7 @@ export function StatusBoard({ canAddConnections, returnFocusTo, onFocusReturned,
       {board.isPending && <LoadingLine label="Loading the status board…" />}
       {board.data && (
         <>
-          <BoardSummary tiles={tiles} updatedAt={clockText(board.dataUpdatedAt)} />
+          <BoardSummary tiles={tiles} updatedAt={localTimeOfDay(board.dataUpdatedAt)} />
           {!tiles.some((t) => t.kind === 'connection') && <BoardEmpty canAdd={canAddConnections} onGoToSetup={onGoToSetup} />}
           <ul ref={grid} className="board-grid">
             {tiles.map((tile) => (

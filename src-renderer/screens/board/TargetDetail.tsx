@@ -66,7 +66,7 @@ export function TargetDetail({ targetId, range, user, onRange, onClose, onShowSe
     <section className="target-detail" aria-labelledby="detail-title">
       <DetailHeader
         name={name}
-        vendor={tile?.kind === 'workstation' ? 'This workstation' : vendorLabel(tile?.vendor ?? null)}
+        vendor={tile?.kind === 'workstation' ? tile.name : vendorLabel(tile?.vendor ?? null)}
         tile={tile}
         intervalMs={detail.data?.settings.plan.intervalMs ?? null}
         now={now}

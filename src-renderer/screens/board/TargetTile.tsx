@@ -1,5 +1,5 @@
 import type { BoardTile } from '../../../src-shared/monitoring';
-import { formatSpan, localDateTime } from '../alerts/time-words';
+import { formatSpan, localDateTime } from '../../lib/time';
 import { StateBadge } from './StateBadge';
 import { STATE_LOOK } from './state-look';
 import { TileFacts } from './TileFacts';

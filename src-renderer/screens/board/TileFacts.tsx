@@ -1,11 +1,10 @@
 import type { BoardTile } from '../../../src-shared/monitoring';
+import { useAlertRules } from '../../api/alert-rules';
 import { Icon } from '../../components/Icon';
 import { formatMs } from '../../lib/format';
-import { CERT_BAD_DAYS, CERT_WARN_DAYS, certificateText, percentText } from './board-words';
+import { certificateText, certificateTone, percentText, type CertificateTone } from './board-words';
 
-type Tone = 'bad' | 'warn' | null;
-
-function Fact({ label, value, tone = null }: { label: string; value: string | null; tone?: Tone }) {
+function Fact({ label, value, tone = null }: { label: string; value: string | null; tone?: CertificateTone }) {
   return (
     <div className={tone ? `tile-fact fact-${tone}` : 'tile-fact'}>
       <dt>{label}</dt>
@@ -15,10 +14,6 @@ function Fact({ label, value, tone = null }: { label: string; value: string | nu
       </dd>
     </div>
   );
-}
-
-function certificateTone(days: number): Tone {
-  return days <= CERT_BAD_DAYS ? 'bad' : days <= CERT_WARN_DAYS ? 'warn' : null;
 }
 
 /** The workstation's readings are percentages of CPU, memory and disk in use, shown in that order. */
@@ -39,6 +34,8 @@ function readingText(value: number | null): string | null {
  */
 export function TileFacts({ tile }: { tile: BoardTile }) {
   const { status, uptime24h, certDaysLeft, tokenMinutesLeft, workstation } = tile;
+  // The certificate is marked where the operator's alert rules alert on it.
+  const tiers = useAlertRules().data?.tlsExpiryDays;
   return (
     <dl className="tile-facts">
       {tile.kind === 'connection' && <Fact label="Latency" value={status.latencyMs === null ? null : formatMs(status.latencyMs)} />}
@@ -48,7 +45,7 @@ export function TileFacts({ tile }: { tile: BoardTile }) {
           <Fact
             label="Certificate"
             value={certDaysLeft === null ? null : certificateText(certDaysLeft)}
-            tone={certDaysLeft === null ? null : certificateTone(certDaysLeft)}
+            tone={certDaysLeft === null ? null : certificateTone(certDaysLeft, tiers)}
           />
           <Fact label="Token left" value={tokenMinutesLeft === null ? null : `${tokenMinutesLeft} min`} />
         </>

@@ -1,7 +1,7 @@
 import type { BoardTile } from '../../../src-shared/monitoring';
 import { Icon } from '../../components/Icon';
 import { SeverityBadge } from '../alerts/SeverityBadge';
-import { localMoment } from '../alerts/time-words';
+import { localMoment } from '../../lib/time';
 import { STATE_LOOK } from './state-look';
 
 /** The reasons to look twice that the state word does not say: alerts, flapping, maintenance, a pause, plain http. */

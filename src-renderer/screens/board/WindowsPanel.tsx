@@ -1,5 +1,5 @@
 import type { BoardTile, MaintenanceWindow } from '../../../src-shared/monitoring';
-import { formatSpan, localMoment, localRange } from '../alerts/time-words';
+import { formatSpan, localMoment, localRange } from '../../lib/time';
 import { nextWindowsText } from '../settings/maintenance/cron-hint';
 
 /** When a window falls, as Settings → Maintenance windows writes it. */

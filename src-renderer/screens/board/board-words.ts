@@ -1,4 +1,5 @@
-/** Figures as the board says them; times and spans are in ../alerts/time-words, shared with the Alerts screen. */
+/** Figures as the board says them; times and spans are in lib/time, shared with every screen. */
+import { atLeast, expiryTierSeverity } from '../../../src-shared/monitoring';
 
 /**
  * A share of runs that did not fail. Rounded down, so a single failure
@@ -9,18 +10,21 @@ export function percentText(percent: number): string {
   return `${floored.toLocaleString(undefined, { maximumFractionDigits: 2 })} %`;
 }
 
-/** Below these a certificate needs someone: the marks of the default alert rules’ reminders. */
-export const CERT_WARN_DAYS = 30;
-export const CERT_BAD_DAYS = 7;
+export type CertificateTone = 'bad' | 'warn' | null;
+
+/**
+ * How a certificate's days left look, by the operator's alert rules (the
+ * tiers in days): bad once within a tier that alerts as SEV1 or SEV2, or
+ * expired; a warning within any other tier; plain before the furthest. While
+ * the rules are not known, only an expired certificate is marked.
+ */
+export function certificateTone(days: number, tiers: readonly number[] | undefined): CertificateTone {
+  if (days < 0) return 'bad';
+  const reached = (tiers ?? []).filter((tier) => days <= tier);
+  if (reached.length === 0) return null;
+  return atLeast(expiryTierSeverity(Math.min(...reached)), 'SEV2') ? 'bad' : 'warn';
+}
 
 export function certificateText(days: number): string {
   return days < 0 ? 'Expired' : `${days} day${days === 1 ? '' : 's'}`;
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The time of day to the second, for "Updated 14:05:09" on a screen that refreshes itself. */
-export function clockText(ms: number): string {
-  const d = new Date(ms);
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }

@@ -1,4 +1,5 @@
 import type { ChartRangeId } from '../../../src-shared/monitoring';
+import { localClock } from '../../lib/time';
 
 /**
  * Where the time axis gets a label: on round local times (every 10 minutes,
@@ -40,13 +41,11 @@ export function timeTicks(from: number, to: number, range: ChartRangeId): number
   return ticks;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
 const weekdayAndDay = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric' });
 const monthAndDay = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
 
 /** A tick's label in local time: the clock within a day, the day across days. */
 export function tickText(ms: number, range: ChartRangeId): string {
-  const d = new Date(ms);
-  if (range === '1h' || range === '24h') return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
-  return (range === '7d' ? weekdayAndDay : monthAndDay).format(d);
+  if (range === '1h' || range === '24h') return localClock(ms);
+  return (range === '7d' ? weekdayAndDay : monthAndDay).format(ms);
 }

@@ -1,5 +1,6 @@
 import type { CheckResult } from '../../../src-shared/contract';
-import { formatDateTime, formatMs } from '../../lib/format';
+import { formatMs } from '../../lib/format';
+import { localDateTime } from '../../lib/time';
 import { CheckStatusLabel } from './CheckStatusLabel';
 
 type Facts = CheckResult['facts'];
@@ -8,7 +9,7 @@ type Facts = CheckResult['facts'];
 const TIME_FACTS: ReadonlySet<keyof Facts> = new Set(['validTo', 'expiresAt']);
 
 function factText(key: keyof Facts, value: Facts[keyof Facts]): string {
-  return TIME_FACTS.has(key) && typeof value === 'number' ? formatDateTime(value) : String(value);
+  return TIME_FACTS.has(key) && typeof value === 'number' ? localDateTime(value) : String(value);
 }
 
 function CheckFacts({ facts }: { facts: Facts }) {

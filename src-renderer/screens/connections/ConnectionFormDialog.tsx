@@ -1,4 +1,5 @@
-import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
+import { useWatch } from 'react-hook-form';
 import { AUTH_MODES, usesTokenEndpoint, type AuthMode } from '../../../src-shared/connection-config';
 import type { Connection } from '../../../src-shared/contract';
 import { useCreateConnection, useGenerateKey, useUpdateConnection } from '../../api/connections';
@@ -8,24 +9,20 @@ import { Dialog, FormDialogActions } from '../../components/Dialog';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/Field';
 import { Notice } from '../../components/Notice';
 import { formatCount } from '../../lib/format';
-import { useFormErrors } from '../../lib/use-form-errors';
+import { useContractForm } from '../../lib/forms';
 import { AUTH_MODE_LABELS } from './auth-modes';
 import {
-  applyPreset,
-  applyVendor,
-  buildRequest,
+  connectionSchema,
   credentialKind,
-  draftFrom,
-  FIELD_NAMES,
-  FIELDS,
   hasStoredCredential,
   initialCredential,
-  newDraft,
+  newValues,
+  NO_SECRET,
   TIMEOUT_BOUNDS,
   TIMEOUT_DEFAULTS,
-  type ConnectionDraft,
-  type TextKey,
-} from './connection-draft';
+  valuesFrom,
+  type ConnectionRequest,
+} from './connection-form';
 import { CredentialFields } from './CredentialFields';
 import { VendorFields } from './VendorFields';
 
@@ -52,35 +49,40 @@ export function ConnectionFormDialog({ connection, vendors, onClose, onSaved }: 
   const [savedHere, setSavedHere] = useState<Connection | null>(null);
   const target = savedHere ?? connection;
   const save = target ? update : create;
-
-  const [draft, setDraft] = useState<ConnectionDraft>(() => (connection ? draftFrom(connection) : newDraft(vendors[0] as VendorProfile)));
-  const [credential, setCredential] = useState(() => initialCredential(connection, draft.authMode));
-  const formRef = useRef<HTMLFormElement>(null);
-  const { errors, formError, check } = useFormErrors(FIELD_NAMES, save, formRef);
-  const vendor = vendors.find((v) => v.id === draft.vendor) ?? (vendors[0] as VendorProfile);
-  const tokenMode = usesTokenEndpoint(draft.authMode);
-  const pending = save.isPending || generateKey.isPending;
-
-  /** Props for a text control bound to one draft field. */
-  const text = (key: TextKey) => ({
-    name: FIELDS[key],
-    value: draft[key],
-    error: errors[FIELDS[key]],
-    onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setDraft((d) => ({ ...d, [key]: event.target.value })),
+  const schema = useMemo(() => connectionSchema(target), [target]);
+  const { form, formProps, field, formError } = useContractForm({
+    schema,
+    defaultValues: connection ? valuesFrom(connection) : newValues(vendors[0] as VendorProfile),
+    mutation: save,
   });
+  const [vendorId, authMode] = useWatch({ control: form.control, name: ['config.vendor', 'config.authMode'] });
+  const vendor = vendors.find((v) => v.id === vendorId) ?? (vendors[0] as VendorProfile);
+  const tokenMode = usesTokenEndpoint(authMode);
+  const pending = save.isPending || generateKey.isPending;
+  const text = { autoComplete: 'off', spellCheck: false } as const;
 
-  /** A new sign-in method may need another kind of credential than the stored one. */
-  function changeDraft(next: ConnectionDraft) {
-    if (next.authMode !== draft.authMode) setCredential(initialCredential(target, next.authMode));
-    setDraft(next);
+  /** Another sign-in method may need another kind of credential than the stored one: start that one afresh. */
+  function changeAuthMode(mode: AuthMode) {
+    form.setValue('config.authMode', mode);
+    if (mode === authMode) return;
+    form.setValue('credential', initialCredential(target, mode));
+    form.setValue('secret', NO_SECRET);
   }
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (pending) return;
-    const { request, problems } = buildRequest(draft, credential, target);
-    if (!check(problems)) return;
-    const { config, secret, generate } = request;
+  /** A vendor brings its sign-in method, its scopes and its rate limit (left empty, so its default applies). */
+  function applyVendor(next: VendorProfile) {
+    form.setValue('config.scopes', next.defaultScopes.join('\n'));
+    form.setValue('config.rateLimitPerHour', '');
+    changeAuthMode(next.defaultAuthMode);
+  }
+
+  function applyPreset(preset: VendorProfile['sandboxes'][number]) {
+    form.setValue('config.baseUrl', preset.baseUrl);
+    form.setValue('config.tokenEndpoint', preset.tokenEndpoint ?? '');
+    changeAuthMode(preset.authMode);
+  }
+
+  function send({ config, secret, generate }: ConnectionRequest) {
     const saved = (result: Connection) => {
       if (!generate) return onSaved(result);
       setSavedHere(result);
@@ -91,9 +93,10 @@ export function ConnectionFormDialog({ connection, vendors, onClose, onSaved }: 
     else create.mutate(input, { onSuccess: saved });
   }
 
+  const title = connection ? `Edit ${connection.config.name}` : 'Add a connection';
   return (
-    <Dialog title={connection ? `Edit ${connection.config.name}` : 'Add a connection'} onClose={onClose} wide>
-      <form ref={formRef} className="form sectioned-form connection-form" onSubmit={submit} noValidate aria-label={connection ? `Edit ${connection.config.name}` : 'Add a connection'}>
+    <Dialog title={title} onClose={onClose} wide>
+      <form {...formProps((request) => !generateKey.isPending && send(request))} className="form sectioned-form connection-form" aria-label={title}>
         {formError && <Notice tone="error" title="The connection was not saved">{formError}</Notice>}
         {generateKey.isError && (
           <Notice tone="error" title="Saved, but no key pair was made">
@@ -102,52 +105,38 @@ export function ConnectionFormDialog({ connection, vendors, onClose, onSaved }: 
         )}
         <fieldset>
           <legend>Endpoint</legend>
-          <TextField label="Name" autoComplete="off" hint="As operators will know it, e.g. “Epic production”." autoFocus {...text('name')} />
+          <TextField label="Name" autoComplete="off" hint="As operators will know it, e.g. “Epic production”." autoFocus {...field('config.name')} />
           <VendorFields
             vendors={vendors}
             vendor={vendor}
-            error={errors[FIELDS.vendor]}
-            onVendor={(v) => changeDraft(applyVendor(draft, v))}
-            onPreset={(preset) => changeDraft(applyPreset(draft, preset))}
+            select={field('config.vendor', { onChange: (event: { target: { value: string } }) => applyVendor(vendors.find((v) => v.id === event.target.value) ?? vendor) })}
+            onPreset={applyPreset}
           />
-          <TextField label="FHIR base URL" type="url" autoComplete="off" spellCheck={false} hint="The FHIR R4 service root, including any tenant path." {...text('baseUrl')} />
-          <TextField label="Secondary base URL" type="url" autoComplete="off" spellCheck={false} hint="Optional: used when the primary keeps failing." {...text('secondaryBaseUrl')} />
+          <TextField label="FHIR base URL" type="url" hint="The FHIR R4 service root, including any tenant path." {...text} {...field('config.baseUrl')} />
+          <TextField label="Secondary base URL" type="url" hint="Optional: used when the primary keeps failing." {...text} {...field('config.secondaryBaseUrl')} />
         </fieldset>
 
         <fieldset>
           <legend>Sign-in</legend>
-          <SelectField
-            label="Sign-in method"
-            name={FIELDS.authMode}
-            value={draft.authMode}
-            error={errors[FIELDS.authMode]}
-            onChange={(event) => changeDraft({ ...draft, authMode: event.target.value as AuthMode })}
-          >
+          <SelectField label="Sign-in method" {...field('config.authMode', { onChange: (event: { target: { value: AuthMode } }) => changeAuthMode(event.target.value) })}>
             {AUTH_MODES.map((mode) => (
               <option key={mode} value={mode}>
                 {AUTH_MODE_LABELS[mode]}
               </option>
             ))}
           </SelectField>
-          {tokenMode && <TextField label="Client ID" autoComplete="off" spellCheck={false} {...text('clientId')} />}
-          {draft.authMode === 'basic' && <TextField label="User name" autoComplete="off" spellCheck={false} {...text('username')} />}
-          <CredentialFields
-            kind={credentialKind(draft.authMode)}
-            stored={hasStoredCredential(target, draft.authMode)}
-            credential={credential}
-            onChange={setCredential}
-            errors={errors}
-          />
+          {tokenMode && <TextField label="Client ID" {...text} {...field('config.clientId')} />}
+          {authMode === 'basic' && <TextField label="User name" {...text} {...field('config.username')} />}
+          <CredentialFields form={form} field={field} kind={credentialKind(authMode)} stored={hasStoredCredential(target, authMode)} />
           {tokenMode && (
             <>
-              <TextAreaField label="Scopes" rows={4} spellCheck={false} className="field-code" hint={`One per line. ${vendor.label} starts with its usual set.`} {...text('scopes')} />
+              <TextAreaField label="Scopes" rows={4} spellCheck={false} className="field-code" hint={`One per line. ${vendor.label} starts with its usual set.`} {...field('config.scopes')} />
               <TextField
                 label="Token endpoint (override)"
                 type="url"
-                autoComplete="off"
-                spellCheck={false}
                 hint="Optional: empty means discovered from the server’s SMART configuration."
-                {...text('tokenEndpoint')}
+                {...text}
+                {...field('config.tokenEndpoint')}
               />
             </>
           )}
@@ -161,29 +150,23 @@ export function ConnectionFormDialog({ connection, vendors, onClose, onSaved }: 
             autoComplete="off"
             placeholder={String(vendor.rateLimitPerHour)}
             hint={`Empty: the ${vendor.label} default of ${formatCount(vendor.rateLimitPerHour)}. ${vendor.rateLimitNote}`}
-            {...text('rateLimitPerHour')}
+            {...field('config.rateLimitPerHour')}
           />
           <div className="field-row">
-            <TextField label="Connect timeout (ms)" inputMode="numeric" autoComplete="off" hint={timeoutHint('connectMs')} {...text('connectMs')} />
-            <TextField label="Headers timeout (ms)" inputMode="numeric" autoComplete="off" hint={timeoutHint('headersMs')} {...text('headersMs')} />
-            <TextField label="Body timeout (ms)" inputMode="numeric" autoComplete="off" hint={timeoutHint('bodyMs')} {...text('bodyMs')} />
+            <TextField label="Connect timeout (ms)" inputMode="numeric" autoComplete="off" hint={timeoutHint('connectMs')} {...field('config.timeouts.connectMs')} />
+            <TextField label="Headers timeout (ms)" inputMode="numeric" autoComplete="off" hint={timeoutHint('headersMs')} {...field('config.timeouts.headersMs')} />
+            <TextField label="Body timeout (ms)" inputMode="numeric" autoComplete="off" hint={timeoutHint('bodyMs')} {...field('config.timeouts.bodyMs')} />
           </div>
-          <TextField label="HTTP proxy" type="url" autoComplete="off" spellCheck={false} hint="Optional, e.g. http://proxy.example.org:3128. Empty: connect directly." {...text('proxyUrl')} />
+          <TextField label="HTTP proxy" type="url" hint="Optional, e.g. http://proxy.example.org:3128. Empty: connect directly." {...text} {...field('config.proxyUrl')} />
           <TextAreaField
             label="Custom CA bundle (PEM)"
             rows={4}
             spellCheck={false}
             className="field-code"
             hint="Optional: certificates of a private CA, trusted in addition to the public roots."
-            {...text('caBundle')}
+            {...field('config.caBundle')}
           />
-          <CheckboxField
-            label="Enabled"
-            name={FIELDS.enabled}
-            checked={draft.enabled}
-            hint="Off: Vigil keeps the settings but neither monitors nor calls this endpoint."
-            onChange={(event) => setDraft((d) => ({ ...d, enabled: event.target.checked }))}
-          />
+          <CheckboxField label="Enabled" hint="Off: Vigil keeps the settings but neither monitors nor calls this endpoint." {...field('config.enabled')} />
         </fieldset>
 
         <FormDialogActions onCancel={onClose} pending={pending}>

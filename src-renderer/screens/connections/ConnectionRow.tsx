@@ -1,9 +1,9 @@
 import type { Connection } from '../../../src-shared/contract';
 import { Button } from '../../components/Button';
+import { TimeAgo } from '../../components/TimeAgo';
 import { AUTH_MODE_LABELS } from './auth-modes';
 import { LastTestLabel } from './LastTestLabel';
 import type { ShownDiagnostics } from './shown-diagnostics';
-import { TimeAgo } from './TimeAgo';
 
 function hostOf(url: string): string {
   try {

@@ -1,19 +1,14 @@
 import { useId, useState } from 'react';
-import { SIGNING_ALGS, type SigningAlg } from '../../../src-shared/connection-config';
+import { useWatch } from 'react-hook-form';
+import { SIGNING_ALGS } from '../../../src-shared/connection-config';
 import type { ConnectionSecret } from '../../../src-shared/contract';
-import type { FieldErrors } from '../../api/error-text';
 import { Button } from '../../components/Button';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { Icon } from '../../components/Icon';
-import { FIELDS, type CredentialChoice, type CredentialDraft } from './connection-draft';
+import { NO_SECRET, type ConnectionField, type ConnectionForm, type CredentialChoice } from './connection-form';
 
-interface CredentialProps {
-  credential: CredentialDraft;
-  onChange: (credential: CredentialDraft) => void;
-  errors: FieldErrors;
-}
-
-interface ReplacingProps extends CredentialProps {
+interface ReplacingProps {
+  field: ConnectionField;
   /** Go back to the stored credential; null when none is stored. */
   onKeep: (() => void) | null;
   /** Just replaced: the first control takes focus. */
@@ -43,62 +38,51 @@ function StoredCredential({ onReplace }: { onReplace: () => void }) {
   );
 }
 
-function SecretField({ kind, credential, onChange, errors, onKeep, focus }: ReplacingProps & { kind: 'clientSecret' | 'password' }) {
+function SecretField({ kind, field, onKeep, focus }: ReplacingProps & { kind: 'clientSecret' | 'password' }) {
   return (
     <div className="credential-fields">
       <TextField
         label={kind === 'clientSecret' ? 'Client secret' : 'Password'}
-        name={FIELDS.secret}
         type="password"
         autoComplete="new-password"
         hint="Saved to the keychain; Vigil never shows it again."
-        value={credential.value}
-        error={errors[FIELDS.secret]}
         autoFocus={focus}
-        onChange={(event) => onChange({ ...credential, value: event.target.value })}
+        {...field('secret.value')}
       />
       <KeepStored onKeep={onKeep} />
     </div>
   );
 }
 
-function KeyChoice({ value, label, credential, onChange, focus }: { value: CredentialChoice; label: string; credential: CredentialDraft; onChange: (c: CredentialDraft) => void; focus: boolean }) {
-  const id = useId();
-  return (
-    <div className="choice">
-      <input
-        id={id}
-        type="radio"
-        name="credential-choice"
-        value={value}
-        checked={credential.choice === value}
-        autoFocus={focus}
-        onChange={() => onChange({ ...credential, choice: value, value: '' })}
-      />
-      <label htmlFor={id}>{label}</label>
-    </div>
-  );
-}
+const KEY_CHOICES: { value: CredentialChoice; label: string }[] = [
+  { value: 'generate', label: 'Generate a key pair' },
+  { value: 'import', label: 'Import an existing key' },
+];
 
-function PrivateKeyFields({ credential, onChange, errors, onKeep, focus }: ReplacingProps) {
+function PrivateKeyFields({ form, field, choice, onKeep, focus }: ReplacingProps & { form: ConnectionForm; choice: CredentialChoice }) {
+  const id = useId();
+  // Another way to get a key: what was pasted for the other one goes.
+  const radio = form.register('credential.choice', { onChange: () => form.setValue('secret', NO_SECRET) });
   return (
     <div className="credential-fields">
       <fieldset className="choices">
         <legend>Private key</legend>
-        <KeyChoice value="generate" label="Generate a key pair" credential={credential} onChange={onChange} focus={focus} />
-        <KeyChoice value="import" label="Import an existing key" credential={credential} onChange={onChange} focus={false} />
+        {KEY_CHOICES.map(({ value, label }, i) => (
+          <div key={value} className="choice">
+            <input id={`${id}-${value}`} type="radio" value={value} autoFocus={focus && i === 0} {...radio} />
+            <label htmlFor={`${id}-${value}`}>{label}</label>
+          </div>
+        ))}
       </fieldset>
-      {credential.choice === 'generate' && (
+      {choice === 'generate' && (
         <SelectField
           label="Key algorithm"
-          name="alg"
-          value={credential.alg}
           hint={
             onKeep
               ? 'Made when you save. The stored key stops working at once: sign-in fails until the vendor has the new public key.'
               : 'Made when you save. The private key stays in the keychain; the public key appears here to register with the vendor.'
           }
-          onChange={(event) => onChange({ ...credential, alg: event.target.value as SigningAlg })}
+          {...field('credential.alg')}
         >
           {SIGNING_ALGS.map((alg) => (
             <option key={alg} value={alg}>
@@ -107,28 +91,22 @@ function PrivateKeyFields({ credential, onChange, errors, onKeep, focus }: Repla
           ))}
         </SelectField>
       )}
-      {credential.choice === 'import' && (
+      {choice === 'import' && (
         <>
           <TextAreaField
             label="Private key (PEM or JWK)"
-            name={FIELDS.secret}
             rows={6}
             spellCheck={false}
             className="field-code"
             hint="PKCS#8 PEM or a private JWK as JSON, already registered with the vendor. Saved to the keychain only."
-            value={credential.value}
-            error={errors[FIELDS.secret]}
-            onChange={(event) => onChange({ ...credential, value: event.target.value })}
+            {...field('secret.value')}
           />
           <TextField
             label="Key ID (kid)"
-            name={FIELDS.keyId}
             autoComplete="off"
             spellCheck={false}
             hint="Optional: the kid the vendor registered. Empty: the key's own kid or its thumbprint."
-            value={credential.keyId}
-            error={errors[FIELDS.keyId]}
-            onChange={(event) => onChange({ ...credential, keyId: event.target.value })}
+            {...field('secret.keyId')}
           />
         </>
       )}
@@ -138,21 +116,28 @@ function PrivateKeyFields({ credential, onChange, errors, onKeep, focus }: Repla
 }
 
 /** The credential a sign-in method needs: a secret, a password or a private key, or none. */
-export function CredentialFields({ kind, stored, credential, onChange, errors }: CredentialProps & {
+export function CredentialFields({ form, field, kind, stored }: {
+  form: ConnectionForm;
+  field: ConnectionField;
   kind: ConnectionSecret['kind'] | null;
   /** The keychain holds a credential of this kind already. */
   stored: boolean;
 }) {
+  const choice = useWatch({ control: form.control, name: 'credential.choice' });
   // Focus follows a press of Replace, never the form's first render.
   const [replaced, setReplaced] = useState(false);
   if (!kind) return <p className="muted">This sign-in method needs no credential.</p>;
-  if (credential.choice === 'keep') {
+  if (choice === 'keep') {
     const replace = () => {
       setReplaced(true);
-      onChange({ ...credential, choice: kind === 'privateKey' ? 'generate' : 'enter' });
+      form.setValue('credential.choice', kind === 'privateKey' ? 'generate' : 'enter');
     };
     return <StoredCredential onReplace={replace} />;
   }
-  const props = { credential, onChange, errors, focus: replaced, onKeep: stored ? () => onChange({ ...credential, choice: 'keep' as const, value: '' }) : null };
-  return kind === 'privateKey' ? <PrivateKeyFields {...props} /> : <SecretField kind={kind} {...props} />;
+  const keep = () => {
+    form.setValue('credential.choice', 'keep');
+    form.setValue('secret', NO_SECRET);
+  };
+  const props = { field, focus: replaced, onKeep: stored ? keep : null };
+  return kind === 'privateKey' ? <PrivateKeyFields form={form} choice={choice} {...props} /> : <SecretField kind={kind} {...props} />;
 }

@@ -1,8 +1,8 @@
 import { CHECK_IDS, type CheckResult, type Diagnostics } from '../../../src-shared/contract';
 import { Notice } from '../../components/Notice';
+import { TimeAgo } from '../../components/TimeAgo';
 import { formatMs } from '../../lib/format';
 import { failedCheck, outcomeText } from './diagnostics-words';
-import { TimeAgo } from './TimeAgo';
 
 function RunningBanner({ name, live }: { name: string; live: CheckResult[] }) {
   const current = live.find((c) => c.status === 'running') ?? live.at(-1);

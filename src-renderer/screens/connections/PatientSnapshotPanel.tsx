@@ -1,15 +1,13 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { Connection, PatientSnapshot } from '../../../src-shared/contract';
 import { usePatientSnapshot } from '../../api/ehr';
 import { Button } from '../../components/Button';
 import { TextField } from '../../components/Field';
 import { Notice } from '../../components/Notice';
-import { readForm, useFormErrors } from '../../lib/use-form-errors';
+import { useContractForm } from '../../lib/forms';
 import { PatientSnapshotView } from './PatientSnapshotView';
 import { RevealDialog } from './RevealDialog';
-import { PATIENT_ID_RULE, snapshotRules } from './snapshot-rules';
-
-const FIELDS = ['patientId'] as const;
+import { lookupSchema, PATIENT_ID_RULE } from './snapshot-rules';
 
 /**
  * One patient through this connection. What was read lives in this
@@ -18,16 +16,11 @@ const FIELDS = ['patientId'] as const;
  */
 export function PatientSnapshotPanel({ connection }: { connection: Connection }) {
   const lookup = usePatientSnapshot();
-  const formRef = useRef<HTMLFormElement>(null);
-  const { errors, formError, check } = useFormErrors(FIELDS, lookup, formRef);
+  const { formProps, field, formError } = useContractForm({ schema: lookupSchema, defaultValues: { patientId: '' }, mutation: lookup });
   const [shown, setShown] = useState<{ patientId: string; snapshot: PatientSnapshot } | null>(null);
   const [revealing, setRevealing] = useState(false);
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (lookup.isPending) return;
-    const patientId = (readForm(event.currentTarget).patientId ?? '').trim();
-    if (!check({ patientId: snapshotRules.patientId(connection.id, patientId) })) return;
+  function lookUp({ patientId }: { patientId: string }) {
     setShown(null);
     lookup.mutate({ connectionId: connection.id, patientId }, { onSuccess: (snapshot) => setShown({ patientId, snapshot }) });
   }
@@ -44,8 +37,8 @@ export function PatientSnapshotPanel({ connection }: { connection: Connection })
         Reads one patient with recent observations and medications through this connection, masked. Every look-up is
         recorded in the audit log.
       </p>
-      <form ref={formRef} className="inline-form" onSubmit={submit} noValidate aria-label="Look up a patient">
-        <TextField label="Patient ID" name="patientId" hint={PATIENT_ID_RULE} error={errors.patientId} autoComplete="off" spellCheck={false} />
+      <form {...formProps(lookUp)} className="inline-form" aria-label="Look up a patient">
+        <TextField label="Patient ID" hint={PATIENT_ID_RULE} autoComplete="off" spellCheck={false} {...field('patientId')} />
         <Button type="submit" pending={lookup.isPending}>
           Look up
         </Button>

@@ -2,7 +2,8 @@ import type { PatientSnapshot } from '../../../src-shared/contract';
 import { Button } from '../../components/Button';
 import { DataTable } from '../../components/DataTable';
 import { Notice } from '../../components/Notice';
-import { formatFhirDate, formatMs } from '../../lib/format';
+import { formatMs } from '../../lib/format';
+import { formatFhirDate } from '../../lib/time';
 
 const dash = <span className="muted">—</span>;
 

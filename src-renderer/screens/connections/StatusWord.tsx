@@ -1,7 +1,9 @@
+import type { CheckResult } from '../../../src-shared/contract';
 import type { IconName } from '../../components/Icon';
 import { StatusLabel, type StatusTone } from '../../components/StatusLabel';
 
-type Status = 'running' | 'pass' | 'warn' | 'fail' | 'skip';
+/** The contract's check statuses; a run's overall status is one of them too. */
+type Status = CheckResult['status'];
 
 const LOOK: Record<Status, { tone: StatusTone; icon: IconName | null }> = {
   running: { tone: 'busy', icon: null },

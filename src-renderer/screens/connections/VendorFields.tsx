@@ -1,30 +1,19 @@
-import type { VendorId } from '../../../src-shared/connection-config';
 import type { VendorProfile } from '../../api/ehr';
 import { Button } from '../../components/Button';
 import { SelectField } from '../../components/Field';
-import { FIELDS } from './connection-draft';
+import type { FieldBinding } from '../../lib/forms';
 
 /** The vendor picker, what is odd about the chosen vendor, and its public sandboxes as one-press presets. */
-export function VendorFields({ vendors, vendor, error, onVendor, onPreset }: {
+export function VendorFields({ vendors, vendor, select, onPreset }: {
   vendors: VendorProfile[];
   vendor: VendorProfile;
-  error: string | undefined;
-  onVendor: (vendor: VendorProfile) => void;
+  /** The vendor field; choosing one applies its defaults. */
+  select: FieldBinding;
   onPreset: (preset: VendorProfile['sandboxes'][number]) => void;
 }) {
   return (
     <div className="vendor-fields">
-      <SelectField
-        label="Vendor"
-        name={FIELDS.vendor}
-        value={vendor.id}
-        hint="Choosing a vendor sets its sign-in method, scopes and rate limit."
-        error={error}
-        onChange={(event) => {
-          const next = vendors.find((v) => v.id === (event.target.value as VendorId));
-          if (next) onVendor(next);
-        }}
-      >
+      <SelectField label="Vendor" hint="Choosing a vendor sets its sign-in method, scopes and rate limit." {...select}>
         {vendors.map((v) => (
           <option key={v.id} value={v.id}>
             {v.label}

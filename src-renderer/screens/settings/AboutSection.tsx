@@ -3,7 +3,8 @@ import { useSystemInfo } from '../../api/system';
 import { LoadingLine } from '../../components/LoadingLine';
 import { Notice } from '../../components/Notice';
 import { ScreenHeader } from '../../components/ScreenHeader';
-import { formatBytes, formatCount, formatDateTime, isoOf } from '../../lib/format';
+import { formatBytes, formatCount } from '../../lib/format';
+import { isoOf, localDateTime } from '../../lib/time';
 
 function SystemFacts() {
   const info = useSystemInfo();
@@ -16,7 +17,7 @@ function SystemFacts() {
       <dd>{d.version}</dd>
       <dt>Running since</dt>
       <dd>
-        <time dateTime={isoOf(d.startedAt)}>{formatDateTime(d.startedAt)}</time>
+        <time dateTime={isoOf(d.startedAt)}>{localDateTime(d.startedAt)}</time>
       </dd>
       <dt>Platform</dt>
       <dd>{d.platform}</dd>

@@ -1,7 +1,7 @@
 import type { UserSummary } from '../../../src-shared/contract';
 import { ROLE_LABELS } from '../../../src-shared/roles';
 import { ScreenHeader } from '../../components/ScreenHeader';
-import { formatDuration } from '../../lib/format';
+import { formatDuration } from '../../lib/time';
 import { useSessionStore } from '../../state/session-store';
 import { ChangePasswordForm } from './ChangePasswordForm';
 

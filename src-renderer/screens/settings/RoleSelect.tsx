@@ -2,6 +2,7 @@ import { Fragment, useId } from 'react';
 import type { UserSummary } from '../../../src-shared/contract';
 import { ROLE_LABELS, ROLES, type Role } from '../../../src-shared/roles';
 import { Icon } from '../../components/Icon';
+import type { FieldBinding } from '../../lib/forms';
 import { ROLE_ABILITIES } from './role-words';
 
 /** Role names in the order people think of them, labelled as everywhere else. */
@@ -14,7 +15,7 @@ function RoleOptions() {
 }
 
 /** The role picker of a new account: every role with what it may do, so the choice is an informed one. */
-export function RoleChoices({ name, defaultValue, error }: { name: string; defaultValue: Role; error: string | undefined }) {
+export function RoleChoices({ error, ...radio }: FieldBinding) {
   const id = useId();
   const errorId = `${id}-error`;
   return (
@@ -31,10 +32,9 @@ export function RoleChoices({ name, defaultValue, error }: { name: string; defau
           <input
             id={`${id}-${role}`}
             type="radio"
-            name={name}
             value={role}
-            defaultChecked={role === defaultValue}
             aria-describedby={`${id}-${role}-may`}
+            {...radio}
           />
           <label htmlFor={`${id}-${role}`}>{ROLE_LABELS[role]}</label>
           <p id={`${id}-${role}-may`} className="choice-description">

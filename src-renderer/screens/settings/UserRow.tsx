@@ -6,7 +6,7 @@ import { Button } from '../../components/Button';
 import { Icon } from '../../components/Icon';
 import { StatusLabel } from '../../components/StatusLabel';
 import { screenHref } from '../../frame/screens';
-import { formatMoment, isoOf } from '../../lib/format';
+import { formatMoment, isoOf } from '../../lib/time';
 import { accountStatus } from './account-status';
 import { RoleSelect } from './RoleSelect';
 

@@ -1,6 +1,6 @@
 import type { UserSummary } from '../../../src-shared/contract';
 import type { IconName } from '../../components/Icon';
-import { formatMoment } from '../../lib/format';
+import { formatMoment } from '../../lib/time';
 
 /** How an account stands, in words and an icon. Disabled outranks a lockout: it lasts. */
 export function accountStatus(user: UserSummary): { tone: 'ok' | 'bad' | 'warn'; icon: IconName; text: string } {

@@ -1,19 +1,16 @@
-import type { FormEvent } from 'react';
 import { signInErrorText } from '../../api/error-text';
 import { useEndSession } from '../../api/session';
 import { isVigilError } from '../../api/vigil-error';
 import { Button } from '../../components/Button';
 import { Icon } from '../../components/Icon';
 import { Notice } from '../../components/Notice';
-import { fieldRules } from '../../lib/rules';
-import { readForm } from '../../lib/use-form-errors';
+import { unlockSchema } from '../../lib/account-rules';
+import { useContractForm } from '../../lib/forms';
 import type { EndReason } from '../../state/session-store';
 import { ROLE_LABELS } from '../../../src-shared/roles';
 import type { UserSummary } from '../../../src-shared/contract';
 import { AuthLayout } from './AuthLayout';
 import { SignInPasswordField, useSignIn } from './sign-in';
-
-const FIELDS = ['password'] as const;
 
 const LOCKED_BECAUSE: Record<EndReason, string> = {
   idle: 'The console locked itself after a period without activity.',
@@ -28,7 +25,8 @@ const LOCKED_BECAUSE: Record<EndReason, string> = {
  * but the app's place is kept: the same person signs in and carries on.
  */
 export function LockScreen({ user, reason }: { user: UserSummary; reason: EndReason | null }) {
-  const { login, formRef, errors, check, signIn } = useSignIn(FIELDS);
+  const { login, signIn } = useSignIn();
+  const { form, formProps, field } = useContractForm({ schema: unlockSchema, defaultValues: { password: '' }, mutation: login });
   const endSession = useEndSession();
   // The username is not in doubt here, so a rejection can only mean the password.
   const failure = isVigilError(login.error, 'UNAUTHENTICATED')
@@ -37,13 +35,10 @@ export function LockScreen({ user, reason }: { user: UserSummary; reason: EndRea
       ? signInErrorText(login.error)
       : null;
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (login.isPending) return;
-    const { password = '' } = readForm(event.currentTarget);
-    if (!check({ password: fieldRules.required(password, 'your password') })) return;
-    signIn(user.username, password);
-  }
+  const retypePassword = () => {
+    form.setValue('password', '');
+    form.setFocus('password');
+  };
 
   return (
     <AuthLayout
@@ -56,8 +51,8 @@ export function LockScreen({ user, reason }: { user: UserSummary; reason: EndRea
           <strong>{user.displayName}</strong> ({user.username}), {ROLE_LABELS[user.role]}
         </span>
       </p>
-      <form ref={formRef} className="form" onSubmit={submit} noValidate aria-label="Unlock">
-        <SignInPasswordField error={errors.password} refused={failure !== null} autoFocus />
+      <form {...formProps(({ password }) => signIn({ username: user.username, password }, retypePassword))} className="form" aria-label="Unlock">
+        <SignInPasswordField refused={failure !== null} autoFocus {...field('password')} />
         {failure && <Notice tone="error" title="Still locked">{failure}</Notice>}
         <div className="form-actions">
           <Button type="submit" variant="primary" pending={login.isPending}>

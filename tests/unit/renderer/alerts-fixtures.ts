@@ -1,12 +1,10 @@
-/** Alerts, status-board tiles, notification channels and maintenance windows as main sends them, for the monitoring screens' tests. */
+/** Alerts, status-board tiles and notification channels as main sends them (timed from the tests' fixed NOW), for the monitoring screens' tests. */
 import type { AlertView, BoardTile } from '../../../src-shared/monitoring';
 import type { NotifyChannel } from '../../../src-shared/contract';
-import { act } from 'react';
-
-const MINUTE = 60_000;
+import { MINUTE, NOW } from './harness';
 
 export function alert(id: string, overrides: Partial<AlertView> = {}): AlertView {
-  const openedAt = Date.now() - 12 * MINUTE;
+  const openedAt = NOW - 12 * MINUTE;
   return {
     id,
     dedupKey: `vigil/conn:1/connection.down/${id}`,
@@ -63,12 +61,4 @@ export function channel(id: string, overrides: Partial<NotifyChannel> = {}): Not
     health: { status: 'unknown', lastSuccessAt: null, lastFailureAt: null, lastError: null, consecutiveFailures: 0, pending: 0 },
     ...overrides,
   };
-}
-
-/** A key pressed where focus is, as a keyboard would send it (it bubbles to the document). */
-export async function press(key: string): Promise<void> {
-  const target = document.activeElement ?? document.body;
-  await act(async () => {
-    target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
-  });
 }

@@ -1,43 +1,39 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
-import type { ChannelInput } from '../../../src-shared/contract';
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { AlertView } from '../../../src-shared/monitoring';
-import { alert, press, TILES } from './alerts-fixtures';
+import { localDateTime } from '../../../src-renderer/lib/time';
+import { alert, TILES } from './alerts-fixtures';
 import {
   button,
-  byLabel,
-  cleanup,
-  click,
   fail,
   fill,
+  findButton,
   heading,
+  liveTexts,
+  MINUTE,
   navLink,
+  NOW,
   ok,
   pageText,
   push,
   queryButton,
   renderApp,
   signedInAs,
-  statusTexts,
   tableRows,
   user,
-  waitFor,
   type Handlers,
 } from './harness';
 
-afterEach(cleanup);
-
-const MINUTE = 60_000;
-
-const EPIC_DOWN = alert('a1', { title: 'Epic production is down', severity: 'SEV1', openedAt: Date.now() - 2 * MINUTE });
+const EPIC_DOWN = alert('a1', { title: 'Epic production is down', severity: 'SEV1', openedAt: NOW - 2 * MINUTE });
 const CERNER_SLOW = alert('a2', {
   title: 'Cerner lab is slow',
   severity: 'SEV2',
   targetId: 'conn:2',
   targetName: 'Cerner lab',
   status: 'acknowledged',
-  acknowledged: { by: 'otto', at: Date.now() - 5 * MINUTE },
-  openedAt: Date.now() - 20 * MINUTE,
+  acknowledged: { by: 'otto', at: NOW - 5 * MINUTE },
+  openedAt: NOW - 20 * MINUTE,
   flapping: true,
 });
 const DISK = alert('a3', {
@@ -45,7 +41,7 @@ const DISK = alert('a3', {
   severity: 'SEV3',
   targetId: 'workstation',
   targetName: 'This workstation',
-  openedAt: Date.now() - 130 * MINUTE,
+  openedAt: NOW - 130 * MINUTE,
   affected: ['conn:1', 'conn:2'],
   affectedNames: ['Epic production', 'Cerner lab'],
 });
@@ -56,7 +52,7 @@ function alertsConsole(role: 'operator' | 'support_tech' | 'admin', alerts: Aler
     'monitor.board': () => ok({ tiles: TILES }),
     ...more,
   });
-  api.handlers['alerts.list'] = (input: ChannelInput<'alerts.list'>) =>
+  api.handlers['alerts.list'] = (input) =>
     ok({
       alerts: current(api)
         .filter((a) => (input.status === 'resolved' ? a.status === 'resolved' : input.status === 'all' || a.status !== 'resolved'))
@@ -70,14 +66,22 @@ function alertsConsole(role: 'operator' | 'support_tech' | 'admin', alerts: Aler
 const lists = new WeakMap<object, AlertView[]>();
 const current = (api: object) => lists.get(api) ?? [];
 
+const field = (label: string) => screen.getByLabelText(label);
+
 function selectedTitle(): string | null {
   return document.querySelector('.alerts-table [aria-current="true"]')?.textContent ?? null;
 }
 
+/** The screen with its alerts listed, as a person finds it. */
+async function openAlerts(api: ReturnType<typeof alertsConsole>, rows: number) {
+  const person = renderApp(api, '#/alerts');
+  await waitFor(() => expect(tableRows('Alerts')).toHaveLength(rows));
+  return person;
+}
+
 describe('the alerts list', () => {
   it('shows each alert with its severity in words and shape, target, age, status and escalation', async () => {
-    await renderApp(alertsConsole('operator', [EPIC_DOWN, CERNER_SLOW, DISK]), '#/alerts');
-    await waitFor(() => expect(tableRows('Alerts')).toHaveLength(3));
+    await openAlerts(alertsConsole('operator', [EPIC_DOWN, CERNER_SLOW, DISK]), 3);
     expect(heading()).toBe('Alerts');
     expect(navLink('Alerts').getAttribute('aria-current')).toBe('page');
     const [epic, cerner, disk] = tableRows('Alerts');
@@ -94,46 +98,52 @@ describe('the alerts list', () => {
     // Never colour alone: each badge has its shape (an icon) beside its word.
     for (const badge of document.querySelectorAll('.alerts-table .severity')) expect(badge.querySelector('svg')).not.toBeNull();
     const opened = document.querySelector(`time[datetime="${new Date(EPIC_DOWN.openedAt).toISOString()}"]`);
-    expect(opened?.getAttribute('title')).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
-    expect(statusTexts()).toContain('3 alerts · 2 open · 1 acknowledged');
+    expect(opened?.getAttribute('title')).toBe(localDateTime(NOW - 2 * MINUTE));
+    expect(liveTexts('status')).toContain('3 alerts · 2 open · 1 acknowledged');
   });
 
   it('asks main for what the filters say, and shows what it answers', async () => {
-    const api = alertsConsole('operator', [EPIC_DOWN, CERNER_SLOW, DISK, alert('a4', { title: 'Token endpoint slow', status: 'resolved', resolved: { at: Date.now() - MINUTE, by: null, reason: 'recovered', mergedInto: null } })]);
-    await renderApp(api, '#/alerts');
-    await waitFor(() => expect(tableRows('Alerts')).toHaveLength(3));
+    const resolved = alert('a4', { title: 'Token endpoint slow', status: 'resolved', resolved: { at: NOW - MINUTE, by: null, reason: 'recovered', mergedInto: null } });
+    const api = alertsConsole('operator', [EPIC_DOWN, CERNER_SLOW, DISK, resolved]);
+    const person = await openAlerts(api, 3);
     expect(api.callsTo('alerts.list')).toEqual([{ status: 'active', limit: 200 }]);
 
-    await click(byLabel('SEV3'));
+    await person.click(screen.getByRole('checkbox', { name: 'SEV3' }));
     await waitFor(() => expect(tableRows('Alerts')).toHaveLength(2));
     expect(api.callsTo('alerts.list').at(-1)).toEqual({ status: 'active', limit: 200, severities: ['SEV1', 'SEV2'] });
 
-    await fill('Target', 'conn:2');
+    await fill(person, field('Target'), 'conn:2');
     await waitFor(() => expect(tableRows('Alerts')).toHaveLength(1));
     expect(tableRows('Alerts')[0]).toContain('Cerner lab is slow');
     expect(api.callsTo('alerts.list').at(-1)).toEqual({ status: 'active', limit: 200, severities: ['SEV1', 'SEV2'], targetId: 'conn:2' });
 
-    await fill('Target', '');
-    await click(byLabel('SEV3'));
-    await click(byLabel('Resolved'));
+    await fill(person, field('Target'), '');
+    await person.click(screen.getByRole('checkbox', { name: 'SEV3' }));
+    await person.click(screen.getByRole('radio', { name: 'Resolved' }));
     await waitFor(() => expect(tableRows('Alerts')).toHaveLength(1));
     expect(tableRows('Alerts')[0]).toContain('Resolvedrecovered by itself, 1 min ago');
     expect(api.callsTo('alerts.list').at(-1)).toEqual({ status: 'resolved', limit: 200 });
   });
 
+  it('a full list offers the rest, up to the most main sends at once', async () => {
+    const many = Array.from({ length: 200 }, (_, i) => alert(`m${i}`, { title: `Alert ${i}` }));
+    const api = alertsConsole('operator', many);
+    const person = await openAlerts(api, 200);
+    expect(liveTexts('status')).toContain('200 alerts (the newest 200) · 200 open');
+    await person.click(button('Show up to 1,000'));
+    await waitFor(() => expect(api.callsTo('alerts.list').at(-1)).toEqual({ status: 'active', limit: 1000 }));
+  });
+
   it('with no severity ticked, says to tick one rather than showing an empty list', async () => {
-    const api = alertsConsole('operator', [EPIC_DOWN]);
-    await renderApp(api, '#/alerts');
-    await waitFor(() => expect(tableRows('Alerts')).toHaveLength(1));
-    for (const s of ['SEV1', 'SEV2', 'SEV3']) await click(byLabel(s));
+    const person = await openAlerts(alertsConsole('operator', [EPIC_DOWN]), 1);
+    for (const s of ['SEV1', 'SEV2', 'SEV3']) await person.click(screen.getByRole('checkbox', { name: s }));
     expect(pageText()).toContain('No severity is ticked: tick at least one to see alerts.');
-    expect(document.querySelector('table')).toBeNull();
+    expect(screen.queryByRole('table')).toBeNull();
   });
 
   it('a pushed alert.opened shows the new alert on top', async () => {
     const api = alertsConsole('operator', [CERNER_SLOW]);
-    await renderApp(api, '#/alerts');
-    await waitFor(() => expect(tableRows('Alerts')).toHaveLength(1));
+    await openAlerts(api, 1);
 
     lists.set(api, [EPIC_DOWN, CERNER_SLOW]);
     await push(api, 'alert.opened', { alert: EPIC_DOWN });
@@ -143,8 +153,7 @@ describe('the alerts list', () => {
 
   it('a failed refresh keeps the alerts on screen and says they may be out of date', async () => {
     const api = alertsConsole('operator', [EPIC_DOWN]);
-    await renderApp(api, '#/alerts');
-    await waitFor(() => expect(tableRows('Alerts')).toHaveLength(1));
+    await openAlerts(api, 1);
     api.handlers['alerts.list'] = () => fail('UNAVAILABLE', 'The store is not available.');
     await push(api, 'alert.updated', { alert: EPIC_DOWN });
     await waitFor(() => expect(pageText()).toContain('Could not refresh the alerts: what is shown may be out of date'));
@@ -155,94 +164,79 @@ describe('the alerts list', () => {
 describe('the keyboard', () => {
   it('j and k move the selection, and a acknowledges the selected alert', async () => {
     const api = alertsConsole('operator', [EPIC_DOWN, CERNER_SLOW, DISK], {
-      'alerts.acknowledge': ({ alertId }) => ok({ ...DISK, id: alertId, status: 'acknowledged', acknowledged: { by: 'otto', at: Date.now() } }),
+      'alerts.acknowledge': ({ alertId }) => ok({ ...DISK, id: alertId, status: 'acknowledged', acknowledged: { by: 'otto', at: NOW } }),
     });
-    await renderApp(api, '#/alerts');
-    await waitFor(() => expect(tableRows('Alerts')).toHaveLength(3));
-    expect(document.querySelector('[aria-label="Keyboard shortcuts"]')?.textContent).toContain('a acknowledge');
+    const person = await openAlerts(api, 3);
+    expect(screen.getByLabelText('Keyboard shortcuts').textContent).toContain('a acknowledge');
 
     expect(selectedTitle()).toBeNull();
-    await press('j');
+    await person.keyboard('j');
     expect(selectedTitle()).toBe('Epic production is down');
-    await press('j');
-    await press('ArrowDown');
+    await person.keyboard('j{ArrowDown}');
     expect(selectedTitle()).toBe('Disk almost full');
     // Focus goes with the selection, so Enter and a screen reader are on the same row.
     expect(document.activeElement?.textContent).toBe('Disk almost full');
-    await press('j');
+    await person.keyboard('j');
     expect(selectedTitle()).toBe('Disk almost full');
-    await press('k');
-    await press('ArrowUp');
-    await press('j');
+    await person.keyboard('k{ArrowUp}j');
     expect(selectedTitle()).toBe('Cerner lab is slow');
-    await press('j');
+    await person.keyboard('j');
 
-    await press('a');
+    await person.keyboard('a');
     await waitFor(() => expect(api.callsTo('alerts.acknowledge')).toEqual([{ alertId: 'a3' }]));
-    await waitFor(() => expect(statusTexts().join(' ')).toContain('Acknowledged “Disk almost full”: reminders for it stop.'));
+    await waitFor(() => expect(liveTexts('status').join(' ')).toContain('Acknowledged “Disk almost full”: reminders for it stop.'));
   });
 
   it('a on an alert already acknowledged says so and calls nothing', async () => {
     const api = alertsConsole('operator', [CERNER_SLOW]);
-    await renderApp(api, '#/alerts');
-    await waitFor(() => expect(tableRows('Alerts')).toHaveLength(1));
-    await press('j');
-    await press('a');
-    expect(statusTexts().join(' ')).toContain('“Cerner lab is slow” is already acknowledged by otto.');
+    const person = await openAlerts(api, 1);
+    await person.keyboard('ja');
+    expect(liveTexts('status').join(' ')).toContain('“Cerner lab is slow” is already acknowledged by otto.');
     expect(api.callsTo('alerts.acknowledge')).toEqual([]);
   });
 
   it('r asks before resolving, and Resolve alert resolves the selected one', async () => {
     const api = alertsConsole('operator', [EPIC_DOWN, CERNER_SLOW], {
-      'alerts.resolve': ({ alertId }) => ok({ ...CERNER_SLOW, id: alertId, status: 'resolved', resolved: { at: Date.now(), by: 'otto', reason: 'manual', mergedInto: null } }),
+      'alerts.resolve': ({ alertId }) => ok({ ...CERNER_SLOW, id: alertId, status: 'resolved', resolved: { at: NOW, by: 'otto', reason: 'manual', mergedInto: null } }),
     });
-    await renderApp(api, '#/alerts');
-    await waitFor(() => expect(tableRows('Alerts')).toHaveLength(2));
-    await press('j');
-    await press('j');
-    await press('r');
-    const dialog = await waitFor(() => {
-      const open = document.querySelector('dialog[open]');
-      if (!open) throw new Error('no dialog');
-      return open;
-    });
+    const person = await openAlerts(api, 2);
+    await person.keyboard('jjr');
+    const dialog = await screen.findByRole('dialog', { name: 'Resolve this alert?' });
     expect(dialog.textContent).toContain('SEV2 · Cerner lab is slow · Cerner lab');
-    // Keys typed while the dialog is open are the dialog's.
-    await press('j');
+    // The answer has focus; keys typed while the dialog is open are the dialog's.
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Resolve alert' }));
+    await person.keyboard('j');
     expect(api.callsTo('alerts.resolve')).toEqual([]);
-    await click(button('Resolve alert'));
+    await person.keyboard('{Enter}');
     await waitFor(() => expect(api.callsTo('alerts.resolve')).toEqual([{ alertId: 'a2' }]));
-    await waitFor(() => expect(document.querySelector('dialog[open]')).toBeNull());
-    expect(statusTexts().join(' ')).toContain('Resolved “Cerner lab is slow”.');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(liveTexts('status').join(' ')).toContain('Resolved “Cerner lab is slow”.');
   });
 
   it('Enter opens the selected alert’s details, which follow the selection, and Escape closes them', async () => {
-    await renderApp(alertsConsole('operator', [EPIC_DOWN, DISK]), '#/alerts');
-    await waitFor(() => expect(tableRows('Alerts')).toHaveLength(2));
-    await press('j');
+    const person = await openAlerts(alertsConsole('operator', [EPIC_DOWN, DISK]), 2);
+    await person.keyboard('j');
     // Enter on the focused title is the button's own click; from elsewhere the list opens the selection.
     (document.activeElement as HTMLElement).blur();
-    await press('Enter');
-    const details = () => document.querySelector('aside')?.textContent ?? '';
+    await person.keyboard('{Enter}');
+    const details = () => screen.queryByRole('complementary')?.textContent ?? '';
     expect(details()).toContain('Epic production is down');
     expect(details()).toContain('Patient-safety risk or system down. Respond within 15 min.');
-    expect(details()).toMatch(/Channels are reminded at (\d{4}-\d{2}-\d{2} )?\d{2}:\d{2} if nobody acknowledges it\./);
-    await press('j');
+    expect(details()).toContain('Channels are reminded at 14:18 if nobody acknowledges it.');
+    await person.keyboard('j');
     expect(details()).toContain('Disk almost full');
     expect(details()).toContain('Epic productionCerner lab');
-    await press('Escape');
-    expect(document.querySelector('aside')).toBeNull();
+    await person.keyboard('{Escape}');
+    expect(screen.queryByRole('complementary')).toBeNull();
 
-    await click(button('Epic production is down'));
+    await person.click(button('Epic production is down'));
     expect(details()).toContain('connection.down');
   });
 
   it('keys typed into a field are left to the field', async () => {
-    const api = alertsConsole('operator', [EPIC_DOWN]);
-    await renderApp(api, '#/alerts');
-    await waitFor(() => expect(tableRows('Alerts')).toHaveLength(1));
-    byLabel('Target').focus();
-    await press('j');
+    const person = await openAlerts(alertsConsole('operator', [EPIC_DOWN]), 1);
+    field('Target').focus();
+    await person.keyboard('j');
     expect(selectedTitle()).toBeNull();
   });
 });
@@ -250,25 +244,22 @@ describe('the keyboard', () => {
 describe('who may respond', () => {
   it('a support technician sees the alerts but gets no actions, and a does nothing', async () => {
     const api = alertsConsole('support_tech', [EPIC_DOWN]);
-    await renderApp(api, '#/alerts');
-    await waitFor(() => expect(tableRows('Alerts')).toHaveLength(1));
+    const person = await openAlerts(api, 1);
     expect(queryButton('Acknowledge Epic production is down')).toBeNull();
     expect(queryButton('Resolve… Epic production is down')).toBeNull();
-    expect([...document.querySelectorAll('th')].map((th) => th.textContent)).not.toContain('Actions');
-    expect(document.querySelector('[aria-label="Keyboard shortcuts"]')?.textContent).not.toContain('acknowledge');
-    await press('j');
-    await press('a');
-    await press('r');
+    expect(screen.queryByRole('columnheader', { name: 'Actions' })).toBeNull();
+    expect(screen.getByLabelText('Keyboard shortcuts').textContent).not.toContain('acknowledge');
+    await person.keyboard('jar');
     expect(api.callsTo('alerts.acknowledge')).toEqual([]);
-    expect(document.querySelector('dialog[open]')).toBeNull();
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 
   it('an operator gets Acknowledge and Resolve buttons for mouse users too', async () => {
     const api = alertsConsole('operator', [EPIC_DOWN], {
       'alerts.acknowledge': () => fail('CONFLICT', 'This alert was resolved a moment ago.'),
     });
-    await renderApp(api, '#/alerts');
-    await click(await waitFor(() => button('Acknowledge Epic production is down')));
+    const person = renderApp(api, '#/alerts');
+    await person.click(await findButton('Acknowledge Epic production is down'));
     await waitFor(() => expect(pageText()).toContain('Could not acknowledge “Epic production is down”'));
     expect(pageText()).toContain('This alert was resolved a moment ago.');
     expect(button('Resolve… Epic production is down').getAttribute('aria-keyshortcuts')).toBe('r');

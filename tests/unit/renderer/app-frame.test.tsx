@@ -1,22 +1,21 @@
 // @vitest-environment jsdom
-import { act } from 'react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { DONE_MESSAGE_MS } from '../../../src-renderer/lib/use-dialogs';
 import type { AuditEntry, UserSummary } from '../../../src-shared/contract';
 import { DEFAULT_ALERT_RULE_SETTINGS } from '../../../src-shared/monitoring';
 import {
-  alerts,
   button,
-  byLabel,
-  cleanup,
-  click,
   descriptionOf,
   fail,
   fill,
   fillForm,
+  findButton,
   heading,
+  liveTexts,
   navLink,
   navLinks,
+  NOW,
   ok,
   pageText,
   push,
@@ -24,14 +23,10 @@ import {
   renderApp,
   session,
   signedInAs,
-  statusTexts,
   tableRows,
   user,
-  waitFor,
   type Handlers,
 } from './harness';
-
-afterEach(cleanup);
 
 const systemInfo = {
   version: '0.1.0-test',
@@ -73,24 +68,27 @@ function entry(seq: number, overrides: Partial<AuditEntry> = {}): AuditEntry {
   };
 }
 
+const field = (label: string) => screen.getByLabelText(label);
+const findScreen = (name: string) => screen.findByRole('heading', { level: 1, name });
+
 describe('navigation follows the role', () => {
   it('an operator sees Connections, Alerts and Settings → Maintenance windows, Alert rules, Account and About, and lands on Connections', async () => {
-    await renderApp(consoleFor(user({ role: 'operator', username: 'otto', displayName: 'Otto Operator' })));
-    await waitFor(() => expect(heading()).toBe('Connections'));
+    renderApp(consoleFor(user({ role: 'operator', username: 'otto', displayName: 'Otto Operator' })));
+    await findScreen('Connections');
     expect(navLinks()).toEqual(['Connections', 'Alerts', 'Settings', 'Maintenance windows', 'Alert rules', 'Account', 'About this console']);
     expect(pageText()).toContain('Otto Operator');
     expect(pageText()).toContain('NOC operator');
   });
 
   it('a safety officer gets Connections and Audit but no Users', async () => {
-    await renderApp(consoleFor(user({ role: 'safety_officer' })));
-    await waitFor(() => expect(heading()).toBe('Connections'));
+    renderApp(consoleFor(user({ role: 'safety_officer' })));
+    await findScreen('Connections');
     expect(navLinks()).toEqual(['Connections', 'Alerts', 'Audit', 'Settings', 'Alert rules', 'Account', 'About this console']);
   });
 
   it('an admin gets Audit, Users, Notifications, Maintenance windows, Alert rules and the Sandbox EHR', async () => {
-    await renderApp(consoleFor(user({ role: 'admin' })));
-    await waitFor(() => expect(heading()).toBe('Connections'));
+    renderApp(consoleFor(user({ role: 'admin' })));
+    await findScreen('Connections');
     expect(navLinks()).toEqual([
       'Connections',
       'Alerts',
@@ -109,19 +107,20 @@ describe('navigation follows the role', () => {
 
   it('a reload on a screen the role may not see shows the first allowed one in its group', async () => {
     const api = consoleFor(user({ role: 'support_tech' }));
-    await renderApp(api, '#/settings/users');
-    await waitFor(() => expect(heading()).toBe('Alert rules'));
+    renderApp(api, '#/settings/users');
+    await findScreen('Alert rules');
     expect(window.location.hash).toBe('#/settings/rules');
     expect(api.callsTo('users.list')).toEqual([]);
   });
 
-  it('following a nav link shows that screen and marks it current', async () => {
-    await renderApp(consoleFor(user({ role: 'admin' })));
-    await waitFor(() => navLink('Users'));
-    await click(navLink('Users'));
-    await waitFor(() => expect(heading()).toBe('Users'));
+  it('following a nav link shows that screen, marks it current and puts focus on its heading', async () => {
+    const person = renderApp(consoleFor(user({ role: 'admin' })));
+    await findScreen('Connections');
+    await person.click(navLink('Users'));
+    await findScreen('Users');
     expect(navLink('Users').getAttribute('aria-current')).toBe('page');
-    await waitFor(() => expect(document.querySelector('table caption')?.textContent).toBe('Users'));
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 }));
+    expect(await screen.findByRole('table', { name: 'Users' })).toBeTruthy();
   });
 });
 
@@ -129,8 +128,8 @@ describe('account changes pushed by main', () => {
   it('a role granted by an admin shows up in the navigation without signing in again', async () => {
     const me = user({ role: 'operator' });
     const api = consoleFor(me);
-    await renderApp(api);
-    await waitFor(() => expect(heading()).toBe('Connections'));
+    renderApp(api);
+    await findScreen('Connections');
     expect(navLinks()).not.toContain('Audit');
     await push(api, 'session.updated', { user: { ...me, role: 'safety_officer' } });
     await waitFor(() => expect(navLinks()).toContain('Audit'));
@@ -142,61 +141,63 @@ describe('lock screen', () => {
   it('session.ended idle locks, and the same user signs back in to the same screen', async () => {
     const me = user({ role: 'operator', username: 'otto', displayName: 'Otto Operator' });
     const api = consoleFor(me, { 'session.login': () => ok({ token: 't2', ...session(me) }) });
-    await renderApp(api);
-    await waitFor(() => navLink('About this console'));
-    await click(navLink('About this console'));
-    await waitFor(() => expect(heading()).toBe('About this console'));
+    const person = renderApp(api);
+    await findScreen('Connections');
+    await person.click(navLink('About this console'));
+    await findScreen('About this console');
 
     await push(api, 'session.ended', { reason: 'idle' });
-    await waitFor(() => expect(heading()).toBe('Console locked'));
+    await findScreen('Console locked');
     expect(pageText()).toContain('Otto Operator');
     expect(pageText()).toContain('without activity');
-    expect(document.querySelector('nav')).toBeNull();
+    expect(screen.queryByRole('navigation')).toBeNull();
     expect(button('Sign in as someone else')).toBeTruthy();
 
-    await fill('Password', 'the right one');
-    await click(button('Unlock'));
-    await waitFor(() => expect(heading()).toBe('About this console'));
+    // The password box has focus: type and press Enter.
+    expect(document.activeElement).toBe(field('Password'));
+    await person.keyboard('the right one{Enter}');
+    await findScreen('About this console');
     expect(api.callsTo('session.login')).toEqual([{ username: 'otto', password: 'the right one' }]);
   });
 
-  it('a wrong password on the lock screen says so and stays locked', async () => {
+  it('a wrong password on the lock screen says so, empties the box for retyping and stays locked', async () => {
     const me = user();
     const api = consoleFor(me, { 'session.login': () => fail('UNAUTHENTICATED', 'Wrong username or password.') });
-    await renderApp(api);
-    await waitFor(() => expect(heading()).toBe('Connections'));
+    const person = renderApp(api);
+    await findScreen('Connections');
     await push(api, 'session.ended', { reason: 'idle' });
-    await waitFor(() => button('Unlock'));
-    await fill('Password', 'wrong');
-    await click(button('Unlock'));
-    await waitFor(() => expect(alerts().join(' ')).toContain('That password is not right'));
+    await findButton('Unlock');
+    await fill(person, field('Password'), 'wrong');
+    await person.click(button('Unlock'));
+    await waitFor(() => expect(liveTexts('alert').join(' ')).toContain('That password is not right'));
     expect(heading()).toBe('Console locked');
+    expect((field('Password') as HTMLInputElement).value).toBe('');
+    expect(document.activeElement).toBe(field('Password'));
   });
 
   it('a call answered UNAUTHENTICATED while signed in locks too', async () => {
     const api = consoleFor(user(), { 'users.list': () => fail('UNAUTHENTICATED', 'Your session has ended. Sign in again.') });
-    await renderApp(api);
-    await waitFor(() => navLink('Users'));
-    await click(navLink('Users'));
-    await waitFor(() => expect(heading()).toBe('Console locked'));
+    const person = renderApp(api);
+    await findScreen('Connections');
+    await person.click(navLink('Users'));
+    await findScreen('Console locked');
   });
 
   it('"Sign in as someone else" goes to the sign-in form', async () => {
     const api = consoleFor(user());
-    await renderApp(api);
-    await waitFor(() => expect(heading()).toBe('Connections'));
+    const person = renderApp(api);
+    await findScreen('Connections');
     await push(api, 'session.ended', { reason: 'idle' });
-    await waitFor(() => button('Sign in as someone else'));
-    await click(button('Sign in as someone else'));
-    await waitFor(() => expect(heading()).toBe('Sign in to Vigil'));
+    await person.click(await findButton('Sign in as someone else'));
+    await findScreen('Sign in to Vigil');
   });
 
   it('a disabled account is signed out with the reason, not locked', async () => {
     const api = consoleFor(user({ role: 'operator' }));
-    await renderApp(api);
-    await waitFor(() => expect(heading()).toBe('Connections'));
+    renderApp(api);
+    await findScreen('Connections');
     await push(api, 'session.ended', { reason: 'disabled' });
-    await waitFor(() => expect(heading()).toBe('Sign in to Vigil'));
+    await findScreen('Sign in to Vigil');
     expect(pageText()).toContain('an administrator disabled your account');
   });
 });
@@ -209,29 +210,39 @@ describe('account', () => {
           { path: ['currentPassword'], message: 'The current password is not right.' },
         ]),
     });
-    await renderApp(api, '#/settings/account');
-    await waitFor(() => button('Change password'));
-    await fillForm({ 'Current password': 'not it', 'New password': 'a much longer password', 'Confirm new password': 'a much longer password' });
-    await click(button('Change password'));
+    const person = renderApp(api, '#/settings/account');
+    await findButton('Change password');
+    await fillForm(person, { 'Current password': 'not it', 'New password': 'a much longer password', 'Confirm new password': 'a much longer password' });
+    await person.click(button('Change password'));
 
-    const current = byLabel('Current password');
+    const current = field('Current password');
     await waitFor(() => expect(current.getAttribute('aria-invalid')).toBe('true'));
-    const errorId = current.getAttribute('aria-describedby')?.split(' ')[0] ?? '';
-    expect(document.getElementById(errorId)?.textContent).toContain('The current password is not right.');
-    expect(byLabel('New password').getAttribute('aria-invalid')).toBeNull();
-    expect(alerts()).toEqual([]);
+    expect(descriptionOf(current)).toBe('The current password is not right.');
+    expect(field('New password').getAttribute('aria-invalid')).toBeNull();
+    expect(liveTexts('alert')).toEqual([]);
     expect(document.activeElement).toBe(current);
+  });
+
+  it('a changed password is said so, and the form is emptied', async () => {
+    const api = consoleFor(user({ role: 'operator' }), { 'session.changePassword': () => ok({}) });
+    const person = renderApp(api, '#/settings/account');
+    await findButton('Change password');
+    await fillForm(person, { 'Current password': 'the old one', 'New password': 'a much longer password', 'Confirm new password': 'a much longer password' });
+    await person.click(button('Change password'));
+    await waitFor(() => expect(pageText()).toContain('Password changed'));
+    expect(api.callsTo('session.changePassword')).toEqual([{ currentPassword: 'the old one', newPassword: 'a much longer password' }]);
+    for (const label of ['Current password', 'New password', 'Confirm new password']) expect((field(label) as HTMLInputElement).value).toBe('');
   });
 });
 
 describe('users (admin)', () => {
   it('shows each status in words, and offers no control the host would refuse', async () => {
     const me = user();
-    const locked = user({ id: 2, username: 'bo', displayName: 'Bo', role: 'operator', lockedUntil: Date.now() + 600_000 });
+    const locked = user({ id: 2, username: 'bo', displayName: 'Bo', role: 'operator', lockedUntil: NOW + 600_000 });
     const off = user({ id: 3, username: 'cy', displayName: 'Cy', role: 'support_tech', disabled: true });
     const api = consoleFor(me, { 'users.list': () => ok({ users: [me, locked, off] }) });
-    await renderApp(api, '#/settings/users');
-    await waitFor(() => button('Disable bo'));
+    renderApp(api, '#/settings/users');
+    await findButton('Disable bo');
     const rows = tableRows('Users');
     expect(rows[0]).toContain('Active');
     expect(rows[1]).toContain('Locked until');
@@ -242,19 +253,19 @@ describe('users (admin)', () => {
     expect(queryButton('Reset password for ada')).toBeNull();
     expect(rows[0]).toContain('Change your password');
     // The only active administrator keeps the role: no picker that could only be refused.
-    expect(document.getElementById('role-1')).toBeNull();
+    expect(screen.queryByLabelText('Role for ada')).toBeNull();
     expect(rows[0]).toContain('The only active administrator');
-    expect(byLabel('Role for bo')).toBeTruthy();
+    expect(field('Role for bo')).toBeTruthy();
     expect(button('Enable cy')).toBeTruthy();
   });
 
   it('with a second active administrator, both can have their role changed and the other can be disabled', async () => {
     const me = user();
     const eve = user({ id: 2, username: 'eve', displayName: 'Eve', role: 'admin' });
-    await renderApp(consoleFor(me, { 'users.list': () => ok({ users: [me, eve] }) }), '#/settings/users');
-    await waitFor(() => button('Disable eve'));
-    expect(byLabel('Role for ada')).toBeTruthy();
-    expect(byLabel('Role for eve')).toBeTruthy();
+    renderApp(consoleFor(me, { 'users.list': () => ok({ users: [me, eve] }) }), '#/settings/users');
+    await findButton('Disable eve');
+    expect(field('Role for ada')).toBeTruthy();
+    expect(field('Role for eve')).toBeTruthy();
     expect(queryButton('Disable ada')).toBeNull();
   });
 
@@ -265,53 +276,65 @@ describe('users (admin)', () => {
       'users.list': () => ok({ users: [me, bo] }),
       'users.disable': () => fail('CONFLICT', 'bo is busy being refused.'),
     });
-    await renderApp(api, '#/settings/users');
-    await waitFor(() => button('Disable bo'));
-    await click(button('Disable bo'));
-    await waitFor(() => button('Disable account'));
-    await click(button('Disable account'));
-    await waitFor(() => expect(document.querySelector('dialog [role="alert"]')?.textContent).toContain('bo is busy being refused.'));
+    const person = renderApp(api, '#/settings/users');
+    await person.click(await findButton('Disable bo'));
+    const dialog = await screen.findByRole('dialog', { name: 'Disable bo?' });
+    await person.click(within(dialog).getByRole('button', { name: 'Disable account' }));
+    expect((await within(dialog).findByRole('alert')).textContent).toContain('bo is busy being refused.');
   });
 
   it('the new-account form says what each role may do, and "Created …" goes away with the next action', async () => {
     const bob = user({ id: 2, username: 'bob', displayName: 'Bob', role: 'support_tech' });
     const api = consoleFor(user(), { 'users.create': () => ok(bob) });
-    await renderApp(api, '#/settings/users');
+    const person = renderApp(api, '#/settings/users');
     await waitFor(() => expect(pageText()).toContain('What each role may do'));
-    await click(button('New account'));
-    const operator = byLabel('NOC operator') as HTMLInputElement;
+    await person.click(button('New account'));
+    const operator = screen.getByRole('radio', { name: 'NOC operator' }) as HTMLInputElement;
     expect(operator.checked).toBe(true);
     expect(descriptionOf(operator)).toBe('Watch connections, acknowledge alerts, run diagnostics and tune monitoring (pauses, maintenance, alert rules).');
-    expect(descriptionOf(byLabel('Administrator'))).toContain('manage accounts');
-    expect(descriptionOf(byLabel('Clinical safety officer'))).toContain('review the audit trail');
+    expect(descriptionOf(screen.getByRole('radio', { name: 'Administrator' }))).toContain('manage accounts');
+    expect(descriptionOf(screen.getByRole('radio', { name: 'Clinical safety officer' }))).toContain('review the audit trail');
 
-    await fillForm(NEW_BOB);
-    await click(byLabel('Support technician'));
-    await click(button('Create account'));
-    await waitFor(() => expect(statusTexts()).toContain('Created bob (Support technician). They can sign in now.'));
+    // The first field has focus as the dialog opens.
+    expect(document.activeElement).toBe(field('Username'));
+    await fillForm(person, NEW_BOB);
+    await person.click(screen.getByRole('radio', { name: 'Support technician' }));
+    await person.click(button('Create account'));
+    await waitFor(() => expect(liveTexts('status')).toContain('Created bob (Support technician). They can sign in now.'));
     expect(api.callsTo('users.create')).toEqual([{ username: 'bob', displayName: 'Bob', role: 'support_tech', password: 'twelve chars ok' }]);
 
-    await click(button('New account'));
+    await person.click(button('New account'));
     expect(pageText()).not.toContain('Created bob');
+  });
+
+  it('Escape closes the new-account dialog, and Cancel too, with nothing sent', async () => {
+    const api = consoleFor(user());
+    const person = renderApp(api, '#/settings/users');
+    await person.click(await findButton('New account'));
+    const dialog = screen.getByRole('dialog', { name: 'New account' });
+    // jsdom does not turn Escape into the dialog's cancel event as browsers do.
+    await act(async () => dialog.dispatchEvent(new Event('cancel', { cancelable: true })));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await person.click(button('New account'));
+    await person.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(api.callsTo('users.create')).toEqual([]);
   });
 
   it('"Created …" also goes away by itself after a while', async () => {
     const bob = user({ id: 2, username: 'bob', displayName: 'Bob', role: 'operator' });
-    await renderApp(consoleFor(user(), { 'users.create': () => ok(bob) }), '#/settings/users');
-    await waitFor(() => button('New account'));
-    await click(button('New account'));
-    await fillForm(NEW_BOB);
-    // Fake timers that still run with the clock, so waitFor keeps working; the jump is what counts.
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
-    try {
-      await click(button('Create account'));
-      await waitFor(() => expect(pageText()).toContain('Created bob'));
-      await act(async () => vi.advanceTimersByTime(DONE_MESSAGE_MS - 1000));
-      expect(pageText()).toContain('Created bob');
-      await act(async () => vi.advanceTimersByTime(1000));
-    } finally {
-      vi.useRealTimers();
-    }
+    const person = renderApp(consoleFor(user(), { 'users.create': () => ok(bob) }), '#/settings/users');
+    await person.click(await findButton('New account'));
+    await fillForm(person, NEW_BOB);
+    // From here on timers run only when the test moves the clock: the message's whole life is counted, not timed.
+    // (Testing Library's user-event waits on timers itself, so this one press is a plain click.)
+    vi.useFakeTimers({ now: NOW, toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+    await act(async () => button('Create account').click());
+    await act(() => vi.advanceTimersByTimeAsync(10));
+    expect(pageText()).toContain('Created bob');
+    await act(() => vi.advanceTimersByTimeAsync(DONE_MESSAGE_MS - 20));
+    expect(pageText()).toContain('Created bob');
+    await act(() => vi.advanceTimersByTimeAsync(20));
     expect(pageText()).not.toContain('Created bob');
     // The live region stays, empty, ready for the next message.
     expect(document.querySelector('.done-message')?.getAttribute('role')).toBe('status');
@@ -321,17 +344,17 @@ describe('users (admin)', () => {
     const api = consoleFor(user(), {
       'users.create': () => fail('CONFLICT', 'The username "bob" is already taken.'),
     });
-    await renderApp(api);
-    await waitFor(() => navLink('Users'));
-    await click(navLink('Users'));
-    await waitFor(() => button('New account'));
-    await click(button('New account'));
-    await fillForm(NEW_BOB);
-    await click(byLabel('Support technician'));
-    await click(button('Create account'));
-    await waitFor(() => expect(byLabel('Username').getAttribute('aria-invalid')).toBe('true'));
+    const person = renderApp(api);
+    await findScreen('Connections');
+    await person.click(navLink('Users'));
+    await person.click(await findButton('New account'));
+    await fillForm(person, NEW_BOB);
+    await person.click(screen.getByRole('radio', { name: 'Support technician' }));
+    await person.click(button('Create account'));
+    await waitFor(() => expect(field('Username').getAttribute('aria-invalid')).toBe('true'));
     expect(api.callsTo('users.create')).toEqual([{ username: 'bob', displayName: 'Bob', role: 'support_tech', password: 'twelve chars ok' }]);
-    expect(pageText()).toContain('already taken');
+    expect(descriptionOf(field('Username'))).toBe('The username "bob" is already taken.');
+    expect(document.activeElement).toBe(field('Username'));
   });
 });
 
@@ -344,36 +367,43 @@ describe('audit', () => {
           : ok({ entries: [entry(3), entry(2)], total: 3, nextBeforeSeq: 2 }),
       'audit.verify': () => ok({ ok: false, checked: 3, firstBadSeq: 2, reason: 'hash does not match' }),
     });
-    await renderApp(api, '#/audit');
-    await waitFor(() => expect(document.querySelectorAll('tbody tr').length).toBe(2));
+    const person = renderApp(api, '#/audit');
+    await waitFor(() => expect(tableRows('Audit trail')).toHaveLength(2));
     expect(pageText()).toContain('Showing 2 of 3 entries');
 
-    await click(button('Load older'));
-    await waitFor(() => expect(document.querySelectorAll('tbody tr').length).toBe(3));
-    expect(document.querySelector('tbody tr:last-child')?.textContent).toContain('Refused: not allowed');
+    await person.click(button('Load older'));
+    await waitFor(() => expect(tableRows('Audit trail')).toHaveLength(3));
+    expect(tableRows('Audit trail')[2]).toContain('Refused: not allowed');
     expect(queryButton('Load older')).toBeNull();
 
-    await click(button('Verify chain'));
-    await waitFor(() => expect(alerts().join(' ')).toContain('Chain broken at entry #2: hash does not match'));
+    await person.click(button('Verify chain'));
+    await waitFor(() => expect(liveTexts('alert').join(' ')).toContain('Chain broken at entry #2: hash does not match'));
   });
 
-  it('applies filters to the query', async () => {
+  it('applies filters to the query, by button or by Enter', async () => {
     const api = consoleFor(user({ role: 'admin' }));
-    await renderApp(api, '#/audit');
-    await waitFor(() => button('Apply filters'));
-    await fill('Actor', '  bo ');
-    await click(button('Apply filters'));
+    const person = renderApp(api, '#/audit');
+    await findButton('Apply filters');
+    await fill(person, field('Actor'), '  bo ');
+    await person.click(button('Apply filters'));
     await waitFor(() => expect(api.callsTo('audit.list').at(-1)).toEqual({ actor: 'bo', limit: 50 }));
+
+    await person.type(field('Action'), 'users.create{Enter}');
+    await waitFor(() => expect(api.callsTo('audit.list').at(-1)).toEqual({ actor: 'bo', action: 'users.create', limit: 50 }));
+
+    await person.click(button('Clear filters'));
+    await waitFor(() => expect(api.callsTo('audit.list').at(-1)).toEqual({ limit: 50 }));
+    expect((field('Actor') as HTMLInputElement).value).toBe('');
   });
 
   it('reads From and To the way the table writes times, To taking in the whole minute or day typed', async () => {
     const api = consoleFor(user({ role: 'admin' }));
-    await renderApp(api, '#/audit');
-    await waitFor(() => button('Apply filters'));
-    expect(descriptionOf(byLabel('From'))).toBe('YYYY-MM-DD hh:mm');
-    await fill('From', '2026-11-23 14:05');
-    await fill('To', '2026-11-24');
-    await click(button('Apply filters'));
+    const person = renderApp(api, '#/audit');
+    await findButton('Apply filters');
+    expect(descriptionOf(field('From'))).toBe('YYYY-MM-DD hh:mm');
+    await fill(person, field('From'), '2026-11-23 14:05');
+    await fill(person, field('To'), '2026-11-24');
+    await person.click(button('Apply filters'));
     await waitFor(() =>
       expect(api.callsTo('audit.list').at(-1)).toEqual({
         from: new Date(2026, 10, 23, 14, 5).getTime(),
@@ -382,22 +412,29 @@ describe('audit', () => {
       }),
     );
     // Shown back as typed after a trip to another screen.
-    await click(navLink('Account'));
-    await waitFor(() => expect(heading()).toBe('Account'));
-    await click(navLink('Audit'));
-    await waitFor(() => expect((byLabel('To') as HTMLInputElement).value).toBe('2026-11-24'));
-    expect((byLabel('From') as HTMLInputElement).value).toBe('2026-11-23 14:05');
+    await person.click(navLink('Account'));
+    await findScreen('Account');
+    await person.click(navLink('Audit'));
+    await waitFor(() => expect((field('To') as HTMLInputElement).value).toBe('2026-11-24'));
+    expect((field('From') as HTMLInputElement).value).toBe('2026-11-23 14:05');
   });
 
-  it('a time not in the format is refused next to its field, in words that show the format', async () => {
+  it('a time not in the format, or an end before the start, is refused next to its field, in words that show the format', async () => {
     const api = consoleFor(user({ role: 'admin' }));
-    await renderApp(api, '#/audit');
-    await waitFor(() => button('Apply filters'));
+    const person = renderApp(api, '#/audit');
+    await findButton('Apply filters');
     const before = api.callsTo('audit.list').length;
-    await fill('From', '11/23/2026');
-    await click(button('Apply filters'));
-    expect(descriptionOf(byLabel('From'))).toBe('Enter a date and time as YYYY-MM-DD hh:mm, for example 2026-11-23 14:05');
-    expect(document.activeElement).toBe(byLabel('From'));
+    await fill(person, field('From'), '11/23/2026');
+    await person.click(button('Apply filters'));
+    expect(descriptionOf(field('From'))).toBe('Enter a date and time as YYYY-MM-DD hh:mm, for example 2026-11-23 14:05');
+    expect(document.activeElement).toBe(field('From'));
+
+    await fill(person, field('From'), '2026-11-23 14:05');
+    await fill(person, field('To'), '2026-11-22');
+    await person.click(button('Apply filters'));
+    expect(descriptionOf(field('From'))).toBe('YYYY-MM-DD hh:mm');
+    expect(descriptionOf(field('To'))).toBe('The end is before the start');
+    expect(document.activeElement).toBe(field('To'));
     expect(api.callsTo('audit.list')).toHaveLength(before);
   });
 
@@ -406,11 +443,11 @@ describe('audit', () => {
       'audit.list': () => ok({ entries: [entry(2), entry(1)], total: 2, nextBeforeSeq: null }),
       'audit.verify': () => ok({ ok: true, checked: 2, firstBadSeq: null, reason: null }),
     });
-    await renderApp(api, '#/audit');
-    await waitFor(() => button('Verify chain'));
+    const person = renderApp(api, '#/audit');
+    await findButton('Verify chain');
     expect(api.callsTo('audit.verify')).toEqual([]);
-    await click(button('Verify chain'));
-    await waitFor(() => expect(pageText()).toMatch(/Chain intact — 2 entries checked at \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/));
+    await person.click(button('Verify chain'));
+    await waitFor(() => expect(pageText()).toContain('Chain intact — 2 entries checked at 2026-11-23 14:05:09'));
     expect(pageText()).not.toContain('New entries were added');
 
     await push(api, 'audit.appended', { lastSeq: 3 });
@@ -419,7 +456,7 @@ describe('audit', () => {
     // Marked, not re-run: the check stays something people ask for.
     expect(api.callsTo('audit.verify')).toHaveLength(1);
 
-    await click(button('Verify chain'));
+    await person.click(button('Verify chain'));
     await waitFor(() => expect(pageText()).not.toContain('New entries were added'));
     expect(api.callsTo('audit.verify')).toHaveLength(2);
   });

@@ -1,35 +1,33 @@
 // @vitest-environment jsdom
-import { act } from 'react';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelInput, UserSummary } from '../../../src-shared/contract';
 import type { AlertView } from '../../../src-shared/monitoring';
 import {
   button,
-  byLabel,
-  cleanup,
-  click,
   descriptionOf,
   fail,
   fill,
   fillForm,
+  liveTexts,
+  NOW,
   ok,
   pageText,
   queryButton,
   renderApp,
-  statusTexts,
+  tableCells,
   tableRows,
   user,
-  waitFor,
   type FakeVigil,
 } from './harness';
-import { alert, boardConsole, detailOf, factsIn, giveChartsRoom, status, tableCells, tile, tileButton, workstationTile, type Detail } from './board-fixtures';
+import { alert, boardConsole, detailOf, factsIn, giveChartsRoom, status, tile, tileButton, workstationTile, type Detail } from './board-fixtures';
 
 let restoreResizeObserver: () => void = () => {};
 beforeEach(() => {
   restoreResizeObserver = giveChartsRoom();
 });
-afterEach(async () => {
-  await cleanup();
+afterEach(() => {
   restoreResizeObserver();
 });
 
@@ -41,30 +39,25 @@ function epicConsole(u: UserSummary, detail: Partial<Detail> = {}): FakeVigil {
 }
 
 /** Opens Epic production's detail from its tile, as a person would. */
-async function openEpic(api: FakeVigil): Promise<void> {
-  await renderApp(api);
+async function openEpic(api: FakeVigil): Promise<UserEvent> {
+  const person = renderApp(api);
   await waitFor(() => tileButton('conn:1'));
-  await click(tileButton('conn:1'));
+  await person.click(tileButton('conn:1'));
   await waitFor(() => expect(tableRows('Probes of the last run')).toHaveLength(2));
+  return person;
 }
 
-async function pressEscape(): Promise<void> {
-  await act(async () => {
-    (document.activeElement ?? document.body).dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
-  });
-}
-
-const detailHeading = () => document.querySelector<HTMLElement>('#detail-title');
+const detailHeading = () => screen.getByRole('heading', { level: 2, name: 'Epic production' });
+const field = (label: string) => screen.getByLabelText(label);
 
 describe("a target's detail", () => {
   it('opens from its tile with focus on its heading: state, reason, chart, uptime, probes, recent runs and alerts', async () => {
     const api = epicConsole(user({ role: 'operator' }));
     await openEpic(api);
 
-    expect(detailHeading()?.textContent).toBe('Epic production');
     expect(document.activeElement).toBe(detailHeading());
     expect(api.callsTo('monitor.detail')).toContainEqual({ targetId: 'conn:1', range: '24h' });
-    const header = document.querySelector('.detail-state') as HTMLElement;
+    const header = detailHeading().closest('header') as HTMLElement;
     expect(header.querySelector('.state-badge')?.textContent).toBe('Down');
     expect(header.textContent).toContain('CapabilityStatement: connection refused (failed 3 times in a row)');
     expect(header.textContent).toContain('probed every 30 s');
@@ -101,26 +94,26 @@ describe("a target's detail", () => {
   });
 
   it('Escape and Back to the board return to the board, with focus on the tile that opened it', async () => {
-    await openEpic(epicConsole(user({ role: 'operator' })));
-    await pressEscape();
+    const person = await openEpic(epicConsole(user({ role: 'operator' })));
+    await person.keyboard('{Escape}');
     await waitFor(() => expect(document.activeElement).toBe(tileButton('conn:1')));
 
-    await click(tileButton('conn:1'));
+    await person.click(tileButton('conn:1'));
     await waitFor(() => expect(document.activeElement).toBe(detailHeading()));
-    await click(button('Back to the board'));
+    await person.click(button('Back to the board'));
     await waitFor(() => expect(document.activeElement).toBe(tileButton('conn:1')));
   });
 
   it('switching the range asks main for that range', async () => {
     const api = epicConsole(user({ role: 'operator' }));
-    await openEpic(api);
-    await click(byLabel('7 days'));
+    const person = await openEpic(api);
+    await person.click(screen.getByRole('radio', { name: '7 days' }));
     await waitFor(() => expect(api.callsTo('monitor.detail')).toContainEqual({ targetId: 'conn:1', range: '7d' }));
-    expect((byLabel('7 days') as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('radio', { name: '7 days' }) as HTMLInputElement).checked).toBe(true);
   });
 
   it('lists the maintenance windows that cover it, and which one is on now', async () => {
-    const now = Date.now();
+    const now = NOW;
     const windows = [
       { id: 'w1', kind: 'once' as const, targetId: 'conn:1', note: 'Epic upgrade', start: now - 60_000, end: now + 3_600_000 },
       { id: 'w2', kind: 'recurring' as const, targetId: null, note: '', cron: '0 2 * * SUN', durationMs: 2 * 3_600_000, timezone: 'UTC' },
@@ -128,7 +121,8 @@ describe("a target's detail", () => {
     const withWindow = { ...EPIC, maintenance: { windowId: 'w1', until: now + 3_600_000, note: 'Epic upgrade' } };
     const api = boardConsole(user({ role: 'operator' }), TILES, { 'conn:1': detailOf(withWindow, { windows }) });
     await openEpic(api);
-    const items = [...document.querySelectorAll('.window-list li')].map((li) => li.textContent ?? '');
+    const panel = screen.getByRole('region', { name: 'Maintenance windows' });
+    const items = within(panel).getAllByRole('listitem').map((li) => li.textContent ?? '');
     expect(items[0]).toContain('On now, until');
     expect(items[0]).toContain('Epic upgrade');
     expect(items[1]).toContain('0 2 * * SUN in UTC, for 2 h');
@@ -142,14 +136,14 @@ describe('alerts in the detail', () => {
     let alerts: AlertView[] = [alert('a1', 'conn:1')];
     const api = boardConsole(user({ role: 'operator', username: 'olive' }), TILES, {}, {
       'alerts.acknowledge': ({ alertId }) => {
-        alerts = [alert(alertId, 'conn:1', { status: 'acknowledged', acknowledged: { by: 'olive', at: Date.now() } })];
+        alerts = [alert(alertId, 'conn:1', { status: 'acknowledged', acknowledged: { by: 'olive', at: NOW } })];
         return ok(alerts[0] as AlertView);
       },
     });
     api.handlers['monitor.detail'] = () => ok(detailOf(EPIC, { alerts }));
-    await openEpic(api);
+    const person = await openEpic(api);
 
-    await click(button('Acknowledge Epic production is DOWN'));
+    await person.click(button('Acknowledge Epic production is DOWN'));
     expect(api.callsTo('alerts.acknowledge')).toEqual([{ alertId: 'a1' }]);
     // The status word and its note are two lines on screen, one run of text here.
     await waitFor(() => expect(tableCells('Alerts')[0]?.[3]).toBe('Acknowledgedby olive, just now'));
@@ -159,8 +153,8 @@ describe('alerts in the detail', () => {
   it('says so when the acknowledgement is refused', async () => {
     const api = epicConsole(user({ role: 'operator' }));
     api.handlers['alerts.acknowledge'] = () => fail('CONFLICT', 'This alert was resolved in the meantime.');
-    await openEpic(api);
-    await click(button('Acknowledge Epic production is DOWN'));
+    const person = await openEpic(api);
+    await person.click(button('Acknowledge Epic production is DOWN'));
     await waitFor(() => expect(pageText()).toContain('The alert was not acknowledged'));
     expect(pageText()).toContain('This alert was resolved in the meantime.');
   });
@@ -191,44 +185,47 @@ describe('who may do what in the detail', () => {
     };
     api.handlers['monitor.resume'] = ({ targetId }) => ok(status(targetId, 'UNKNOWN'));
     api.handlers['monitor.detail'] = () => ok(detailOf(paused ? { ...EPIC, paused: true, status: status('conn:1', 'PAUSED') } : EPIC));
-    await openEpic(api);
+    const person = await openEpic(api);
 
-    await click(button('Pause monitoring'));
+    await person.click(button('Pause monitoring'));
     expect(api.callsTo('monitor.pause')).toEqual([{ targetId: 'conn:1' }]);
-    await waitFor(() => expect(statusTexts().join(' ')).toContain('Paused monitoring of Epic production'));
-    await waitFor(() => button('Resume monitoring'));
-    await click(button('Resume monitoring'));
+    await waitFor(() => expect(liveTexts('status').join(' ')).toContain('Paused monitoring of Epic production'));
+    await person.click(await screen.findByRole('button', { name: 'Resume monitoring' }));
     expect(api.callsTo('monitor.resume')).toEqual([{ targetId: 'conn:1' }]);
   });
 });
 
 describe('monitoring settings', () => {
-  async function openSettings(api: FakeVigil): Promise<void> {
-    await openEpic(api);
-    await click(button('Monitoring settings'));
-    await waitFor(() => byLabel('Interval (seconds)'));
+  async function openSettings(api: FakeVigil): Promise<UserEvent> {
+    const person = await openEpic(api);
+    await person.click(button('Monitoring settings'));
+    await screen.findByRole('dialog', { name: 'Monitoring settings: Epic production' });
+    return person;
   }
 
   it('shows the saved settings in seconds, checks them before sending, and sends them in milliseconds', async () => {
     const api = epicConsole(user({ role: 'operator' }));
     api.handlers['monitor.configure'] = ({ settings }) => ok(settings);
-    await openSettings(api);
-    expect((byLabel('Interval (seconds)') as HTMLInputElement).value).toBe('30');
-    expect((byLabel('Timeout (seconds)') as HTMLInputElement).value).toBe('10');
-    expect((byLabel('Latency threshold (ms)') as HTMLInputElement).value).toBe('2000');
+    const person = await openSettings(api);
+    expect((field('Interval (seconds)') as HTMLInputElement).value).toBe('30');
+    expect((field('Timeout (seconds)') as HTMLInputElement).value).toBe('10');
+    expect((field('Latency threshold (ms)') as HTMLInputElement).value).toBe('2000');
+    // The first field has focus as the dialog opens.
+    expect(document.activeElement).toBe(field('Interval (seconds)'));
 
-    await fill('Interval (seconds)', '2');
-    await click(button('Save settings'));
-    expect(descriptionOf(byLabel('Interval (seconds)'))).toBe('Enter a number of seconds from 5 to 86,400');
-    expect(document.activeElement).toBe(byLabel('Interval (seconds)'));
+    await fill(person, field('Interval (seconds)'), '2');
+    await person.click(button('Save settings'));
+    expect(descriptionOf(field('Interval (seconds)'))).toBe('Enter a number of seconds from 5 to 86,400');
+    expect(document.activeElement).toBe(field('Interval (seconds)'));
     expect(api.callsTo('monitor.configure')).toEqual([]);
 
-    await fillForm({ 'Interval (seconds)': '60', 'Timeout (seconds)': '7.5', Retries: '3', 'Latency threshold (ms)': '' });
-    await click(byLabel('Cerner lab'));
-    await click(byLabel('Read metrics from a Prometheus endpoint'));
-    await fillForm({ 'Metrics URL': 'https://ai.example.org/metrics', 'Metric name': 'model_latency_seconds', Labels: 'quantile=0.95, job="api"' });
-    await fillForm({ 'Alert when the value is': 'above', 'Warning level': '0.5', 'Critical level': '1' });
-    await click(button('Save settings'));
+    await fillForm(person, { 'Interval (seconds)': '60', 'Timeout (seconds)': '7.5', Retries: '3', 'Latency threshold (ms)': '' });
+    await person.click(screen.getByRole('checkbox', { name: 'Cerner lab' }));
+    await person.click(screen.getByRole('checkbox', { name: 'Read metrics from a Prometheus endpoint' }));
+    await fillForm(person, { 'Metrics URL': 'https://ai.example.org/metrics', 'Metric name': 'model_latency_seconds', Labels: 'quantile=0.95, job="api"' });
+    await fillForm(person, { 'Alert when the value is': 'above', 'Warning level': '0.5', 'Critical level': '1' });
+    // Enter in a field saves, as the button does.
+    await person.type(field('Critical level'), '{Enter}');
 
     const sent = api.callsTo('monitor.configure') as ChannelInput<'monitor.configure'>[];
     expect(sent).toEqual([
@@ -245,8 +242,8 @@ describe('monitoring settings', () => {
         },
       },
     ]);
-    await waitFor(() => expect(statusTexts().join(' ')).toContain('Saved the monitoring settings of Epic production.'));
-    expect(document.querySelector('dialog[open]')).toBeNull();
+    await waitFor(() => expect(liveTexts('status').join(' ')).toContain('Saved the monitoring settings of Epic production.'));
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 
   it("puts main's INVALID_INPUT next to the field it names", async () => {
@@ -256,26 +253,25 @@ describe('monitoring settings', () => {
         { path: ['settings', 'plan', 'timeoutMs'], message: 'The timeout must not be longer than the interval' },
         { path: ['settings', 'dependsOn'], message: 'Epic production and Cerner lab would depend on each other' },
       ]);
-    await openSettings(api);
-    await click(byLabel('Cerner lab'));
-    await click(button('Save settings'));
+    const person = await openSettings(api);
+    await person.click(screen.getByRole('checkbox', { name: 'Cerner lab' }));
+    await person.click(button('Save settings'));
 
-    await waitFor(() => expect(descriptionOf(byLabel('Timeout (seconds)'))).toBe('The timeout must not be longer than the interval'));
-    expect(byLabel('Timeout (seconds)').getAttribute('aria-invalid')).toBe('true');
-    expect(document.querySelector('.depends-on')?.textContent).toContain('Epic production and Cerner lab would depend on each other');
+    await waitFor(() => expect(descriptionOf(field('Timeout (seconds)'))).toBe('The timeout must not be longer than the interval'));
+    expect(field('Timeout (seconds)').getAttribute('aria-invalid')).toBe('true');
+    expect(descriptionOf(screen.getByRole('group', { name: 'Depends on' }))).toBe('Epic production and Cerner lab would depend on each other');
     // Every problem sits next to its field: nothing is repeated above the form.
     expect(pageText()).not.toContain('The settings were not saved');
-    expect(document.activeElement).toBe(byLabel('Timeout (seconds)'));
+    expect(document.activeElement).toBe(field('Timeout (seconds)'));
   });
 
   it('Escape closes the dialog, not the detail', async () => {
-    await openSettings(epicConsole(user({ role: 'operator' })));
-    const dialog = document.querySelector('dialog[open]') as HTMLDialogElement;
-    await act(async () => {
-      byLabel('Interval (seconds)').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
-      dialog.dispatchEvent(new Event('cancel', { cancelable: true }));
-    });
-    await waitFor(() => expect(document.querySelector('dialog[open]')).toBeNull());
-    expect(detailHeading()?.textContent).toBe('Epic production');
+    const person = await openSettings(epicConsole(user({ role: 'operator' })));
+    const dialog = screen.getByRole('dialog');
+    await person.keyboard('{Escape}');
+    // A browser turns that Escape into the dialog's cancel event; jsdom does not, so it is sent here.
+    await act(async () => dialog.dispatchEvent(new Event('cancel', { cancelable: true })));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(detailHeading()).toBeTruthy();
   });
 });

@@ -1,14 +1,15 @@
-/** Tiles, details and alerts as main sends them, and a console serving them, for the status board tests. */
+/** Tiles, details and alerts as main sends them (timed from the tests' fixed NOW), and a console serving them, for the status board tests. */
+import { screen, within } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
 import type { ChannelOutput, UserSummary } from '../../../src-shared/contract';
 import { DEFAULT_PROBE_PLAN, type AlertView, type BoardTile, type ConnectionState, type TargetStatus } from '../../../src-shared/monitoring';
 import { resetConnectionsView } from '../../../src-renderer/screens/board/view-store';
 import { VENDORS } from './connection-fixtures';
-import { click, ok, signedInAs, waitFor, type FakeVigil, type Handlers } from './harness';
+import { MINUTE, NOW, ok, signedInAs, textOf, type FakeVigil, type Handlers } from './harness';
 
 export type Detail = ChannelOutput<'monitor.detail'>;
 
-export const NOW = Date.now();
-const MINUTE = 60_000;
+export { NOW };
 
 export function status(targetId: string, state: ConnectionState, rest: Partial<TargetStatus> = {}): TargetStatus {
   const health = state === 'MAINTENANCE' || state === 'PAUSED' ? 'UP' : state;
@@ -139,60 +140,58 @@ export function boardConsole(u: UserSummary, tiles: BoardTile[], details: Record
 }
 
 /** One of the Connections screen's two tabs, by its name. */
-export function tab(name: 'Status board' | 'Setup & diagnostics'): HTMLButtonElement {
-  const found = [...document.querySelectorAll<HTMLButtonElement>('[role="tab"]')].find((t) => t.textContent === name);
-  if (!found) throw new Error(`no tab "${name}"`);
-  return found;
+export function tab(name: 'Status board' | 'Setup & diagnostics'): HTMLElement {
+  return screen.getByRole('tab', { name });
 }
 
 /** Connections lands on the status board; the list, its forms and diagnostics are one tab away. */
-export async function openSetupTab(): Promise<void> {
-  await click(await waitFor(() => tab('Setup & diagnostics')));
+export async function openSetupTab(person: UserEvent): Promise<void> {
+  await person.click(await screen.findByRole('tab', { name: 'Setup & diagnostics' }));
 }
 
-/** The tiles' names as the board shows them, in order. */
+/** A tile's button, which opens its detail: named by the target and its state. */
+export function tileButton(targetId: string): HTMLButtonElement {
+  const found = document.querySelector<HTMLButtonElement>(`.board-grid button[data-target-id="${targetId}"]`);
+  if (!found) throw new Error(`no tile for ${targetId}`);
+  return found;
+}
+
+/** The tiles' names as the board shows them, in order (their buttons' text without the state said for screen readers). */
 export function tileNames(): string[] {
   return [...document.querySelectorAll<HTMLButtonElement>('.board-grid button[data-target-id]')].map((b) => b.firstChild?.textContent ?? '');
 }
 
-const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
 function tileElement(targetId: string): HTMLElement {
-  const found = document.querySelector(`button[data-target-id="${targetId}"]`)?.closest('li');
+  const found = tileButton(targetId).closest('li');
   if (!found) throw new Error(`no tile for ${targetId}`);
   return found;
 }
 
 /** One tile's text, found by its target. */
 export function tileText(targetId: string): string {
-  return text(tileElement(targetId));
+  return textOf(tileElement(targetId));
 }
 
 /** The figures on a tile (or anywhere the same facts show), by their label. */
-export function factsIn(root: Element): Record<string, string> {
-  return Object.fromEntries([...root.querySelectorAll('.tile-fact')].map((f) => [text(f.querySelector('dt')), text(f.querySelector('dd'))]));
+export function factsIn(root: HTMLElement): Record<string, string> {
+  const terms = within(root).queryAllByRole('term');
+  return Object.fromEntries(terms.map((dt) => [textOf(dt), textOf(dt.nextElementSibling)]));
 }
 
 export function tileFacts(targetId: string): Record<string, string> {
   return factsIn(tileElement(targetId));
 }
 
-/** The cells of each row of the table with this caption, as text. */
-export function tableCells(caption: string): string[][] {
-  const table = [...document.querySelectorAll('table')].find((t) => text(t.caption) === caption);
-  if (!table) throw new Error(`no table captioned "${caption}"`);
-  return [...table.querySelectorAll('tbody tr')].map((row) => [...row.querySelectorAll('th, td')].map(text));
+/** One figure of a tile, the term and its value together (where its tone shows). */
+export function tileFact(targetId: string, label: string): HTMLElement {
+  const term = within(tileElement(targetId)).getByText(label, { selector: 'dt' });
+  if (!term.parentElement) throw new Error(`the ${label} of ${targetId} stands alone`);
+  return term.parentElement;
 }
 
 /** The tags under a tile's figures: alerts, flapping, maintenance, pause. */
 export function tileTags(targetId: string): string[] {
-  return [...tileElement(targetId).querySelectorAll('.tile-tags .tag')].map(text);
-}
-
-export function tileButton(targetId: string): HTMLButtonElement {
-  const found = document.querySelector<HTMLButtonElement>(`button[data-target-id="${targetId}"]`);
-  if (!found) throw new Error(`no tile for ${targetId}`);
-  return found;
+  return [...tileElement(targetId).querySelectorAll('.tile-tags .tag')].map(textOf);
 }
 
 /**

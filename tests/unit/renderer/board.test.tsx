@@ -1,34 +1,13 @@
 // @vitest-environment jsdom
-import { act } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  button,
-  cleanup,
-  click,
-  heading,
-  navLink,
-  ok,
-  pageText,
-  push,
-  queryButton,
-  renderApp,
-  statusTexts,
-  tableRows,
-  user,
-  waitFor,
-} from './harness';
-import { boardConsole, status, tab, tile, tileButton, tileFacts, tileNames, tileTags, tileText, workstationTile, NOW } from './board-fixtures';
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { button, heading, liveTexts, navLink, ok, pageText, push, queryButton, renderApp, tableRows, user } from './harness';
+import { boardConsole, NOW, status, tab, tile, tileButton, tileFact, tileFacts, tileNames, tileTags, tileText, workstationTile } from './board-fixtures';
 import { connection, VENDORS } from './connection-fixtures';
 
-afterEach(cleanup);
-
-
-/** Focuses a control and presses a key on it. */
-async function press(target: HTMLElement, key: string): Promise<void> {
-  await act(async () => {
-    target.focus();
-    target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
-  });
+/** The board with this many tiles on it. */
+async function boardShows(count: number): Promise<void> {
+  await waitFor(() => expect(tileNames()).toHaveLength(count));
 }
 
 describe('the status board', () => {
@@ -43,8 +22,8 @@ describe('the status board', () => {
       tile(7, 'Beta hospital', 'DOWN'),
       workstationTile(),
     ];
-    await renderApp(boardConsole(user({ role: 'operator' }), tiles));
-    await waitFor(() => expect(tileNames()).toHaveLength(8));
+    renderApp(boardConsole(user({ role: 'operator' }), tiles));
+    await boardShows(8);
     expect(heading()).toBe('Connections');
     expect(tab('Status board').getAttribute('aria-selected')).toBe('true');
     expect(tileNames()).toEqual(['Beta hospital', 'Epic production', 'Oracle Health', 'New HAPI', 'Cerner lab', 'Allscripts', 'This workstation', 'Zeta clinic']);
@@ -66,14 +45,14 @@ describe('the status board', () => {
       tile(5, 'E', 'UP'),
       workstationTile(),
     ];
-    await renderApp(boardConsole(user({ role: 'operator' }), tiles));
-    await waitFor(() => expect(statusTexts()).toContain('2 down · 1 degraded · 3 up'));
+    renderApp(boardConsole(user({ role: 'operator' }), tiles));
+    await waitFor(() => expect(liveTexts('status')).toContain('2 down · 1 degraded · 3 up'));
     expect(pageText()).toContain('3 open alerts, worst SEV1');
   });
 
   it('says "All N up" when nothing is wrong', async () => {
-    await renderApp(boardConsole(user({ role: 'operator' }), [tile(1, 'A', 'UP'), workstationTile()]));
-    await waitFor(() => expect(statusTexts()).toContain('All 2 up'));
+    renderApp(boardConsole(user({ role: 'operator' }), [tile(1, 'A', 'UP'), workstationTile()]));
+    await waitFor(() => expect(liveTexts('status')).toContain('All 2 up'));
     expect(pageText()).toContain('No open alerts');
   });
 
@@ -88,8 +67,8 @@ describe('the status board', () => {
       tile(3, 'Allscripts', 'PAUSED', { uptime24h: 99.999 }),
       workstationTile(),
     ];
-    await renderApp(boardConsole(user({ role: 'operator' }), tiles));
-    await waitFor(() => expect(tileNames()).toHaveLength(4));
+    renderApp(boardConsole(user({ role: 'operator' }), tiles));
+    await boardShows(4);
 
     const down = tileText('conn:1');
     expect(down).toContain('CapabilityStatement: connection refused (failed 3 times in a row)');
@@ -115,7 +94,7 @@ describe('the status board', () => {
     let tiles = [tile(1, 'Epic production', 'UP'), workstationTile()];
     const api = boardConsole(user({ role: 'operator' }), []);
     api.handlers['monitor.board'] = () => ok({ tiles });
-    await renderApp(api);
+    renderApp(api);
     await waitFor(() => expect(tileButton('conn:1').textContent).toBe('Epic production (Up)'));
 
     const down = status('conn:1', 'DOWN', { since: NOW });
@@ -123,27 +102,28 @@ describe('the status board', () => {
     await push(api, 'monitor.status', { from: 'UP', status: down });
     await waitFor(() => expect(tileButton('conn:1').textContent).toBe('Epic production (Down)'));
     expect(tileText('conn:1')).toContain('connection refused');
-    expect(statusTexts()).toContain('1 down · 1 up');
+    expect(liveTexts('status')).toContain('1 down · 1 up');
   });
 
   it('with no connections says who adds one, and where; the workstation still has its tile', async () => {
-    await renderApp(boardConsole(user({ role: 'admin' }), [workstationTile()]));
+    const person = renderApp(boardConsole(user({ role: 'admin' }), [workstationTile()]));
     await waitFor(() => expect(pageText()).toContain('No EHR connections to watch yet'));
     expect(tileNames()).toEqual(['This workstation']);
-    await click(button('Go to Setup & diagnostics'));
+    await person.click(button('Go to Setup & diagnostics'));
     await waitFor(() => expect(pageText()).toContain('No connections yet. Add connection sets up the first one.'));
     expect(tab('Setup & diagnostics').getAttribute('aria-selected')).toBe('true');
-    await cleanup();
+  });
 
-    await renderApp(boardConsole(user({ role: 'operator' }), [workstationTile()]));
+  it('with no connections, tells an operator that an administrator adds them', async () => {
+    renderApp(boardConsole(user({ role: 'operator' }), [workstationTile()]));
     await waitFor(() => expect(pageText()).toContain('An administrator adds them under Setup & diagnostics'));
     expect(queryButton('Go to Setup & diagnostics')).toBeNull();
   });
 
   it('keeps the last tiles up when a refresh fails, and says they may be out of date', async () => {
     const api = boardConsole(user({ role: 'operator' }), [tile(1, 'Epic production', 'UP'), workstationTile()]);
-    await renderApp(api);
-    await waitFor(() => expect(tileNames()).toHaveLength(2));
+    renderApp(api);
+    await boardShows(2);
     api.handlers['monitor.board'] = () => ({ ok: false, error: { code: 'UNAVAILABLE', message: 'The monitor is not running.' } });
     await push(api, 'monitor.status', { from: 'UP', status: status('conn:1', 'DOWN') });
     await waitFor(() => expect(pageText()).toContain('Could not refresh the board: what is shown may be out of date'));
@@ -158,30 +138,44 @@ describe('the two views', () => {
       'ehr.vendors': () => ok({ vendors: VENDORS }),
       'audit.list': () => ok({ entries: [], total: 0, nextBeforeSeq: null }),
     });
-    await renderApp(api);
-    await waitFor(() => expect(tileNames()).toHaveLength(2));
+    const person = renderApp(api);
+    await boardShows(2);
 
-    await press(tab('Status board'), 'ArrowRight');
+    tab('Status board').focus();
+    await person.keyboard('{ArrowRight}');
     await waitFor(() => expect(tableRows('Connections')).toHaveLength(1));
     expect(document.activeElement).toBe(tab('Setup & diagnostics'));
     expect(tab('Setup & diagnostics').getAttribute('tabindex')).toBe('0');
     expect(tab('Status board').getAttribute('tabindex')).toBe('-1');
     expect(button('Add connection')).toBeTruthy();
 
-    await click(navLink('Audit'));
-    await waitFor(() => expect(heading()).toBe('Audit'));
-    await click(navLink('Connections'));
+    await person.click(navLink('Audit'));
+    await screen.findByRole('heading', { level: 1, name: 'Audit' });
+    await person.click(navLink('Connections'));
     await waitFor(() => expect(tableRows('Connections')).toHaveLength(1));
 
-    await press(tab('Setup & diagnostics'), 'Home');
-    await waitFor(() => expect(tileNames()).toHaveLength(2));
+    tab('Setup & diagnostics').focus();
+    await person.keyboard('{Home}');
+    await boardShows(2);
   });
 
   it('a certificate about to expire is flagged with an icon as well as its colour', async () => {
-    await renderApp(boardConsole(user({ role: 'operator' }), [tile(1, 'Epic production', 'UP', { certDaysLeft: 3 })]));
+    renderApp(boardConsole(user({ role: 'operator' }), [tile(1, 'Epic production', 'UP', { certDaysLeft: 3 })]));
     await waitFor(() => expect(tileFacts('conn:1').Certificate).toBe('3 days'));
-    const fact = [...document.querySelectorAll('.tile-fact')].find((f) => f.textContent?.startsWith('Certificate'));
-    expect(fact?.className).toContain('fact-bad');
-    expect(fact?.querySelector('svg')).not.toBeNull();
+    // By the default rules: 3 days is within the 7-day tier, which alerts as SEV2.
+    await waitFor(() => expect(tileFact('conn:1', 'Certificate').className).toContain('fact-bad'));
+    expect(tileFact('conn:1', 'Certificate').querySelector('svg')).not.toBeNull();
+  });
+
+  it("a certificate's colour follows the operator's alert rules, not fixed marks", async () => {
+    // Tiers at 60 days (a SEV3 reminder) and 3 days (SEV2): warn within 60, bad within 3, and bad once expired.
+    const days = { 1: 90, 2: 40, 3: 5, 4: 3, 5: -2 } as const;
+    const tiles = Object.entries(days).map(([id, certDaysLeft]) => tile(Number(id), `Server ${id}`, 'UP', { certDaysLeft }));
+    renderApp(boardConsole(user({ role: 'operator' }), tiles, {}, { 'monitor.rules': () => ok({ tlsExpiryDays: [60, 3], degradedAfterMinutes: 10, keyRotationDays: 365 }) }));
+    await boardShows(5);
+    const tone = (targetId: string) => /fact-(bad|warn)/.exec(tileFact(targetId, 'Certificate').className)?.[1] ?? 'plain';
+    await waitFor(() => expect(tone('conn:2')).toBe('warn'));
+    expect(['conn:1', 'conn:2', 'conn:3', 'conn:4', 'conn:5'].map(tone)).toEqual(['plain', 'warn', 'warn', 'bad', 'bad']);
+    expect(tileFacts('conn:5').Certificate).toBe('Expired');
   });
 });

@@ -1,7 +1,7 @@
 /** Connections, diagnostics and vendor profiles as main sends them, and a console serving them, for the Connections screen tests. */
 import { fhirConnectionConfigSchema, type FhirConnectionInput } from '../../../src-shared/connection-config';
 import type { ChannelOutput, CheckId, CheckResult, Connection, Diagnostics, PatientSnapshot, UserSummary } from '../../../src-shared/contract';
-import { ok, signedInAs, type FakeVigil, type Handlers } from './harness';
+import { NOW, ok, signedInAs, type FakeVigil, type Handlers } from './harness';
 
 export type VendorProfile = ChannelOutput<'ehr.vendors'>['vendors'][number];
 
@@ -112,7 +112,7 @@ export const NETWORK_ERROR: NonNullable<CheckResult['error']> = {
   serverText: null,
 };
 
-export function diagnostics(connectionId: number, checks: CheckResult[], finishedAt = Date.now()): Diagnostics {
+export function diagnostics(connectionId: number, checks: CheckResult[], finishedAt = NOW): Diagnostics {
   const status = checks.some((c) => c.status === 'fail') ? 'fail' : checks.some((c) => c.status === 'warn') ? 'warn' : 'pass';
   return {
     runId: `run-${connectionId}-${finishedAt}`,

@@ -1,72 +1,81 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { screen, waitFor } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
 import type { Connection } from '../../../src-shared/contract';
 import {
-  alerts,
   button,
-  byLabel,
-  cleanup,
-  click,
   descriptionOf,
   fail,
   fill,
   fillForm,
+  findButton,
+  liveTexts,
   ok,
   pageText,
   queryButton,
   renderApp,
   user,
-  waitFor,
   type FakeVigil,
   type Handlers,
 } from './harness';
 import { connection, connectionsConsole } from './connection-fixtures';
 import { openSetupTab } from './board-fixtures';
 
-afterEach(cleanup);
-
 function adminConsole(connections: Connection[], more: Handlers = {}): FakeVigil {
   return connectionsConsole(user({ role: 'admin' }), connections, more);
 }
 
+const field = (label: string) => screen.getByLabelText(label);
+
 /** A Cerner connection with a client secret, everything the form needs to send it. */
-async function fillCernerConnection(): Promise<void> {
-  await fill('Vendor', 'cerner');
-  await fillForm({ Name: 'Cerner production', 'FHIR base URL': 'https://fhir.example.org/r4/', 'Client ID': 'vigil-noc', 'Client secret': 's3cret value' });
+async function fillCernerConnection(person: UserEvent): Promise<void> {
+  await fill(person, field('Vendor'), 'cerner');
+  await fillForm(person, { Name: 'Cerner production', 'FHIR base URL': 'https://fhir.example.org/r4/', 'Client ID': 'vigil-noc', 'Client secret': 's3cret value' });
 }
 
-async function openAddForm(api: FakeVigil): Promise<void> {
-  await renderApp(api);
-  await openSetupTab();
+async function openAddForm(api: FakeVigil): Promise<UserEvent> {
+  const person = renderApp(api);
+  await openSetupTab(person);
   await waitFor(() => expect(button('Add connection').getAttribute('aria-busy')).toBeNull());
-  await click(button('Add connection'));
-  await waitFor(() => byLabel('Vendor'));
+  await person.click(button('Add connection'));
+  await screen.findByRole('dialog', { name: 'Add a connection' });
+  return person;
 }
 
-const valueOf = (label: string) => (byLabel(label) as HTMLInputElement).value;
+/** The connections list with the edit dialog of this connection open. */
+async function openEditForm(api: FakeVigil, name: string): Promise<UserEvent> {
+  const person = renderApp(api);
+  await openSetupTab(person);
+  await person.click(await findButton(`Edit ${name}`));
+  await screen.findByRole('dialog', { name: `Edit ${name}` });
+  return person;
+}
+
+const valueOf = (label: string) => (field(label) as HTMLInputElement).value;
 
 describe('adding a connection', () => {
   it('choosing a vendor applies its sign-in method, scopes and rate limit, shows its quirks, and a preset fills the URLs', async () => {
-    await openAddForm(adminConsole([]));
+    const person = await openAddForm(adminConsole([]));
     // The first vendor's defaults from the start.
     expect(valueOf('Vendor')).toBe('epic');
     expect(valueOf('Sign-in method')).toBe('private_key_jwt');
     expect(valueOf('Scopes')).toBe('system/Patient.read\nsystem/Observation.read');
-    expect(byLabel('Rate limit (requests per hour)').getAttribute('placeholder')).toBe('600');
+    expect(field('Rate limit (requests per hour)').getAttribute('placeholder')).toBe('600');
     expect(pageText()).toContain('Known quirks of Epic');
     expect(pageText()).toContain('its jti may be used only once');
     expect(valueOf('Connect timeout (ms)')).toBe('10000');
 
-    await fill('Rate limit (requests per hour)', '900');
-    await fill('Vendor', 'cerner');
+    await fill(person, field('Rate limit (requests per hour)'), '900');
+    await fill(person, field('Vendor'), 'cerner');
     expect(valueOf('Sign-in method')).toBe('client_secret_basic');
     expect(valueOf('Scopes')).toBe('system/Patient.read');
     expect(valueOf('Rate limit (requests per hour)')).toBe('');
-    expect(byLabel('Rate limit (requests per hour)').getAttribute('placeholder')).toBe('10000');
+    expect(field('Rate limit (requests per hour)').getAttribute('placeholder')).toBe('10000');
     expect(pageText()).toContain('Known quirks of Oracle Health (Cerner)');
     expect(valueOf('Client secret')).toBe('');
 
-    await click(button('Oracle Health open sandbox (R4, no sign-in)'));
+    await person.click(button('Oracle Health open sandbox (R4, no sign-in)'));
     expect(valueOf('FHIR base URL')).toBe('https://fhir-open.cerner.com/r4/tenant');
     expect(valueOf('Sign-in method')).toBe('none');
     expect(pageText()).toContain('This sign-in method needs no credential.');
@@ -74,16 +83,16 @@ describe('adding a connection', () => {
 
   it("checks the connection schema before sending, next to each field", async () => {
     const api = adminConsole([]);
-    await openAddForm(api);
-    await fill('FHIR base URL', 'ehr.example.org/fhir');
-    await fill('Connect timeout (ms)', '5');
-    await click(button('Save connection'));
+    const person = await openAddForm(api);
+    await fill(person, field('FHIR base URL'), 'ehr.example.org/fhir');
+    await fill(person, field('Connect timeout (ms)'), '5');
+    await person.click(button('Save connection'));
 
-    expect(descriptionOf(byLabel('Name'))).toContain('Enter a name');
-    expect(descriptionOf(byLabel('FHIR base URL'))).toContain('Enter an http:// or https:// URL');
-    expect(descriptionOf(byLabel('Client ID'))).toContain('This sign-in method needs a client ID');
-    expect(descriptionOf(byLabel('Connect timeout (ms)'))).toContain('Enter a whole number from 100 to 120,000');
-    expect(document.activeElement).toBe(byLabel('Name'));
+    expect(descriptionOf(field('Name'))).toContain('Enter a name');
+    expect(descriptionOf(field('FHIR base URL'))).toContain('Enter an http:// or https:// URL');
+    expect(descriptionOf(field('Client ID'))).toContain('This sign-in method needs a client ID');
+    expect(descriptionOf(field('Connect timeout (ms)'))).toContain('Enter a whole number from 100 to 120,000');
+    expect(document.activeElement).toBe(field('Name'));
     expect(api.callsTo('connections.create')).toEqual([]);
   });
 
@@ -92,16 +101,16 @@ describe('adding a connection', () => {
       'connections.create': () =>
         fail('INVALID_INPUT', 'The connection settings are not valid.', [{ path: ['config', 'baseUrl'], message: 'No FHIR server answers at this URL' }]),
     });
-    await openAddForm(api);
-    await fillCernerConnection();
-    await click(button('Save connection'));
+    const person = await openAddForm(api);
+    await fillCernerConnection(person);
+    await person.click(button('Save connection'));
 
-    const baseUrl = byLabel('FHIR base URL');
+    const baseUrl = field('FHIR base URL');
     await waitFor(() => expect(baseUrl.getAttribute('aria-invalid')).toBe('true'));
     expect(descriptionOf(baseUrl)).toContain('No FHIR server answers at this URL');
     expect(document.activeElement).toBe(baseUrl);
-    expect(byLabel('Name').getAttribute('aria-invalid')).toBeNull();
-    expect(alerts()).toEqual([]);
+    expect(field('Name').getAttribute('aria-invalid')).toBeNull();
+    expect(liveTexts('alert')).toEqual([]);
     expect(api.callsTo('connections.create')).toEqual([
       {
         config: {
@@ -124,29 +133,29 @@ describe('adding a connection', () => {
     const api = adminConsole([], {
       'connections.create': () => fail('CONFLICT', message, [{ path: ['config', 'name'], message }]),
     });
-    await openAddForm(api);
-    await fillCernerConnection();
-    await click(button('Save connection'));
+    const person = await openAddForm(api);
+    await fillCernerConnection(person);
+    await person.click(button('Save connection'));
 
-    const name = byLabel('Name');
+    const name = field('Name');
     await waitFor(() => expect(name.getAttribute('aria-invalid')).toBe('true'));
     expect(descriptionOf(name)).toBe(message);
     expect(document.activeElement).toBe(name);
-    expect(alerts()).toEqual([]);
+    expect(liveTexts('alert')).toEqual([]);
   });
 
   it("puts a credential problem (['secret','value']) next to the credential field", async () => {
     const api = adminConsole([], {
       'connections.create': () => fail('INVALID_INPUT', 'Not a key.', [{ path: ['secret', 'value'], message: 'This is not a PKCS#8 PEM or a private JWK' }]),
     });
-    await openAddForm(api);
-    await fill('Name', 'Epic production');
-    await fill('FHIR base URL', 'https://epic.example.org/api/FHIR/R4');
-    await fill('Client ID', 'vigil');
-    await click(byLabel('Import an existing key'));
-    await fill('Private key (PEM or JWK)', 'not a key');
-    await click(button('Save connection'));
-    await waitFor(() => expect(descriptionOf(byLabel('Private key (PEM or JWK)'))).toContain('not a PKCS#8 PEM'));
+    const person = await openAddForm(api);
+    await fill(person, field('Name'), 'Epic production');
+    await fill(person, field('FHIR base URL'), 'https://epic.example.org/api/FHIR/R4');
+    await fill(person, field('Client ID'), 'vigil');
+    await person.click(screen.getByRole('radio', { name: 'Import an existing key' }));
+    await fill(person, field('Private key (PEM or JWK)'), 'not a key');
+    await person.click(button('Save connection'));
+    await waitFor(() => expect(descriptionOf(field('Private key (PEM or JWK)'))).toContain('not a PKCS#8 PEM'));
   });
 });
 
@@ -154,12 +163,6 @@ describe('private_key_jwt', () => {
   const jwks = { keys: [{ kty: 'RSA', kid: 'k1', alg: 'RS384', use: 'sig', n: 'AQAB-modulus', e: 'AQAB' }] };
   const saved = connection(7, { name: 'Epic production', vendor: 'epic', authMode: 'private_key_jwt', clientId: 'vigil-client', baseUrl: 'https://epic.example.org/api/FHIR/R4' });
   const withKey = { ...saved, hasSecret: true, publicJwks: jwks };
-  let written: string[];
-
-  beforeEach(() => {
-    written = [];
-    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (t: string) => void written.push(t) } });
-  });
 
   it('a new connection gets its key pair after saving, and its JWKS with Copy and Save as file', async () => {
     let list: Connection[] = [];
@@ -174,12 +177,12 @@ describe('private_key_jwt', () => {
       },
     });
     api.handlers['connections.list'] = () => ok({ connections: list });
-    await openAddForm(api);
-    await fill('Name', 'Epic production');
-    await fill('FHIR base URL', 'https://epic.example.org/api/FHIR/R4');
-    await fill('Client ID', 'vigil-client');
-    await fill('Key algorithm', 'ES384');
-    await click(button('Save connection'));
+    const person = await openAddForm(api);
+    await fill(person, field('Name'), 'Epic production');
+    await fill(person, field('FHIR base URL'), 'https://epic.example.org/api/FHIR/R4');
+    await fill(person, field('Client ID'), 'vigil-client');
+    await fill(person, field('Key algorithm'), 'ES384');
+    await person.click(button('Save connection'));
 
     await waitFor(() => expect(pageText()).toContain('Register this public key with the EHR vendor for client ID vigil-client'));
     expect(api.callsTo('connections.create')).toHaveLength(1);
@@ -188,8 +191,9 @@ describe('private_key_jwt', () => {
     const shown = document.querySelector('pre.code-block')?.textContent ?? '';
     expect(JSON.parse(shown)).toEqual(jwks);
 
-    await click(button('Copy'));
-    await waitFor(() => expect(written).toEqual([JSON.stringify(jwks, null, 2)]));
+    await person.click(button('Copy'));
+    // user-event keeps a clipboard of its own in place of the browser's.
+    await waitFor(async () => expect(await navigator.clipboard.readText()).toBe(JSON.stringify(jwks, null, 2)));
     expect(pageText()).toContain('Copied the public key.');
 
     const downloads: string[] = [];
@@ -198,17 +202,16 @@ describe('private_key_jwt', () => {
     const anchorClick = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       downloads.push(this.download);
     });
-    await click(button('Save as file'));
+    await person.click(button('Save as file'));
     expect(downloads).toEqual(['jwks-epic-production.json']);
     anchorClick.mockRestore();
   });
 
   it('when the clipboard is refused, the key is selected and the page says to press Ctrl+C', async () => {
-    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: () => Promise.reject(new Error('denied')) } });
-    await renderApp(adminConsole([withKey]));
-    await openSetupTab();
-    await waitFor(() => button('Copy'));
-    await click(button('Copy'));
+    const person = renderApp(adminConsole([withKey]));
+    vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new Error('denied'));
+    await openSetupTab(person);
+    await person.click(await findButton('Copy'));
     await waitFor(() => expect(pageText()).toContain('press Ctrl+C'));
     const selection = window.getSelection();
     expect(selection?.anchorNode).toBe(document.querySelector('pre.code-block'));
@@ -221,19 +224,16 @@ describe('editing and deleting', () => {
 
   it('never shows a stored secret: it says one is in the keychain, and Replace asks for a new one', async () => {
     const api = adminConsole([cerner], { 'connections.update': () => ok(cerner) });
-    await renderApp(api);
-    await openSetupTab();
-    await waitFor(() => button('Edit Cerner prod'));
-    await click(button('Edit Cerner prod'));
-    await waitFor(() => expect(pageText()).toContain('A credential is stored in the keychain.'));
-    expect(document.querySelector('dialog input[type="password"]')).toBeNull();
+    const person = await openEditForm(api, 'Cerner prod');
+    expect(pageText()).toContain('A credential is stored in the keychain.');
+    expect(screen.getByRole('dialog').querySelector('input[type="password"]')).toBeNull();
     expect(valueOf('Rate limit (requests per hour)')).toBe('5000');
 
-    await click(button('Replace'));
+    await person.click(button('Replace'));
     expect(valueOf('Client secret')).toBe('');
-    expect(document.activeElement).toBe(byLabel('Client secret'));
-    await fill('Client secret', 'rotated secret');
-    await click(button('Save changes'));
+    expect(document.activeElement).toBe(field('Client secret'));
+    await fill(person, field('Client secret'), 'rotated secret');
+    await person.click(button('Save changes'));
     await waitFor(() => expect(api.callsTo('connections.update')).toHaveLength(1));
     expect(api.callsTo('connections.update')[0]).toMatchObject({ id: 3, secret: { kind: 'clientSecret', value: 'rotated secret' } });
     await waitFor(() => expect(pageText()).toContain('Saved Cerner prod.'));
@@ -241,26 +241,21 @@ describe('editing and deleting', () => {
 
   it('keeping the stored secret sends none', async () => {
     const api = adminConsole([cerner], { 'connections.update': () => ok(cerner) });
-    await renderApp(api);
-    await openSetupTab();
-    await waitFor(() => button('Edit Cerner prod'));
-    await click(button('Edit Cerner prod'));
-    await waitFor(() => button('Save changes'));
-    await click(button('Save changes'));
+    const person = await openEditForm(api, 'Cerner prod');
+    await person.click(button('Save changes'));
     await waitFor(() => expect(api.callsTo('connections.update')).toHaveLength(1));
     expect(api.callsTo('connections.update')[0]).not.toHaveProperty('secret');
   });
 
   it('delete asks first, then removes the connection', async () => {
     const api = adminConsole([cerner], { 'connections.delete': () => ok({}) });
-    await renderApp(api);
-    await openSetupTab();
-    await waitFor(() => button('Delete Cerner prod'));
-    await click(button('Delete Cerner prod'));
-    await waitFor(() => button('Delete connection'));
+    const person = renderApp(api);
+    await openSetupTab(person);
+    await person.click(await findButton('Delete Cerner prod'));
+    await findButton('Delete connection');
     expect(pageText()).toContain('removes its credential from the keychain');
     expect(api.callsTo('connections.delete')).toEqual([]);
-    await click(button('Delete connection'));
+    await person.click(button('Delete connection'));
     await waitFor(() => expect(queryButton('Delete connection')).toBeNull());
     expect(api.callsTo('connections.delete')).toEqual([{ id: 3 }]);
     expect(pageText()).toContain('Deleted Cerner prod.');

@@ -1,15 +1,16 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { Diagnostics } from '../../../src-shared/contract';
-import { formatDateTime } from '../../../src-renderer/lib/format';
+import { localDateTime } from '../../../src-renderer/lib/time';
 import {
-  alerts,
   button,
-  cleanup,
-  click,
   fail,
+  findButton,
   heading,
+  liveTexts,
   navLinks,
+  NOW,
   ok,
   pageText,
   push,
@@ -17,14 +18,11 @@ import {
   renderApp,
   tableRows,
   user,
-  waitFor,
 } from './harness';
 import { allPassing, check, connection, connectionsConsole, diagnostics, NETWORK_ERROR } from './connection-fixtures';
 import { openSetupTab } from './board-fixtures';
 
-afterEach(cleanup);
-
-const minutesAgo = (n: number) => Date.now() - n * 60_000;
+const minutesAgo = (n: number) => NOW - n * 60_000;
 
 describe('the connections list', () => {
   it('says each last result in words with an icon, and when, with the exact time on hover', async () => {
@@ -37,8 +35,8 @@ describe('the connections list', () => {
       }),
       connection(4, { name: 'Brand new' }),
     ];
-    await renderApp(connectionsConsole(user({ role: 'operator' }), list));
-    await openSetupTab();
+    const person = renderApp(connectionsConsole(user({ role: 'operator' }), list));
+    await openSetupTab(person);
     await waitFor(() => expect(tableRows('Connections')).toHaveLength(4));
     const [sandbox, cerner, hapi, fresh] = tableRows('Connections');
     expect(sandbox).toContain('Sandbox EHR');
@@ -53,7 +51,7 @@ describe('the connections list', () => {
     expect(fresh).toContain('Not tested yet');
 
     const time = document.querySelector(`time[datetime="${new Date(passedAt).toISOString()}"]`);
-    expect(time?.getAttribute('title')).toBe(formatDateTime(passedAt));
+    expect(time?.getAttribute('title')).toBe(localDateTime(passedAt));
     // Never by colour alone: every result carries an icon next to its words.
     const statuses = [...document.querySelectorAll('.connections-table .status')];
     expect(statuses).toHaveLength(3);
@@ -64,8 +62,8 @@ describe('the connections list', () => {
     let list = [connection(1, { name: 'Sandbox EHR' })];
     const api = connectionsConsole(user({ role: 'operator' }), []);
     api.handlers['connections.list'] = () => ok({ connections: list });
-    await renderApp(api);
-    await openSetupTab();
+    const person = renderApp(api);
+    await openSetupTab(person);
     await waitFor(() => expect(tableRows('Connections')[0]).toContain('Not tested yet'));
 
     list = [connection(1, { name: 'Sandbox EHR' }, { lastTest: allPassing(1) })];
@@ -75,13 +73,13 @@ describe('the connections list', () => {
 
   it('a failed refresh keeps the last list on screen and says it may be out of date', async () => {
     const api = connectionsConsole(user({ role: 'operator' }), [connection(1, { name: 'Sandbox EHR' }, { lastTest: allPassing(1) })]);
-    await renderApp(api);
-    await openSetupTab();
+    const person = renderApp(api);
+    await openSetupTab(person);
     await waitFor(() => expect(tableRows('Connections')[0]).toContain('All checks passed'));
 
     api.handlers['connections.list'] = () => fail('UNAVAILABLE', 'The store is not available.');
     await push(api, 'connections.changed', { connectionId: 1, by: 'ada' });
-    await waitFor(() => expect(alerts().join(' ')).toContain('Could not refresh the connections: what is shown may be out of date'));
+    await waitFor(() => expect(liveTexts('alert').join(' ')).toContain('Could not refresh the connections: what is shown may be out of date'));
     expect(tableRows('Connections')[0]).toContain('All checks passed');
   });
 });
@@ -89,29 +87,28 @@ describe('the connections list', () => {
 describe('who sees what', () => {
   it('an operator lands on Connections, may test, and is offered no Add, Edit, Delete, patient data or Sandbox settings', async () => {
     const api = connectionsConsole(user({ role: 'operator', username: 'olive' }), [connection(1, { name: 'Sandbox EHR' }, { sandbox: true })]);
-    await renderApp(api);
-    await openSetupTab();
+    const person = renderApp(api);
+    await openSetupTab(person);
     await waitFor(() => expect(heading()).toBe('Connections'));
     await waitFor(() => button('Test now Sandbox EHR'));
     expect(navLinks()[0]).toBe('Connections');
     expect(navLinks()).not.toContain('Sandbox EHR');
     expect(queryButton('Add connection')).toBeNull();
-    const names = [...document.querySelectorAll('button')].map((b) => b.textContent ?? '');
-    expect(names.filter((n) => /^(Edit|Delete)/.test(n))).toEqual([]);
+    expect(screen.queryAllByRole('button', { name: /^(Edit|Delete)/ })).toEqual([]);
     expect(pageText()).not.toContain('Patient snapshot');
     expect(api.callsTo('sandbox.get')).toEqual([]);
   });
 
   it('a safety officer sees the connections but may not run a test', async () => {
-    await renderApp(connectionsConsole(user({ role: 'safety_officer' }), [connection(1, { name: 'Sandbox EHR' })]));
-    await openSetupTab();
+    const person = renderApp(connectionsConsole(user({ role: 'safety_officer' }), [connection(1, { name: 'Sandbox EHR' })]));
+    await openSetupTab(person);
     await waitFor(() => expect(tableRows('Connections')).toHaveLength(1));
     expect(queryButton('Test now Sandbox EHR')).toBeNull();
   });
 
   it('an admin gets Add, Edit and Delete', async () => {
-    await renderApp(connectionsConsole(user({ role: 'admin' }), [connection(1, { name: 'Sandbox EHR' })]));
-    await openSetupTab();
+    const person = renderApp(connectionsConsole(user({ role: 'admin' }), [connection(1, { name: 'Sandbox EHR' })]));
+    await openSetupTab(person);
     await waitFor(() => button('Edit Sandbox EHR'));
     expect(button('Add connection')).toBeTruthy();
     expect(button('Delete Sandbox EHR')).toBeTruthy();
@@ -124,10 +121,9 @@ describe('Test now', () => {
     const api = connectionsConsole(user({ role: 'operator' }), [connection(1, { name: 'Sandbox EHR' }, { lastTest: allPassing(1, minutesAgo(30)) })], {
       'connections.test': () => new Promise((resolve) => (answer = (d) => resolve(ok(d)))),
     });
-    await renderApp(api);
-    await openSetupTab();
-    await waitFor(() => button('Test now Sandbox EHR'));
-    await click(button('Test now Sandbox EHR'));
+    const person = renderApp(api);
+    await openSetupTab(person);
+    await person.click(await findButton('Test now Sandbox EHR'));
     expect(api.callsTo('connections.test')).toEqual([{ id: 1 }]);
     await waitFor(() => expect(pageText()).toContain('Testing Sandbox EHR…'));
 
@@ -165,7 +161,7 @@ describe('Test now', () => {
     expect(rows[2]).toContain('No answer from the token endpoint');
     expect(rows[2]).toContain(`NETWORK · network_unreachable — ${NETWORK_ERROR.guidance}`);
     expect(rows[3]).toContain('Skipped');
-    expect(alerts().join(' ')).toContain(`Failed at Access token: ${NETWORK_ERROR.guidance}`);
+    expect(liveTexts('alert').join(' ')).toContain(`Failed at Access token: ${NETWORK_ERROR.guidance}`);
     // The row follows the run at once, before the list from main catches up.
     expect(tableRows('Connections')[0]).toContain('Failed at Access token');
   });
@@ -174,8 +170,8 @@ describe('Test now', () => {
     let list = [connection(1, { name: 'Sandbox EHR' })];
     const api = connectionsConsole(user({ role: 'operator' }), []);
     api.handlers['connections.list'] = () => ok({ connections: list });
-    await renderApp(api);
-    await openSetupTab();
+    const person = renderApp(api);
+    await openSetupTab(person);
     await waitFor(() => expect(pageText()).toContain('Not tested yet. Test now runs the 7 checks'));
 
     const finished = allPassing(1);

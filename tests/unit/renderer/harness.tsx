@@ -1,27 +1,44 @@
 /**
- * Renders the whole renderer app against an in-memory VigilApi, with just
- * enough lookups (by label, by role and name) to write behavioural tests
- * without a testing library.
+ * Renders the whole renderer app with Testing Library against an in-memory
+ * main (fakeVigil) that keeps to the contract: every reply it gives and every
+ * event it pushes is checked against the contract's schemas, so a fake cannot
+ * drift from what main really sends. The clock stands still at NOW in every
+ * test, so "12 min ago" reads the same on a fast machine and a slow one.
  */
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { QueryClient } from '@tanstack/react-query';
-import type {
-  ChannelInput,
-  ChannelName,
-  ChannelOutput,
-  EventName,
-  EventPayload,
-  UserSummary,
-  VigilApi,
+import { act, cleanup, configure, render, screen, within } from '@testing-library/react';
+import userEvent, { type UserEvent } from '@testing-library/user-event';
+import { afterEach, beforeEach, vi } from 'vitest';
+import { z } from 'zod';
+import {
+  CHANNELS,
+  EVENTS,
+  type ChannelName,
+  type ChannelOutput,
+  type EventName,
+  type EventPayload,
+  type ParsedInput,
+  type UserSummary,
+  type VigilApi,
 } from '../../../src-shared/contract';
 import type { Envelope, ErrorBody } from '../../../src-shared/errors';
+import { DEFAULT_ALERT_RULE_SETTINGS } from '../../../src-shared/monitoring';
 import { AppRoot } from '../../../src-renderer/AppRoot';
 import { useSessionStore } from '../../../src-renderer/state/session-store';
 import { useUiStore } from '../../../src-renderer/state/ui-store';
 import { useThemeStore } from '../../../src-renderer/state/theme-store';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+/** The moment every test runs at: 2026-11-23 14:05:09 on this computer's clock. */
+export const NOW = new Date(2026, 10, 23, 14, 5, 9).getTime();
+export const MINUTE = 60_000;
+
+// Only Date stands still: timers stay real, so Testing Library's waits and React Query's batching run as in a browser.
+beforeEach(() => {
+  vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
+});
+
+// A loaded machine may be slow to render; a generous wait costs nothing when the test passes.
+configure({ asyncUtilTimeout: 5_000 });
 
 // jsdom has <dialog> but not its modal methods.
 if (!HTMLDialogElement.prototype.showModal) {
@@ -33,8 +50,11 @@ if (!HTMLDialogElement.prototype.showModal) {
   };
 }
 
+// ------------------------------------------------------------ the fake main
+
 type Reply<C extends ChannelName> = Envelope<ChannelOutput<C>> | Promise<Envelope<ChannelOutput<C>>>;
-export type Handlers = { [C in ChannelName]?: (input: ChannelInput<C>) => Reply<C> };
+/** Handlers get the input as main's dispatcher hands it on: parsed by the channel's input schema. */
+export type Handlers = { [C in ChannelName]?: (input: ParsedInput<C>) => Reply<C> };
 
 export const ok = <T,>(data: T): Envelope<T> => ({ ok: true, data });
 export const fail = (code: ErrorBody['code'], message: string, details?: unknown): Envelope<never> => ({
@@ -67,7 +87,34 @@ export interface FakeVigil extends VigilApi {
   callsTo(channel: ChannelName): unknown[];
 }
 
-/** Unhandled channels answer NOT_FOUND so a test sees what it forgot to set up. */
+/** What the fakes of this test said or were sent against the contract; the test fails with them after it ends. */
+const breaches: string[] = [];
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+  const found = breaches.splice(0);
+  if (found.length > 0) throw new Error(`The fake main broke the contract:\n${found.join('\n')}`);
+});
+
+/** The breaches found so far, taken away: for the test that checks the fake itself. */
+export function takeBreaches(): string[] {
+  return breaches.splice(0);
+}
+
+function breach(what: string, error: z.ZodError): string {
+  const message = `${what}:\n${z.prettifyError(error)}`;
+  breaches.push(message);
+  return message;
+}
+
+/**
+ * Main as the tests need it. Unhandled channels answer NOT_FOUND so a test
+ * sees what it forgot to set up. Input the contract refuses is answered
+ * INVALID_INPUT, as main's dispatcher would, and fails the test; a reply
+ * the contract refuses throws (the console sees main as unreachable) and
+ * fails the test too.
+ */
 export function fakeVigil(handlers: Handlers = {}): FakeVigil {
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   const fake: FakeVigil = {
@@ -79,9 +126,18 @@ export function fakeVigil(handlers: Handlers = {}): FakeVigil {
     },
     async invoke(channel, input) {
       fake.calls.push({ channel, input });
+      const def = CHANNELS[channel];
+      const parsed = def.input.safeParse(input ?? {});
+      if (!parsed.success) {
+        return fail('INVALID_INPUT', breach(`The console sent ${channel} what main would refuse`, parsed.error));
+      }
       const handler = fake.handlers[channel] as ((i: unknown) => Reply<typeof channel>) | undefined;
       if (!handler) return fail('NOT_FOUND', `The fake has no handler for ${channel}.`);
-      return handler(input);
+      const reply = await handler(parsed.data);
+      if (!reply.ok) return reply;
+      const output = def.output.safeParse(reply.data);
+      if (!output.success) throw new Error(breach(`The fake's reply to ${channel} is not what main may send`, output.error));
+      return { ok: true, data: output.data as ChannelOutput<typeof channel> };
     },
     on(event, listener) {
       const set = listeners.get(event) ?? new Set();
@@ -90,7 +146,9 @@ export function fakeVigil(handlers: Handlers = {}): FakeVigil {
       return () => set.delete(listener as (payload: unknown) => void);
     },
     emit(event, payload) {
-      for (const listener of listeners.get(event) ?? []) listener(payload);
+      const checked = EVENTS[event].payload.safeParse(payload);
+      if (!checked.success) throw new Error(breach(`The test pushed a ${event} main would never send`, checked.error));
+      for (const listener of listeners.get(event) ?? []) listener(checked.data);
     },
     callsTo(channel) {
       return fake.calls.filter((c) => c.channel === channel).map((c) => c.input);
@@ -108,12 +166,18 @@ export function signedInAs(u: UserSummary, more: Handlers = {}): FakeVigil {
     'session.whoami': () => ok(session(u)),
     'connections.list': () => ok({ connections: [] }),
     'ehr.vendors': () => ok({ vendors: [] }),
+    'monitor.board': () => ok({ tiles: [] }),
+    'monitor.rules': () => ok(DEFAULT_ALERT_RULE_SETTINGS),
     ...more,
   });
 }
 
-let root: Root | null = null;
-let container: HTMLElement | null = null;
+/** Main pushes an event, as the bridge would deliver it. */
+export async function push<E extends EventName>(api: FakeVigil, event: E, payload: EventPayload<E>): Promise<void> {
+  await act(async () => api.emit(event, payload));
+}
+
+// ------------------------------------------------------------ rendering and input
 
 function resetWorld(hash: string): void {
   localStorage.clear();
@@ -123,150 +187,96 @@ function resetWorld(hash: string): void {
   useThemeStore.setState(useThemeStore.getInitialState(), true);
 }
 
-/** `hash` is where the page starts, as after a reload (e.g. '#/settings/users'). */
-export async function renderApp(api: VigilApi, hash = ''): Promise<void> {
+/**
+ * The whole console against this main, and a person at its keyboard and
+ * mouse. `hash` is where the page starts, as after a reload (e.g.
+ * '#/settings/users').
+ */
+export function renderApp(api: VigilApi, hash = ''): UserEvent {
   resetWorld(hash);
-  container = document.createElement('div');
-  document.body.append(container);
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  root = createRoot(container);
-  await act(async () => root?.render(<AppRoot api={api} queryClient={queryClient} />));
-}
-
-export async function cleanup(): Promise<void> {
-  await act(async () => root?.unmount());
-  container?.remove();
-  root = null;
-  container = null;
-}
-
-// ------------------------------------------------------------ waiting and acting
-
-export async function waitFor<T>(check: () => T, timeoutMs = 2000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    try {
-      return check();
-    } catch (err) {
-      if (Date.now() - started > timeoutMs) throw err;
-    }
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    });
-  }
-}
-
-/** Main pushes an event, as the bridge would deliver it. */
-export async function push<E extends EventName>(api: FakeVigil, event: E, payload: EventPayload<E>): Promise<void> {
-  await act(async () => api.emit(event, payload));
-}
-
-export async function click(element: HTMLElement): Promise<void> {
-  await act(async () => element.click());
+  render(<AppRoot api={api} queryClient={queryClient} />);
+  return userEvent.setup();
 }
 
 /**
- * Types into a field as a person would. The value goes through the native
- * setter: React watches the element's own one and would take a direct
- * assignment for its own update, so a controlled input would miss it.
+ * Puts `value` in a field as a person would: picks the option of a select,
+ * or clears a text field and types (the braces user-event reads as keys
+ * are typed as themselves).
  */
-export async function fill(label: string, value: string): Promise<void> {
-  const input = byLabel(label);
-  if (!(input instanceof HTMLInputElement || input instanceof HTMLSelectElement || input instanceof HTMLTextAreaElement)) {
-    throw new Error(`"${label}" is not an input`);
+export async function fill(user: UserEvent, field: HTMLElement, value: string): Promise<void> {
+  if (field instanceof HTMLSelectElement) {
+    await user.selectOptions(field, value);
+    return;
   }
-  const setValue = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input), 'value')?.set;
-  await act(async () => {
-    setValue?.call(input, value);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  });
+  await user.clear(field);
+  if (value !== '') await user.type(field, value.replace(/[{[]/g, '$&$&'));
 }
 
 /** Fills several fields, by label, in the order given (as a person tabs through a form). */
-export async function fillForm(values: Record<string, string>): Promise<void> {
-  for (const [label, value] of Object.entries(values)) await fill(label, value);
+export async function fillForm(user: UserEvent, values: Record<string, string>): Promise<void> {
+  for (const [label, value] of Object.entries(values)) await fill(user, screen.getByLabelText(label), value);
 }
 
-// ------------------------------------------------------------ lookups
+// ------------------------------------------------------------ what Testing Library does not read
 
-function text(el: Element): string {
-  return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
-/** The control a visible <label> with exactly this text points at. */
-export function byLabel(label: string): HTMLElement {
-  const found = [...document.querySelectorAll('label')].filter((l) => text(l) === label);
-  if (found.length !== 1) throw new Error(`expected one label "${label}", found ${found.length}`);
-  const control = document.getElementById(found[0]!.htmlFor);
-  if (!control) throw new Error(`label "${label}" points at nothing`);
-  return control;
-}
-
-export function queryButton(name: string): HTMLButtonElement | null {
-  return [...document.querySelectorAll('button')].find((b) => text(b) === name) ?? null;
-}
-
-export function button(name: string): HTMLButtonElement {
-  const found = queryButton(name);
-  if (!found) throw new Error(`no button "${name}"; buttons: ${[...document.querySelectorAll('button')].map(text).join(' | ')}`);
-  return found;
-}
-
-export function heading(level = 1): string {
-  const h = document.querySelector(`h${level}`);
-  if (!h) throw new Error(`no h${level}`);
-  return text(h);
-}
-
-export function navLinks(): string[] {
-  const nav = document.querySelector('nav[aria-label="Main"]');
-  if (!nav) throw new Error('no main navigation');
-  return [...nav.querySelectorAll('a')].map(text);
-}
-
-export function navLink(name: string): HTMLAnchorElement {
-  const link = [...document.querySelectorAll<HTMLAnchorElement>('nav[aria-label="Main"] a')].find((a) => text(a) === name);
-  if (!link) throw new Error(`no nav link "${name}"`);
-  return link;
-}
-
-/** The text of every live message (alerts and status notices). */
-export function alerts(): string[] {
-  return [...document.querySelectorAll('[role="alert"]')].map(text);
-}
-
-/** The text of every polite live region (status notices and lines). */
-export function statusTexts(): string[] {
-  return [...document.querySelectorAll('[role="status"]')].map(text);
-}
-
-/** What assistive technology reads as the control's description: its hint and error. */
-export function descriptionOf(control: HTMLElement): string {
-  const ids = control.getAttribute('aria-describedby')?.split(' ') ?? [];
-  return ids.map((id) => document.getElementById(id)).filter((el): el is HTMLElement => el !== null).map(text).join(' ');
+/** Text as a person reads it: runs of white space as one space. */
+export function textOf(el: Element | null | undefined): string {
+  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
 export function pageText(): string {
-  return text(document.body);
+  return textOf(document.body);
 }
 
-/** The rows of the table with this caption, as text. */
+/** What assistive technology reads as the control's description: its hint or its error. */
+export function descriptionOf(control: HTMLElement): string {
+  const ids = control.getAttribute('aria-describedby')?.split(' ') ?? [];
+  return ids.map((id) => document.getElementById(id)).filter((el): el is HTMLElement => el !== null).map(textOf).join(' ');
+}
+
+/** The body rows of the table with this caption, as text. */
 export function tableRows(caption: string): string[] {
-  const table = [...document.querySelectorAll('table')].find((t) => t.caption && text(t.caption) === caption);
-  if (!table) throw new Error(`no table captioned "${caption}"`);
-  return [...table.querySelectorAll('tbody tr')].map(text);
+  const [, ...rows] = within(screen.getByRole('table', { name: caption })).getAllByRole('row');
+  return rows.map(textOf);
 }
 
-/** A switch by its name, which leaves out the On/Off it shows to the eye (aria-hidden). */
-export function switchNamed(name: string): HTMLButtonElement {
-  const visibleName = (el: Element) =>
-    [...el.childNodes]
-      .filter((n) => !(n instanceof Element && n.getAttribute('aria-hidden') === 'true'))
-      .map((n) => n.textContent ?? '')
-      .join('')
-      .trim();
-  const found = [...document.querySelectorAll<HTMLButtonElement>('[role="switch"]')].find((s) => visibleName(s) === name);
-  if (!found) throw new Error(`no switch "${name}"`);
-  return found;
+/** The cells of each body row of the table with this caption, as text. */
+export function tableCells(caption: string): string[][] {
+  const [, ...rows] = within(screen.getByRole('table', { name: caption })).getAllByRole('row');
+  return rows.map((row) => [...row.querySelectorAll('th, td')].map(textOf));
+}
+
+/** The text of every live message of this kind: alerts (errors) or polite status notices. */
+export function liveTexts(role: 'alert' | 'status'): string[] {
+  return screen.queryAllByRole(role).map(textOf);
+}
+
+/**
+ * An accessible name as a browser reads it. dom-accessibility-api (under
+ * Testing Library) drops the space before a visually hidden suffix, reading
+ * `Disable<span class="visually-hidden"> bo</span>` as "Disablebo" where
+ * Chromium says "Disable bo", so names are compared without their spaces.
+ */
+export function named(name: string): (accessibleName: string) => boolean {
+  const squash = (text: string) => text.replace(/\s+/g, '');
+  return (accessibleName) => squash(accessibleName) === squash(name);
+}
+
+export const button = (name: string) => screen.getByRole('button', { name: named(name) });
+export const findButton = (name: string) => screen.findByRole('button', { name: named(name) });
+export const queryButton = (name: string) => screen.queryByRole('button', { name: named(name) });
+
+/** The main navigation's links, in order. */
+export function navLinks(): string[] {
+  return within(screen.getByRole('navigation', { name: 'Main' })).getAllByRole('link').map(textOf);
+}
+
+export function navLink(name: string): HTMLElement {
+  return within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name });
+}
+
+/** The screen's title (its h1). */
+export function heading(): string {
+  return textOf(screen.getByRole('heading', { level: 1 }));
 }

@@ -1,32 +1,27 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { Delivery, NotifyChannel } from '../../../src-shared/contract';
 import { alert, channel } from './alerts-fixtures';
 import {
-  alerts,
   button,
-  byLabel,
-  cleanup,
-  click,
   descriptionOf,
   fail,
   fill,
   fillForm,
+  findButton,
   heading,
+  liveTexts,
+  MINUTE,
+  NOW,
   ok,
-  pageText,
   renderApp,
   signedInAs,
-  statusTexts,
   tableRows,
   user,
-  waitFor,
   type Handlers,
 } from './harness';
 
-afterEach(cleanup);
-
-const MINUTE = 60_000;
 const SLACK_URL = 'https://hooks.slack.com/services/T000/B000/very-secret-token';
 
 /** An administrator's console whose main keeps the channels it is given and answers the log. */
@@ -40,27 +35,27 @@ function notifyConsole(channels: NotifyChannel[], more: Handlers = {}) {
   return api;
 }
 
-async function openDialog(name: string) {
-  await click(await waitFor(() => button(name)));
-  return waitFor(() => {
-    const dialog = document.querySelector('dialog[open]');
-    if (!dialog) throw new Error('no dialog');
-    return dialog;
-  });
+const field = (label: string) => screen.getByLabelText(label);
+
+/** The notifications screen, and the dialog the named button opens there. */
+async function openDialog(api: ReturnType<typeof notifyConsole>, name: string) {
+  const person = renderApp(api, '#/settings/notifications');
+  await person.click(await findButton(name));
+  return { person, dialog: await screen.findByRole('dialog') };
 }
 
 describe('notification channels', () => {
   it('lists each channel with its kind, whether it is on, what it is sent and its health in words', async () => {
     const failing = channel('c2', {
       settings: { kind: 'pagerduty', name: 'On-call PagerDuty', enabled: true, minSeverity: 'SEV1', fromLevel: 2 },
-      health: { status: 'failing', lastSuccessAt: null, lastFailureAt: Date.now() - 3 * MINUTE, lastError: 'PagerDuty refused the routing key', consecutiveFailures: 4, pending: 2 },
+      health: { status: 'failing', lastSuccessAt: null, lastFailureAt: NOW - 3 * MINUTE, lastError: 'PagerDuty refused the routing key', consecutiveFailures: 4, pending: 2 },
     });
     const quiet = channel('c3', { settings: { kind: 'desktop', name: 'This desktop', enabled: false, minSeverity: 'SEV3', fromLevel: 1 }, hasSecret: false });
     const healthy = channel('c1', {
       settings: { kind: 'slack', name: 'NOC Slack', enabled: true, minSeverity: 'SEV2', fromLevel: 1 },
-      health: { status: 'ok', lastSuccessAt: Date.now() - 5 * MINUTE, lastFailureAt: null, lastError: null, consecutiveFailures: 0, pending: 0 },
+      health: { status: 'ok', lastSuccessAt: NOW - 5 * MINUTE, lastFailureAt: null, lastError: null, consecutiveFailures: 0, pending: 0 },
     });
-    await renderApp(notifyConsole([healthy, failing, quiet]), '#/settings/notifications');
+    renderApp(notifyConsole([healthy, failing, quiet]), '#/settings/notifications');
     await waitFor(() => expect(tableRows('Channels')).toHaveLength(3));
     expect(heading()).toBe('Notifications');
     const [slack, pagerduty, desktop] = tableRows('Channels');
@@ -86,15 +81,12 @@ describe('notification channels', () => {
       'notify.channels.update': () => ok(saved),
     });
     api.handlers['notify.channels.list'] = () => ok({ channels });
-    await renderApp(api, '#/settings/notifications');
-    await waitFor(() => expect(pageText()).toContain('No channels yet'));
-
-    await openDialog('New channel');
-    expect((byLabel('Slack') as HTMLInputElement).checked).toBe(true);
-    expect(descriptionOf(byLabel('Incoming webhook URL'))).toBe('Saved to the keychain; Vigil never shows it again.');
-    await fillForm({ Name: 'NOC Slack', 'Incoming webhook URL': SLACK_URL, Severities: 'SEV2' });
-    await click(button('Add channel'));
-    await waitFor(() => expect(statusTexts()).toContain('Added Slack channel NOC Slack. Send test tries it.'));
+    const { person } = await openDialog(api, 'New channel');
+    expect((screen.getByRole('radio', { name: 'Slack' }) as HTMLInputElement).checked).toBe(true);
+    expect(descriptionOf(field('Incoming webhook URL'))).toBe('Saved to the keychain; Vigil never shows it again.');
+    await fillForm(person, { Name: 'NOC Slack', 'Incoming webhook URL': SLACK_URL, Severities: 'SEV2' });
+    await person.click(button('Add channel'));
+    await waitFor(() => expect(liveTexts('status')).toContain('Added Slack channel NOC Slack. Send test tries it.'));
     expect(api.callsTo('notify.channels.create')).toEqual([
       { settings: { kind: 'slack', name: 'NOC Slack', enabled: true, minSeverity: 'SEV2', fromLevel: 1 }, secret: SLACK_URL },
     ]);
@@ -102,11 +94,11 @@ describe('notification channels', () => {
     await waitFor(() => expect(tableRows('Channels')).toHaveLength(1));
     expect(document.body.innerHTML).not.toContain('very-secret-token');
 
-    await openDialog('Edit NOC Slack');
-    const secret = byLabel('Incoming webhook URL') as HTMLInputElement;
+    await person.click(button('Edit NOC Slack'));
+    const secret = field('Incoming webhook URL') as HTMLInputElement;
     expect(secret.value).toBe('');
     expect(descriptionOf(secret)).toBe('Stored in the keychain — leave blank to keep it.');
-    await click(button('Save changes'));
+    await person.click(button('Save changes'));
     await waitFor(() => expect(api.callsTo('notify.channels.update')).toHaveLength(1));
     // Left blank: the stored URL stays, and none is sent.
     expect(api.callsTo('notify.channels.update')[0]).toEqual({ id: 'c1', settings: { kind: 'slack', name: 'NOC Slack', enabled: true, minSeverity: 'SEV2', fromLevel: 1 } });
@@ -115,13 +107,12 @@ describe('notification channels', () => {
 
   it('checks the form before sending: a missing URL and a name are asked for by their fields', async () => {
     const api = notifyConsole([]);
-    await renderApp(api, '#/settings/notifications');
-    await openDialog('New channel');
-    await fill('Incoming webhook URL', 'hooks.slack.com/services/T000');
-    await click(button('Add channel'));
-    expect(descriptionOf(byLabel('Name'))).toBe('Enter a name');
-    expect(descriptionOf(byLabel('Incoming webhook URL'))).toBe('Enter the whole URL, starting with https://');
-    expect(document.activeElement).toBe(byLabel('Name'));
+    const { person } = await openDialog(api, 'New channel');
+    await fill(person, field('Incoming webhook URL'), 'hooks.slack.com/services/T000');
+    await person.click(button('Add channel'));
+    expect(descriptionOf(field('Name'))).toBe('Enter a name');
+    expect(descriptionOf(field('Incoming webhook URL'))).toBe('Enter the whole URL, starting with https://');
+    expect(document.activeElement).toBe(field('Name'));
     expect(api.callsTo('notify.channels.create')).toEqual([]);
   });
 
@@ -130,20 +121,19 @@ describe('notification channels', () => {
       'notify.channels.create': () =>
         fail('INVALID_INPUT', 'Check the highlighted fields.', [{ path: ['settings', 'to', 1], message: 'Enter an e-mail address' }]),
     });
-    await renderApp(api, '#/settings/notifications');
-    await openDialog('New channel');
-    await click(byLabel('E-mail'));
-    await fillForm({
+    const { person } = await openDialog(api, 'New channel');
+    await person.click(screen.getByRole('radio', { name: 'E-mail' }));
+    await fillForm(person, {
       Name: 'Ops mail',
       'SMTP host': 'smtp.hospital.org',
       From: 'vigil@hospital.org',
       To: 'noc@hospital.org\nops@hospital.org',
     });
-    await click(button('Add channel'));
-    const to = byLabel('To');
+    await person.click(button('Add channel'));
+    const to = field('To');
     await waitFor(() => expect(to.getAttribute('aria-invalid')).toBe('true'));
     expect(descriptionOf(to)).toBe('Enter an e-mail address');
-    expect(alerts()).toEqual([]);
+    expect(liveTexts('alert')).toEqual([]);
     expect(api.callsTo('notify.channels.create')).toEqual([
       {
         settings: { kind: 'email', name: 'Ops mail', enabled: true, minSeverity: 'SEV3', fromLevel: 1, host: 'smtp.hospital.org', port: 587, security: 'starttls', from: 'vigil@hospital.org', to: ['noc@hospital.org', 'ops@hospital.org'] },
@@ -155,10 +145,10 @@ describe('notification channels', () => {
     const api = notifyConsole([channel('c1', { settings: { kind: 'webhook', name: 'ITSM hook', enabled: true, minSeverity: 'SEV3', fromLevel: 1 } })], {
       'notify.channels.test': () => ok({ outcome: 'failed', attempts: 3, status: 502, error: 'the receiver answered 502 Bad Gateway' }),
     });
-    await renderApp(api, '#/settings/notifications');
-    await click(await waitFor(() => button('Send test to ITSM hook')));
-    await waitFor(() => expect(alerts().join(' ')).toContain('Test failed after 3 attempts'));
-    expect(alerts().join(' ')).toContain('HTTP 502: the receiver answered 502 Bad Gateway');
+    const person = renderApp(api, '#/settings/notifications');
+    await person.click(await findButton('Send test to ITSM hook'));
+    await waitFor(() => expect(liveTexts('alert').join(' ')).toContain('Test failed after 3 attempts'));
+    expect(liveTexts('alert').join(' ')).toContain('HTTP 502: the receiver answered 502 Bad Gateway');
     expect(api.callsTo('notify.channels.test')).toEqual([{ id: 'c1' }]);
   });
 
@@ -166,29 +156,28 @@ describe('notification channels', () => {
     const api = notifyConsole([channel('c1', { settings: { kind: 'slack', name: 'NOC Slack', enabled: true, minSeverity: 'SEV3', fromLevel: 1 } })], {
       'notify.channels.test': () => ok({ outcome: 'delivered', attempts: 1, status: 200 }),
     });
-    await renderApp(api, '#/settings/notifications');
-    await click(await waitFor(() => button('Send test to NOC Slack')));
-    await waitFor(() => expect(statusTexts().join(' ')).toContain('Test delivered on the first attempt'));
-    expect(statusTexts().join(' ')).toContain('HTTP 200');
+    const person = renderApp(api, '#/settings/notifications');
+    await person.click(await findButton('Send test to NOC Slack'));
+    await waitFor(() => expect(liveTexts('status').join(' ')).toContain('Test delivered on the first attempt'));
+    expect(liveTexts('status').join(' ')).toContain('HTTP 200');
   });
 
   it('delete asks first', async () => {
     const api = notifyConsole([channel('c1', { settings: { kind: 'slack', name: 'NOC Slack', enabled: true, minSeverity: 'SEV3', fromLevel: 1 } })], {
       'notify.channels.delete': () => ok({}),
     });
-    await renderApp(api, '#/settings/notifications');
-    const dialog = await openDialog('Delete NOC Slack');
+    const { person, dialog } = await openDialog(api, 'Delete NOC Slack');
     expect(dialog.textContent).toContain('Its credential is removed from the keychain.');
     expect(api.callsTo('notify.channels.delete')).toEqual([]);
-    await click(button('Delete channel'));
-    await waitFor(() => expect(statusTexts()).toContain('Deleted NOC Slack.'));
+    await person.click(button('Delete channel'));
+    await waitFor(() => expect(liveTexts('status')).toContain('Deleted NOC Slack.'));
     expect(api.callsTo('notify.channels.delete')).toEqual([{ id: 'c1' }]);
   });
 });
 
 describe('the delivery log', () => {
   it('lists attempts newest first with the alert by name, and filters by channel', async () => {
-    const now = Date.now();
+    const now = NOW;
     const deliveries: Delivery[] = [
       { channelId: 'c2', alertId: 'a1', event: 'triggered', attempt: 2, at: now - MINUTE, outcome: 'failed', status: 535, error: 'authentication failed' },
       { channelId: 'c1', alertId: 'a1', event: 'triggered', attempt: 1, at: now - 2 * MINUTE, outcome: 'delivered', status: 200 },
@@ -204,7 +193,7 @@ describe('the delivery log', () => {
         'notify.deliveries': ({ channelId }) => ok({ deliveries: deliveries.filter((d) => !channelId || d.channelId === channelId) }),
       },
     );
-    await renderApp(api, '#/settings/notifications');
+    const person = renderApp(api, '#/settings/notifications');
     await waitFor(() => expect(tableRows('Deliveries')).toHaveLength(3));
     const [mail, slack, test] = tableRows('Deliveries');
     expect(mail).toContain('Ops mail');
@@ -214,7 +203,7 @@ describe('the delivery log', () => {
     expect(slack).toContain('Delivered');
     expect(test).toContain('Test message');
 
-    await fill('Channel', 'c1');
+    await fill(person, field('Channel'), 'c1');
     await waitFor(() => expect(tableRows('Deliveries')).toHaveLength(2));
     expect(api.callsTo('notify.deliveries').at(-1)).toEqual({ channelId: 'c1' });
   });

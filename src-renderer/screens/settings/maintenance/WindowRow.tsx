@@ -1,7 +1,7 @@
 import type { ChannelOutput } from '../../../../src-shared/contract';
 import { Button } from '../../../components/Button';
 import { StatusLabel } from '../../../components/StatusLabel';
-import { formatSpan, localMoment, localRange } from '../../alerts/time-words';
+import { formatSpan, localMoment, localRange } from '../../../lib/time';
 
 export type ListedWindow = ChannelOutput<'maintenance.list'>['windows'][number];
 

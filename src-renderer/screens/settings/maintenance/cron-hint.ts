@@ -1,5 +1,5 @@
 import { Cron } from 'croner';
-import { localMinute, localRange } from '../../alerts/time-words';
+import { localMinute, localRange } from '../../../lib/time';
 
 const weekday = new Intl.DateTimeFormat(undefined, { weekday: 'short' });
 

@@ -1,7 +1,7 @@
 import type { NotifyChannel } from '../../../../src-shared/contract';
 import { StatusLabel } from '../../../components/StatusLabel';
 import { formatCount } from '../../../lib/format';
-import { AgoTime } from '../../alerts/AgoTime';
+import { TimeAgo } from '../../../components/TimeAgo';
 
 /** Whether the channel's last message got through, and what is queued behind it. */
 export function ChannelHealth({ health, now }: { health: NotifyChannel['health']; now: number }) {
@@ -15,7 +15,7 @@ export function ChannelHealth({ health, now }: { health: NotifyChannel['health']
         {health.lastError && <span className="cell-note channel-error">{health.lastError}</span>}
         {health.lastFailureAt !== null && (
           <span className="cell-note">
-            Last failure <AgoTime at={health.lastFailureAt} now={now} />
+            Last failure <TimeAgo at={health.lastFailureAt} now={now} />
             {health.consecutiveFailures > 1 && `, ${formatCount(health.consecutiveFailures)} in a row`}
           </span>
         )}
@@ -31,7 +31,7 @@ export function ChannelHealth({ health, now }: { health: NotifyChannel['health']
         </StatusLabel>
         {health.lastSuccessAt !== null && (
           <span className="cell-note">
-            Last delivered <AgoTime at={health.lastSuccessAt} now={now} />
+            Last delivered <TimeAgo at={health.lastSuccessAt} now={now} />
           </span>
         )}
         {waiting}

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { NotifyChannel } from '../../../../src-shared/contract';
+import { ALERT_LIST_MAX } from '../../../../src-shared/monitoring';
 import { useAlerts } from '../../../api/alerts';
 import { errorText } from '../../../api/error-text';
 import { useDeliveries } from '../../../api/notify';
@@ -7,12 +8,11 @@ import { DataTable } from '../../../components/DataTable';
 import { SelectField } from '../../../components/Field';
 import { LoadingLine } from '../../../components/LoadingLine';
 import { Notice } from '../../../components/Notice';
-import { MAX_LIMIT } from '../../alerts/alert-filters';
 import { DELIVERY_COLUMNS, DeliveryRow } from './DeliveryRow';
 
 /** Alert titles by id, so the log names what was sent rather than an opaque id. */
 function useAlertTitles(): Map<string, string> {
-  const alerts = useAlerts({ status: 'all', limit: MAX_LIMIT });
+  const alerts = useAlerts({ status: 'all', limit: ALERT_LIST_MAX });
   return new Map((alerts.data?.alerts ?? []).map((a) => [a.id, a.title]));
 }
 

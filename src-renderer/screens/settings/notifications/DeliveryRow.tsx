@@ -1,6 +1,6 @@
 import type { ChannelKind, Delivery } from '../../../../src-shared/contract';
 import { StatusLabel } from '../../../components/StatusLabel';
-import { localDateTime } from '../../alerts/time-words';
+import { localDateTime } from '../../../lib/time';
 import { answerWords, EVENT_WORDS } from './channel-words';
 
 export const DELIVERY_COLUMNS = ['Time', 'Channel', 'Event', 'Alert', 'Attempt', 'Outcome', 'Answer'] as const;

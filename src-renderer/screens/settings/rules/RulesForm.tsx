@@ -1,16 +1,18 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect } from 'react';
+import { useFieldArray, useWatch } from 'react-hook-form';
 import { DEFAULT_ALERT_RULE_SETTINGS, type AlertRuleSettings } from '../../../../src-shared/monitoring';
 import { useSetAlertRules } from '../../../api/alert-rules';
 import { Button } from '../../../components/Button';
 import { TextField } from '../../../components/Field';
 import { Notice } from '../../../components/Notice';
-import { useFormErrors } from '../../../lib/use-form-errors';
+import { useContractForm } from '../../../lib/forms';
 import { SeverityBadge } from '../../alerts/SeverityBadge';
-import { buildRules, draftFrom, FIELD_NAMES, FIELDS, MINUTE_BOUNDS, showsRules, type RulesDraft } from './rules-draft';
-import { DEGRADED_INTRO, DEGRADED_SEVERITY, TIERS_INTRO } from './rules-words';
+import { MINUTE_BOUNDS, ROTATION_BOUNDS, rulesSchema, showsRules, tierField, valuesFrom } from './rules-form';
+import { DEGRADED_INTRO, DEGRADED_SEVERITY, KEY_ROTATION_INTRO, TIERS_INTRO } from './rules-words';
 import { TierList } from './TierList';
 
 const MINUTES_RULE = `${MINUTE_BOUNDS.min} to ${MINUTE_BOUNDS.max.toLocaleString()} minutes.`;
+const ROTATION_RULE = `${ROTATION_BOUNDS.min} to ${ROTATION_BOUNDS.max.toLocaleString()} days.`;
 
 /**
  * The shared alert rules, edited as a whole and sent with Save; Restore
@@ -18,38 +20,36 @@ const MINUTES_RULE = `${MINUTE_BOUNDS.min} to ${MINUTE_BOUNDS.max.toLocaleString
  */
 export function RulesForm({ saved, onEdit, onSaved }: { saved: AlertRuleSettings; onEdit: () => void; onSaved: (rules: AlertRuleSettings) => void }) {
   const save = useSetAlertRules();
-  const [draft, setDraft] = useState<RulesDraft>(() => draftFrom(saved));
-  const formRef = useRef<HTMLFormElement>(null);
-  const { errors, formError, check } = useFormErrors(FIELD_NAMES, save, formRef);
-
-  function edit(next: Partial<RulesDraft>) {
-    setDraft((d) => ({ ...d, ...next }));
-    onEdit();
-  }
+  const { form, formProps, field, formError } = useContractForm({
+    schema: rulesSchema,
+    defaultValues: valuesFrom(saved),
+    mutation: save,
+    fieldFor: tierField,
+  });
+  const tiers = useFieldArray({ control: form.control, name: 'tlsExpiryDays' });
+  const values = useWatch({ control: form.control });
+  // Any change makes what the last save did old news.
+  useEffect(() => form.subscribe({ formState: { values: true }, callback: onEdit }), [form, onEdit]);
 
   function restoreDefaults() {
-    // The old problems were about other values: clear them along with main's last answer.
-    check({});
+    // Main's last answer was about other values.
     save.reset();
-    edit(draftFrom(DEFAULT_ALERT_RULE_SETTINGS));
+    form.reset(valuesFrom(DEFAULT_ALERT_RULE_SETTINGS));
   }
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (save.isPending) return;
-    const built = buildRules(draft);
-    if (!check(built.problems) || !built.rules) return;
-    setDraft(built.draft);
-    save.mutate(built.rules, { onSuccess: onSaved });
+  function send(rules: AlertRuleSettings) {
+    // Shown sorted as sent, so what main says about tier 2 is about the second row shown.
+    form.reset(valuesFrom(rules));
+    save.mutate(rules, { onSuccess: onSaved });
   }
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-label="Alert rules">
+    <form {...formProps(send)} aria-label="Alert rules">
       {formError && <Notice tone="error" title="The alert rules were not saved">{formError}</Notice>}
       <section className="panel" aria-labelledby="tiers-title">
         <h2 id="tiers-title">Certificate expiry</h2>
         <p className="muted">{TIERS_INTRO}</p>
-        <TierList tiers={draft.tiers} errors={errors} onChange={(tiers) => edit({ tiers })} />
+        <TierList tiers={tiers} typed={values.tlsExpiryDays ?? []} field={field} listError={form.formState.errors.tlsExpiryDays?.root?.message} />
       </section>
       <section className="panel" aria-labelledby="degraded-title">
         <h2 id="degraded-title">DEGRADED connections</h2>
@@ -57,18 +57,22 @@ export function RulesForm({ saved, onEdit, onSaved }: { saved: AlertRuleSettings
         <div className="setting setting-number">
           <TextField
             label="Alert after DEGRADED for (minutes)"
-            name={FIELDS.degraded}
             inputMode="numeric"
             autoComplete="off"
-            value={draft.degradedAfterMinutes}
             hint={
               <>
                 Opens a <SeverityBadge severity={DEGRADED_SEVERITY} /> alert. {MINUTES_RULE}
               </>
             }
-            error={errors[FIELDS.degraded]}
-            onChange={(event) => edit({ degradedAfterMinutes: event.target.value })}
+            {...field('degradedAfterMinutes')}
           />
+        </div>
+      </section>
+      <section className="panel" aria-labelledby="rotation-title">
+        <h2 id="rotation-title">Signing keys</h2>
+        <p className="muted">{KEY_ROTATION_INTRO}</p>
+        <div className="setting setting-number">
+          <TextField label="Rotate signing keys after (days)" inputMode="numeric" autoComplete="off" hint={ROTATION_RULE} {...field('keyRotationDays')} />
         </div>
       </section>
       <div className="form-actions">
@@ -76,7 +80,7 @@ export function RulesForm({ saved, onEdit, onSaved }: { saved: AlertRuleSettings
           Save alert rules
         </Button>
         <Button onClick={restoreDefaults}>Restore defaults</Button>
-        {!showsRules(draft, saved) && <span className="muted">Not saved yet: the rules in use are unchanged until you save.</span>}
+        {!showsRules(values, saved) && <span className="muted">Not saved yet: the rules in use are unchanged until you save.</span>}
       </div>
     </form>
   );

@@ -2,7 +2,7 @@ import { Fragment } from 'react';
 import type { AlertRuleSettings } from '../../../../src-shared/monitoring';
 import { Notice } from '../../../components/Notice';
 import { SeverityBadge } from '../../alerts/SeverityBadge';
-import { daysText, DEGRADED_INTRO, DEGRADED_SEVERITY, minutesText, TIERS_INTRO, tierSeverity, WHO_CAN_CHANGE } from './rules-words';
+import { daysText, DEGRADED_INTRO, DEGRADED_SEVERITY, KEY_ROTATION_INTRO, minutesText, TIERS_INTRO, tierSeverity, WHO_CAN_CHANGE } from './rules-words';
 import { SeverityText } from './SeverityText';
 
 /** The rules as they are, for those who may read but not change them. */
@@ -35,6 +35,14 @@ export function RulesReadOnly({ rules }: { rules: AlertRuleSettings }) {
           <dd>
             {minutesText(rules.degradedAfterMinutes)}, as <SeverityBadge severity={DEGRADED_SEVERITY} />
           </dd>
+        </dl>
+      </section>
+      <section className="panel" aria-labelledby="rotation-title">
+        <h2 id="rotation-title">Signing keys</h2>
+        <p className="muted">{KEY_ROTATION_INTRO}</p>
+        <dl className="facts">
+          <dt>Rotate signing keys after</dt>
+          <dd>{daysText(rules.keyRotationDays)}</dd>
         </dl>
       </section>
     </>

@@ -1,8 +1,9 @@
-import { useEffect, useId, useState } from 'react';
-import type { FieldErrors } from '../../../api/error-text';
+import { useEffect, useState } from 'react';
+import type { UseFieldArrayReturn } from 'react-hook-form';
 import { Button } from '../../../components/Button';
 import { Notice } from '../../../components/Notice';
-import { FIELDS, MAX_TIERS, newTier, tierField, type TierDraft } from './rules-draft';
+import type { FieldBinding } from '../../../lib/forms';
+import { MAX_TIERS, type RulesValues } from './rules-form';
 import { TierField } from './TierField';
 
 /**
@@ -10,47 +11,46 @@ import { TierField } from './TierField';
  * the change: to a new tier's box, or after a removal to the tier now in
  * its place, so a keyboard user never lands back at the top of the page.
  */
-export function TierList({ tiers, errors, onChange }: { tiers: TierDraft[]; errors: FieldErrors; onChange: (tiers: TierDraft[]) => void }) {
-  const idPrefix = useId();
-  // A fresh object per request, so asking for the same tier twice focuses it twice.
-  const [focus, setFocus] = useState<{ key: number } | null>(null);
+export function TierList({ tiers, typed, field, listError }: {
+  tiers: UseFieldArrayReturn<RulesValues, 'tlsExpiryDays'>;
+  /** What each tier's box holds now, for its hint. */
+  typed: { days?: string }[];
+  field: (name: `tlsExpiryDays.${number}.days`) => FieldBinding;
+  /** A problem with the list as a whole (main's, say). */
+  listError: string | undefined;
+}) {
+  const { fields, append, remove } = tiers;
+  // A fresh object per request, so asking for the same place twice focuses it twice.
+  const [focus, setFocus] = useState<{ index: number } | null>(null);
   useEffect(() => {
-    if (focus) document.getElementById(`${idPrefix}-${focus.key}`)?.focus();
-  }, [focus, idPrefix]);
+    if (focus) document.getElementsByName(`tlsExpiryDays.${focus.index}.days`)[0]?.focus();
+  }, [focus]);
 
-  function add() {
-    const tier = newTier();
-    onChange([...tiers, tier]);
-    setFocus({ key: tier.key });
-  }
-
-  function remove(index: number) {
-    const next = tiers.filter((_, i) => i !== index);
-    onChange(next);
-    const neighbour = next[index] ?? next[index - 1];
-    if (neighbour) setFocus({ key: neighbour.key });
+  function removeAt(index: number) {
+    remove(index);
+    const neighbour = index < fields.length - 1 ? index : index - 1;
+    if (neighbour >= 0) setFocus({ index: neighbour });
   }
 
   return (
     <div className="settings-list">
-      {errors[FIELDS.tiers] && <Notice tone="error">{errors[FIELDS.tiers]}</Notice>}
+      {listError && <Notice tone="error">{listError}</Notice>}
       <div role="list" className="settings-list" aria-label="Certificate expiry tiers">
-        {tiers.map((tier, i) => (
+        {fields.map((tier, i) => (
           <TierField
-            key={tier.key}
-            id={`${idPrefix}-${tier.key}`}
+            key={tier.id}
             index={i}
-            tier={tier}
-            error={errors[tierField(i)]}
-            onChange={(days) => onChange(tiers.map((t) => (t.key === tier.key ? { ...t, days } : t)))}
-            onRemove={tiers.length > 1 ? () => remove(i) : null}
+            days={typed[i]?.days ?? ''}
+            field={field(`tlsExpiryDays.${i}.days`)}
+            onRemove={fields.length > 1 ? () => removeAt(i) : null}
           />
         ))}
       </div>
       {/* A block of its own, so the button keeps its width in the column. */}
       <div>
-        {tiers.length < MAX_TIERS ? (
-          <Button icon="plus" onClick={add}>
+        {fields.length < MAX_TIERS ? (
+          // The new tier's box takes focus (react-hook-form's shouldFocus), ready to type.
+          <Button icon="plus" onClick={() => append({ days: '' })}>
             Add a tier
           </Button>
         ) : (

@@ -9,6 +9,9 @@ export const TIERS_INTRO =
 
 export const DEGRADED_INTRO = 'A connection that stays DEGRADED (slow, or some checks failing) for longer than this opens an alert.';
 
+export const KEY_ROTATION_INTRO =
+  'A connection that signs in with its own key (SMART Backend Services) is reminded once, as SEV3, when that key has been in use this long: make a new one and register its public half with the vendor.';
+
 /** Who may change the rules, read from PERMISSIONS so it never disagrees with what main allows. */
 export const WHO_CAN_CHANGE = `Only someone with the ${rolesFor('monitor.manage')
   .map((role) => ROLE_LABELS[role])
@@ -24,5 +27,5 @@ function tiersText(days: readonly number[]): string {
 }
 
 export function savedText(rules: AlertRuleSettings): string {
-  return `Alert rules saved: certificate tiers at ${tiersText(rules.tlsExpiryDays)}; DEGRADED alerts after ${minutesText(rules.degradedAfterMinutes)}. They apply from the next probe run.`;
+  return `Alert rules saved: certificate tiers at ${tiersText(rules.tlsExpiryDays)}; DEGRADED alerts after ${minutesText(rules.degradedAfterMinutes)}; signing keys rotated after ${daysText(rules.keyRotationDays)}. They apply from the next probe run.`;
 }

@@ -1,9 +1,17 @@
 import { SandboxFaultsSchema, type SandboxFaults } from '../../../../src-shared/sandbox-state';
+import { boundsOf } from '../../../lib/form-fields';
 import { NumberSetting } from './NumberSetting';
 import { SwitchSetting } from './SwitchSetting';
 
 const shape = SandboxFaultsSchema.shape;
-const bounds = (n: { minValue: number | null; maxValue: number | null }) => ({ min: n.minValue ?? 0, max: n.maxValue ?? Number.MAX_SAFE_INTEGER });
+const errorRate = boundsOf(shape.errorRate);
+/** Each number's bounds, from the contract; the error rate is a share there and typed in percent here. */
+const BOUNDS = {
+  errorRate: { min: errorRate.min * 100, max: errorRate.max * 100 },
+  latencyMs: boundsOf(shape.latencyMs),
+  retryAfterSeconds: boundsOf(shape.rateLimit429.shape.retryAfterSeconds),
+  slowBodyMs: boundsOf(shape.slowBodyMs),
+};
 
 /** The ways the sandbox can misbehave on purpose, each sent as its own change. */
 export function FaultSettings({ faults, onApplied }: { faults: SandboxFaults; onApplied: (change: string) => void }) {
@@ -23,8 +31,7 @@ export function FaultSettings({ faults, onApplied }: { faults: SandboxFaults; on
           unit="%"
           description="Share of requests answered with HTTP 500 and an OperationOutcome."
           value={Math.round(faults.errorRate * 100)}
-          min={0}
-          max={100}
+          bounds={BOUNDS.errorRate}
           patch={(percent) => ({ faults: { errorRate: percent / 100 } })}
           onApplied={onApplied}
         />
@@ -33,7 +40,7 @@ export function FaultSettings({ faults, onApplied }: { faults: SandboxFaults; on
           unit="ms"
           description="Waited before every response."
           value={faults.latencyMs}
-          {...bounds(shape.latencyMs)}
+          bounds={BOUNDS.latencyMs}
           patch={(latencyMs) => ({ faults: { latencyMs } })}
           onApplied={onApplied}
         />
@@ -49,7 +56,7 @@ export function FaultSettings({ faults, onApplied }: { faults: SandboxFaults; on
           unit="seconds"
           description="How long a 429 asks the client to wait."
           value={faults.rateLimit429.retryAfterSeconds}
-          {...bounds(shape.rateLimit429.shape.retryAfterSeconds)}
+          bounds={BOUNDS.retryAfterSeconds}
           patch={(retryAfterSeconds) => ({ faults: { rateLimit429: { retryAfterSeconds } } })}
           onApplied={onApplied}
         />
@@ -58,7 +65,7 @@ export function FaultSettings({ faults, onApplied }: { faults: SandboxFaults; on
           unit="ms"
           description="Headers and half the body go out at once, the rest after this long."
           value={faults.slowBodyMs}
-          {...bounds(shape.slowBodyMs)}
+          bounds={BOUNDS.slowBodyMs}
           patch={(slowBodyMs) => ({ faults: { slowBodyMs } })}
           onApplied={onApplied}
         />

@@ -1,51 +1,40 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo } from 'react';
+import { z } from 'zod';
 import type { ChannelInput } from '../../../../src-shared/contract';
-import { errorText } from '../../../api/error-text';
 import { useSetSandbox } from '../../../api/sandbox';
 import { Button } from '../../../components/Button';
 import { TextField } from '../../../components/Field';
-import { readForm } from '../../../lib/use-form-errors';
-import { wholeNumber } from '../../../lib/rules';
+import { wholeNumberText, type Bounds } from '../../../lib/form-fields';
+import { useContractForm } from '../../../lib/forms';
 
 /** A number of the sandbox, sent with Apply (or Enter): half-typed values are not worth a request each. */
-export function NumberSetting({ label, unit, description, value, min, max, patch, onApplied }: {
+export function NumberSetting({ label, unit, description, value, bounds, patch, onApplied }: {
   label: string;
   unit: string;
   description: string;
   value: number;
-  min: number;
-  max: number;
+  bounds: Bounds;
   patch: (n: number) => ChannelInput<'sandbox.set'>;
   onApplied: (change: string) => void;
 }) {
   const set = useSetSandbox();
-  const [problem, setProblem] = useState<string | null>(null);
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (set.isPending) return;
-    const parsed = wholeNumber(readForm(event.currentTarget).value ?? '', min, max);
-    if ('problem' in parsed) {
-      setProblem(parsed.problem);
-      return;
-    }
-    setProblem(null);
-    set.mutate(patch(parsed.value), { onSuccess: () => onApplied(`${label} set to ${parsed.value.toLocaleString()} ${unit}.`) });
-  }
+  const schema = useMemo(() => z.object({ value: wholeNumberText(bounds) }), [bounds]);
+  const { formProps, field, formError } = useContractForm({
+    schema,
+    defaultValues: { value: String(value) },
+    // Shows main's value again after every change, including one from Reset all faults.
+    values: { value: String(value) },
+    mutation: set,
+  });
+  const input = field('value');
 
   return (
-    <form className="setting setting-number" onSubmit={submit} noValidate aria-label={label}>
-      <TextField
-        // Shows main's value again after every change, including one from Reset all faults.
-        key={value}
-        label={`${label} (${unit})`}
-        name="value"
-        inputMode="numeric"
-        autoComplete="off"
-        defaultValue={String(value)}
-        hint={description}
-        error={problem ?? (set.isError ? errorText(set.error) : undefined)}
-      />
+    <form
+      {...formProps((n) => set.mutate(patch(n.value), { onSuccess: () => onApplied(`${label} set to ${n.value.toLocaleString()} ${unit}.`) }))}
+      className="setting setting-number"
+      aria-label={label}
+    >
+      <TextField label={`${label} (${unit})`} inputMode="numeric" autoComplete="off" hint={description} {...input} error={input.error ?? formError ?? undefined} />
       <Button type="submit" pending={set.isPending}>
         Apply<span className="visually-hidden"> {label}</span>
       </Button>
