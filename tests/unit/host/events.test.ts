@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../src-main/clock';
+import { LOCAL_SOURCE } from '../../../src-main/dispatch';
 import { SESSION_CLOSE_CODE } from '../../../src-main/host/event-sockets';
 import { DEFAULT_IDLE_TIMEOUT_MS } from '../../../src-main/users/sessions';
 import { startTestHost, type TestHost } from '../../helpers/start-host';
@@ -10,7 +11,7 @@ const ADMIN = { username: 'admin', displayName: 'Ada Admin', password: 'correct 
 const OPERATOR = { username: 'olive', displayName: 'Olive Operator', role: 'operator', password: 'staple battery horse' } as const;
 
 async function ok(host: TestHost, channel: string, input: unknown, token?: string): Promise<Record<string, unknown>> {
-  const reply = await host.vigil.dispatch(channel, input, { token });
+  const reply = await host.vigil.dispatch(channel, input, { token, source: LOCAL_SOURCE });
   if (!reply.ok) throw new Error(`${channel}: ${reply.error.code} ${reply.error.message}`);
   return reply.data as Record<string, unknown>;
 }

@@ -28,7 +28,7 @@ afterEach(cleanup);
 
 /** Main on a first start: no accounts yet. */
 function firstRun(more: Handlers = {}) {
-  return fakeVigil({ 'setup.status': () => ok({ needsAdmin: true, version: '0.1.0-test' }), ...more });
+  return fakeVigil({ 'setup.status': () => ok({ needsAdmin: true, setupCodeRequired: false, version: '0.1.0-test' }), ...more });
 }
 
 /** The setup form, filled in and sent. */
