@@ -6,7 +6,8 @@
  *
  * Every call carries its source, from the socket's peer (call-source.ts):
  * sign-in throttling and first-run setup treat this machine and the network
- * differently.
+ * differently. Connections are bounded in number, per address and in time
+ * (connection-limits.ts).
  */
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
@@ -17,6 +18,7 @@ import { createVigil, type Vigil, type VigilOptions } from '../app';
 import { createLogger } from '../log';
 import { createApiHandler } from './api';
 import { callSourceOf, isLoopbackPeer, type IsLocalAddress } from './call-source';
+import { applyHttpLimits, CONNECTIONS_CHECKING_INTERVAL_MS, DEFAULT_HTTP_LIMITS, type HttpLimits } from './connection-limits';
 import { createEventSockets, DEFAULT_EVENT_SOCKET_LIMITS, refuseUpgrade, type EventSocketLimits } from './event-sockets';
 import { HostConfigError, planListen, publicUrl, siteFor, type ListenPlan } from './listen-plan';
 import { sendError, sendText } from './responses';
@@ -37,6 +39,7 @@ export interface HostOptions {
   rendererDir?: string;
   vigilOptions?: Partial<VigilOptions>;
   eventSocketLimits?: Partial<EventSocketLimits>;
+  httpLimits?: Partial<HttpLimits>;
   /**
    * Which peer addresses are this machine; loopback by default. Tests narrow
    * it (say, to 127.0.0.1 alone) so that another loopback address stands in
@@ -59,9 +62,10 @@ const API_PREFIX = '/api/';
 const EVENTS_PATH = '/api/events';
 
 function createServer(plan: ListenPlan): Server {
-  if (!plan.tls) return createHttpServer();
+  const options = { connectionsCheckingInterval: CONNECTIONS_CHECKING_INTERVAL_MS };
+  if (!plan.tls) return createHttpServer(options);
   try {
-    return createHttpsServer({ cert: plan.tls.cert, key: plan.tls.key });
+    return createHttpsServer({ ...options, cert: plan.tls.cert, key: plan.tls.key });
   } catch (err) {
     throw new HostConfigError(`The TLS certificate and key cannot be used together: ${(err as Error).message}.`);
   }
@@ -92,6 +96,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   const server = createServer(plan);
   const isLocal = opts.isLocalAddress ?? isLoopbackPeer;
   const sourceOf = (socket: Socket) => callSourceOf(socket.remoteAddress, isLocal);
+  applyHttpLimits(server, { ...DEFAULT_HTTP_LIMITS, ...opts.httpLimits }, sourceOf);
   const vigil = await createVigil({ ...opts.vigilOptions, log, dataDir: opts.dataDir });
   const serveApi = createApiHandler(vigil.dispatch);
 
@@ -134,7 +139,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   });
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     if ((req.url ?? '').split('?')[0] !== EVENTS_PATH) refuseUpgrade(socket, 404, 'No WebSocket here.');
-    else sockets.handleUpgrade(req, socket, head);
+    else sockets.handleUpgrade(req, socket, head, sourceOf(req.socket));
   });
 
   let closing: Promise<void> | null = null;

@@ -14,7 +14,7 @@ import { createLogger } from '../../src-main/log';
 import { createKeychain } from '../../src-main/secrets/keychain';
 
 export interface TestHostOptions
-  extends Pick<HostOptions, 'host' | 'tlsCert' | 'tlsKey' | 'rendererDir' | 'eventSocketLimits' | 'isLocalAddress'> {
+  extends Pick<HostOptions, 'host' | 'tlsCert' | 'tlsKey' | 'rendererDir' | 'eventSocketLimits' | 'httpLimits' | 'isLocalAddress'> {
   /** Session idle timeout, e.g. to watch the lock screen appear. */
   idleTimeoutMs?: number;
   vigilOptions?: Partial<Omit<VigilOptions, 'dataDir' | 'secrets'>>;
@@ -46,6 +46,7 @@ export async function startTestHost(opts: TestHostOptions = {}): Promise<TestHos
       tlsKey: opts.tlsKey,
       rendererDir: opts.rendererDir,
       eventSocketLimits: opts.eventSocketLimits,
+      httpLimits: opts.httpLimits,
       isLocalAddress: opts.isLocalAddress,
       dataDir,
       vigilOptions: {

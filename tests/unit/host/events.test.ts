@@ -128,16 +128,22 @@ describe('event socket limits', () => {
     }
   });
 
-  it('caps the number of sockets, drops peers that stop answering pings, and closes the rest on stop', async () => {
-    const host = await startTestHost({ eventSocketLimits: { maxSockets: 2, heartbeatMs: 100, authTimeoutMs: 60_000 } });
+  it('caps the signed-in sockets, drops peers that stop answering pings, and closes the rest on stop', async () => {
+    const host = await startTestHost({ eventSocketLimits: { maxSockets: 2, heartbeatMs: 500, authTimeoutMs: 60_000 } });
     let survivor: TestSocket;
     try {
+      await ok(host, 'setup.createAdmin', ADMIN);
+      const token = await login(host, ADMIN);
       const silent = await openSocket(host.url, { autoPong: false });
+      expect(await silent.auth(token)).toMatchObject({ ok: true });
       survivor = await openSocket(host.url);
+      expect(await survivor.auth(token)).toMatchObject({ ok: true });
       expect(await refusedStatus(host.url)).toContain('503');
       expect((await silent.closed).code).toBe(1006);
       // The slot it held is free again.
-      (await openSocket(host.url)).ws.close();
+      const next = await openSocket(host.url);
+      expect(await next.auth(token)).toMatchObject({ ok: true });
+      next.ws.close();
     } finally {
       await host.close();
     }
