@@ -47,7 +47,8 @@ Signing in: failed sign-ins are counted per account and per source. On this
 computer 5 failures lock the account here for 15 minutes; from the network
 each failure makes that address wait (1, 2, 4, 8 s) and the 5th locks it out
 of the account for 15 minutes, doubling up to a day. A lock from the network
-never locks this computer.
+never locks this computer. A locked-out administrator:
+  npm run admin -- reset-password --username <name>   (see npm run admin -- --help)
 `;
 
 /** A command line that cannot be understood; the message says what is wrong. */

@@ -14,6 +14,7 @@ import { Sessions } from './sessions';
 import type { LockoutPolicy } from './sign-in-throttle';
 import { UsersService } from './users-service';
 
+export { NoSuchAccount, resetPasswordLocally } from './recovery';
 export { DEFAULT_IDLE_TIMEOUT_MS, type Sessions } from './sessions';
 export { DEFAULT_LOCKOUT, type LockoutPolicy } from './sign-in-throttle';
 
