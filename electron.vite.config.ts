@@ -2,8 +2,9 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
-// Two main-process entries: Electron's (index) and the browser host's (host),
-// which plain Node runs for `npm run console` where there is no Electron.
+// Three main-process entries: Electron's (index), and two that plain Node runs
+// where there is no Electron: the browser host (host, `npm run console`) and
+// the local recovery command (admin, `node out/main/admin.js`).
 export default defineConfig({
   main: {
     build: {
@@ -11,6 +12,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src-main/index.ts'),
           host: resolve(__dirname, 'src-main/host/cli.ts'),
+          admin: resolve(__dirname, 'src-main/recovery/cli.ts'),
         },
       },
     },

@@ -35,6 +35,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { createVigil, type Vigil } from '../src-main/app/vigil';
+import { LOCAL_SOURCE } from '../src-main/dispatch';
 import { createLogger } from '../src-main/log';
 import { failed } from '../src-main/monitor/outcome';
 import type { RunReport } from '../src-main/monitor/scheduler';
@@ -153,7 +154,7 @@ async function startVigil(dataDir: string, secrets: SecretStore, observe: (r: Ru
     monitor: { workstation: false, observe },
   });
   const ok = (async (channel: ChannelName, input: unknown, token?: string) => {
-    const reply = await vigil.dispatch(channel, input, { token: token ?? null });
+    const reply = await vigil.dispatch(channel, input, { token: token ?? null, source: LOCAL_SOURCE });
     if (!reply.ok) throw new Error(`${channel} failed: ${reply.error.code} ${reply.error.message}`);
     return reply.data;
   }) as Rig['ok'];

@@ -56,6 +56,8 @@ export interface Vigil {
   readonly events: EventBus;
   /** For transports: who is behind a token (for event delivery). */
   readonly sessions: Sessions;
+  /** While no account exists: the code first-run setup from another computer needs. */
+  setupCode(): string | null;
   readonly dataDir: string;
   readonly store: Store;
   close(): Promise<void>;
@@ -77,7 +79,7 @@ export async function createVigil(opts: VigilOptions): Promise<Vigil> {
   try {
     const audit = modules.add(createAuditModule({ db, clock, log, events, dataDir }));
     const { outbound } = modules.add(createNetworkModule({ db, clock, resolve: opts.resolve })).api;
-    const users = modules.add(createUsersModule({ db, clock, events, version: VERSION, idleTimeoutMs: opts.idleTimeoutMs, lockout: opts.lockout }));
+    const users = modules.add(createUsersModule({ db, clock, events, log, version: VERSION, idleTimeoutMs: opts.idleTimeoutMs, lockout: opts.lockout }));
     const connections = modules.add(
       await createConnectionsModule({ db, secrets, events, clock, log, audit: audit.api.writer, outbound, sandbox: opts.sandbox ?? true }),
     );
@@ -95,7 +97,7 @@ export async function createVigil(opts: VigilOptions): Promise<Vigil> {
       log,
       isUnavailable: (err) => err instanceof StoreError || err instanceof KeychainError,
     });
-    return { dispatch, events, sessions: users.api.sessions, dataDir, store, close: () => modules.close() };
+    return { dispatch, events, sessions: users.api.sessions, setupCode: users.api.setupCode, dataDir, store, close: () => modules.close() };
   } catch (err) {
     // What started is stopped, last first, the store included; the start's own error is the one reported.
     await modules.close().catch((closeErr: unknown) => log.error('closing after a failed start failed too', { error: closeErr }));

@@ -22,6 +22,10 @@ export const auditTarget = {
   outboundRules: () => 'network:outbound',
 } as const;
 
-/** Who acts when no person does: the app itself (start-up, recoveries), and scheduled work. */
-export const SYSTEM_ACTORS = ['vigil', 'scheduler'] as const;
+/**
+ * Who acts when no person signed in to Vigil does: the app itself (start-up,
+ * recoveries), scheduled work, and the local recovery command (`npm run
+ * admin`), run by someone with the data folder and the keychain.
+ */
+export const SYSTEM_ACTORS = ['vigil', 'scheduler', 'local-recovery'] as const;
 export type SystemActor = (typeof SYSTEM_ACTORS)[number];

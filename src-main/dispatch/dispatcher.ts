@@ -17,11 +17,13 @@ import {
 } from '../../src-shared/contract';
 import type { Envelope, ErrorBody } from '../../src-shared/errors';
 import type { Logger } from '../log';
-import { DispatchError, type AuditNote, type Caller, type HandlerContext, type HandlerTable } from './handler';
+import { DispatchError, type AuditNote, type Caller, type CallSource, type HandlerContext, type HandlerTable } from './handler';
 
 export interface DispatchMeta {
   /** The session token the transport received with the call. */
   token?: string | null;
+  /** Decided by the transport, which alone knows the peer; required so none forgets it. */
+  source: CallSource;
 }
 
 export type Dispatch = (channel: unknown, input: unknown, meta: DispatchMeta) => Promise<Envelope<unknown>>;
@@ -114,6 +116,7 @@ export function createDispatcher(deps: {
 
     const ctx: HandlerContext = {
       caller,
+      source: meta.source,
       audit: (more) => {
         if (more.actor !== undefined) note.actor = more.actor;
         if (more.target !== undefined) note.target = more.target;

@@ -15,6 +15,20 @@ export interface Caller {
   token: string;
 }
 
+/**
+ * Where a call came from, as its transport knows it: 'local' is this machine
+ * (Electron IPC, a loopback peer of the host); 'remote' carries the peer's
+ * address as the host saw it on the socket (never from a header).
+ */
+export type CallSource = { readonly kind: 'local' } | { readonly kind: 'remote'; readonly address: string };
+
+export const LOCAL_SOURCE: CallSource = { kind: 'local' };
+
+/** One string per source, for counting per source: 'local', or the address. */
+export function sourceKey(source: CallSource): string {
+  return source.kind === 'local' ? 'local' : source.address;
+}
+
 export interface AuditNote {
   /** What the action touched, e.g. 'user:7'. Never a patient identifier in clear. */
   target?: string;
@@ -27,6 +41,8 @@ export interface AuditNote {
 export interface HandlerContext {
   /** Null only on public channels. */
   caller: Caller | null;
+  /** Where the call came from (sign-in throttling and first-run setup depend on it). */
+  source: CallSource;
   /** Adds to the audit entry the dispatcher writes for this call. */
   audit(note: AuditNote): void;
 }

@@ -7,7 +7,7 @@
 import type { ChannelOutput } from '../../src-shared/contract';
 import type { Envelope } from '../../src-shared/errors';
 import type { Vigil } from '../app';
-import { mayReceive } from '../dispatch';
+import { LOCAL_SOURCE, mayReceive } from '../dispatch';
 import type { PushedEvent } from '../events';
 import type { Logger } from '../log';
 import { isAppUrl } from './app-origin';
@@ -74,7 +74,8 @@ export function createIpcBridge(deps: {
       return REFUSED;
     }
 
-    const reply = await vigil.dispatch(channel, input, { token: window.token });
+    // The app's own window on this machine: a local caller, like a person at the workstation.
+    const reply = await vigil.dispatch(channel, input, { token: window.token, source: LOCAL_SOURCE });
     if (!reply.ok) return reply;
     if (channel === 'session.login') {
       const { token, ...withoutToken } = reply.data as ChannelOutput<'session.login'>;

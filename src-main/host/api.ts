@@ -5,7 +5,7 @@
  * mean the request never reached the dispatcher.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Dispatch } from '../dispatch';
+import type { CallSource, Dispatch } from '../dispatch';
 import { sendError, sendJson } from './responses';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -40,7 +40,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 }
 
 export function createApiHandler(dispatch: Dispatch) {
-  return async function serveApi(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
+  return async function serveApi(req: IncomingMessage, res: ServerResponse, channel: string, source: CallSource): Promise<void> {
     if (req.method !== 'POST') {
       sendError(res, 405, { code: 'INVALID_INPUT', message: 'Call the API with POST.' }, { Allow: 'POST' });
       return;
@@ -70,7 +70,8 @@ export function createApiHandler(dispatch: Dispatch) {
       sendError(res, 400, { code: 'INVALID_INPUT', message: 'The request body is not valid JSON.' });
       return;
     }
-    const envelope = await dispatch(channel, input, { token: bearerToken(req.headers.authorization) });
+    // The source is the socket's peer as the host classified it, never a header a client could write.
+    const envelope = await dispatch(channel, input, { token: bearerToken(req.headers.authorization), source });
     sendJson(res, 200, envelope);
   };
 }

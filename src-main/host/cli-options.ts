@@ -36,6 +36,19 @@ Options:
                      OS keychain service for this console's secrets (default
                      "vigil"); give each console on one account its own
   -h, --help         show this help
+
+First run: while no account exists, a browser on this computer creates the
+administrator as it is. Listening beyond loopback, the console also prints a
+one-time setup code at start, which the setup screen asks for on any other
+computer, so whoever reaches a fresh console first cannot make themselves
+its administrator.
+
+Signing in: failed sign-ins are counted per account and per source. On this
+computer 5 failures lock the account here for 15 minutes; from the network
+each failure makes that address wait (1, 2, 4, 8 s) and the 5th locks it out
+of the account for 15 minutes, doubling up to a day. A lock from the network
+never locks this computer. A locked-out administrator:
+  npm run admin -- reset-password --username <name>   (see npm run admin -- --help)
 `;
 
 /** A command line that cannot be understood; the message says what is wrong. */

@@ -10,6 +10,7 @@ import { resolveDataDir, StoreError } from '../store';
 import { CliUsageError, parseCliArgs, USAGE } from './cli-options';
 import { createKeychain } from '../secrets';
 import { HostConfigError, startHost, type Host } from './host';
+import { isLoopback } from './listen-plan';
 
 /** Closing takes well under a second; this only guards against a hang. */
 const STOP_DEADLINE_MS = 10_000;
@@ -76,6 +77,14 @@ async function main(): Promise<void> {
   stopOnSignals(host);
   process.stdout.write(`Vigil console: ${host.url} — open it in a browser. Ctrl-C stops it.\n`);
   process.stdout.write(`Data folder: ${dataDir}\n`);
+  const setupCode = host.setupCode();
+  // On loopback only this machine can reach the host, and it needs no code.
+  if (setupCode && !isLoopback(options.host)) {
+    process.stdout.write(
+      `No account exists yet. To create the administrator from another computer, enter this one-time setup code on the setup screen:\n\n    ${setupCode}\n\n` +
+        'A browser on this computer (http(s)://localhost) needs none. The code is valid until the administrator exists or the console stops.\n',
+    );
+  }
 }
 
 void main();

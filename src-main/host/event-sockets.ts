@@ -5,12 +5,16 @@
  * the first message ({"type":"auth","token":"…"}). Who may receive each event
  * is decided when it is sent (mayReceive with the session as it is then), so
  * a role change or an ended session takes effect at once.
+ *
+ * Signed-in sockets (wall displays, tabs) and sockets still in their window to
+ * authenticate are counted apart: the ones not yet signed in have a small cap
+ * of their own, in all and per remote address, so sockets that never
+ * authenticate cannot take the room signed-in displays need.
  */
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { mayReceive } from '../dispatch';
-import type { Caller } from '../dispatch';
+import { mayReceive, sourceKey, type CallSource, type Caller } from '../dispatch';
 import type { EventBus, PushedEvent } from '../events';
 import type { Logger } from '../log';
 import type { Sessions } from '../users';
@@ -19,11 +23,17 @@ import { refusal, type Site } from './site';
 /** Close code telling the client its token is no good: do not reconnect with it. */
 export const SESSION_CLOSE_CODE = 4001;
 const POLICY_CLOSE_CODE = 1008;
+const TRY_AGAIN_LATER_CLOSE_CODE = 1013;
 
 export interface EventSocketLimits {
   authTimeoutMs: number;
   heartbeatMs: number;
+  /** Signed-in sockets. */
   maxSockets: number;
+  /** Sockets not signed in yet, from everywhere together. */
+  maxPending: number;
+  /** Sockets not signed in yet from one remote address (this machine has only maxPending). */
+  maxPendingPerSource: number;
   maxMessageBytes: number;
   /** A client that lets this much pile up unread is dropped rather than buffered without end. */
   maxBufferedBytes: number;
@@ -33,12 +43,16 @@ export const DEFAULT_EVENT_SOCKET_LIMITS: EventSocketLimits = {
   authTimeoutMs: 10_000,
   heartbeatMs: 30_000,
   maxSockets: 200,
+  maxPending: 32,
+  maxPendingPerSource: 4,
   maxMessageBytes: 4 * 1024,
   maxBufferedBytes: 1024 * 1024,
 };
 
 interface Client {
   ws: WebSocket;
+  /** Counted among the sockets not signed in yet, under this source key; null once signed in. */
+  pendingAs: string | null;
   token: string | null;
   /** The session as last seen, so its own session.ended can still be addressed to it. */
   lastCaller: Caller | null;
@@ -79,6 +93,27 @@ export function createEventSockets(deps: {
   const { sessions, site, log, limits } = deps;
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, perMessageDeflate: false, clientTracking: false });
   const clients = new Set<Client>();
+  let signedIn = 0;
+  let pendingTotal = 0;
+  const pendingBySource = new Map<string, number>();
+
+  function addPending(key: string, by: 1 | -1): void {
+    pendingTotal += by;
+    const count = (pendingBySource.get(key) ?? 0) + by;
+    if (count === 0) pendingBySource.delete(key);
+    else pendingBySource.set(key, count);
+  }
+
+  /** Why a new socket from this source cannot be taken now, or null. */
+  function noRoomFor(source: CallSource): { status: number; message: string } | null {
+    if (signedIn >= limits.maxSockets || pendingTotal >= limits.maxPending) {
+      return { status: 503, message: 'Too many open event connections.' };
+    }
+    if (source.kind === 'remote' && (pendingBySource.get(sourceKey(source)) ?? 0) >= limits.maxPendingPerSource) {
+      return { status: 429, message: 'Too many event connections from your address are waiting to sign in.' };
+    }
+    return null;
+  }
 
   function send(client: Client, message: unknown): void {
     if (client.ws.readyState !== client.ws.OPEN) return;
@@ -102,6 +137,15 @@ export function createEventSockets(deps: {
       endSession(client, 'Not signed in');
       return;
     }
+    if (client.pendingAs !== null) {
+      if (signedIn >= limits.maxSockets) {
+        client.ws.close(TRY_AGAIN_LATER_CLOSE_CODE, 'Too many open event connections');
+        return;
+      }
+      addPending(client.pendingAs, -1);
+      client.pendingAs = null;
+      signedIn++;
+    }
     clearTimeout(client.authTimer);
     client.token = token;
     client.lastCaller = caller;
@@ -121,15 +165,17 @@ export function createEventSockets(deps: {
     }
   }
 
-  function accept(ws: WebSocket): void {
+  function accept(ws: WebSocket, source: CallSource): void {
     const client: Client = {
       ws,
+      pendingAs: sourceKey(source),
       token: null,
       lastCaller: null,
       alive: true,
       authTimer: setTimeout(() => ws.close(POLICY_CLOSE_CODE, 'Not signed in'), limits.authTimeoutMs),
     };
     clients.add(client);
+    addPending(sourceKey(source), 1);
     ws.on('pong', () => {
       client.alive = true;
     });
@@ -143,6 +189,8 @@ export function createEventSockets(deps: {
     ws.on('close', () => {
       clearTimeout(client.authTimer);
       clients.delete(client);
+      if (client.pendingAs !== null) addPending(client.pendingAs, -1);
+      else signedIn--;
     });
   }
 
@@ -162,17 +210,18 @@ export function createEventSockets(deps: {
   heartbeat.unref();
 
   return {
-    handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, source: CallSource): void {
       const refused = refusal(site, req.headers);
       if (refused) {
         refuseUpgrade(socket, 403, refused);
         return;
       }
-      if (clients.size >= limits.maxSockets) {
-        refuseUpgrade(socket, 503, 'Too many open event connections.');
+      const full = noRoomFor(source);
+      if (full) {
+        refuseUpgrade(socket, full.status, full.message);
         return;
       }
-      wss.handleUpgrade(req, socket, head, accept);
+      wss.handleUpgrade(req, socket, head, (ws) => accept(ws, source));
     },
 
     /** Says goodbye to every client and waits (briefly) for them to go. */

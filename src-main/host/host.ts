@@ -3,15 +3,22 @@
  * displays, `npm run console` and the end-to-end tests. It serves the built
  * renderer, POST /api/<channel> and the event socket at /api/events, all from
  * one origin, and answers only to its own origin (see site.ts).
+ *
+ * Every call carries its source, from the socket's peer (call-source.ts):
+ * sign-in throttling and first-run setup treat this machine and the network
+ * differently. Connections are bounded in number, per address and in time
+ * (connection-limits.ts).
  */
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { resolve } from 'node:path';
 import { createVigil, type Vigil, type VigilOptions } from '../app';
 import { createLogger } from '../log';
 import { createApiHandler } from './api';
+import { callSourceOf, isLoopbackPeer, type IsLocalAddress } from './call-source';
+import { applyHttpLimits, CONNECTIONS_CHECKING_INTERVAL_MS, DEFAULT_HTTP_LIMITS, type HttpLimits } from './connection-limits';
 import { createEventSockets, DEFAULT_EVENT_SOCKET_LIMITS, refuseUpgrade, type EventSocketLimits } from './event-sockets';
 import { HostConfigError, planListen, publicUrl, siteFor, type ListenPlan } from './listen-plan';
 import { sendError, sendText } from './responses';
@@ -32,11 +39,20 @@ export interface HostOptions {
   rendererDir?: string;
   vigilOptions?: Partial<VigilOptions>;
   eventSocketLimits?: Partial<EventSocketLimits>;
+  httpLimits?: Partial<HttpLimits>;
+  /**
+   * Which peer addresses are this machine; loopback by default. Tests narrow
+   * it (say, to 127.0.0.1 alone) so that another loopback address stands in
+   * for a remote computer without leaving the machine.
+   */
+  isLocalAddress?: IsLocalAddress;
 }
 
 export interface Host {
   url: string;
   vigil: Vigil;
+  /** While no account exists: the code first-run setup from another computer needs (the console prints it). */
+  setupCode(): string | null;
   close(): Promise<void>;
 }
 
@@ -46,9 +62,10 @@ const API_PREFIX = '/api/';
 const EVENTS_PATH = '/api/events';
 
 function createServer(plan: ListenPlan): Server {
-  if (!plan.tls) return createHttpServer();
+  const options = { connectionsCheckingInterval: CONNECTIONS_CHECKING_INTERVAL_MS };
+  if (!plan.tls) return createHttpServer(options);
   try {
-    return createHttpsServer({ cert: plan.tls.cert, key: plan.tls.key });
+    return createHttpsServer({ ...options, cert: plan.tls.cert, key: plan.tls.key });
   } catch (err) {
     throw new HostConfigError(`The TLS certificate and key cannot be used together: ${(err as Error).message}.`);
   }
@@ -77,6 +94,9 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   const serveStatic = createStaticHandler(opts.rendererDir ?? resolve('out/renderer'));
 
   const server = createServer(plan);
+  const isLocal = opts.isLocalAddress ?? isLoopbackPeer;
+  const sourceOf = (socket: Socket) => callSourceOf(socket.remoteAddress, isLocal);
+  applyHttpLimits(server, { ...DEFAULT_HTTP_LIMITS, ...opts.httpLimits }, sourceOf);
   const vigil = await createVigil({ ...opts.vigilOptions, log, dataDir: opts.dataDir });
   const serveApi = createApiHandler(vigil.dispatch);
 
@@ -108,7 +128,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     }
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const handled = (
-      path.startsWith(API_PREFIX) ? serveApi(req, res, path.slice(API_PREFIX.length)) : serveStatic(req, res, path)
+      path.startsWith(API_PREFIX) ? serveApi(req, res, path.slice(API_PREFIX.length), sourceOf(req.socket)) : serveStatic(req, res, path)
     ).catch((err: unknown) => {
       log.error('host request failed', { path, error: err });
       if (!res.headersSent) sendText(res, 500, 'Vigil could not answer this request; the details are in the log.');
@@ -119,13 +139,14 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   });
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     if ((req.url ?? '').split('?')[0] !== EVENTS_PATH) refuseUpgrade(socket, 404, 'No WebSocket here.');
-    else sockets.handleUpgrade(req, socket, head);
+    else sockets.handleUpgrade(req, socket, head, sourceOf(req.socket));
   });
 
   let closing: Promise<void> | null = null;
   return {
     url: publicUrl(plan, port),
     vigil,
+    setupCode: () => vigil.setupCode(),
     close: () => {
       closing ??= (async () => {
         await sockets.close();

@@ -287,4 +287,29 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE connections ADD COLUMN key_created_at INTEGER;
     `,
   },
+  {
+    version: 9,
+    name: 'sign-in failures per account and source',
+    sql: `
+      -- Failed sign-ins counted per name as typed (unknown names count exactly like
+      -- real ones, so a lock tells nothing about which exist) and per source:
+      -- 'local' (this machine) or a remote address. A source's failures block only
+      -- that source (users/sign-in-throttle.ts).
+      CREATE TABLE login_failures (
+        username        TEXT NOT NULL,
+        source          TEXT NOT NULL,
+        failures        INTEGER NOT NULL,
+        last_failure_at INTEGER NOT NULL,
+        -- Attempts from this source on this name are refused unchecked until then.
+        blocked_until   INTEGER,
+        -- 1 when the block is a lock (too many failures), 0 for a short delay.
+        locked          INTEGER NOT NULL DEFAULT 0 CHECK (locked IN (0, 1)),
+        PRIMARY KEY (username, source)
+      ) WITHOUT ROWID;
+
+      -- The one account-wide counter these replace let anyone lock anyone out.
+      ALTER TABLE users DROP COLUMN failed_logins;
+      ALTER TABLE users DROP COLUMN locked_until;
+    `,
+  },
 ];

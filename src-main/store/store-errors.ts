@@ -21,6 +21,8 @@ export type StoreErrorCode =
   | 'KEYCHAIN'
   /** Another process holds the database. */
   | 'IN_USE'
+  /** A tool that works only on an existing database found none in the data folder. */
+  | 'NO_DATABASE'
   /** A migration failed and was rolled back. */
   | 'MIGRATION'
   /** The database was written by a newer Vigil than this one. */

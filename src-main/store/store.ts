@@ -51,14 +51,34 @@ export interface OpenStoreOptions {
   migrations?: readonly Migration[];
   /** A better-sqlite3-multiple-ciphers addon built for another ABI (Electron's); see ConnectOptions. */
   nativeBinding?: string;
+  /**
+   * For tools that change the data while Vigil is stopped (the recovery
+   * command): refuse (NO_DATABASE) rather than create a database, refuse
+   * (IN_USE) while another process has the file open, and keep every other
+   * process out until closed.
+   */
+  alone?: boolean;
 }
 
 function setJournalMode(db: Database.Database, mode: 'wal' | 'delete'): boolean {
   return db.pragma(`journal_mode = ${mode}`, { simple: true }) === mode;
 }
 
+/**
+ * Leaving WAL works only while no other connection has the file open, so it
+ * tells whether one has; exclusive locking then keeps others out until close.
+ * (The next ordinary open switches back to WAL.)
+ */
+function holdAlone(db: Database.Database, paths: StorePaths): void {
+  if (!setJournalMode(db, 'delete')) {
+    throw new StoreError('IN_USE', `${paths.db} is open in another process (the Vigil app or console). Stop it, then try again.`);
+  }
+  db.pragma('locking_mode = exclusive');
+  db.exec('BEGIN EXCLUSIVE; COMMIT');
+}
+
 /** The live read-write connection, once the key is known to be right. */
-function openLive(paths: StorePaths, key: string, migrations: readonly Migration[], connect: ConnectOptions): Database.Database {
+function openLive(paths: StorePaths, key: string, migrations: readonly Migration[], connect: ConnectOptions, alone: boolean): Database.Database {
   let db: Database.Database;
   try {
     db = openKeyed(paths.db, key, connect);
@@ -66,7 +86,8 @@ function openLive(paths: StorePaths, key: string, migrations: readonly Migration
     throw accessFailure(err, paths.db);
   }
   try {
-    if (!setJournalMode(db, 'wal')) {
+    if (alone) holdAlone(db, paths);
+    else if (!setJournalMode(db, 'wal')) {
       throw new StoreError('IN_USE', `${paths.db} could not be switched to WAL mode because another process has it open. Close the other Vigil using this data folder and try again.`);
     }
     // FULL: a transaction that has returned is on disk even if the power goes a moment later.
@@ -84,12 +105,16 @@ function openLive(paths: StorePaths, key: string, migrations: readonly Migration
 }
 
 export async function openStore(opts: OpenStoreOptions): Promise<Store> {
+  const alone = opts.alone ?? false;
+  if (alone && !statOrNull(storePaths(opts.dataDir).db)) {
+    throw new StoreError('NO_DATABASE', `There is no Vigil database in ${opts.dataDir}. Check the data folder (--data-dir, VIGIL_DATA_DIR).`);
+  }
   const paths = storePaths(prepareDataDir(opts.dataDir));
   const accounts = keyAccounts(paths.dir);
   const connect: ConnectOptions = { nativeBinding: opts.nativeBinding };
   if (!statOrNull(paths.db)) await createDatabase(paths, opts.secrets, accounts, connect);
   const key = await unlockExisting(paths, opts.secrets, accounts, connect);
-  const db = openLive(paths, key, opts.migrations ?? MIGRATIONS, connect);
+  const db = openLive(paths, key, opts.migrations ?? MIGRATIONS, connect, alone);
   return liveStore(db, key, paths, opts.secrets, accounts, connect);
 }
 

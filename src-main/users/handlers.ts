@@ -1,6 +1,7 @@
 /** Contract handlers for first-run setup, sessions and account management. */
+import { auditTarget } from '../audit';
 import type { EventBus } from '../events';
-import { DispatchError, type HandlerContext, type HandlerTable } from '../dispatch';
+import { DispatchError, sourceKey, type HandlerContext, type HandlerTable } from '../dispatch';
 import type { Sessions } from './sessions';
 import type { UsersService } from './users-service';
 
@@ -33,22 +34,27 @@ export function userHandlers(deps: {
   const changed = (userId: number) => events.emit('users.changed', { userId });
 
   return {
-    'setup.status': () => ({ needsAdmin: users.count() === 0, version: deps.version }),
+    'setup.status': (_input, ctx) => ({
+      needsAdmin: users.count() === 0,
+      setupCodeRequired: users.setupCodeRequired(ctx.source),
+      version: deps.version,
+    }),
 
     'setup.createAdmin': async (input, ctx) => {
-      ctx.audit({ actor: input.username });
-      const user = await users.createFirstAdmin(input);
-      ctx.audit({ target: `user:${user.id}` });
+      ctx.audit({ actor: input.username, detail: { source: sourceKey(ctx.source) } });
+      const { setupCode, ...admin } = input;
+      const user = await users.createFirstAdmin(admin, ctx.source, setupCode);
+      ctx.audit({ target: auditTarget.user(user.id) });
       changed(user.id);
       return user;
     },
 
     'session.login': async (input, ctx) => {
-      ctx.audit({ actor: input.username });
-      const user = await users.authenticate(input.username, input.password, (why, lockedNow) =>
-        ctx.audit({ detail: { failure: why, ...(lockedNow ? { lockedNow } : {}) } }),
+      ctx.audit({ actor: input.username, detail: { source: sourceKey(ctx.source) } });
+      const user = await users.authenticate(input.username, input.password, ctx.source, (why, block) =>
+        ctx.audit({ detail: { failure: why, ...(block ? { blockedUntil: block.until, locked: block.locked } : {}) } }),
       );
-      ctx.audit({ target: `user:${user.id}` });
+      ctx.audit({ target: auditTarget.user(user.id) });
       return { token: sessions.start(user), user, idleTimeoutSeconds };
     },
 
@@ -61,8 +67,8 @@ export function userHandlers(deps: {
 
     'session.changePassword': async (input, ctx) => {
       const me = caller(ctx);
-      ctx.audit({ target: `user:${me.userId}` });
-      await users.changeOwnPassword(me.userId, input.currentPassword, input.newPassword);
+      ctx.audit({ target: auditTarget.user(me.userId), detail: { source: sourceKey(ctx.source) } });
+      await users.changeOwnPassword(me.userId, input.currentPassword, input.newPassword, ctx.source);
       // Other sessions of this user may have been opened with the old password.
       sessions.endForUser(me.userId, 'password_changed', me.token);
       return {};
@@ -72,15 +78,15 @@ export function userHandlers(deps: {
 
     'users.create': async (input, ctx) => {
       ctx.audit({ detail: { username: input.username, role: input.role } });
-      const user = await users.create(input);
-      ctx.audit({ target: `user:${user.id}` });
+      const user = await users.create(input, ctx.source);
+      ctx.audit({ target: auditTarget.user(user.id) });
       changed(user.id);
       return user;
     },
 
     'users.update': (input, ctx) => {
       const before = users.get(input.id);
-      ctx.audit({ target: `user:${input.id}` });
+      ctx.audit({ target: auditTarget.user(input.id) });
       const after = users.update(input.id, input);
       if (before.role !== after.role) {
         ctx.audit({ detail: { role: { from: before.role, to: after.role } } });
@@ -93,7 +99,7 @@ export function userHandlers(deps: {
     },
 
     'users.disable': (input, ctx) => {
-      ctx.audit({ target: `user:${input.id}` });
+      ctx.audit({ target: auditTarget.user(input.id) });
       const user = users.setDisabled(input.id, true);
       sessions.endForUser(user.id, 'disabled');
       changed(user.id);
@@ -101,15 +107,16 @@ export function userHandlers(deps: {
     },
 
     'users.enable': (input, ctx) => {
-      ctx.audit({ target: `user:${input.id}` });
+      ctx.audit({ target: auditTarget.user(input.id) });
       const user = users.setDisabled(input.id, false);
       changed(user.id);
       return user;
     },
 
     'users.resetPassword': async (input, ctx) => {
-      ctx.audit({ target: `user:${input.id}` });
-      const user = await users.resetPassword(input.id, input.newPassword);
+      ctx.audit({ target: auditTarget.user(input.id) });
+      const { user, clearedSources } = await users.resetPassword(input.id, input.newPassword, ctx.source);
+      if (clearedSources > 0) ctx.audit({ detail: { clearedSources } });
       sessions.endForUser(user.id, 'password_changed');
       changed(user.id);
       return user;

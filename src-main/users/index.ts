@@ -1,22 +1,28 @@
 /**
- * The users service: local accounts with roles, sign-in with lockout, and
- * the sessions both transports resolve tokens against.
+ * The users service: local accounts with roles, sign-in with throttling per
+ * account and source, first-run setup, and the sessions both transports
+ * resolve tokens against.
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Clock } from '../clock';
 import type { EventBus } from '../events';
+import type { Logger } from '../log';
 import type { ServiceModule } from '../service-module';
 import { userHandlers } from './handlers';
+import { decoyHash } from './passwords';
 import { Sessions } from './sessions';
-import { UsersService, type LockoutPolicy } from './users-service';
+import type { LockoutPolicy } from './sign-in-throttle';
+import { UsersService } from './users-service';
 
+export { NoSuchAccount, resetPasswordLocally } from './recovery';
 export { DEFAULT_IDLE_TIMEOUT_MS, type Sessions } from './sessions';
-export type { LockoutPolicy } from './users-service';
+export { DEFAULT_LOCKOUT, type LockoutPolicy } from './sign-in-throttle';
 
 export interface UsersDeps {
   db: Database.Database;
   clock: Clock;
   events: EventBus;
+  log: Logger;
   version: string;
   idleTimeoutMs?: number;
   lockout?: LockoutPolicy;
@@ -25,25 +31,42 @@ export interface UsersDeps {
 export interface UsersApi {
   /** For the transports: who is behind a token, and which sessions an event reaches. */
   sessions: Sessions;
+  /** While no account exists: the code first-run setup from another computer needs (the host prints it). */
+  setupCode(): string | null;
 }
 
 // Often enough that an idle window locks within seconds of its timeout.
 const SWEEP_INTERVAL_MS = 5_000;
+// Old failure counts only take room; dropping them now and then is enough.
+const FORGET_INTERVAL_MS = 10 * 60_000;
 
 export function createUsersModule(deps: UsersDeps): ServiceModule<UsersApi> {
-  const { clock, events } = deps;
+  const { clock, events, log } = deps;
   const sessions = new Sessions({
     clock,
     idleTimeoutMs: deps.idleTimeoutMs,
     onEnded: (token, reason) => events.emit('session.ended', { reason }, token),
   });
   const users = new UsersService(deps.db, { clock, lockout: deps.lockout });
+  // Ready before the first unknown name is tried, so that attempt takes one hash like any other.
+  void decoyHash();
   const sweep = setInterval(() => sessions.sweep(), SWEEP_INTERVAL_MS);
   sweep.unref();
+  const forget = setInterval(() => {
+    try {
+      users.forgetOldFailures();
+    } catch (err) {
+      log.error('forgetting old sign-in failures failed', { error: err });
+    }
+  }, FORGET_INTERVAL_MS);
+  forget.unref();
   return {
     name: 'users',
     handlers: userHandlers({ users, sessions, events, version: deps.version }),
-    api: { sessions },
-    close: () => clearInterval(sweep),
+    api: { sessions, setupCode: () => users.currentSetupCode() },
+    close: () => {
+      clearInterval(sweep);
+      clearInterval(forget);
+    },
   };
 }

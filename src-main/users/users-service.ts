@@ -1,21 +1,29 @@
 /**
- * Local accounts: creation, roles, disabling, passwords and the sign-in
- * lockout. Every rule that protects access lives here (not in the handlers) so
- * it holds whichever way the service is called.
+ * Local accounts: creation, roles, disabling, passwords, first-run setup and
+ * sign-in throttling. Every rule that protects access lives here (not in the
+ * handlers) so it holds whichever way the service is called.
+ *
+ * Sign-in against floods and races:
+ * - One sign-in (or own password change) per account name at a time, the
+ *   others queued (this machine's first); the name as typed, so unknown names
+ *   queue the same way.
+ * - Blocked attempts (sign-in-throttle.ts) are refused before any hash.
+ * - Everything else hashes (a decoy hash for an unknown name), then decides
+ *   in one transaction after that last await: the block is read again (one may
+ *   have begun meanwhile), the failure counted atomically or the success
+ *   recorded.
+ * - Hashes are capped process-wide (passwords.ts).
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { UserSummary } from '../../src-shared/contract';
 import type { Role } from '../../src-shared/roles';
 import type { Clock } from '../clock';
-import { DispatchError } from '../dispatch';
-import { decoyHash, hashPassword, verifyPassword } from './passwords';
-
-export interface LockoutPolicy {
-  maxFailures: number;
-  lockMs: number;
-}
-
-export const DEFAULT_LOCKOUT: LockoutPolicy = { maxFailures: 5, lockMs: 15 * 60_000 };
+import { DispatchError, type CallSource } from '../dispatch';
+import { decoyHash, hashPassword, verifyPassword, type HashPriority } from './passwords';
+import { accountDisabled, blocked, setupCodeWanted, setupDone, wrongCredentials, wrongCurrentPassword } from './refusals';
+import { newSetupCode, setupCodeMatches } from './setup-code';
+import { DEFAULT_LOCKOUT, SignInThrottle, type LockoutPolicy, type SignInBlock } from './sign-in-throttle';
+import { OnePerKey } from './slots';
 
 interface UserRow {
   id: number;
@@ -24,8 +32,6 @@ interface UserRow {
   role: Role;
   password_hash: string;
   disabled: number;
-  failed_logins: number;
-  locked_until: number | null;
   last_login_at: number | null;
   created_at: number;
 }
@@ -38,23 +44,40 @@ export interface NewUser {
 }
 
 /** What a sign-in attempt did, for the audit entry. */
-export type LoginFailure = 'unknown_user' | 'wrong_password' | 'disabled' | 'locked';
+export type LoginFailure = 'unknown_user' | 'wrong_password' | 'disabled' | 'blocked';
 
+function priority(source: CallSource): HashPriority {
+  return { urgent: source.kind === 'local' };
+}
 
 export class UsersService {
   private readonly clock: Clock;
-  private readonly lockout: LockoutPolicy;
+  private readonly throttle: SignInThrottle;
+  private readonly oneAtATime = new OnePerKey();
+  /** Null once an account exists. */
+  private setupCode: string | null;
 
   constructor(
     private readonly db: Database.Database,
     opts: { clock: Clock; lockout?: LockoutPolicy },
   ) {
     this.clock = opts.clock;
-    this.lockout = opts.lockout ?? DEFAULT_LOCKOUT;
+    this.throttle = new SignInThrottle(db, opts.clock, opts.lockout ?? DEFAULT_LOCKOUT);
+    this.setupCode = this.count() === 0 ? newSetupCode() : null;
   }
 
   count(): number {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
+  }
+
+  /** The code first-run setup from another computer needs; null once an account exists. */
+  currentSetupCode(): string | null {
+    return this.setupCode;
+  }
+
+  /** Whether this caller must give the setup code to create the first administrator. */
+  setupCodeRequired(source: CallSource): boolean {
+    return this.setupCode !== null && source.kind !== 'local';
   }
 
   list(): UserSummary[] {
@@ -66,26 +89,28 @@ export class UsersService {
     return this.summary(this.row(id));
   }
 
-  async create(user: NewUser): Promise<UserSummary> {
-    const passwordHash = await hashPassword(user.password);
-    // Checked after the slow hash so two concurrent creates cannot both pass.
-    if (this.db.prepare('SELECT 1 FROM users WHERE username = ?').get(user.username)) {
-      throw new DispatchError('CONFLICT', `The username "${user.username}" is already taken.`);
-    }
-    const { lastInsertRowid } = this.db
-      .prepare(
-        'INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)',
-      )
-      .run(user.username, user.displayName, user.role, passwordHash, this.clock.now());
-    return this.get(Number(lastInsertRowid));
+  async create(user: NewUser, source: CallSource): Promise<UserSummary> {
+    const passwordHash = await hashPassword(user.password, priority(source));
+    return this.db.transaction(() => this.insert(user, passwordHash))();
   }
 
-  /** The first account; refused once any account exists. */
-  async createFirstAdmin(user: Omit<NewUser, 'role'>): Promise<UserSummary> {
-    if (this.count() > 0) {
-      throw new DispatchError('CONFLICT', 'Setup is already complete. Sign in with an existing account.');
+  /**
+   * The first account, refused once any exists. From another computer it
+   * needs the setup code. The count is checked again with the insert, in one
+   * transaction after the hash, so of parallel setups exactly one succeeds.
+   */
+  async createFirstAdmin(user: Omit<NewUser, 'role'>, source: CallSource, setupCode: string | undefined): Promise<UserSummary> {
+    if (this.setupCode === null || this.count() > 0) throw setupDone();
+    if (source.kind !== 'local' && !(setupCode !== undefined && setupCodeMatches(this.setupCode, setupCode))) {
+      throw setupCodeWanted(setupCode !== undefined);
     }
-    return this.create({ ...user, role: 'admin' });
+    const passwordHash = await hashPassword(user.password, priority(source));
+    const created = this.db.transaction(() => {
+      if (this.count() > 0) throw setupDone();
+      return this.insert({ ...user, role: 'admin' }, passwordHash);
+    })();
+    this.setupCode = null;
+    return created;
   }
 
   update(id: number, change: { displayName?: string; role?: Role }): UserSummary {
@@ -104,72 +129,139 @@ export class UsersService {
     return this.get(id);
   }
 
-  /** Sets a new password and clears any lockout. */
-  async resetPassword(id: number, newPassword: string): Promise<UserSummary> {
+  /** Sets a new password and lifts every source's lock on the account; returns how many sources had one. */
+  async resetPassword(id: number, newPassword: string, source: CallSource): Promise<{ user: UserSummary; clearedSources: number }> {
     this.row(id);
-    const hash = await hashPassword(newPassword);
-    this.db
-      .prepare('UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL WHERE id = ?')
-      .run(hash, id);
-    return this.get(id);
+    const hash = await hashPassword(newPassword, priority(source));
+    const clearedSources = this.db.transaction(() => this.replacePassword(id, hash))();
+    return { user: this.get(id), clearedSources };
   }
 
-  async changeOwnPassword(id: number, currentPassword: string, newPassword: string): Promise<void> {
-    const row = this.row(id);
-    if (!(await verifyPassword(currentPassword, row.password_hash))) {
-      throw new DispatchError('INVALID_INPUT', 'The current password is not right.', [
-        { path: ['currentPassword'], message: 'The current password is not right.' },
-      ]);
-    }
-    if (currentPassword === newPassword) {
-      throw new DispatchError('INVALID_INPUT', 'Choose a password different from the current one.', [
-        { path: ['newPassword'], message: 'Choose a password different from the current one.' },
-      ]);
-    }
-    await this.resetPassword(id, newPassword);
+  /** Stores a new password hash and lifts every source's lock on the account; returns how many sources had one. */
+  replacePassword(id: number, hash: string): number {
+    const { username } = this.row(id);
+    this.setHash(id, hash);
+    return this.throttle.clear(username);
+  }
+
+  findByName(username: string): UserSummary | null {
+    const row = this.byName(username);
+    return row ? this.summary(row) : null;
+  }
+
+  /** Throttled like sign-in: a wrong current password is a failed attempt for this account and source. */
+  async changeOwnPassword(id: number, currentPassword: string, newPassword: string, source: CallSource): Promise<void> {
+    const { username } = this.row(id);
+    await this.oneAtATime.run(
+      username,
+      async () => {
+        this.refuseIfBlocked(username, source);
+        const row = this.row(id);
+        const currentOk = await verifyPassword(currentPassword, row.password_hash, priority(source));
+        if (!currentOk) {
+          const block = this.db.transaction(() => this.throttle.blocked(username, source) ?? this.throttle.fail(username, source))();
+          if (block?.locked) throw blocked(block, source, this.clock.now());
+          throw wrongCurrentPassword(block, this.clock.now());
+        }
+        if (currentPassword === newPassword) {
+          throw new DispatchError('INVALID_INPUT', 'Choose a password different from the current one.', [
+            { path: ['newPassword'], message: 'Choose a password different from the current one.' },
+          ]);
+        }
+        const hash = await hashPassword(newPassword, priority(source));
+        this.db.transaction(() => {
+          this.refuseIfBlocked(username, source);
+          if (this.row(id).password_hash !== row.password_hash) throw wrongCurrentPassword(null, this.clock.now());
+          this.setHash(id, hash);
+          this.throttle.succeeded(username, source);
+        })();
+      },
+      priority(source),
+    );
   }
 
   /**
-   * Checks a sign-in. On failure throws UNAUTHENTICATED or LOCKED and reports
-   * why through `onFailure` (the caller audits it); the message never says
-   * whether the username exists.
+   * Checks a sign-in (rules in the file header and sign-in-throttle.ts). On
+   * failure throws UNAUTHENTICATED, LOCKED or FORBIDDEN (disabled, only after
+   * the right password) and reports why through `report` (the caller audits it).
    */
-  async authenticate(
+  authenticate(
     username: string,
     password: string,
-    onFailure: (why: LoginFailure, lockedNow: boolean) => void,
+    source: CallSource,
+    report: (why: LoginFailure, block: SignInBlock | null) => void,
   ): Promise<UserSummary> {
-    const now = this.clock.now();
-    const row = this.db.prepare('SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined;
-    if (!row) {
-      await verifyPassword(password, await decoyHash());
-      onFailure('unknown_user', false);
-      throw wrongCredentials();
+    return this.oneAtATime.run(
+      username,
+      async () => {
+        const earlier = this.throttle.blocked(username, source);
+        if (earlier) {
+          report('blocked', earlier);
+          throw blocked(earlier, source, this.clock.now());
+        }
+        const row = this.byName(username);
+        const passwordOk = await verifyPassword(password, row?.password_hash ?? (await decoyHash()), priority(source));
+
+        // After the last await: the block read again, and the outcome written, in one transaction.
+        const outcome = this.db.transaction(():
+          | { kind: 'ok'; id: number }
+          | { kind: 'blocked'; block: SignInBlock }
+          | { kind: 'failed'; block: SignInBlock | null }
+          | { kind: 'disabled' } => {
+          const block = this.throttle.blocked(username, source);
+          if (block) return { kind: 'blocked', block };
+          const current = this.byName(username);
+          // A password reset while hashing makes the password just checked stale.
+          if (!row || !passwordOk || current?.password_hash !== row.password_hash) {
+            return { kind: 'failed', block: this.throttle.fail(username, source) };
+          }
+          if (current.disabled) return { kind: 'disabled' };
+          this.throttle.succeeded(username, source);
+          this.db.prepare('UPDATE users SET last_login_at = ? WHERE id = ?').run(this.clock.now(), current.id);
+          return { kind: 'ok', id: current.id };
+        })();
+
+        const now = this.clock.now();
+        switch (outcome.kind) {
+          case 'ok':
+            return this.get(outcome.id);
+          case 'disabled':
+            report('disabled', null);
+            throw accountDisabled();
+          case 'blocked':
+            report('blocked', outcome.block);
+            throw blocked(outcome.block, source, now);
+          case 'failed':
+            report(row ? 'wrong_password' : 'unknown_user', outcome.block);
+            throw outcome.block?.locked ? blocked(outcome.block, source, now) : wrongCredentials(outcome.block, now);
+        }
+      },
+      priority(source),
+    );
+  }
+
+  /** Stops old failure counts from piling up (called on a timer). */
+  forgetOldFailures(): void {
+    this.throttle.forgetOld();
+  }
+
+  private refuseIfBlocked(username: string, source: CallSource): void {
+    const block = this.throttle.blocked(username, source);
+    if (block) throw blocked(block, source, this.clock.now());
+  }
+
+  private insert(user: NewUser, passwordHash: string): UserSummary {
+    if (this.byName(user.username)) {
+      throw new DispatchError('CONFLICT', `The username "${user.username}" is already taken.`);
     }
-    if (row.locked_until !== null && row.locked_until > now) {
-      onFailure('locked', false);
-      throw locked(row.locked_until);
-    }
-    const passwordOk = await verifyPassword(password, row.password_hash);
-    if (!passwordOk) {
-      // The count was zeroed when an earlier lock began, so it restarts after it.
-      const failures = row.failed_logins + 1;
-      const lockNow = failures >= this.lockout.maxFailures;
-      const lockedUntil = lockNow ? now + this.lockout.lockMs : null;
-      this.db
-        .prepare('UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?')
-        .run(lockNow ? 0 : failures, lockedUntil, row.id);
-      onFailure('wrong_password', lockNow);
-      throw lockNow && lockedUntil ? locked(lockedUntil) : wrongCredentials();
-    }
-    if (row.disabled) {
-      onFailure('disabled', false);
-      throw new DispatchError('FORBIDDEN', 'This account is disabled. Ask an administrator to enable it.');
-    }
-    this.db
-      .prepare('UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = ? WHERE id = ?')
-      .run(now, row.id);
-    return this.get(row.id);
+    const { lastInsertRowid } = this.db
+      .prepare('INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run(user.username, user.displayName, user.role, passwordHash, this.clock.now());
+    return this.get(Number(lastInsertRowid));
+  }
+
+  private setHash(id: number, hash: string): void {
+    this.db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(hash, id);
   }
 
   private assertNotLastAdmin(row: UserRow, verb: string): void {
@@ -184,6 +276,10 @@ export class UsersService {
     }
   }
 
+  private byName(username: string): UserRow | undefined {
+    return this.db.prepare('SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined;
+  }
+
   private row(id: number): UserRow {
     const row = this.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
     if (!row) throw new DispatchError('NOT_FOUND', `There is no account with id ${id}.`);
@@ -191,28 +287,15 @@ export class UsersService {
   }
 
   private summary(row: UserRow): UserSummary {
-    const lockedUntil = row.locked_until !== null && row.locked_until > this.clock.now() ? row.locked_until : null;
     return {
       id: row.id,
       username: row.username,
       displayName: row.display_name,
       role: row.role,
       disabled: row.disabled === 1,
-      lockedUntil,
+      lockedUntil: this.throttle.lockedUntil(row.username),
       lastLoginAt: row.last_login_at,
       createdAt: row.created_at,
     };
   }
-}
-
-function wrongCredentials(): DispatchError {
-  return new DispatchError('UNAUTHENTICATED', 'Wrong username or password.');
-}
-
-function locked(until: number): DispatchError {
-  return new DispatchError(
-    'LOCKED',
-    `This account is locked after too many failed sign-ins until ${new Date(until).toISOString()}. Wait, or ask an administrator to reset the password.`,
-    { lockedUntil: until },
-  );
 }

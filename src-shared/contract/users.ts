@@ -21,12 +21,28 @@ export const userSummarySchema = z.object({
   displayName: z.string(),
   role: roleSchema,
   disabled: z.boolean(),
-  /** Set while the account is locked after repeated failed logins. */
+  /**
+   * Set while sign-in to the account is locked, from this computer or from
+   * some network address, after repeated failed logins: when the latest lock ends.
+   */
   lockedUntil: epochMs.nullable(),
   lastLoginAt: epochMs.nullable(),
   createdAt: epochMs,
 });
 export type UserSummary = z.infer<typeof userSummarySchema>;
+
+/**
+ * The details of a LOCKED reply to session.login or session.changePassword,
+ * and of an UNAUTHENTICATED (or INVALID_INPUT) one whose failure started a
+ * wait: this caller may try this account again at retryAt. `locked` tells a
+ * lock (too many failures) from the short, growing wait between attempts from
+ * the network. Neither says whether the username exists.
+ */
+export const signInWaitSchema = z.object({ retryAt: epochMs, locked: z.boolean() });
+export type SignInWait = z.infer<typeof signInWaitSchema>;
+
+/** The one-time code a first-run setup from another computer needs; the host prints it at start. */
+export const setupCodeSchema = z.string().trim().min(1, 'Enter the setup code').max(64);
 
 export const USER_CHANNELS = {
   'setup.status': channel({
@@ -34,14 +50,19 @@ export const USER_CHANNELS = {
     access: 'public',
     audited: false,
     input: empty,
-    output: z.object({ needsAdmin: z.boolean(), version: z.string() }),
+    output: z.object({
+      needsAdmin: z.boolean(),
+      /** This caller (not at this machine) must give the setup code the host printed at start. */
+      setupCodeRequired: z.boolean(),
+      version: z.string(),
+    }),
   }),
   'setup.createAdmin': channel({
-    summary: 'Create the first administrator (only while no user exists)',
+    summary: 'Create the first administrator (only while no user exists; from another computer only with the setup code)',
     access: 'public',
     audited: true,
     input: z
-      .object({ username: usernameSchema, displayName: displayNameSchema, password: passwordSchema })
+      .object({ username: usernameSchema, displayName: displayNameSchema, password: passwordSchema, setupCode: setupCodeSchema.optional() })
       .strict(),
     output: userSummarySchema,
   }),

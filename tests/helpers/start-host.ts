@@ -13,7 +13,8 @@ import { startHost, type HostOptions } from '../../src-main/host/host';
 import { createLogger } from '../../src-main/log';
 import { createKeychain } from '../../src-main/secrets/keychain';
 
-export interface TestHostOptions extends Pick<HostOptions, 'host' | 'tlsCert' | 'tlsKey' | 'rendererDir' | 'eventSocketLimits'> {
+export interface TestHostOptions
+  extends Pick<HostOptions, 'host' | 'tlsCert' | 'tlsKey' | 'rendererDir' | 'eventSocketLimits' | 'httpLimits' | 'isLocalAddress'> {
   /** Session idle timeout, e.g. to watch the lock screen appear. */
   idleTimeoutMs?: number;
   vigilOptions?: Partial<Omit<VigilOptions, 'dataDir' | 'secrets'>>;
@@ -22,6 +23,7 @@ export interface TestHostOptions extends Pick<HostOptions, 'host' | 'tlsCert' | 
 export interface TestHost {
   url: string;
   vigil: Vigil;
+  setupCode(): string | null;
   dataDir: string;
   /** The host's log, one JSON object a line (errors carry the reference an INTERNAL reply names). */
   logLines: string[];
@@ -44,6 +46,8 @@ export async function startTestHost(opts: TestHostOptions = {}): Promise<TestHos
       tlsKey: opts.tlsKey,
       rendererDir: opts.rendererDir,
       eventSocketLimits: opts.eventSocketLimits,
+      httpLimits: opts.httpLimits,
+      isLocalAddress: opts.isLocalAddress,
       dataDir,
       vigilOptions: {
         log: createLogger({ sink: (line) => logLines.push(line) }),
@@ -55,6 +59,7 @@ export async function startTestHost(opts: TestHostOptions = {}): Promise<TestHos
     return {
       url: host.url,
       vigil: host.vigil,
+      setupCode: host.setupCode,
       dataDir,
       logLines,
       close: async () => {

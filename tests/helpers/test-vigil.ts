@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createVigil, type Vigil, type VigilOptions } from '../../src-main/app/vigil';
+import { LOCAL_SOURCE, type CallSource } from '../../src-main/dispatch/handler';
 import { createKeychain } from '../../src-main/secrets/keychain';
 import type { SecretStore } from '../../src-main/secrets/secret-store';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../src-shared/contract';
@@ -15,8 +16,8 @@ import type { Envelope } from '../../src-shared/errors';
 
 export interface TestVigil extends Vigil {
   secrets: SecretStore;
-  /** Calls a channel and returns the envelope. */
-  call<C extends ChannelName>(channel: C, input: ChannelInput<C>, token?: string | null): Promise<Envelope<ChannelOutput<C>>>;
+  /** Calls a channel and returns the envelope; from this machine unless a source is given. */
+  call<C extends ChannelName>(channel: C, input: ChannelInput<C>, token?: string | null, source?: CallSource): Promise<Envelope<ChannelOutput<C>>>;
   /** Calls a channel and returns its data, failing the test on an error envelope. */
   ok<C extends ChannelName>(channel: C, input: ChannelInput<C>, token?: string | null): Promise<ChannelOutput<C>>;
   /** Creates the first admin and signs in; returns the token. */
@@ -43,10 +44,10 @@ export async function startTestVigil(opts: Partial<Omit<VigilOptions, 'dataDir'>
     dataDir,
   });
 
-  const call = (<C extends ChannelName>(channel: C, input: ChannelInput<C>, token?: string | null) =>
-    vigil.dispatch(channel, input, { token })) as TestVigil['call'];
+  const call = (<C extends ChannelName>(channel: C, input: ChannelInput<C>, token?: string | null, source: CallSource = LOCAL_SOURCE) =>
+    vigil.dispatch(channel, input, { token, source })) as TestVigil['call'];
   const ok = (async (channel: ChannelName, input: unknown, token?: string | null) => {
-    const reply = await vigil.dispatch(channel, input, { token });
+    const reply = await vigil.dispatch(channel, input, { token, source: LOCAL_SOURCE });
     if (!reply.ok) throw new Error(`${channel} failed: ${reply.error.code} ${reply.error.message}`);
     return reply.data;
   }) as TestVigil['ok'];

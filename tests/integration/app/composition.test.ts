@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createVigil } from '../../../src-main/app';
 import { DuplicateChannelError } from '../../../src-main/app/modules';
+import { LOCAL_SOURCE } from '../../../src-main/dispatch';
 import { createLogger } from '../../../src-main/log';
 import { createKeychain } from '../../../src-main/secrets';
 import type { ServiceModule } from '../../../src-main/service-module';
@@ -81,7 +82,7 @@ describe('createVigil', () => {
 
     // And the data folder starts cleanly again.
     const vigil = await createVigil({ dataDir: dir, secrets, log: quiet, sandbox: false, monitor: { workstation: false } });
-    expect((await vigil.dispatch('setup.status', {}, {})).ok).toBe(true);
+    expect((await vigil.dispatch('setup.status', {}, { source: LOCAL_SOURCE })).ok).toBe(true);
     await vigil.close();
   });
 });

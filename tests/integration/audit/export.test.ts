@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditHandlers } from '../../../src-main/audit/handlers';
 import { exportLineSchema } from '../../../src-main/audit/rows';
 import { verifyJsonl } from '../../../src-main/audit/verify-jsonl';
-import type { AuditNote, HandlerContext } from '../../../src-main/dispatch/handler';
+import { LOCAL_SOURCE, type AuditNote, type HandlerContext } from '../../../src-main/dispatch/handler';
 import { CHANNELS, type AuditEntry } from '../../../src-shared/contract';
 import { auditFixture, fill, sampleEntry, START, type AuditFixture } from './fixture';
 
@@ -87,7 +87,7 @@ describe('audit handlers', () => {
 
   function context(): HandlerContext & { notes: AuditNote[] } {
     const notes: AuditNote[] = [];
-    return { caller: null, audit: (n) => notes.push(n), notes };
+    return { caller: null, source: LOCAL_SOURCE, audit: (n) => notes.push(n), notes };
   }
 
   it('lists and verifies through the channel handlers', async () => {

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createVigil, type Vigil } from '../../../src-main/app';
+import { LOCAL_SOURCE } from '../../../src-main/dispatch';
 import { FhirError } from '../../../src-main/ehr/errors';
 import { createLogger } from '../../../src-main/log';
 import { createKeychain } from '../../../src-main/secrets/keychain';
@@ -21,15 +22,15 @@ import { ADMIN, startTestVigil, type TestVigil } from '../../helpers/test-vigil'
 import { check, recordEvents, statuses } from './harness';
 
 async function signIn(vigil: Vigil): Promise<string> {
-  const status = await vigil.dispatch('setup.status', {}, {});
-  if (status.ok && (status.data as { needsAdmin: boolean }).needsAdmin) await vigil.dispatch('setup.createAdmin', ADMIN, {});
-  const login = await vigil.dispatch('session.login', { username: ADMIN.username, password: ADMIN.password }, {});
+  const status = await vigil.dispatch('setup.status', {}, { source: LOCAL_SOURCE });
+  if (status.ok && (status.data as { needsAdmin: boolean }).needsAdmin) await vigil.dispatch('setup.createAdmin', ADMIN, { source: LOCAL_SOURCE });
+  const login = await vigil.dispatch('session.login', { username: ADMIN.username, password: ADMIN.password }, { source: LOCAL_SOURCE });
   if (!login.ok) throw new Error(login.error.message);
   return (login.data as { token: string }).token;
 }
 
 async function call<T>(vigil: Vigil, channel: string, input: unknown, token: string): Promise<T> {
-  const reply = await vigil.dispatch(channel, input, { token });
+  const reply = await vigil.dispatch(channel, input, { token, source: LOCAL_SOURCE });
   if (!reply.ok) throw new Error(`${channel}: ${reply.error.code} ${reply.error.message}`);
   return reply.data as T;
 }

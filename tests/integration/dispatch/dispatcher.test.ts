@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES, channelRoles, type ChannelName } from '../../../src-shared/contract';
+import { LOCAL_SOURCE } from '../../../src-main/dispatch';
 import { ERROR_CODES } from '../../../src-shared/errors';
 import { ROLES, type Role } from '../../../src-shared/roles';
 import { prng, randomJson } from '../../helpers/random-json';
@@ -35,13 +36,13 @@ function allowedToken(channel: ChannelName): string | null {
 
 describe('dispatcher over the whole contract', () => {
   it('rejects an unknown channel', async () => {
-    const reply = await vigil.dispatch('users.drop', {}, { token: tokens.admin });
+    const reply = await vigil.dispatch('users.drop', {}, { token: tokens.admin, source: LOCAL_SOURCE });
     expect(reply).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   it.each(CHANNEL_NAMES)('%s rejects malformed input with INVALID_INPUT', async (channel) => {
     for (const bad of [42, 'text', [], { unexpectedField: true }]) {
-      const reply = await vigil.dispatch(channel, bad, { token: allowedToken(channel) });
+      const reply = await vigil.dispatch(channel, bad, { token: allowedToken(channel), source: LOCAL_SOURCE });
       expect(reply.ok, `${channel} accepted ${JSON.stringify(bad)}`).toBe(false);
       if (!reply.ok) {
         expect(reply.error.code).toBe('INVALID_INPUT');
@@ -60,20 +61,20 @@ describe('dispatcher over the whole contract', () => {
   });
 
   it.each(forbiddenCases)('%s refuses role %s with FORBIDDEN', async (channel, role) => {
-    const reply = await vigil.dispatch(channel, {}, { token: tokens[role] });
+    const reply = await vigil.dispatch(channel, {}, { token: tokens[role], source: LOCAL_SOURCE });
     expect(reply).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
   const sessionChannels = CHANNEL_NAMES.filter((c) => channelRoles(c) !== null);
   it.each(sessionChannels)('%s refuses calls without a valid session', async (channel) => {
     for (const token of [undefined, null, '', 'forged-token']) {
-      const reply = await vigil.dispatch(channel, {}, { token });
+      const reply = await vigil.dispatch(channel, {}, { token, source: LOCAL_SOURCE });
       expect(reply).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     }
   });
 
   it('audits a refused mutating call with its outcome', async () => {
-    await vigil.dispatch('users.create', { username: 'sneaky', displayName: 'x', role: 'admin', password: PASSWORD }, { token: tokens.operator });
+    await vigil.dispatch('users.create', { username: 'sneaky', displayName: 'x', role: 'admin', password: PASSWORD }, { token: tokens.operator, source: LOCAL_SOURCE });
     const audit = await vigil.ok('audit.list', { action: 'users.create', limit: 1 }, tokens.admin);
     expect(audit.entries[0]).toMatchObject({ actor: 'user.operator', outcome: 'FORBIDDEN' });
   });
@@ -99,7 +100,7 @@ describe('fuzzing every channel', () => {
     const codes = new Map<string, number>();
     for (let i = 0; i < 1000; i++) {
       const input = randomJson(rand);
-      const reply = await vigil.dispatch(channel, input, { token });
+      const reply = await vigil.dispatch(channel, input, { token, source: LOCAL_SOURCE });
       expect(typeof reply.ok).toBe('boolean');
       if (reply.ok) continue;
       expect(ERROR_CODES).toContain(reply.error.code);

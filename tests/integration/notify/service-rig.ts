@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { AuditLog } from '../../../src-main/audit/audit-log';
 import { systemClock } from '../../../src-main/clock';
 import { createDispatcher } from '../../../src-main/dispatch/dispatcher';
-import type { HandlerTable } from '../../../src-main/dispatch/handler';
+import { LOCAL_SOURCE, type HandlerTable } from '../../../src-main/dispatch/handler';
 import { EventBus, type PushedEvent } from '../../../src-main/events';
 import { createNotifyModule, type NotifyApi, type NotifyDeps } from '../../../src-main/notify';
 import type { ServiceModule } from '../../../src-main/service-module';
@@ -82,7 +82,7 @@ export async function startNotifyRig(secrets: SecretStore, extra: Pick<NotifyDep
   const replies: string[] = [];
 
   const call = (async (channel: ChannelName, input: unknown) => {
-    const reply = await dispatch(channel, input, { token });
+    const reply = await dispatch(channel, input, { token, source: LOCAL_SOURCE });
     replies.push(JSON.stringify(reply));
     return reply;
   }) as NotifyRig['call'];

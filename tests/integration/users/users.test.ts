@@ -1,9 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../src-main/clock';
+import { LOCAL_SOURCE, type CallSource } from '../../../src-main/dispatch';
 import type { PushedEvent } from '../../../src-main/events';
 import { ADMIN, startTestVigil, type TestVigil } from '../../helpers/test-vigil';
 
 const PASSWORD = 'operator password 1';
+// A label for a caller from the network; nothing connects to it.
+const REMOTE: CallSource = { kind: 'remote', address: '192.0.2.7' };
 let vigil: TestVigil | undefined;
 
 afterEach(async () => {
@@ -57,7 +60,7 @@ describe('lockout', () => {
     for (let i = 0; i < 5; i++) await v.call('session.login', { username: 'olive', password: 'wrong password!' });
     const { entries } = await v.ok('audit.list', { action: 'session.login', actor: 'olive' }, admin);
     expect(entries.map((e) => e.outcome)).toEqual(['LOCKED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED']);
-    expect(entries[0]?.detail).toMatchObject({ failure: 'wrong_password', lockedNow: true });
+    expect(entries[0]?.detail).toMatchObject({ failure: 'wrong_password', locked: true, source: 'local' });
     expect(JSON.stringify(entries)).not.toContain('wrong password!');
   });
 
@@ -67,6 +70,31 @@ describe('lockout', () => {
     const reset = await v.ok('users.resetPassword', { id: operator.id, newPassword: 'brand new password' }, admin);
     expect(reset.lockedUntil).toBeNull();
     expect(await v.call('session.login', { username: 'olive', password: 'brand new password' })).toMatchObject({ ok: true });
+  });
+
+  it('forgets a remote source\'s failures a day after its last failure and wait', async () => {
+    const clock = manualClock();
+    const { v } = await withOperator({ clock });
+    const wrong = () => v.call('session.login', { username: 'olive', password: 'wrong password!' }, null, REMOTE);
+    const waitOf = (reply: Awaited<ReturnType<typeof wrong>>) => (reply.ok ? NaN : (reply.error.details as { retryAt: number }).retryAt - clock.now());
+    expect(waitOf(await wrong())).toBe(1_000);
+    clock.advance(1_000);
+    expect(waitOf(await wrong())).toBe(2_000);
+    clock.advance(24 * 60 * 60_000 + 2_000);
+    expect(waitOf(await wrong())).toBe(1_000);
+  });
+
+  it('an admin password reset lifts the locks of every source and audits how many', async () => {
+    const { v, admin, operator } = await withOperator();
+    for (const source of [LOCAL_SOURCE, REMOTE]) {
+      for (let i = 0; i < 5; i++) await v.call('session.login', { username: 'olive', password: 'wrong password!' }, null, source);
+    }
+    expect((await v.ok('users.list', {}, admin)).users.find((u) => u.username === 'olive')?.lockedUntil).not.toBeNull();
+    await v.ok('users.resetPassword', { id: operator.id, newPassword: 'brand new password' }, admin);
+    expect(await v.call('session.login', { username: 'olive', password: 'brand new password' }, null, REMOTE)).toMatchObject({ ok: true });
+    expect(await v.call('session.login', { username: 'olive', password: 'brand new password' })).toMatchObject({ ok: true });
+    const { entries } = await v.ok('audit.list', { action: 'users.resetPassword' }, admin);
+    expect(entries[0]?.detail).toEqual({ clearedSources: 2 });
   });
 
   it('does not say whether an unknown username exists', async () => {

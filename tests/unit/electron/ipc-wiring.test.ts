@@ -172,8 +172,18 @@ describe('sessions per window', () => {
   it('passes a call from the app window on to the dispatcher', async () => {
     const window = openWindow(1);
     const dispatch = vi.spyOn(vigil, 'dispatch');
-    expect(await ok(window, 'setup.status', {})).toEqual({ needsAdmin: true, version: expect.any(String) });
-    expect(dispatch).toHaveBeenCalledWith('setup.status', {}, { token: null });
+    // The window is on this machine: a local caller, who needs no setup code.
+    expect(await ok(window, 'setup.status', {})).toEqual({ needsAdmin: true, setupCodeRequired: false, version: expect.any(String) });
+    expect(dispatch).toHaveBeenCalledWith('setup.status', {}, { token: null, source: { kind: 'local' } });
+  });
+
+  it("counts the window as this computer: setup needs no code, and failed sign-ins lock it here", async () => {
+    const window = openWindow(1);
+    await ok(window, 'setup.createAdmin', ADMIN);
+    for (let i = 0; i < 5; i++) await call(window, 'session.login', { username: ADMIN.username, password: 'not the password' });
+    const locked = await call(window, 'session.login', { username: ADMIN.username, password: ADMIN.password });
+    expect(locked).toMatchObject({ ok: false, error: { code: 'LOCKED', details: { locked: true } } });
+    expect(!locked.ok && locked.error.message).toMatch(/locked on this computer/);
   });
 
   it('keeps the token from login in main and uses it for that window only', async () => {

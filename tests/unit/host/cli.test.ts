@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CliUsageError, DEFAULT_PORT, parseCliArgs } from '../../../src-main/host/cli-options';
 import { createKeychain } from '../../../src-main/secrets/keychain';
+import { makeTestCertificates } from '../../helpers/test-certs';
 import { postApi } from './raw-http';
 
 describe('parseCliArgs', () => {
@@ -97,6 +98,33 @@ describe('the host CLI', () => {
       expect(await run.exit).toBe(0);
     } finally {
       run.kill('SIGKILL');
+      for (const account of await keychain.list()) if (!before.has(account)) await keychain.delete(account);
+    }
+  });
+
+  it('prints the one-time setup code when it listens beyond loopback on a fresh data folder, and none on loopback', async () => {
+    const keychain = createKeychain();
+    const before = new Set(await keychain.list());
+    const certs = makeTestCertificates();
+    const dir = tempDir();
+    writeFileSync(join(dir, 'cert.pem'), certs.serverCert);
+    writeFileSync(join(dir, 'key.pem'), certs.serverKey);
+    const tlsArgs = ['--tls-cert', join(dir, 'cert.pem'), '--tls-key', join(dir, 'key.pem')];
+    const wide = runCli(['--port', '0', '--host', '0.0.0.0', ...tlsArgs, '--data-dir', join(dir, 'wide')]);
+    const narrow = runCli(['--port', '0', '--data-dir', join(dir, 'narrow')]);
+    try {
+      const [, code] = await wide.waitForOutput(/^ {4}([0-9A-Z]{5}(?:-[0-9A-Z]{5}){3})$/m);
+      expect(wide.stdout).toContain('one-time setup code');
+      expect(code).toMatch(/^[0-9A-Z-]{23}$/);
+      await narrow.waitForOutput(/^Data folder: .*$/m);
+      expect(narrow.stdout).not.toContain('setup code');
+      for (const run of [wide, narrow]) {
+        run.kill('SIGTERM');
+        expect(await run.exit).toBe(0);
+      }
+    } finally {
+      wide.kill('SIGKILL');
+      narrow.kill('SIGKILL');
       for (const account of await keychain.list()) if (!before.has(account)) await keychain.delete(account);
     }
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../src-main/clock';
+import { LOCAL_SOURCE } from '../../../src-main/dispatch';
 import { SESSION_CLOSE_CODE } from '../../../src-main/host/event-sockets';
 import { DEFAULT_IDLE_TIMEOUT_MS } from '../../../src-main/users/sessions';
 import { startTestHost, type TestHost } from '../../helpers/start-host';
@@ -10,7 +11,7 @@ const ADMIN = { username: 'admin', displayName: 'Ada Admin', password: 'correct 
 const OPERATOR = { username: 'olive', displayName: 'Olive Operator', role: 'operator', password: 'staple battery horse' } as const;
 
 async function ok(host: TestHost, channel: string, input: unknown, token?: string): Promise<Record<string, unknown>> {
-  const reply = await host.vigil.dispatch(channel, input, { token });
+  const reply = await host.vigil.dispatch(channel, input, { token, source: LOCAL_SOURCE });
   if (!reply.ok) throw new Error(`${channel}: ${reply.error.code} ${reply.error.message}`);
   return reply.data as Record<string, unknown>;
 }
@@ -127,16 +128,22 @@ describe('event socket limits', () => {
     }
   });
 
-  it('caps the number of sockets, drops peers that stop answering pings, and closes the rest on stop', async () => {
-    const host = await startTestHost({ eventSocketLimits: { maxSockets: 2, heartbeatMs: 100, authTimeoutMs: 60_000 } });
+  it('caps the signed-in sockets, drops peers that stop answering pings, and closes the rest on stop', async () => {
+    const host = await startTestHost({ eventSocketLimits: { maxSockets: 2, heartbeatMs: 500, authTimeoutMs: 60_000 } });
     let survivor: TestSocket;
     try {
+      await ok(host, 'setup.createAdmin', ADMIN);
+      const token = await login(host, ADMIN);
       const silent = await openSocket(host.url, { autoPong: false });
+      expect(await silent.auth(token)).toMatchObject({ ok: true });
       survivor = await openSocket(host.url);
+      expect(await survivor.auth(token)).toMatchObject({ ok: true });
       expect(await refusedStatus(host.url)).toContain('503');
       expect((await silent.closed).code).toBe(1006);
       // The slot it held is free again.
-      (await openSocket(host.url)).ws.close();
+      const next = await openSocket(host.url);
+      expect(await next.auth(token)).toMatchObject({ ok: true });
+      next.ws.close();
     } finally {
       await host.close();
     }

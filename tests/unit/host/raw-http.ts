@@ -19,7 +19,7 @@ export interface RawResponse {
 export function rawRequest(
   baseUrl: string,
   path: string,
-  opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer; ca?: string } = {},
+  opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer; ca?: string; localAddress?: string } = {},
 ): Promise<RawResponse> {
   const url = new URL(baseUrl);
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
@@ -32,6 +32,8 @@ export function rawRequest(
         method: opts.method ?? 'GET',
         headers: opts.headers,
         ca: opts.ca,
+        // Another loopback address (127.0.0.2) stands in for a remote computer where the host is told so.
+        localAddress: opts.localAddress,
         // The certificate is checked against the address connected to, not the Host header under test.
         checkServerIdentity: (_name, cert) => checkServerIdentity(url.hostname, cert),
         // Each test request on its own connection, so none outlives the host.
@@ -57,7 +59,7 @@ export function postApi(
   baseUrl: string,
   channel: string,
   input: unknown,
-  opts: { token?: string; headers?: Record<string, string>; ca?: string } = {},
+  opts: { token?: string; headers?: Record<string, string>; ca?: string; localAddress?: string } = {},
 ): Promise<RawResponse> {
   return rawRequest(baseUrl, `/api/${channel}`, {
     method: 'POST',
@@ -68,6 +70,7 @@ export function postApi(
     },
     body: JSON.stringify(input),
     ca: opts.ca,
+    localAddress: opts.localAddress,
   });
 }
 

@@ -120,7 +120,7 @@ export function fakeVigil(handlers: Handlers = {}): FakeVigil {
   const fake: FakeVigil = {
     calls: [],
     handlers: {
-      'setup.status': () => ok({ needsAdmin: false, version: '0.1.0-test' }),
+      'setup.status': () => ok({ needsAdmin: false, setupCodeRequired: false, version: '0.1.0-test' }),
       'session.whoami': () => fail('UNAUTHENTICATED', 'Your session has ended. Sign in again.'),
       ...handlers,
     },

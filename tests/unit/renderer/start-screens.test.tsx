@@ -24,7 +24,7 @@ import {
 
 /** Main on a first start: no accounts yet. */
 function firstRun(more: Handlers = {}) {
-  return fakeVigil({ 'setup.status': () => ok({ needsAdmin: true, version: '0.1.0-test' }), ...more });
+  return fakeVigil({ 'setup.status': () => ok({ needsAdmin: true, setupCodeRequired: false, version: '0.1.0-test' }), ...more });
 }
 
 const field = (label: string) => screen.getByLabelText(label);
