@@ -33,6 +33,8 @@ export interface VigilOptions {
   clock?: Clock;
   log?: Logger;
   idleTimeoutMs?: number;
+  /** How long a session lasts from sign-in, however active (default 12 hours). */
+  sessionLifetimeMs?: number;
   lockout?: LockoutPolicy;
   /** The better-sqlite3 build for Electron's ABI (TOOLCHAIN.md); Node's own build otherwise. */
   nativeBinding?: string;
@@ -79,7 +81,7 @@ export async function createVigil(opts: VigilOptions): Promise<Vigil> {
   try {
     const audit = modules.add(createAuditModule({ db, clock, log, events, dataDir }));
     const { outbound } = modules.add(createNetworkModule({ db, clock, resolve: opts.resolve })).api;
-    const users = modules.add(createUsersModule({ db, clock, events, log, version: VERSION, idleTimeoutMs: opts.idleTimeoutMs, lockout: opts.lockout }));
+    const users = modules.add(createUsersModule({ db, clock, events, log, version: VERSION, idleTimeoutMs: opts.idleTimeoutMs, sessionLifetimeMs: opts.sessionLifetimeMs, lockout: opts.lockout }));
     const connections = modules.add(
       await createConnectionsModule({ db, secrets, events, clock, log, audit: audit.api.writer, outbound, sandbox: opts.sandbox ?? true }),
     );

@@ -30,7 +30,7 @@ export type Dispatch = (channel: unknown, input: unknown, meta: DispatchMeta) =>
 
 /** Who is behind a session token (the users service's sessions). */
 export interface SessionLookup {
-  resolve(token: string | null | undefined, opts: { touch: boolean }): Caller | null;
+  resolve(token: string | null | undefined): Caller | null;
 }
 
 export interface AuditSink {
@@ -92,7 +92,8 @@ export function createDispatcher(deps: {
     let caller: Caller | null = null;
 
     if (roles) {
-      caller = sessions.resolve(meta.token, { touch: true });
+      // Not activity: only a person's input is (session.activity), or a refreshing screen would never lock.
+      caller = sessions.resolve(meta.token);
       if (!caller) {
         return { ok: false, error: { code: 'UNAUTHENTICATED', message: 'Your session has ended. Sign in again.' } };
       }

@@ -95,7 +95,7 @@ export function createIpcBridge(deps: {
   });
 
   function mayDeliver(token: string, message: PushedEvent): boolean {
-    const caller = vigil.sessions.resolve(token, { touch: false });
+    const caller = vigil.sessions.resolve(token);
     // An event addressed to a session that has already gone (session.ended itself) still reaches its window.
     return caller ? mayReceive(caller, message) : message.toToken === token;
   }

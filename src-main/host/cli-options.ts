@@ -1,6 +1,6 @@
 /** The command line of the browser host (out/main/host.js, `npm run console`). */
 import { parseArgs } from 'node:util';
-import { DEFAULT_IDLE_TIMEOUT_MS } from '../users';
+import { DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_SESSION_LIFETIME_MS } from '../users';
 
 export const DEFAULT_PORT = 4870;
 
@@ -11,8 +11,10 @@ export interface CliOptions {
   dataDir?: string;
   tlsCert?: string;
   tlsKey?: string;
-  /** Signed-in sessions lock after this long without a call; unset keeps Vigil's default. */
+  /** Signed-in sessions lock after this long without a person's input; unset keeps Vigil's default. */
   idleTimeoutMs?: number;
+  /** Signed-in sessions end this long after sign-in, active or not; unset keeps Vigil's default. */
+  sessionLifetimeMs?: number;
   /** Keychain service holding this console's secrets; separate consoles (and test runs) keep theirs apart. */
   keychainService?: string;
 }
@@ -30,8 +32,11 @@ Options:
   --tls-cert <path>  PEM certificate (chain) to serve HTTPS and WSS
   --tls-key <path>   PEM private key for --tls-cert
   --idle-timeout <seconds>
-                     lock a signed-in session after this long without activity
-                     (default ${DEFAULT_IDLE_TIMEOUT_MS / 60_000} minutes)
+                     lock a signed-in session after this long without a key
+                     press or pointer movement (default ${DEFAULT_IDLE_TIMEOUT_MS / 60_000} minutes)
+  --session-lifetime <hours>
+                     end a signed-in session this long after sign-in, however
+                     active (default ${DEFAULT_SESSION_LIFETIME_MS / 3_600_000} hours)
   --keychain-service <name>
                      OS keychain service for this console's secrets (default
                      "vigil"); give each console on one account its own
@@ -71,6 +76,14 @@ function parseIdleTimeout(text: string): number {
   return seconds * 1000;
 }
 
+function parseSessionLifetime(text: string): number {
+  const hours = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text) || hours <= 0 || hours > 168) {
+    throw new CliUsageError(`--session-lifetime must be a number of hours above 0 and at most 168, not "${text}".`);
+  }
+  return Math.round(hours * 3_600_000);
+}
+
 function parseKeychainService(text: string): string {
   if (!/^[A-Za-z0-9._-]{1,64}$/.test(text)) {
     throw new CliUsageError(`--keychain-service must be 1–64 letters, digits, dots, dashes or underscores, not "${text}".`);
@@ -92,6 +105,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         'tls-cert': { type: 'string' },
         'tls-key': { type: 'string' },
         'idle-timeout': { type: 'string' },
+        'session-lifetime': { type: 'string' },
         'keychain-service': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -107,6 +121,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     tlsCert: values['tls-cert'],
     tlsKey: values['tls-key'],
     idleTimeoutMs: values['idle-timeout'] === undefined ? undefined : parseIdleTimeout(values['idle-timeout']),
+    sessionLifetimeMs: values['session-lifetime'] === undefined ? undefined : parseSessionLifetime(values['session-lifetime']),
     keychainService: values['keychain-service'] === undefined ? undefined : parseKeychainService(values['keychain-service']),
   };
 }

@@ -67,6 +67,7 @@ async function main(): Promise<void> {
       rendererDir: resolve(dirname(fileURLToPath(import.meta.url)), '../renderer'),
       vigilOptions: {
         idleTimeoutMs: options.idleTimeoutMs,
+        sessionLifetimeMs: options.sessionLifetimeMs,
         ...(options.keychainService ? { secrets: createKeychain({ service: options.keychainService }) } : {}),
       },
     });

@@ -131,7 +131,7 @@ export function createEventSockets(deps: {
   }
 
   function authenticate(client: Client, token: string): void {
-    const caller = sessions.resolve(token, { touch: false });
+    const caller = sessions.resolve(token);
     if (!caller) {
       send(client, { type: 'auth', ok: false, error: { code: 'UNAUTHENTICATED', message: SESSION_ENDED_MESSAGE } });
       endSession(client, 'Not signed in');
@@ -155,7 +155,7 @@ export function createEventSockets(deps: {
   function deliver(message: PushedEvent): void {
     for (const client of clients) {
       if (client.token === null) continue;
-      const current = sessions.resolve(client.token, { touch: false });
+      const current = sessions.resolve(client.token);
       if (current) client.lastCaller = current;
       const addressedHere = message.toToken !== undefined && message.toToken === client.token;
       const caller = current ?? (addressedHere ? client.lastCaller : null);

@@ -11,6 +11,7 @@ type UserChannels =
   | 'session.login'
   | 'session.logout'
   | 'session.whoami'
+  | 'session.activity'
   | 'session.changePassword'
   | 'users.list'
   | 'users.create'
@@ -55,7 +56,8 @@ export function userHandlers(deps: {
         ctx.audit({ detail: { failure: why, ...(block ? { blockedUntil: block.until, locked: block.locked } : {}) } }),
       );
       ctx.audit({ target: auditTarget.user(user.id) });
-      return { token: sessions.start(user), user, idleTimeoutSeconds };
+      const token = sessions.start(user);
+      return { token, user, idleTimeoutSeconds, expiresAt: sessions.expiresAt(token)! };
     },
 
     'session.logout': (_input, ctx) => {
@@ -63,7 +65,15 @@ export function userHandlers(deps: {
       return {};
     },
 
-    'session.whoami': (_input, ctx) => ({ user: users.get(caller(ctx).userId), idleTimeoutSeconds }),
+    'session.whoami': (_input, ctx) => {
+      const me = caller(ctx);
+      return { user: users.get(me.userId), idleTimeoutSeconds, expiresAt: sessions.expiresAt(me.token)! };
+    },
+
+    'session.activity': (_input, ctx) => {
+      sessions.touch(caller(ctx).token);
+      return {};
+    },
 
     'session.changePassword': async (input, ctx) => {
       const me = caller(ctx);

@@ -15,7 +15,7 @@ import type { LockoutPolicy } from './sign-in-throttle';
 import { UsersService } from './users-service';
 
 export { NoSuchAccount, resetPasswordLocally } from './recovery';
-export { DEFAULT_IDLE_TIMEOUT_MS, type Sessions } from './sessions';
+export { DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_SESSION_LIFETIME_MS, type Sessions } from './sessions';
 export { DEFAULT_LOCKOUT, type LockoutPolicy } from './sign-in-throttle';
 
 export interface UsersDeps {
@@ -25,6 +25,7 @@ export interface UsersDeps {
   log: Logger;
   version: string;
   idleTimeoutMs?: number;
+  sessionLifetimeMs?: number;
   lockout?: LockoutPolicy;
 }
 
@@ -45,6 +46,7 @@ export function createUsersModule(deps: UsersDeps): ServiceModule<UsersApi> {
   const sessions = new Sessions({
     clock,
     idleTimeoutMs: deps.idleTimeoutMs,
+    lifetimeMs: deps.sessionLifetimeMs,
     onEnded: (token, reason) => events.emit('session.ended', { reason }, token),
   });
   const users = new UsersService(deps.db, { clock, lockout: deps.lockout });

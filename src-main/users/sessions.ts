@@ -1,7 +1,13 @@
 /**
  * Signed-in sessions, held in memory only: a restart signs everyone out,
  * which is what a console holding PHI should do. A session ends after a
- * period without activity (the renderer then shows its lock screen).
+ * period without a person's activity (the renderer then shows its lock
+ * screen), and in any case after its lifetime (HIPAA §164.312(a)(2)(iii),
+ * automatic logoff).
+ *
+ * Only a person counts as activity: the renderer reports key and pointer
+ * input (session.activity). Calls do not, since a console left on a screen
+ * that refreshes itself would otherwise stay signed in for ever.
  */
 import { randomBytes } from 'node:crypto';
 import type { EventPayload } from '../../src-shared/contract';
@@ -10,22 +16,27 @@ import type { Clock } from '../clock';
 import type { Caller } from '../dispatch';
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 15 * 60_000;
+/** A shift and its handover: after this the person signs in again, active or not. */
+export const DEFAULT_SESSION_LIFETIME_MS = 12 * 3_600_000;
 
 type EndReason = EventPayload<'session.ended'>['reason'];
 
 interface Session extends Caller {
   lastActivity: number;
+  startedAt: number;
 }
 
 export class Sessions {
   private readonly byToken = new Map<string, Session>();
   private readonly clock: Clock;
   readonly idleTimeoutMs: number;
+  readonly lifetimeMs: number;
   private readonly onEnded: (token: string, reason: EndReason) => void;
 
-  constructor(opts: { clock: Clock; idleTimeoutMs?: number; onEnded?: (token: string, reason: EndReason) => void }) {
+  constructor(opts: { clock: Clock; idleTimeoutMs?: number; lifetimeMs?: number; onEnded?: (token: string, reason: EndReason) => void }) {
     this.clock = opts.clock;
     this.idleTimeoutMs = opts.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+    this.lifetimeMs = opts.lifetimeMs ?? DEFAULT_SESSION_LIFETIME_MS;
     this.onEnded = opts.onEnded ?? (() => {});
   }
 
@@ -37,27 +48,33 @@ export class Sessions {
       role: user.role,
       token,
       lastActivity: this.clock.now(),
+      startedAt: this.clock.now(),
     });
     return token;
   }
 
-  /**
-   * The caller behind a token, or null when unknown or idle too long. A call
-   * counts as activity (touch); transports looking up who may receive an
-   * event do not touch.
-   */
-  resolve(token: string | null | undefined, opts: { touch: boolean }): Caller | null {
+  /** The caller behind a token, or null when unknown, idle too long or past its lifetime. Never counts as activity. */
+  resolve(token: string | null | undefined): Caller | null {
     if (!token) return null;
     const session = this.byToken.get(token);
-    if (!session) return null;
-    const now = this.clock.now();
-    if (now - session.lastActivity >= this.idleTimeoutMs) {
-      this.end(token, 'idle');
-      return null;
-    }
-    if (opts.touch) session.lastActivity = now;
-    const { lastActivity: _, ...caller } = session;
+    if (!session || this.ended(token, session, this.clock.now())) return null;
+    const { lastActivity: _, startedAt: __, ...caller } = session;
     return caller;
+  }
+
+  /** A person at the console pressed a key or moved the pointer: the idle clock starts again. False when the session has ended. */
+  touch(token: string): boolean {
+    const session = this.byToken.get(token);
+    const now = this.clock.now();
+    if (!session || this.ended(token, session, now)) return false;
+    session.lastActivity = now;
+    return true;
+  }
+
+  /** When the session ends at the latest: its lifetime from sign-in. */
+  expiresAt(token: string): number | null {
+    const session = this.byToken.get(token);
+    return session ? session.startedAt + this.lifetimeMs : null;
   }
 
   end(token: string, reason: EndReason): void {
@@ -80,11 +97,17 @@ export class Sessions {
     return [...this.byToken.values()].filter((s) => s.userId === userId).map((s) => s.token);
   }
 
-  /** Ends idle sessions; called on a timer so their windows lock promptly. */
+  /** Ends idle and expired sessions; called on a timer so their windows lock promptly. */
   sweep(): void {
     const now = this.clock.now();
-    for (const [token, session] of this.byToken) {
-      if (now - session.lastActivity >= this.idleTimeoutMs) this.end(token, 'idle');
-    }
+    for (const [token, session] of this.byToken) this.ended(token, session, now);
+  }
+
+  /** Ends the session if its lifetime is over or it was idle too long; true when it ended. */
+  private ended(token: string, session: Session, now: number): boolean {
+    if (now - session.startedAt >= this.lifetimeMs) this.end(token, 'expired');
+    else if (now - session.lastActivity >= this.idleTimeoutMs) this.end(token, 'idle');
+    else return false;
+    return true;
   }
 }

@@ -43,7 +43,8 @@ export function useContractEvents(): void {
         }),
       ),
       on('session.ended', ({ reason }) => {
-        if (reason === 'idle' || reason === 'password_changed') useSessionStore.getState().lock(reason);
+        // The same person carries on after signing in again; the screen they were on stays.
+        if (reason === 'idle' || reason === 'expired' || reason === 'password_changed') useSessionStore.getState().lock(reason);
         else if (useSessionStore.getState().phase !== 'signedOut') endSession(reason);
       }),
     ];

@@ -13,7 +13,7 @@ const VigilContext = createContext<VigilClient | null>(null);
 export function VigilProvider({ api, children }: { api: VigilApi; children: ReactNode }) {
   const client = useMemo<VigilClient>(
     () => ({
-      call: createCall(api, () => useSessionStore.getState().lock('expired')),
+      call: createCall(api, () => useSessionStore.getState().lock('lost')),
       on: (event, listener) => api.on(event, listener),
     }),
     [api],

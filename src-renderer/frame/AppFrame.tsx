@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useActivityReports } from '../api/activity';
 import type { UserSummary } from '../../src-shared/contract';
 import { AlertsScreen } from '../screens/alerts/AlertsScreen';
 import { DesktopNotices } from '../screens/alerts/DesktopNotices';
@@ -54,6 +55,7 @@ function useFocusHeadingOnChange(id: ScreenId) {
 }
 
 export function AppFrame({ user }: { user: UserSummary }) {
+  useActivityReports();
   const current = useHashScreen(user.role);
   const mainRef = useFocusHeadingOnChange(current.id);
   return (

@@ -4,10 +4,10 @@ import type { ChannelOutput, EventPayload, UserSummary } from '../../src-shared/
 type SessionReply = ChannelOutput<'session.whoami'>;
 
 /**
- * Why the last session ended: the contract's reasons, plus 'expired' when a
+ * Why the last session ended: the contract's reasons, plus 'lost' when a
  * call came back UNAUTHENTICATED without an event telling us first.
  */
-export type EndReason = EventPayload<'session.ended'>['reason'] | 'expired';
+export type EndReason = EventPayload<'session.ended'>['reason'] | 'lost';
 
 export type SessionPhase = 'starting' | 'signedOut' | 'signedIn' | 'locked';
 

@@ -75,6 +75,8 @@ export const USER_CHANNELS = {
       token: z.string(),
       user: userSummarySchema,
       idleTimeoutSeconds: z.number().int().positive(),
+      /** The session ends then at the latest, active or not. */
+      expiresAt: epochMs,
     }),
   }),
   'session.logout': channel({
@@ -84,12 +86,19 @@ export const USER_CHANNELS = {
     input: empty,
     output: empty,
   }),
+  'session.activity': channel({
+    summary: "A person at the console pressed a key or moved the pointer: the inactivity lock's clock starts again (the renderer sends it at most every few seconds)",
+    access: 'session',
+    audited: false,
+    input: empty,
+    output: empty,
+  }),
   'session.whoami': channel({
     summary: 'The signed-in user',
     access: 'session',
     audited: false,
     input: empty,
-    output: z.object({ user: userSummarySchema, idleTimeoutSeconds: z.number().int().positive() }),
+    output: z.object({ user: userSummarySchema, idleTimeoutSeconds: z.number().int().positive(), expiresAt: epochMs }),
   }),
   'session.changePassword': channel({
     summary: 'Change your own password',
@@ -156,7 +165,7 @@ export const USER_EVENTS = {
   'session.ended': event({
     summary: 'This session ended (idle timeout, logout elsewhere, account disabled)',
     audience: 'session',
-    payload: z.object({ reason: z.enum(['idle', 'logout', 'disabled', 'password_changed']) }),
+    payload: z.object({ reason: z.enum(['idle', 'expired', 'logout', 'disabled', 'password_changed']) }),
   }),
   'session.updated': event({
     summary: "This session's account changed (role or name): the console redraws for it",

@@ -4,7 +4,7 @@
  * default 15 minutes.
  */
 import { expect, test } from '@playwright/test';
-import { ADMIN, checkScreenInBothThemes, createFirstAdmin, expectSignedInAs } from './support/console';
+import { ADMIN, checkScreenInBothThemes, createFirstAdmin, expectSignedInAs, signIn } from './support/console';
 import { IDLE_TIMEOUT_SECONDS, serverUrl } from './support/servers';
 
 test.use({ baseURL: serverUrl('idle') });
@@ -53,5 +53,29 @@ test('an idle console locks, names who was signed in, and unlocks back to the sa
     await expect(page.getByRole('heading', { level: 1, name: 'Account' })).toBeVisible();
     await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account' })).toHaveAttribute('aria-current', 'page');
     await expectSignedInAs(page, ADMIN, 'Administrator');
+  });
+});
+
+test('a console on a screen that keeps refreshing still locks when nobody is at it, and stays open while someone is', async ({ page }) => {
+  await page.goto('/');
+  await signIn(page, ADMIN);
+  await expect(page.getByRole('heading', { level: 1, name: 'Connections' })).toBeVisible();
+  // A screen refreshing itself every second, as the board does on events: none of it is a person at the console.
+  await page.evaluate(() => {
+    const vigil = (globalThis as unknown as { vigil: { invoke(channel: string, input: object): Promise<unknown> } }).vigil;
+    setInterval(() => void vigil.invoke('monitor.board', {}), 1_000);
+  });
+
+  await test.step('someone working the keyboard keeps it open past the timeout', async () => {
+    const until = Date.now() + 3 * IDLE_TIMEOUT_SECONDS * 1_000;
+    while (Date.now() < until) {
+      await page.keyboard.press('Shift');
+      await page.waitForTimeout(500);
+    }
+    await expect(page.getByRole('heading', { level: 1, name: 'Connections' })).toBeVisible();
+  });
+
+  await test.step('left alone with the refreshes going on, it locks', async () => {
+    await expect(page.getByRole('heading', { level: 1, name: 'Console locked' })).toBeVisible({ timeout: LOCK_HANG_GUARD_MS });
   });
 });

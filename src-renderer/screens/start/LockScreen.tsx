@@ -14,7 +14,8 @@ import { SignInPasswordField, useSignIn } from './sign-in';
 
 const LOCKED_BECAUSE: Record<EndReason, string> = {
   idle: 'The console locked itself after a period without activity.',
-  expired: 'Your session ended.',
+  expired: 'This session reached its time limit: a session lasts one shift from sign-in, however busy. Enter your password to carry on.',
+  lost: 'Your session ended.',
   password_changed: 'Your password was changed. Enter the new one to carry on.',
   logout: 'Your session ended.',
   disabled: 'Your session ended.',
@@ -43,7 +44,7 @@ export function LockScreen({ user, reason }: { user: UserSummary; reason: EndRea
   return (
     <AuthLayout
       title="Console locked"
-      intro={<p>{LOCKED_BECAUSE[reason ?? 'expired']}</p>}
+      intro={<p>{LOCKED_BECAUSE[reason ?? 'lost']}</p>}
     >
       <p className="lock-user">
         <Icon name="lock" />

@@ -106,22 +106,53 @@ describe('lockout', () => {
 });
 
 describe('sessions', () => {
-  it('expire after the idle timeout and push session.ended to that session only', async () => {
+  it("lock after the idle timeout counted from a person's input, never from calls, and push session.ended to that session only", async () => {
     const clock = manualClock();
     const { v } = await withOperator({ clock, idleTimeoutMs: 60_000 });
     const token = (await v.ok('session.login', { username: 'olive', password: PASSWORD })).token;
     const events: PushedEvent[] = [];
     v.events.subscribe((e) => events.push(e));
 
-    clock.advance(59_000);
-    expect(await v.call('session.whoami', {}, token)).toMatchObject({ ok: true }); // activity resets the timer
-    clock.advance(59_000);
-    expect(await v.call('session.whoami', {}, token)).toMatchObject({ ok: true });
-    clock.advance(60_000);
+    // A screen refreshing itself every few seconds is not someone at the console.
+    for (let s = 5; s < 60; s += 5) {
+      clock.advance(5_000);
+      expect(await v.call('monitor.board', {}, token)).toMatchObject({ ok: true });
+    }
+    clock.advance(5_000);
     v.sessions.sweep();
     expect(await v.call('session.whoami', {}, token)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    const ended = events.filter((e) => e.event === 'session.ended');
-    expect(ended).toContainEqual({ event: 'session.ended', payload: { reason: 'idle' }, toToken: token });
+    expect(events.filter((e) => e.event === 'session.ended' && e.toToken === token)).toEqual([{ event: 'session.ended', payload: { reason: 'idle' }, toToken: token }]);
+
+    // Someone pressing keys is.
+    const again = (await v.ok('session.login', { username: 'olive', password: PASSWORD })).token;
+    clock.advance(59_000);
+    await v.ok('session.activity', {}, again);
+    clock.advance(59_000);
+    await v.ok('session.activity', {}, again);
+    clock.advance(59_000);
+    v.sessions.sweep();
+    expect(await v.call('session.whoami', {}, again)).toMatchObject({ ok: true });
+    clock.advance(1_000);
+    v.sessions.sweep();
+    expect(await v.call('session.activity', {}, again)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('end at their lifetime however active, telling the session why', async () => {
+    const clock = manualClock();
+    const { v } = await withOperator({ clock, idleTimeoutMs: 60_000, sessionLifetimeMs: 8 * 3_600_000 });
+    const login = await v.ok('session.login', { username: 'olive', password: PASSWORD });
+    expect(login.expiresAt).toBe(clock.now() + 8 * 3_600_000);
+    const events: PushedEvent[] = [];
+    v.events.subscribe((e) => events.push(e));
+    for (let m = 0; m < 8 * 60 - 1; m++) {
+      clock.advance(60_000 - 1);
+      await v.ok('session.activity', {}, login.token);
+    }
+    expect(await v.call('session.whoami', {}, login.token)).toMatchObject({ ok: true, data: { expiresAt: login.expiresAt } });
+    clock.set(login.expiresAt);
+    v.sessions.sweep();
+    expect(events.filter((e) => e.event === 'session.ended' && e.toToken === login.token)).toEqual([{ event: 'session.ended', payload: { reason: 'expired' }, toToken: login.token }]);
+    expect(await v.call('session.whoami', {}, login.token)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 
   it('logout ends the session', async () => {

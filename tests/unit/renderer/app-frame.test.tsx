@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { ACTIVITY_REPORT_EVERY_MS } from '../../../src-renderer/api/activity';
 import { DONE_MESSAGE_MS } from '../../../src-renderer/lib/use-dialogs';
 import type { AuditEntry, UserSummary } from '../../../src-shared/contract';
 import { DEFAULT_ALERT_RULE_SETTINGS } from '../../../src-shared/monitoring';
@@ -158,6 +159,30 @@ describe('lock screen', () => {
     await person.keyboard('the right one{Enter}');
     await findScreen('About this console');
     expect(api.callsTo('session.login')).toEqual([{ username: 'otto', password: 'the right one' }]);
+  });
+
+  it("tells main of a person's keys and pointer at most every 5 s, and of nothing else", async () => {
+    const api = consoleFor(user(), { 'session.activity': () => ok({}) });
+    const person = renderApp(api);
+    await findScreen('Connections');
+    // Loading and refreshing screens is not a person at the console.
+    expect(api.callsTo('session.activity')).toEqual([]);
+    await person.keyboard('{Shift}');
+    await person.pointer({ coords: { x: 10, y: 10 } });
+    await person.keyboard('{Shift}');
+    expect(api.callsTo('session.activity')).toHaveLength(1);
+    vi.setSystemTime(NOW + ACTIVITY_REPORT_EVERY_MS);
+    await person.pointer({ coords: { x: 20, y: 20 } });
+    expect(api.callsTo('session.activity')).toHaveLength(2);
+  });
+
+  it('a session at the end of its lifetime locks, saying why', async () => {
+    const api = consoleFor(user());
+    renderApp(api);
+    await findScreen('Connections');
+    await push(api, 'session.ended', { reason: 'expired' });
+    await findScreen('Console locked');
+    expect(pageText()).toContain('This session reached its time limit');
   });
 
   it('a wrong password on the lock screen says so, empties the box for retyping and stays locked', async () => {

@@ -77,7 +77,7 @@ export function user(overrides: Partial<UserSummary> = {}): UserSummary {
 }
 
 export function session(u: UserSummary) {
-  return { user: u, idleTimeoutSeconds: 900 };
+  return { user: u, idleTimeoutSeconds: 900, expiresAt: NOW + 12 * 3_600_000 };
 }
 
 export interface FakeVigil extends VigilApi {
