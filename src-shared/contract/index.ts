@@ -61,11 +61,14 @@ export type ParsedInput<C extends ChannelName> = z.output<(typeof CHANNELS)[C]['
 export type ChannelOutput<C extends ChannelName> = z.output<(typeof CHANNELS)[C]['output']>;
 export const CHANNEL_NAMES = Object.keys(CHANNELS) as ChannelName[];
 
-export function isChannelName(name: unknown): name is ChannelName {
-  return typeof name === 'string' && Object.hasOwn(CHANNELS, name);
+/** A guard for the names of one table: the page may pass anything, even where the types say otherwise. */
+function nameGuard<T extends object>(table: T) {
+  return (name: unknown): name is keyof T & string => typeof name === 'string' && Object.hasOwn(table, name);
 }
 
-/** window.vigil.invoke's guard on either transport: the page may pass anything, even where the types say otherwise. */
+export const isChannelName: (name: unknown) => name is ChannelName = nameGuard(CHANNELS);
+
+/** window.vigil.invoke's guard on either transport. */
 export function assertChannelName(name: unknown): asserts name is ChannelName {
   if (!isChannelName(name)) throw new TypeError(`window.vigil.invoke: there is no channel named ${String(name)}`);
 }
@@ -92,9 +95,7 @@ export type EventName = keyof typeof EVENTS;
 export type EventPayload<E extends EventName> = z.output<(typeof EVENTS)[E]['payload']>;
 export const EVENT_NAMES = Object.keys(EVENTS) as EventName[];
 
-export function isEventName(name: unknown): name is EventName {
-  return typeof name === 'string' && Object.hasOwn(EVENTS, name);
-}
+export const isEventName: (name: unknown) => name is EventName = nameGuard(EVENTS);
 
 /** window.vigil.on's guard on either transport. */
 export function assertEventName(name: unknown): asserts name is EventName {

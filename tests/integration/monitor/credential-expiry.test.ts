@@ -4,7 +4,7 @@
  * through the live monitor on the embedded sandbox and a real store.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventPayload } from '../../../src-shared/contract';
+import { nextEvent } from '../../helpers/next-event';
 import { startTestVigil, type TestVigil } from '../../helpers/test-vigil';
 
 const DAY = 86_400_000;
@@ -14,21 +14,7 @@ const PLAN = { intervalMs: 5_000, timeoutMs: 4_000, retries: 0, retryIntervalMs:
 let vigil: TestVigil;
 let admin: string;
 
-function opened(rule: string, targetId: string, ms = 30_000): Promise<EventPayload<'alert.opened'>> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      off();
-      reject(new Error(`No ${rule} alert within ${ms} ms`));
-    }, ms);
-    const off = vigil.events.subscribe((m) => {
-      const p = m.payload as EventPayload<'alert.opened'>;
-      if (m.event !== 'alert.opened' || p.alert.rule !== rule || p.alert.targetId !== targetId) return;
-      clearTimeout(timer);
-      off();
-      resolve(p);
-    });
-  });
-}
+const opened = (rule: string, targetId: string) => nextEvent(vigil.events, 'alert.opened', (p) => p.alert.rule === rule && p.alert.targetId === targetId, 30_000);
 
 beforeAll(async () => {
   vigil = await startTestVigil({ sandbox: true, monitor: { workstation: false, random: () => 0 } });
@@ -51,15 +37,7 @@ describe('credential expiry', () => {
     expect((await due).alert).toMatchObject({ severity: 'SEV3', title: 'Signing key due for rotation', targetName: 'Sandbox EHR (aged key)' });
 
     // A new key starts its age again, and the reminder resolves at the next run.
-    const resolved = new Promise<void>((resolve) => {
-      const off = vigil.events.subscribe((m) => {
-        const p = m.payload as EventPayload<'alert.updated'>;
-        if (m.event === 'alert.updated' && p.alert.rule === 'key-rotation' && p.alert.status === 'resolved') {
-          off();
-          resolve();
-        }
-      });
-    });
+    const resolved = nextEvent(vigil.events, 'alert.updated', (p) => p.alert.rule === 'key-rotation' && p.alert.status === 'resolved', 30_000);
     const rotated = await vigil.ok('connections.generateKey', { id: 1, alg: 'ES384' }, admin);
     expect(rotated.keyCreatedAt).toBeGreaterThan(Date.now() - DAY);
     await resolved;

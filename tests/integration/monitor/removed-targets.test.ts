@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../../src-shared/contract';
 import { startFhirTestServer, type FhirTestServer } from '../../helpers/fhir-test-server';
+import { nextEvent } from '../../helpers/next-event';
 import { startTestVigil, type TestVigil } from '../../helpers/test-vigil';
 
 const PLAN = { intervalMs: 5_000, timeoutMs: 4_000, retries: 0, retryIntervalMs: 1_000 };
@@ -14,20 +15,7 @@ let ehr: FhirTestServer;
 let vigil: TestVigil;
 let admin: string;
 
-function next<E extends 'alert.opened' | 'alert.updated'>(event: E, match: (p: EventPayload<E>) => boolean, ms = 30_000): Promise<EventPayload<E>> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      off();
-      reject(new Error(`No matching ${event} within ${ms} ms`));
-    }, ms);
-    const off = vigil.events.subscribe((m) => {
-      if (m.event !== event || !match(m.payload as EventPayload<E>)) return;
-      clearTimeout(timer);
-      off();
-      resolve(m.payload as EventPayload<E>);
-    });
-  });
-}
+const next = <E extends 'alert.opened' | 'alert.updated'>(event: E, match: (p: EventPayload<E>) => boolean) => nextEvent(vigil.events, event, match, 30_000);
 
 /** A connection whose every resource call fails, watched every 5 s: returns its target id once its alert is open. */
 async function downConnection(name: string): Promise<{ id: number; targetId: string; alertId: string }> {
