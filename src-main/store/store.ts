@@ -7,13 +7,15 @@
  * key, missing key, damaged, not a Vigil database) is a StoreError that leaves
  * it, and its -wal, byte-for-byte as they were.
  */
+import type { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { SecretStore } from '../secrets';
+import { startWorker } from '../worker-thread';
 import { writeBackup } from './backup';
 import { type ConnectOptions, accessFailure, openKeyed, probe } from './connection';
 import { createDatabase } from './create';
 import { type StorePaths, keepPrivate, prepareDataDir, storePaths } from './data-dir';
-import { type KeyAccounts, keyAccounts, newKey, rekeyPragma, withKeychain } from './db-key';
+import { type KeyAccounts, folderAccount, keyAccounts, newKey, rekeyPragma, withKeychain } from './db-key';
 import { statOrNull } from './files';
 import { writeKeyCheck } from './key-check';
 import { currentVersion, migrate } from './migrate';
@@ -22,6 +24,7 @@ import { StoreError } from './store-errors';
 import { unlockExisting } from './unlock';
 
 export { restoreBackup, type RestoreOptions } from './backup';
+export { openReader, type ReaderAccess } from './connection';
 export { resolveDataDir } from './data-dir';
 export { StoreError, type StoreErrorCode } from './store-errors';
 
@@ -41,6 +44,17 @@ export interface Store {
   backup(destination: string): Promise<void>;
   /** Re-encrypts the database under a new random key and keeps that key in the keychain. */
   rekey(): Promise<void>;
+  /**
+   * A keychain account of this data folder's own, for `purpose` (as the
+   * database key's is): one keychain serves every data folder on the machine.
+   */
+  keychainAccount(purpose: string): string;
+  /**
+   * Starts a worker thread that reads the database on a connection of its
+   * own: the worker passes workerData.reader (a ReaderAccess) to openReader.
+   * `data` is added to workerData beside it.
+   */
+  startReader(entry: URL, data?: Record<string, unknown>): Worker;
   close(): void;
 }
 
@@ -111,6 +125,8 @@ function liveStore(
     schemaVersion: () => currentVersion(db),
     sizeBytes: () => (statOrNull(paths.db)?.size ?? 0) + (statOrNull(paths.wal)?.size ?? 0),
     backup: async (destination) => writeBackup(db, key, destination, connect),
+    keychainAccount: (purpose) => folderAccount(purpose, paths.dir),
+    startReader: (entry, data = {}) => startWorker(entry, { ...data, reader: { file: paths.db, key, nativeBinding: connect.nativeBinding } }),
 
     /*
      * The order keeps a key that opens the file in the keychain at every
