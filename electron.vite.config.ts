@@ -3,7 +3,10 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 // Two main-process entries: Electron's (index) and the browser host's (host),
-// which plain Node runs for `npm run console` where there is no Electron.
+// which plain Node runs for `npm run console` where there is no Electron; and
+// the worker threads' entries (src-main/worker-thread.ts finds them by these
+// names). Chunks sit beside the entries, so a worker's file is found next to
+// whichever chunk starts it.
 export default defineConfig({
   main: {
     build: {
@@ -11,7 +14,9 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src-main/index.ts'),
           host: resolve(__dirname, 'src-main/host/cli.ts'),
+          'audit-verify-worker': resolve(__dirname, 'src-main/audit/verify-worker.ts'),
         },
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

@@ -72,7 +72,7 @@ export async function createVigil(opts: VigilOptions): Promise<Vigil> {
   modules.add({ name: 'store', handlers: {}, api: store, close: () => store.close() });
 
   try {
-    const audit = modules.add(createAuditModule({ db, clock, log, events, dataDir }));
+    const audit = modules.add(await createAuditModule({ store, secrets, clock, log, events, dataDir }));
     const users = modules.add(createUsersModule({ db, clock, events, version: VERSION, idleTimeoutMs: opts.idleTimeoutMs, lockout: opts.lockout }));
     const connections = modules.add(
       await createConnectionsModule({ db, secrets, events, clock, log, audit: audit.api.writer, sandbox: opts.sandbox ?? true }),

@@ -19,6 +19,10 @@ export const auditTarget = {
   notifyChannel: (id: string) => `notify-channel:${id}`,
   monitorRules: () => 'monitor:rules',
   sandbox: () => 'sandbox',
+  /** The audit trail itself (a rollback acknowledged). */
+  auditTrail: () => 'audit:trail',
+  /** The export files kept in the data folder. */
+  auditExports: () => 'audit:exports',
 } as const;
 
 /** Who acts when no person does: the app itself (start-up, recoveries), and scheduled work. */
