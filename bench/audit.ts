@@ -18,7 +18,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { AuditLog, type AuditInput } from '../src-main/audit/audit-log';
 import { COLUMNS, type AuditRow } from '../src-main/audit/stored-row';
-import { walkInWorker } from '../src-main/audit/verify-run';
+import { walkInWorkers } from '../src-main/audit/verify-run';
 import { systemClock } from '../src-main/clock';
 import { redactDeep } from '../src-main/phi/redact';
 import type { Store } from '../src-main/store/store';
@@ -72,7 +72,7 @@ function auditLog(store: Store): AuditLog {
   return new AuditLog(store.db, {
     clock: systemClock,
     redact: redactDeep,
-    walk: (onProgress) => walkInWorker((entry) => store.startReader(entry), onProgress),
+    walk: (lastSeq, onProgress) => walkInWorkers((entry, data) => store.startReader(entry, data), lastSeq, onProgress),
   });
 }
 

@@ -44,8 +44,11 @@ export interface AuditLogOptions {
   redact: (value: unknown) => unknown;
   /** After entries are written, with the new tip (for the 'audit.appended' event and the anchor). */
   onAppend?: (tip: ChainTip) => void;
-  /** Walks the stored chain away from the main thread (verify-run.ts), reporting entries checked so far. */
-  walk: (onProgress: (checked: number) => void) => Promise<ChainWalk>;
+  /**
+   * Walks the stored chain (about lastSeq entries) away from the main thread
+   * (verify-run.ts), reporting entries checked so far.
+   */
+  walk: (lastSeq: number, onProgress: (checked: number) => void) => Promise<ChainWalk>;
   /** While a verify runs: entries checked so far, of about `total`. */
   onVerifyProgress?: (checked: number, total: number) => void;
 }
@@ -243,7 +246,7 @@ export class AuditLog {
     const start = this.tip();
     const written = new Map([[start.seq, start.hash]]);
     this.tipsDuringVerify = written;
-    const walk = await this.opts.walk((checked) => this.opts.onVerifyProgress?.(checked, Math.max(checked, this.lastSeq())));
+    const walk = await this.opts.walk(start.seq, (checked) => this.opts.onVerifyProgress?.(checked, Math.max(checked, this.lastSeq())));
     const failed = (seq: number, reason: string): AuditVerifyResult => ({ ok: false, checked: seq - 1, firstBadSeq: seq, reason });
     if (walk.broken) return failed(walk.broken.seq, walk.broken.reason);
 

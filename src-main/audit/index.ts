@@ -28,7 +28,7 @@ import { auditHandlers } from './handlers';
 import { ExportRetention } from './retention';
 import { detectRollback } from './rollback';
 import { AuditSettings } from './settings';
-import { walkInWorker } from './verify-run';
+import { walkInWorkers } from './verify-run';
 import { auditWriter, type AuditWriter } from './writer';
 
 export { AuditUnavailableError } from './audit-log';
@@ -77,7 +77,7 @@ export async function createAuditModule(deps: AuditDeps): Promise<ServiceModule<
       events.emit('audit.appended', { lastSeq: tip.seq });
       anchor.moved(tip);
     },
-    walk: (onProgress) => walkInWorker((entry) => store.startReader(entry), onProgress),
+    walk: (lastSeq, onProgress) => walkInWorkers((entry, data) => store.startReader(entry, data), lastSeq, onProgress),
     onVerifyProgress: (checked, total) => events.emit('audit.verifyProgress', { checked, total }),
   });
 

@@ -1,7 +1,7 @@
 /** An AuditLog over a fresh encrypted database, with a clock the test moves. */
 import { AuditLog, type AuditInput, type AuditLogOptions } from '../../../src-main/audit/audit-log';
-import { StoredChain } from '../../../src-main/audit/verify-db';
-import { walkInWorker } from '../../../src-main/audit/verify-run';
+import { StoredChain, WHOLE_CHAIN } from '../../../src-main/audit/verify-db';
+import { walkInWorkers } from '../../../src-main/audit/verify-run';
 import { manualClock } from '../../../src-main/clock';
 import { openAuditDb, type AuditDb } from './audit-db';
 
@@ -39,8 +39,8 @@ export function logOver(store: AuditDb, opts: { redact?: (v: unknown) => unknown
     redact: opts.redact ?? ((v) => v),
     walk:
       opts.walk === 'worker'
-        ? (onProgress) => walkInWorker((entry) => store.store.startReader(entry), onProgress)
-        : async (onProgress) => new StoredChain(store.db).walk(onProgress),
+        ? (lastSeq, onProgress) => walkInWorkers((entry, data) => store.store.startReader(entry, data), lastSeq, onProgress)
+        : async (_lastSeq, onProgress) => new StoredChain(store.db).walk(WHOLE_CHAIN, onProgress),
   };
   const audit = new AuditLog(store.db, {
     ...options,

@@ -5,6 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuditModule } from '../../../src-main/audit';
+import { StoredChain } from '../../../src-main/audit/verify-db';
+import { walkInWorkers } from '../../../src-main/audit/verify-run';
 import type { HandlerContext } from '../../../src-main/dispatch/handler';
 import { EventBus, type PushedEvent } from '../../../src-main/events';
 import { createLogger } from '../../../src-main/log';
@@ -17,6 +19,8 @@ let f: AuditFixture;
 beforeAll(async () => {
   f = await auditFixture({ walk: 'worker' });
   for (let i = 0; i < SIZE; i += 1_000) f.audit.appendMany(Array.from({ length: 1_000 }, (_, j) => sampleEntry(i + j)));
+  // Someone with the key, free to edit the table (the tests put back what they change).
+  f.db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
 });
 afterAll(() => f.close());
 
@@ -53,7 +57,6 @@ describe('verify in a worker thread', () => {
   });
 
   it('names an edited entry and one cut off the end, as the walk on the main connection does', async () => {
-    f.db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
     const last = f.audit.lastSeq();
     f.db.prepare("UPDATE audit_log SET actor = 'mallory' WHERE seq = 20000").run();
     expect(await f.audit.verify()).toMatchObject({ ok: false, checked: 19_999, firstBadSeq: 20_000, reason: expect.stringMatching(/edited/) });
@@ -63,6 +66,46 @@ describe('verify in a worker thread', () => {
     expect(await f.audit.verify()).toMatchObject({ ok: false, firstBadSeq: last, reason: `entry ${last} is missing from the end of the log (deleted)` });
     f.db.prepare('INSERT INTO audit_log (seq, time, actor, action, target, outcome, detail, prev_hash, hash) VALUES (@seq, @time, @actor, @action, @target, @outcome, @detail, @prev_hash, @hash)').run(row);
     expect(await f.audit.verify()).toMatchObject({ ok: true });
+  });
+
+  it('walked in segments at once, gives the verdict of one walk from the first entry to the last', async () => {
+    const last = f.audit.lastSeq();
+    const inSegments = () => walkInWorkers((entry, data) => f.store.startReader(entry, data), last, () => {}, 3);
+    const single = () => new StoredChain(f.db).walk();
+    const clean = await inSegments();
+    expect(clean).toEqual(single());
+    expect(clean).toMatchObject({ checked: last, lastSeq: last, broken: null });
+
+    const boundary = Math.ceil(last / 3);
+    const undo: (() => void)[] = [];
+    const tampers: [string, () => void][] = [
+      ['an entry edited in the second segment', () => edit(boundary + 77, 'actor', "'mallory'")],
+      ['the first entry of the third segment edited', () => edit(2 * boundary + 1, 'detail', `'{"n":0}'`)],
+      ['the last entry of the first segment relinked', () => edit(boundary, 'prev_hash', 'randomblob(32)')],
+      ['the first entry of the second segment deleted', () => remove(boundary + 1)],
+      ['the last entry of the first segment deleted', () => remove(boundary)],
+    ];
+    function edit(seq: number, column: string, value: string): void {
+      const before = f.db.prepare(`SELECT ${column} FROM audit_log WHERE seq = ?`).pluck().get(seq);
+      f.db.prepare(`UPDATE audit_log SET ${column} = ${value} WHERE seq = ?`).run(seq);
+      undo.push(() => f.db.prepare(`UPDATE audit_log SET ${column} = ? WHERE seq = ?`).run(before, seq));
+    }
+    function remove(seq: number): void {
+      const row = f.db.prepare('SELECT * FROM audit_log WHERE seq = ?').get(seq) as Record<string, unknown>;
+      f.db.prepare('DELETE FROM audit_log WHERE seq = ?').run(seq);
+      undo.push(() => f.db.prepare('INSERT INTO audit_log (seq, time, actor, action, target, outcome, detail, prev_hash, hash) VALUES (@seq, @time, @actor, @action, @target, @outcome, @detail, @prev_hash, @hash)').run(row));
+    }
+    for (const [name, tamper] of tampers) {
+      tamper();
+      try {
+        const expected = single();
+        expect(expected.broken, name).not.toBeNull();
+        expect(await inSegments(), name).toEqual(expected);
+      } finally {
+        undo.splice(0).forEach((u) => u());
+      }
+    }
+    expect(await inSegments()).toEqual(clean);
   });
 
   it('sends its progress to the audit readers as audit.verifyProgress, through the audit module', async () => {

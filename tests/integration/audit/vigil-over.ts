@@ -7,14 +7,11 @@ import { readdirSync } from 'node:fs';
 import { createVigil, type Vigil } from '../../../src-main/app/vigil';
 import { createLogger } from '../../../src-main/log';
 import type { SecretStore } from '../../../src-main/secrets/secret-store';
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../../src-shared/contract';
-import type { Envelope } from '../../../src-shared/errors';
+import { callers, type TestVigil } from '../../helpers/test-vigil';
 
 export const PASSWORD = 'a long enough password';
 
-export interface OpenVigil extends Vigil {
-  call<C extends ChannelName>(channel: C, input: ChannelInput<C>, token?: string | null): Promise<Envelope<ChannelOutput<C>>>;
-  ok<C extends ChannelName>(channel: C, input: ChannelInput<C>, token?: string | null): Promise<ChannelOutput<C>>;
+export interface OpenVigil extends Vigil, Pick<TestVigil, 'call' | 'ok'> {
   login(username: string): Promise<string>;
   /** The audit anchor in the keychain, as written. */
   anchor(): Promise<{ seq: number; hash: string } | null>;
@@ -30,12 +27,7 @@ export async function openVigil(dataDir: string, secrets: SecretStore): Promise<
     monitor: { workstation: false },
     log: createLogger({ sink: (line) => logLines.push(line) }),
   });
-  const call = ((channel: ChannelName, input: unknown, token?: string | null) => vigil.dispatch(channel, input, { token })) as OpenVigil['call'];
-  const ok = (async (channel: ChannelName, input: unknown, token?: string | null) => {
-    const reply = await vigil.dispatch(channel, input, { token });
-    if (!reply.ok) throw new Error(`${channel} failed: ${reply.error.code} ${reply.error.message}`);
-    return reply.data;
-  }) as OpenVigil['ok'];
+  const { call, ok } = callers(vigil);
   return {
     ...vigil,
     logLines,
