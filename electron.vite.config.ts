@@ -15,6 +15,7 @@ export default defineConfig({
           index: resolve(__dirname, 'src-main/index.ts'),
           host: resolve(__dirname, 'src-main/host/cli.ts'),
           'audit-verify-worker': resolve(__dirname, 'src-main/audit/verify-worker.ts'),
+          'store-checkpoint-worker': resolve(__dirname, 'src-main/store/checkpoint-worker.ts'),
         },
         output: { chunkFileNames: '[name]-[hash].js' },
       },

@@ -1,6 +1,6 @@
 /**
  * The audit trail on a real encrypted store (openStore: SQLCipher, WAL,
- * synchronous=FULL). Goals: appending in batches of 1,000 through appendMany,
+ * synchronous=FULL, checkpoints in a worker thread). Goals: appending in batches of 1,000 through appendMany,
  * with the real PHI redactor, at >= 50,000 entries/s; verify walking
  * 1,000,000 entries in <= 3 s on two cores, in its worker thread, while the
  * main loop stays responsive (its delay p99 <= 20 ms, measured with
@@ -100,9 +100,13 @@ export const run: BenchSuite = async ({ quick }) => {
     const workerStart = (await verifyWhileBusy(audit, [])).seconds;
 
     const inputs = batch();
-    const append = seconds(() => {
-      for (let written = 0; written < total; written += BATCH) audit.appendMany(inputs);
-    });
+    // The event loop runs between batches, as it does between the app's writes (the store then starts its checkpoint worker).
+    const appendStarted = performance.now();
+    for (let written = 0; written < total; written += BATCH) {
+      audit.appendMany(inputs);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const append = (performance.now() - appendStarted) / 1000;
     const bare = bareInsertSeconds(store.db, total);
 
     const verify = await verifyWhileBusy(audit, inputs);

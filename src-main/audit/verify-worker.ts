@@ -6,14 +6,14 @@
  * segments and the audit log judges the end against its tip.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { openReader, type ReaderAccess } from '../store';
+import { openReader, type ConnectionAccess } from '../store';
 import { StoredChain, type ChainSegment } from './verify-db';
 import type { VerifyMessage } from './verify-run';
 
 const port = parentPort;
 if (!port) throw new Error('verify-worker.ts runs as a worker thread');
 const post = (message: VerifyMessage) => port.postMessage(message);
-const { reader, segment } = workerData as { reader: ReaderAccess; segment: ChainSegment };
+const { reader, segment } = workerData as { reader: ConnectionAccess; segment: ChainSegment };
 
 const db = openReader(reader);
 try {
