@@ -5,7 +5,7 @@
  * start and once a day. Only files named as Vigil names its exports are
  * ever deleted.
  */
-import { mkdir, readdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const EXPORT_FILE = /^vigil-audit-[0-9TZ-]+\.jsonl$/;
@@ -20,6 +20,8 @@ export function exportFileName(now: number): string {
 export async function saveExport(dir: string, fileName: string, content: string): Promise<string> {
   const path = join(dir, fileName);
   await mkdir(dir, { recursive: true, mode: 0o700 });
+  // A folder made before (by hand, or by an older Vigil) is tightened too.
+  if (process.platform !== 'win32' && ((await stat(dir)).mode & 0o077) !== 0) await chmod(dir, 0o700);
   await writeFile(path, content, { mode: 0o600, flag: 'wx' });
   return path;
 }

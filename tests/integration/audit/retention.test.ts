@@ -3,7 +3,7 @@
  * files older than the retention setting (30 days unless an admin changes
  * it) are deleted at start and once a day, and only Vigil's own export files.
  */
-import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAuditModule, type AuditApi } from '../../../src-main/audit';
@@ -23,7 +23,9 @@ const started: ServiceModule<AuditApi>[] = [];
 beforeEach(async () => {
   f = await auditFixture();
   exportDir = join(f.dir, 'exports');
-  mkdirSync(exportDir, { mode: 0o700 });
+  mkdirSync(exportDir);
+  // As a folder made by hand, or by an older Vigil, may be.
+  chmodSync(exportDir, 0o755);
 });
 afterEach(async () => {
   vi.useRealTimers();
@@ -87,6 +89,8 @@ describe('audit export retention', () => {
     const status = CHANNELS['audit.status'].output.parse(await handler(module, 'audit.status')({}, ctx()));
     expect(status).toMatchObject({ exportRetentionDays: 7, exportNotice: auditExportNotice(7) });
     const out = CHANNELS['audit.export'].output.parse(await handler(module, 'audit.export')({}, ctx()));
+    expect(statSync(out.savedTo).mode & 0o777).toBe(0o600);
+    expect(statSync(exportDir).mode & 0o777).toBe(0o700);
     expect(out.notice).toBe(auditExportNotice(7));
     expect(out.notice).toMatch(/plain, unencrypted JSON Lines/);
     expect(out.notice).toMatch(/after 7 days/);
