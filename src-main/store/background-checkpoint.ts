@@ -17,9 +17,9 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { statOrNull } from './files';
 
 /** Where the flags shared with the worker sit in its Int32Array. */
-export const CONTROL = { stop: 0, closed: 1 } as const;
+const CONTROL = { stop: 0, closed: 1 } as const;
 /** How often the worker checkpoints. */
-export const EVERY_MS = 100;
+const EVERY_MS = 100;
 /** The WAL size that starts a worker: SQLite's own automatic checkpoint starts at about 1,000 pages. */
 const START_BYTES = 4 * 1024 * 1024;
 const WATCH_MS = 250;
@@ -27,6 +27,39 @@ const BACKSTOP_PAGES = 16_000;
 const DEFAULT_PAGES = 1_000;
 /** How long stop() waits for the worker to close its connection (a checkpoint under way finishes first). */
 const STOP_WAIT_MS = 10_000;
+
+/**
+ * The worker's side: opens its connection, then runs passive checkpoints
+ * (which copy committed pages from the -wal into the database without ever
+ * waiting on the writer) every EVERY_MS until told to stop; then closes the
+ * connection and says so, whatever happened.
+ */
+/** What the checkpoint loop needs of a connection, plain or encrypted. */
+interface CheckpointConnection {
+  pragma(source: string): unknown;
+  close(): unknown;
+}
+
+export function checkpointUntilStopped(open: () => CheckpointConnection, control: SharedArrayBuffer): void {
+  const flags = new Int32Array(control);
+  try {
+    const db = open();
+    try {
+      // As the writer's connection: a checkpoint that has returned is on disk.
+      db.pragma('synchronous = FULL');
+      while (Atomics.load(flags, CONTROL.stop) === 0) {
+        db.pragma('wal_checkpoint(PASSIVE)');
+        Atomics.wait(flags, CONTROL.stop, 0, EVERY_MS);
+      }
+    } finally {
+      db.close();
+    }
+  } finally {
+    // pause() must not wait for a connection that is not open.
+    Atomics.store(flags, CONTROL.closed, 1);
+    Atomics.notify(flags, CONTROL.closed);
+  }
+}
 
 export class BackgroundCheckpoint {
   private worker: { thread: Worker; flags: Int32Array } | null = null;
