@@ -76,17 +76,32 @@ function auditLog(store: Store): AuditLog {
   });
 }
 
-/** Verify's wall time, and the main loop's delay meanwhile, with the main thread appending now and then. */
-async function verifyWhileBusy(audit: AuditLog, inputs: readonly AuditInput[]): Promise<{ seconds: number; checked: number; delayP99Ms: number; delayMaxMs: number }> {
+/**
+ * Verify's wall time, the CPU time all threads spent meanwhile (the workers'
+ * walk, which a busy machine does not change), and the main loop's delay,
+ * with the main thread appending now and then.
+ */
+async function verifyWhileBusy(
+  audit: AuditLog,
+  inputs: readonly AuditInput[],
+): Promise<{ seconds: number; cpuSeconds: number; checked: number; delayP99Ms: number; delayMaxMs: number }> {
   const delay = monitorEventLoopDelay({ resolution: 1 });
   const few = inputs.slice(0, DURING_VERIFY.entries);
   const busy = setInterval(() => audit.appendMany(few), DURING_VERIFY.everyMs);
   delay.enable();
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   try {
     const verdict = await audit.verify();
     if (!verdict.ok) throw new Error(`verify did not pass: ${JSON.stringify(verdict)}`);
-    return { seconds: (performance.now() - started) / 1000, checked: verdict.checked, delayP99Ms: delay.percentile(99) / 1e6, delayMaxMs: delay.max / 1e6 };
+    const cpu = process.cpuUsage(cpuBefore);
+    return {
+      seconds: (performance.now() - started) / 1000,
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
+      checked: verdict.checked,
+      delayP99Ms: delay.percentile(99) / 1e6,
+      delayMaxMs: delay.max / 1e6,
+    };
   } finally {
     delay.disable();
     clearInterval(busy);
@@ -118,6 +133,7 @@ export const run: BenchSuite = async ({ quick }) => {
       { name: 'append.batch1000', value: rate(append), unit: 'entries/s', baseline: rate(bare), ratio: round(rate(append) / rate(bare)) },
       { name: 'verify.worker-start', value: round(workerStart), unit: 's' },
       { name: `verify.${total}`, value: round(verify.seconds), unit: 's', baseline: round(scan), ratio: round(verify.seconds / scan) },
+      { name: `verify.${total}.cpu`, value: round(verify.cpuSeconds), unit: 'cpu-s' },
       { name: 'verify.main-loop-delay.p99', value: round(verify.delayP99Ms), unit: 'ms' },
       { name: 'verify.main-loop-delay.max', value: round(verify.delayMaxMs), unit: 'ms' },
     ];
