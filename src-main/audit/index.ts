@@ -109,6 +109,11 @@ export async function createAuditModule(deps: AuditDeps): Promise<ServiceModule<
     api: { sink, writer, count: () => audit.count() },
     close: async () => {
       retention.stop();
+      const held = audit.rollback()?.heldEntries ?? 0;
+      if (held > 0) {
+        // They lived in memory only: the log is where they are last seen.
+        log.error('audit entries held while the trail was rolled back are lost: Vigil stopped before an admin acknowledged the rollback', { heldEntries: held });
+      }
       await anchor.flush();
     },
   };

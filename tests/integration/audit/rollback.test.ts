@@ -205,6 +205,8 @@ describe('a database behind its anchor', () => {
     } finally {
       await vigil.close();
     }
+    // Stopped without an acknowledgement: the sign-in held in memory is lost, and the log says so.
+    expect(vigil.logLines.some((l) => l.includes('held while the trail was rolled back are lost') && l.includes('"heldEntries":1'))).toBe(true);
   });
 
   it('an anchor that is not one (edited by hand) counts as none: it is written anew, with a warning', async () => {
