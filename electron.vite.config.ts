@@ -2,9 +2,11 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
-// Three main-process entries: Electron's (index), and two that plain Node runs
-// where there is no Electron: the browser host (host, `npm run console`) and
-// the local recovery command (admin, `node out/main/admin.js`).
+// The main-process entries: Electron's (index), two that plain Node runs where
+// there is no Electron (the browser host, `npm run console`, and the local
+// recovery command, `node out/main/admin.js`), and the worker threads' entries
+// (src-main/worker-thread.ts finds them by these names). Chunks sit beside the
+// entries, so a worker's file is found next to whichever chunk starts it.
 export default defineConfig({
   main: {
     build: {
@@ -13,7 +15,10 @@ export default defineConfig({
           index: resolve(__dirname, 'src-main/index.ts'),
           host: resolve(__dirname, 'src-main/host/cli.ts'),
           admin: resolve(__dirname, 'src-main/recovery/cli.ts'),
+          'audit-verify-worker': resolve(__dirname, 'src-main/audit/verify-worker.ts'),
+          'store-checkpoint-worker': resolve(__dirname, 'src-main/store/checkpoint-worker.ts'),
         },
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

@@ -1,9 +1,10 @@
 /**
  * What encryption costs on the write path: ticket-shaped rows inserted in
  * batched transactions, through openStore (SQLCipher via
- * SQLite3MultipleCiphers, WAL, synchronous=FULL) and through plain
- * better-sqlite3 with the same schema and pragmas, in the same run.
- * The target is encrypted/plain >= 0.80; it is reported, never asserted.
+ * SQLite3MultipleCiphers, WAL, synchronous=FULL, checkpoints in a worker
+ * thread once the WAL has grown) and through plain better-sqlite3 with the
+ * same schema, pragmas and checkpointing, in the same run.
+ * The target is encrypted/plain >= 0.60 (wall); it is reported, never asserted.
  * better-sqlite3-multiple-ciphers 12.11.1 compiles SQLite3MultipleCiphers with
  * SQLITE3MC_OMIT_AES_HARDWARE_SUPPORT, so AES runs in software: that, with
  * the per-page HMAC-SHA512, is most of what the CPU figures show.
@@ -12,7 +13,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import PlainDatabase from 'better-sqlite3';
+import { BackgroundCheckpoint } from '../src-main/store/background-checkpoint';
+import { PAGE_SIZE } from '../src-main/store/create';
 import type { Migration } from '../src-main/store/migrations';
+import { startWorker } from '../src-main/worker-thread';
 import type { BenchResult, BenchSuite } from './result';
 import { withTempStore } from './temp-store';
 
@@ -79,17 +83,25 @@ interface Rates {
   /** Rows per second of wall-clock time: what a user waits for, fsyncs included. */
   wall: number;
   /**
-   * Rows per second of this process's CPU time: the cost of encrypting,
-   * unaffected by whatever else is running on a shared machine.
+   * Rows per second of this process's CPU time, every thread's (the
+   * checkpoint worker's too): the cost of encrypting, unaffected by
+   * whatever else is running on a shared machine.
    */
   cpu: number;
 }
 
-/** Inserts every row, BATCH rows per transaction. */
-function insertRates(insertBatch: (batch: Ticket[]) => void, rows: Ticket[]): Rates {
+/**
+ * Inserts every row, BATCH rows per transaction, letting the event loop run
+ * between transactions as the app does between the writes it serves (that
+ * is when the store sees its WAL grow and starts its checkpoint worker).
+ */
+async function insertRates(insertBatch: (batch: Ticket[]) => void, rows: Ticket[]): Promise<Rates> {
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
-  for (let i = 0; i < rows.length; i += BATCH) insertBatch(rows.slice(i, i + BATCH));
+  for (let i = 0; i < rows.length; i += BATCH) {
+    insertBatch(rows.slice(i, i + BATCH));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   return { wall: rows.length / seconds, cpu: rows.length / ((cpu.user + cpu.system) / 1e6) };
@@ -102,19 +114,25 @@ function encryptedRates(rows: Ticket[]): Promise<Rates> {
   });
 }
 
-function plainRates(rows: Ticket[]): Rates {
+const PLAIN_CHECKPOINT = new URL('./plain-checkpoint-worker.ts', import.meta.url);
+
+async function plainRates(rows: Ticket[]): Promise<Rates> {
   const dir = mkdtempSync(path.join(tmpdir(), 'vigil-bench-plain-'));
   try {
-    const db = new PlainDatabase(path.join(dir, 'plain.db'));
+    const file = path.join(dir, 'plain.db');
+    const db = new PlainDatabase(file);
+    const checkpoint = new BackgroundCheckpoint(db, `${file}-wal`, (control) => startWorker(PLAIN_CHECKPOINT, { file, control }));
     try {
       // The store's own settings, so that encryption is the only difference.
+      db.pragma(`page_size = ${PAGE_SIZE}`);
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
       db.exec(TICKETS.sql);
       const insert = db.prepare(INSERT);
-      return insertRates(db.transaction((batch: Ticket[]) => batch.forEach((row) => insert.run(...row))), rows);
+      return await insertRates(db.transaction((batch: Ticket[]) => batch.forEach((row) => insert.run(...row))), rows);
     } finally {
+      checkpoint.close();
       db.close();
     }
   } finally {
@@ -136,7 +154,7 @@ export const run: BenchSuite = async ({ quick }) => {
   let encrypted: Rates = { wall: 0, cpu: 0 };
   // Alternating rounds, best of each, so neither side gains from going second (warm caches, CPU boost).
   for (let round = 0; round < ROUNDS; round++) {
-    plain = best(plain, plainRates(rows));
+    plain = best(plain, await plainRates(rows));
     encrypted = best(encrypted, await encryptedRates(rows));
   }
   return [

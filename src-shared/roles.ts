@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   'users.manage': ['admin'],
   /** Read, verify and export the audit trail. */
   'audit.read': ['safety_officer', 'admin'],
+  /** Acknowledge a rolled-back audit trail; set how long audit exports are kept. */
+  'audit.manage': ['admin'],
   /** See EHR connections, their health and diagnostics. */
   'connections.read': everyone,
   /** Run a connection's diagnostics now. */

@@ -79,7 +79,7 @@ export async function createVigil(opts: VigilOptions): Promise<Vigil> {
   modules.add({ name: 'store', handlers: {}, api: store, close: () => store.close() });
 
   try {
-    const audit = modules.add(createAuditModule({ db, clock, log, events, dataDir }));
+    const audit = modules.add(await createAuditModule({ store, secrets, clock, log, events, dataDir }));
     const { outbound } = modules.add(createNetworkModule({ db, clock, resolve: opts.resolve })).api;
     const users = modules.add(createUsersModule({ db, clock, events, log, version: VERSION, idleTimeoutMs: opts.idleTimeoutMs, sessionLifetimeMs: opts.sessionLifetimeMs, lockout: opts.lockout }));
     const connections = modules.add(

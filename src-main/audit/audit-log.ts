@@ -9,6 +9,11 @@
  * INSERT and verify can also notice rows removed from or added to the end
  * while this process runs; a second writer would collide on seq and fail
  * rather than fork the chain.
+ *
+ * When the database was found to have lost its newest entries (rollback.ts),
+ * the log is "rolled back": append refuses, appendOrHold keeps entries in
+ * memory, and acknowledgeRollback records what was lost, writes what was held
+ * and lets appends go on.
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type {
@@ -19,9 +24,11 @@ import type {
   ParsedInput,
 } from '../../src-shared/contract';
 import type { Clock } from '../clock';
-import { canonicalEntry, canonicalJson, entryHash, GENESIS_HASH, sha256Hex } from './canonical';
-import { COLUMNS, filterClauses, toEntry, toExportLine, where, type AuditRow } from './rows';
-import { StoredChain } from './verify-db';
+import { canonicalEntry, canonicalJson, entryDigest, GENESIS_HASH, sha256Hex } from './canonical';
+import { type ChainTip, missingRange, type Rollback, rollbackMessage } from './rollback';
+import { filterClauses, toEntry, toExportLine, where } from './rows';
+import { COLUMNS, hashText, type AuditRow } from './stored-row';
+import type { ChainWalk } from './verify-db';
 
 export interface AuditInput {
   actor: string;
@@ -35,8 +42,15 @@ export interface AuditInput {
 export interface AuditLogOptions {
   clock: Clock;
   redact: (value: unknown) => unknown;
-  /** After entries are written, with the new last seq (for the 'audit.appended' event). */
-  onAppend?: (lastSeq: number) => void;
+  /** After entries are written, with the new tip (for the 'audit.appended' event and the anchor). */
+  onAppend?: (tip: ChainTip) => void;
+  /**
+   * Walks the stored chain (about lastSeq entries) away from the main thread
+   * (verify-run.ts), reporting entries checked so far.
+   */
+  walk: (lastSeq: number, onProgress: (checked: number) => void) => Promise<ChainWalk>;
+  /** While a verify runs: entries checked so far, of about `total`. */
+  onVerifyProgress?: (checked: number, total: number) => void;
 }
 
 export interface AuditExport {
@@ -47,55 +61,92 @@ export interface AuditExport {
   sha256: string;
 }
 
-interface Tip {
-  seq: number;
-  hash: string;
+/** Thrown by append while the trail is rolled back: the caller must not go on as if it was recorded. */
+export class AuditUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AuditUnavailableError';
+  }
+}
+
+/** The action of the entry that records a rollback, written first when it is acknowledged. */
+export const ROLLBACK_ACTION = 'audit.rollbackFound';
+
+/** Held entries beyond this are dropped (and counted): memory stays bounded however long nobody acknowledges. */
+const MAX_HELD = 10_000;
+
+interface Tip extends ChainTip {
+  /** The hash as the 32 bytes the next row stores as its prev_hash. */
+  bytes: Buffer;
+}
+
+interface RolledBack {
+  rollback: Rollback;
+  held: AuditInput[];
+  dropped: number;
 }
 
 export class AuditLog {
   private readonly clock: Clock;
   private readonly redact: (value: unknown) => unknown;
-  private readonly onAppend: ((lastSeq: number) => void) | undefined;
+  private readonly opts: AuditLogOptions;
   private readonly insertRow: Database.Statement;
   private readonly readTip: Database.Statement;
-  private readonly chain: StoredChain;
+  private readonly readHash: Database.Statement;
   private readonly countRows: Database.Statement;
   private readonly queries = new Map<string, Database.Statement>();
   private readonly writeBatch: (inputs: readonly AuditInput[]) => Tip;
   /** Null when it must be read again: set inside a caller's transaction, which may still roll back. */
   private tipCache: Tip | null = null;
+  private rolledBack: RolledBack | null = null;
+  /** The verify under way, which a second caller shares. */
+  private verifying: Promise<AuditVerifyResult> | null = null;
+  /** While a verify runs: the tips this log wrote, by seq, to judge where the walk's snapshot ended. */
+  private tipsDuringVerify: Map<number, string> | null = null;
 
   constructor(
     private readonly db: Database.Database,
     opts: AuditLogOptions,
   ) {
+    this.opts = opts;
     this.clock = opts.clock;
     this.redact = opts.redact;
-    this.onAppend = opts.onAppend;
-    this.insertRow = db.prepare(
-      `INSERT INTO audit_log (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    this.insertRow = db.prepare(`INSERT INTO audit_log (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.readTip = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').raw();
-    this.chain = new StoredChain(db);
+    this.readHash = db.prepare('SELECT hash FROM audit_log WHERE seq = ?').pluck();
     this.countRows = db.prepare('SELECT COUNT(*) FROM audit_log').pluck();
     this.writeBatch = db.transaction((inputs: readonly AuditInput[]) => {
       let tip = this.tip();
-      for (const input of inputs) tip = tipOf(this.write(input, tip));
+      for (const input of inputs) tip = this.write(input, tip).tip;
       return tip;
     });
     this.tip();
   }
 
+  /** Writes one entry now, or throws AuditUnavailableError while the trail is rolled back. */
   append(input: AuditInput): AuditEntry {
-    const row = this.write(input, this.tip());
-    this.moved(tipOf(row));
+    this.refuseIfRolledBack();
+    const { row, tip } = this.write(input, this.tip());
+    this.moved(tip);
     return toEntry(row);
   }
 
-  /** All or nothing, in one transaction; returns the last seq. */
+  /** All or nothing, in one transaction; returns the last seq. Throws while the trail is rolled back. */
   appendMany(inputs: readonly AuditInput[]): number {
+    this.refuseIfRolledBack();
     if (inputs.length > 0) this.moved(this.writeBatch(inputs));
     return this.lastSeq();
+  }
+
+  /** As append, but while the trail is rolled back the entry is kept to be written after the acknowledgement. */
+  appendOrHold(input: AuditInput): void {
+    const state = this.rolledBack;
+    if (!state) {
+      this.append(input);
+      return;
+    }
+    if (state.held.length < MAX_HELD) state.held.push({ ...input, detail: { ...input.detail, heldAt: Math.floor(this.clock.now()) } });
+    else state.dropped++;
   }
 
   count(): number {
@@ -104,6 +155,56 @@ export class AuditLog {
 
   lastSeq(): number {
     return this.tip().seq;
+  }
+
+  /** The last entry written: its seq and hex hash. */
+  lastTip(): ChainTip {
+    const { seq, hash } = this.tip();
+    return { seq, hash };
+  }
+
+  /** The stored hash of entry seq, as hex; null when there is no such entry. */
+  hashAt(seq: number): string | null {
+    const stored = this.readHash.get(seq) as Buffer | string | undefined;
+    return stored === undefined ? null : hashText(stored);
+  }
+
+  /** From now on appends are refused or held, until acknowledgeRollback. */
+  markRolledBack(rollback: Rollback): void {
+    this.rolledBack = { rollback, held: [], dropped: 0 };
+  }
+
+  /** The rollback found at start and not yet acknowledged, with its message; null when there is none. */
+  rollback(): (Rollback & { heldEntries: number; message: string }) | null {
+    const state = this.rolledBack;
+    return state && { ...state.rollback, heldEntries: state.held.length, message: rollbackMessage(state.rollback) };
+  }
+
+  /**
+   * Records the rollback, in one transaction: first an entry by 'vigil'
+   * saying what was missing and who acknowledged it, chained to the last
+   * entry the database holds, then the entries held since. Afterwards
+   * appends go on as usual. Returns what was written.
+   */
+  acknowledgeRollback(by: string): { rollback: Rollback; written: number; lastSeq: number } {
+    const state = this.rolledBack;
+    if (!state) throw new TypeError('there is no rollback to acknowledge');
+    const { rollback, held, dropped } = state;
+    const found: AuditInput = {
+      actor: 'vigil',
+      action: ROLLBACK_ACTION,
+      target: null,
+      outcome: 'ok',
+      detail: { ...rollback, acknowledgedBy: by, heldEntries: held.length, droppedEntries: dropped },
+    };
+    this.rolledBack = null;
+    try {
+      this.moved(this.writeBatch([found, ...held]));
+    } catch (err) {
+      this.rolledBack = state;
+      throw err;
+    }
+    return { rollback, written: 1 + held.length, lastSeq: this.lastSeq() };
   }
 
   /** Newest first; from/to bound a half-open time range [from, to). */
@@ -127,25 +228,46 @@ export class AuditLog {
   }
 
   /**
-   * Walks the whole chain in seq order and names the first entry that does
-   * not fit; then holds the end of the table against the tip this log wrote.
+   * Walks the whole chain in seq order (in a worker thread, on a snapshot
+   * of the table) and names the first entry that does not fit; then holds
+   * the end of the snapshot against the tips this log wrote, and a rollback
+   * found at start against the anchor. One verify runs at a time: a second
+   * caller shares the one under way.
    */
-  verify(): AuditVerifyResult {
-    const { walker, broken } = this.chain.walk();
-    if (broken) return walker.failed(broken);
-    const tip = this.tip();
-    const end = walker.lastSeq;
-    if (end < tip.seq) {
-      const missing = end + 1 === tip.seq ? `entry ${tip.seq} is` : `entries ${end + 1} to ${tip.seq} are`;
-      return walker.failed({ seq: end + 1, reason: `${missing} missing from the end of the log (deleted)` });
+  verify(): Promise<AuditVerifyResult> {
+    this.verifying ??= this.runVerify().finally(() => {
+      this.verifying = null;
+      this.tipsDuringVerify = null;
+    });
+    return this.verifying;
+  }
+
+  private async runVerify(): Promise<AuditVerifyResult> {
+    const start = this.tip();
+    const written = new Map([[start.seq, start.hash]]);
+    this.tipsDuringVerify = written;
+    const walk = await this.opts.walk(start.seq, (checked) => this.opts.onVerifyProgress?.(checked, Math.max(checked, this.lastSeq())));
+    const failed = (seq: number, reason: string): AuditVerifyResult => ({ ok: false, checked: seq - 1, firstBadSeq: seq, reason });
+    if (walk.broken) return failed(walk.broken.seq, walk.broken.reason);
+
+    const end = walk.lastSeq;
+    const newest = Math.max(...written.keys());
+    const ours = written.get(end);
+    if (ours === undefined) {
+      // Every snapshot of the table ends at a tip this log wrote, unless rows were cut off or added at the end.
+      if (end < newest) {
+        const missing = end + 1 === newest ? `entry ${newest} is` : `entries ${end + 1} to ${newest} are`;
+        return failed(end + 1, `${missing} missing from the end of the log (deleted)`);
+      }
+      return failed(newest + 1, `entry ${newest + 1} was not written by this log (added after its last entry)`);
     }
-    if (end > tip.seq) {
-      return walker.failed({ seq: tip.seq + 1, reason: `entry ${tip.seq + 1} was not written by this log (added after its last entry)` });
+    if (walk.lastHash !== ours) return failed(end, `entry ${end} was rewritten with a recomputed hash`);
+
+    const rollback = this.rolledBack?.rollback;
+    if (rollback) {
+      return failed(rollback.missingFrom, `${missingRange(rollback)} ${rollback.missingFrom === rollback.missingTo ? 'is' : 'are'} missing: ${rollbackMessage(rollback)}`);
     }
-    if (walker.lastHash !== tip.hash) {
-      return walker.failed({ seq: end, reason: `entry ${end} was rewritten with a recomputed hash` });
-    }
-    return walker.ok();
+    return { ok: true, checked: walk.checked, firstBadSeq: null, reason: null };
   }
 
   /**
@@ -170,7 +292,11 @@ export class AuditLog {
     return { lines, entries, sha256: sha256Hex(lines) };
   }
 
-  private write(input: AuditInput, tip: Tip): AuditRow {
+  private refuseIfRolledBack(): void {
+    if (this.rolledBack) throw new AuditUnavailableError(rollbackMessage(this.rolledBack.rollback));
+  }
+
+  private write(input: AuditInput, tip: Tip): { row: AuditRow; tip: Tip } {
     const seq = tip.seq + 1;
     // Whole milliseconds: an export carries ISO times, which hold no finer.
     const time = Math.floor(this.clock.now());
@@ -178,9 +304,12 @@ export class AuditLog {
     const action = storable(input.action);
     const target = input.target == null ? null : storable(input.target);
     const detailJson = input.detail ? canonicalJson(this.redacted(input.detail)) : null;
-    const hash = entryHash(tip.hash, canonicalEntry(seq, time, actor, action, target, input.outcome, detailJson));
-    this.insertRow.run(seq, time, actor, action, target, input.outcome, detailJson, tip.hash, hash);
-    return [seq, time, actor, action, target, input.outcome, detailJson, tip.hash, hash];
+    const bytes = entryDigest(tip.hash, canonicalEntry(seq, time, actor, action, target, input.outcome, detailJson));
+    this.insertRow.run(seq, time, actor, action, target, input.outcome, detailJson, tip.bytes, bytes);
+    return {
+      row: [seq, time, actor, action, target, input.outcome, detailJson, tip.bytes, bytes],
+      tip: { seq, hash: bytes.toString('hex'), bytes },
+    };
   }
 
   private redacted(detail: Record<string, unknown>): Record<string, unknown> {
@@ -193,15 +322,16 @@ export class AuditLog {
 
   private tip(): Tip {
     if (this.tipCache) return this.tipCache;
-    const row = this.readTip.get() as [number, string] | undefined;
-    const tip = row ? { seq: row[0], hash: row[1] } : { seq: 0, hash: GENESIS_HASH };
+    const row = this.readTip.get() as [number, Buffer | string] | undefined;
+    const tip = row ? tipOf(row[0], hashText(row[1])) : tipOf(0, GENESIS_HASH);
     if (!this.db.inTransaction) this.tipCache = tip;
     return tip;
   }
 
   private moved(tip: Tip): void {
     this.tipCache = this.db.inTransaction ? null : tip;
-    this.onAppend?.(tip.seq);
+    this.tipsDuringVerify?.set(tip.seq, tip.hash);
+    this.opts.onAppend?.({ seq: tip.seq, hash: tip.hash });
   }
 
   /** Listings and exports combine optional filters; each distinct statement is prepared once. */
@@ -215,6 +345,10 @@ export class AuditLog {
   }
 }
 
+function tipOf(seq: number, hash: string): Tip {
+  return { seq, hash, bytes: Buffer.from(hash, 'hex') };
+}
+
 /**
  * SQLite stores UTF-8, which cannot hold a lone UTF-16 surrogate: it would
  * come back as U+FFFD and no longer match the hash. Hashing what will be
@@ -223,8 +357,4 @@ export class AuditLog {
 function storable(text: string): string {
   // The first test is the cheap one and fails for almost every text.
   return /[\uD800-\uDFFF]/.test(text) ? text.replace(/\p{Surrogate}/gu, '\uFFFD') : text;
-}
-
-function tipOf(row: AuditRow): Tip {
-  return { seq: row[0], hash: row[8] };
 }

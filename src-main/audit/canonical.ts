@@ -79,6 +79,11 @@ export function entryHash(prevHash: string, canonical: string): string {
   return sha256Hex(prevHash + canonical);
 }
 
+/** The same hash as its 32 bytes, as the database stores it. */
+export function entryDigest(prevHash: string, canonical: string): Buffer {
+  return hash('sha256', prevHash + canonical, 'buffer');
+}
+
 /** One-shot hashing: no Hash object per call, which matters across a million rows. */
 export function sha256Hex(text: string): string {
   return hash('sha256', text, 'hex');

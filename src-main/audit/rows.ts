@@ -1,24 +1,12 @@
 /**
- * How audit_log rows are read: raw arrays (cheaper than objects over a
- * million rows), their contract form (time in epoch ms) and their export
- * form (time as ISO 8601 text, for tools outside Vigil; verify-jsonl.ts).
+ * What stored audit rows (stored-row.ts) become: their contract form (time in
+ * epoch ms) and their export form (time as ISO 8601 text, for tools outside
+ * Vigil; verify-jsonl.ts), hashes as lower-case hex in both; and the filters
+ * listings and exports share.
  */
 import { z } from 'zod';
-import { auditEntrySchema, type AuditEntry, type AuditOutcome } from '../../src-shared/contract';
-
-export const COLUMNS = 'seq, time, actor, action, target, outcome, detail, prev_hash, hash';
-
-export type AuditRow = [
-  seq: number,
-  time: number,
-  actor: string,
-  action: string,
-  target: string | null,
-  outcome: AuditOutcome,
-  detail: string | null,
-  prevHash: string,
-  hash: string,
-];
+import { auditEntrySchema, type AuditEntry } from '../../src-shared/contract';
+import { hashText, type AuditRow } from './stored-row';
 
 export function toEntry(row: AuditRow): AuditEntry {
   return {
@@ -29,8 +17,8 @@ export function toEntry(row: AuditRow): AuditEntry {
     target: row[4],
     outcome: row[5],
     detail: row[6] === null ? null : (JSON.parse(row[6]) as Record<string, unknown>),
-    prevHash: row[7],
-    hash: row[8],
+    prevHash: hashText(row[7]),
+    hash: hashText(row[8]),
   };
 }
 

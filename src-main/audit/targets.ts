@@ -20,6 +20,10 @@ export const auditTarget = {
   monitorRules: () => 'monitor:rules',
   sandbox: () => 'sandbox',
   outboundRules: () => 'network:outbound',
+  /** The audit trail itself (a rollback acknowledged). */
+  auditTrail: () => 'audit:trail',
+  /** The export files kept in the data folder. */
+  auditExports: () => 'audit:exports',
 } as const;
 
 /**

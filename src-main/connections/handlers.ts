@@ -2,6 +2,7 @@
 import { ZodError } from 'zod';
 import type { CheckResult, Connection } from '../../src-shared/contract';
 import { can } from '../../src-shared/roles';
+import type { AuditWriter } from '../audit';
 import type { Clock } from '../clock';
 import { DispatchError, type HandlerContext, type HandlerTable } from '../dispatch';
 import { FhirError } from '../ehr';
@@ -38,7 +39,12 @@ export interface ConnectionHandlerDeps {
   sandbox: SandboxLink | null;
   /** The salted-hash patient ref (phi/patient-ref.ts). */
   patientRef(patientId: string): Promise<string>;
+  /** Records a break-glass read before the EHR is asked (recordBefore). */
+  audit: AuditWriter;
 }
+
+/** The entry a break-glass read writes before any PHI is asked for; the channel's own entry follows with the outcome. */
+export const BREAK_GLASS_ACTION = 'phi.breakGlass';
 
 const target = (id: number) => `connection:${id}`;
 
@@ -141,13 +147,25 @@ export function connectionHandlers(deps: ConnectionHandlerDeps): HandlerTable<Co
     'ehr.patientSnapshot': async (input, ctx) => {
       ctx.audit({ target: target(input.connectionId) });
       const patientRef = await deps.patientRef(input.patientId);
-      // Written before the EHR is asked, so a reveal that fails is on the record too.
-      ctx.audit({
-        detail: input.reveal
-          ? { patientRef, breakGlass: true, reason: auditedReason(input.reveal.reason, input.patientId, patientRef) }
-          : { patientRef, breakGlass: false },
-      });
+      const reason = input.reveal && auditedReason(input.reveal.reason, input.patientId, patientRef);
+      ctx.audit({ detail: reason === undefined ? { patientRef, breakGlass: false } : { patientRef, breakGlass: true, reason } });
       const record = service.record(input.connectionId);
+      if (reason !== undefined) {
+        // On record before the EHR is asked, so PHI in clear is never read without its entry, even if
+        // the process dies the moment it arrives; no entry, no read.
+        try {
+          deps.audit.recordBefore(ctx.caller?.username ?? 'anonymous', {
+            action: BREAK_GLASS_ACTION,
+            target: target(input.connectionId),
+            detail: { patientRef, reason },
+          });
+        } catch (err) {
+          throw new DispatchError(
+            'UNAVAILABLE',
+            `The patient was not read: the audit trail could not record this break-glass access first (${(err as Error).message}).`,
+          );
+        }
+      }
       try {
         const client = await clients.sharedFor(record);
         return await readPatientSnapshot(client, input.patientId, { reveal: input.reveal !== undefined, patientRef, now: deps.clock.now() });

@@ -88,7 +88,7 @@ export async function createConnectionsModule(deps: ConnectionsDeps): Promise<Se
 
   return {
     name: 'connections',
-    handlers: connectionHandlers({ service, clients, repo, events, clock, sandbox, patientRef }),
+    handlers: connectionHandlers({ service, clients, repo, events, clock, sandbox, patientRef, audit: deps.audit }),
     api: {
       list: () => repo.list(),
       find: (id) => repo.find(id),

@@ -41,6 +41,11 @@ export interface AuditSink {
     outcome: AuditOutcome;
     detail: Record<string, unknown> | null;
   }): unknown;
+  /**
+   * Why an audited call on `channel` must be refused before it runs (the
+   * trail cannot record it), or null when it may run.
+   */
+  refusal(channel: ChannelName): string | null;
 }
 
 /** Errors from the store or keychain: the console cannot serve until they are fixed. */
@@ -113,6 +118,13 @@ export function createDispatcher(deps: {
           details: parsed.error.issues.map((i: z.core.$ZodIssue) => ({ path: i.path.map(String), message: i.message })),
         },
       };
+    }
+
+    // An audited act the trail cannot record is not done at all.
+    const refused = def.audited ? audit.refusal(channel) : null;
+    if (refused !== null) {
+      record(channel, caller, note, 'UNAVAILABLE');
+      return { ok: false, error: { code: 'UNAVAILABLE', message: refused } };
     }
 
     const ctx: HandlerContext = {

@@ -177,8 +177,17 @@ function endsClean(text: string, end: number): boolean {
   return !((next === '-' || next === '.') && /\d/.test(text[end + 1] ?? ''));
 }
 
+/**
+ * Every pattern below needs one of these: a digit (dates, numbers, labelled
+ * identifiers), "@" (e-mail), "=" (a search parameter), "Patient/" (a
+ * reference) or a quoted FHIR member name ("family":). Most operational text
+ * has none, and skips a dozen regexes.
+ */
+const MAY_HOLD_PHI = new RegExp(`[0-9@=]|Patient/|"(?:${[...FHIR_MEMBERS_ANY, ...FHIR_MEMBERS_STRUCTURED].join('|')})"`);
+
 /** Replaces the PHI patterns in a string with tokens like [SSN] and [DOB]. */
 export function redact(text: string): string {
+  if (!MAY_HOLD_PHI.test(text)) return text;
   let out = redactFhirMembers(text).replace(EMAIL, '[EMAIL]');
   out = out.replace(FHIR_PATIENT_REF, 'Patient/[REDACTED]');
   out = out.replace(FHIR_PATIENT_PARAM, '$1[REDACTED]');

@@ -59,7 +59,8 @@ async function main(): Promise<void> {
     // Opened (and held) before asking, so a wrong folder or a running Vigil is said before any typing.
     const store = await openStore({ dataDir, secrets, alone: true });
     try {
-      const audit = createAuditModule({ db: store.db, clock: systemClock, log, events: new EventBus(), dataDir });
+      // The audit module, not a bare log: it checks the chain against its keychain anchor and moves the anchor on.
+      const audit = await createAuditModule({ store, secrets, clock: systemClock, log, events: new EventBus(), dataDir });
       process.stderr.write(`Data folder: ${dataDir}\nNew password for ${options.username} (at least 12 characters).\n`);
       const { user, clearedSources } = await resetPasswordLocally(
         { db: store.db, clock: systemClock, audit: audit.api.sink },
@@ -71,6 +72,7 @@ async function main(): Promise<void> {
           '. The audit log records it under "local-recovery".\n' +
           (user.disabled ? 'The account is disabled: another administrator must enable it before it can sign in.\n' : ''),
       );
+      await audit.close();
     } finally {
       store.close();
     }

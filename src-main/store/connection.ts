@@ -32,6 +32,22 @@ export function openKeyed(file: string, key: string, opts: ConnectOptions = {}):
   return db;
 }
 
+/**
+ * What a worker thread needs to open a connection of its own. It holds the
+ * key, so it is handed to the worker in memory (workerData) and never
+ * through argv, the environment, a file or a log.
+ */
+export interface ConnectionAccess {
+  file: string;
+  key: string;
+  nativeBinding?: string;
+}
+
+/** A read-only connection for a worker thread: it never writes, so it never contends with the live one. */
+export function openReader(access: ConnectionAccess): Database.Database {
+  return openKeyed(access.file, access.key, { readonly: true, nativeBinding: access.nativeBinding });
+}
+
 export type Probe =
   /** The key decrypts the file and integrity_check is clean. */
   | { kind: 'ok' }

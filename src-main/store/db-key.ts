@@ -13,8 +13,8 @@ import { StoreError, describeError } from './store-errors';
 
 const KEY_BYTES = 32;
 const KEY_HEX = /^[0-9a-f]{64}$/;
-const CURRENT_PREFIX = 'db-key:';
-const PENDING_PREFIX = 'db-key-next:';
+const CURRENT = 'db-key';
+const PENDING = 'db-key-next';
 
 export interface KeyAccounts {
   /** The key the database is encrypted with. */
@@ -23,13 +23,17 @@ export interface KeyAccounts {
   pending: string;
 }
 
+/** `<purpose>:<fingerprint of the folder's real path>`. */
+export function folderAccount(purpose: string, realDataDir: string): string {
+  return `${purpose}:${createHash('sha256').update(realDataDir).digest('hex').slice(0, 16)}`;
+}
+
 export function keyAccounts(realDataDir: string): KeyAccounts {
-  const folder = createHash('sha256').update(realDataDir).digest('hex').slice(0, 16);
-  return { current: `${CURRENT_PREFIX}${folder}`, pending: `${PENDING_PREFIX}${folder}` };
+  return { current: folderAccount(CURRENT, realDataDir), pending: folderAccount(PENDING, realDataDir) };
 }
 
 export function isDatabaseKeyAccount(account: string): boolean {
-  return account.startsWith(CURRENT_PREFIX) || account.startsWith(PENDING_PREFIX);
+  return account.startsWith(`${CURRENT}:`) || account.startsWith(`${PENDING}:`);
 }
 
 export function newKey(): string {

@@ -312,4 +312,50 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE users DROP COLUMN locked_until;
     `,
   },
+  {
+    version: 10,
+    name: 'audit hashes as 32-byte BLOBs, and audit settings',
+    sql: `
+      -- Hashes as their 32 bytes instead of 64 hex characters: a third less to
+      -- store, encrypt and decrypt per entry. The table is append-only by its
+      -- triggers, so it is rebuilt rather than updated. A value that is not
+      -- lower-case 64-digit hex was never written by the log (someone edited
+      -- it): it is copied as it is, so verify still names that entry.
+      CREATE TABLE audit_log_v7 (
+        seq       INTEGER PRIMARY KEY,
+        time      INTEGER NOT NULL,
+        actor     TEXT NOT NULL,
+        action    TEXT NOT NULL,
+        target    TEXT,
+        outcome   TEXT NOT NULL,
+        detail    TEXT,
+        prev_hash BLOB NOT NULL,
+        hash      BLOB NOT NULL
+      );
+      INSERT INTO audit_log_v7 (seq, time, actor, action, target, outcome, detail, prev_hash, hash)
+        SELECT seq, time, actor, action, target, outcome, detail,
+          CASE WHEN typeof(prev_hash) = 'text' AND length(prev_hash) = 64 AND prev_hash NOT GLOB '*[^0-9a-f]*'
+            THEN unhex(prev_hash) ELSE prev_hash END,
+          CASE WHEN typeof(hash) = 'text' AND length(hash) = 64 AND hash NOT GLOB '*[^0-9a-f]*'
+            THEN unhex(hash) ELSE hash END
+        FROM audit_log ORDER BY seq;
+      DROP TRIGGER IF EXISTS audit_log_no_update;
+      DROP TRIGGER IF EXISTS audit_log_no_delete;
+      DROP TABLE audit_log;
+      ALTER TABLE audit_log_v7 RENAME TO audit_log;
+      CREATE INDEX audit_log_time ON audit_log(time);
+      CREATE INDEX audit_log_actor ON audit_log(actor, seq);
+      CREATE INDEX audit_log_action ON audit_log(action, seq);
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+
+      -- One row, written when an admin first changes a setting; until then the defaults apply.
+      CREATE TABLE audit_settings (
+        id                    INTEGER PRIMARY KEY CHECK (id = 1),
+        export_retention_days INTEGER NOT NULL
+      );
+    `,
+  },
 ];

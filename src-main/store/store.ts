@@ -7,13 +7,16 @@
  * key, missing key, damaged, not a Vigil database) is a StoreError that leaves
  * it, and its -wal, byte-for-byte as they were.
  */
+import type { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { SecretStore } from '../secrets';
+import { startWorker, workerEntry } from '../worker-thread';
+import { BackgroundCheckpoint } from './background-checkpoint';
 import { writeBackup } from './backup';
 import { type ConnectOptions, accessFailure, openKeyed, probe } from './connection';
 import { createDatabase } from './create';
 import { type StorePaths, keepPrivate, prepareDataDir, storePaths } from './data-dir';
-import { type KeyAccounts, keyAccounts, newKey, rekeyPragma, withKeychain } from './db-key';
+import { type KeyAccounts, folderAccount, keyAccounts, newKey, rekeyPragma, withKeychain } from './db-key';
 import { statOrNull } from './files';
 import { writeKeyCheck } from './key-check';
 import { currentVersion, migrate } from './migrate';
@@ -22,6 +25,7 @@ import { StoreError } from './store-errors';
 import { unlockExisting } from './unlock';
 
 export { restoreBackup, type RestoreOptions } from './backup';
+export { openReader, type ConnectionAccess } from './connection';
 export { resolveDataDir } from './data-dir';
 export { StoreError, type StoreErrorCode } from './store-errors';
 
@@ -41,6 +45,17 @@ export interface Store {
   backup(destination: string): Promise<void>;
   /** Re-encrypts the database under a new random key and keeps that key in the keychain. */
   rekey(): Promise<void>;
+  /**
+   * A keychain account of this data folder's own, for `purpose` (as the
+   * database key's is): one keychain serves every data folder on the machine.
+   */
+  keychainAccount(purpose: string): string;
+  /**
+   * Starts a worker thread that reads the database on a connection of its
+   * own: the worker passes workerData.reader (a ConnectionAccess) to openReader.
+   * `data` is added to workerData beside it.
+   */
+  startReader(entry: URL, data?: Record<string, unknown>): Worker;
   close(): void;
 }
 
@@ -59,6 +74,8 @@ export interface OpenStoreOptions {
    */
   alone?: boolean;
 }
+
+const CHECKPOINT_WORKER = workerEntry(import.meta.url, './checkpoint-worker.ts', './store-checkpoint-worker.js');
 
 function setJournalMode(db: Database.Database, mode: 'wal' | 'delete'): boolean {
   return db.pragma(`journal_mode = ${mode}`, { simple: true }) === mode;
@@ -129,6 +146,8 @@ function liveStore(
   connect: ConnectOptions,
 ): Store {
   let key = initialKey;
+  const access = () => ({ file: paths.db, key, nativeBinding: connect.nativeBinding });
+  const checkpoint = new BackgroundCheckpoint(db, paths.wal, (control) => startWorker(CHECKPOINT_WORKER, { access: access(), control }));
 
   return {
     db,
@@ -136,6 +155,8 @@ function liveStore(
     schemaVersion: () => currentVersion(db),
     sizeBytes: () => (statOrNull(paths.db)?.size ?? 0) + (statOrNull(paths.wal)?.size ?? 0),
     backup: async (destination) => writeBackup(db, key, destination, connect),
+    keychainAccount: (purpose) => folderAccount(purpose, paths.dir),
+    startReader: (entry, data = {}) => startWorker(entry, { ...data, reader: access() }),
 
     /*
      * The order keeps a key that opens the file in the keychain at every
@@ -156,36 +177,46 @@ function liveStore(
      */
     rekey: async () => {
       if (db.inTransaction) throw new TypeError('rekey() cannot run inside a transaction');
-      const next = newKey();
-      await withKeychain(secrets, 'store the new database key', () => secrets.set(accounts.pending, next));
-
-      if (!setJournalMode(db, 'delete')) {
-        throw new StoreError('IN_USE', `${paths.db} cannot be rekeyed while another process has it open. Close the other Vigil using this data folder and try again.`);
-      }
+      // Its connection would hold the file open under the old key.
+      checkpoint.pause();
       try {
-        // On failure SQLite3MultipleCiphers rolls back and keeps the old key;
-        // the pending entry left behind is dropped by the next openStore.
-        db.pragma(rekeyPragma(next));
+        await rekeyTo(newKey());
       } finally {
-        setJournalMode(db, 'wal');
+        checkpoint.resume();
       }
-
-      const check = probe(paths.db, next, connect);
-      if (check.kind !== 'ok') {
-        throw new StoreError(
-          'CORRUPT',
-          `After rekeying, ${paths.db} did not verify under the new key (${check.kind}). Both keys are still in the keychain; ` +
-            'close Vigil and open it again, which keeps whichever key opens the file.',
-        );
-      }
-      key = next;
-      await withKeychain(secrets, 'store the new database key', () => secrets.set(accounts.current, next));
-      writeKeyCheck(paths.keyCheck, next);
-      await withKeychain(secrets, 'remove the pending database key', () => secrets.delete(accounts.pending));
     },
 
     close: () => {
+      checkpoint.close();
       if (db.open) db.close();
     },
   };
+
+  async function rekeyTo(next: string): Promise<void> {
+    await withKeychain(secrets, 'store the new database key', () => secrets.set(accounts.pending, next));
+
+    if (!setJournalMode(db, 'delete')) {
+      throw new StoreError('IN_USE', `${paths.db} cannot be rekeyed while another process has it open. Close the other Vigil using this data folder and try again.`);
+    }
+    try {
+      // On failure SQLite3MultipleCiphers rolls back and keeps the old key;
+      // the pending entry left behind is dropped by the next openStore.
+      db.pragma(rekeyPragma(next));
+    } finally {
+      setJournalMode(db, 'wal');
+    }
+
+    const check = probe(paths.db, next, connect);
+    if (check.kind !== 'ok') {
+      throw new StoreError(
+        'CORRUPT',
+        `After rekeying, ${paths.db} did not verify under the new key (${check.kind}). Both keys are still in the keychain; ` +
+          'close Vigil and open it again, which keeps whichever key opens the file.',
+      );
+    }
+    key = next;
+    await withKeychain(secrets, 'store the new database key', () => secrets.set(accounts.current, next));
+    writeKeyCheck(paths.keyCheck, next);
+    await withKeychain(secrets, 'remove the pending database key', () => secrets.delete(accounts.pending));
+  }
 }

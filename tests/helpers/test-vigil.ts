@@ -27,6 +27,18 @@ export interface TestVigil extends Vigil {
 
 export const ADMIN = { username: 'admin', displayName: 'Ada Admin', password: 'correct horse battery' };
 
+/** call and ok over a Vigil's dispatcher, as a signed-in caller (token) or none. */
+export function callers(vigil: Pick<Vigil, 'dispatch'>): Pick<TestVigil, 'call' | 'ok'> {
+  const call = (<C extends ChannelName>(channel: C, input: ChannelInput<C>, token?: string | null, source: CallSource = LOCAL_SOURCE) =>
+    vigil.dispatch(channel, input, { token, source })) as TestVigil['call'];
+  const ok = (async (channel: ChannelName, input: unknown, token?: string | null) => {
+    const reply = await vigil.dispatch(channel, input, { token, source: LOCAL_SOURCE });
+    if (!reply.ok) throw new Error(`${channel} failed: ${reply.error.code} ${reply.error.message}`);
+    return reply.data;
+  }) as TestVigil['ok'];
+  return { call, ok };
+}
+
 export async function startTestVigil(opts: Partial<Omit<VigilOptions, 'dataDir'>> = {}): Promise<TestVigil> {
   const dataDir = mkdtempSync(join(tmpdir(), 'vigil-test-'));
   const secrets = opts.secrets ?? createKeychain({ service: `vigil-test-${randomBytes(6).toString('hex')}` });
@@ -44,13 +56,7 @@ export async function startTestVigil(opts: Partial<Omit<VigilOptions, 'dataDir'>
     dataDir,
   });
 
-  const call = (<C extends ChannelName>(channel: C, input: ChannelInput<C>, token?: string | null, source: CallSource = LOCAL_SOURCE) =>
-    vigil.dispatch(channel, input, { token, source })) as TestVigil['call'];
-  const ok = (async (channel: ChannelName, input: unknown, token?: string | null) => {
-    const reply = await vigil.dispatch(channel, input, { token, source: LOCAL_SOURCE });
-    if (!reply.ok) throw new Error(`${channel} failed: ${reply.error.code} ${reply.error.message}`);
-    return reply.data;
-  }) as TestVigil['ok'];
+  const { call, ok } = callers(vigil);
 
   return {
     ...vigil,

@@ -13,6 +13,7 @@ const PERMISSION_WORDS: Record<Permission, string | null> = {
   'monitor.manage': 'tune monitoring (pauses, maintenance, alert rules)',
   'phi.view': 'look up patients (break-glass to unmask)',
   'audit.read': 'review the audit trail',
+  'audit.manage': 'acknowledge audit trail losses and set export retention',
   'connections.manage': 'set up connections',
   'users.manage': 'manage accounts',
   'sandbox.manage': 'set sandbox faults',

@@ -9,21 +9,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { createKeychain } from '../../../src-main/secrets/keychain';
-import { openStore } from '../../../src-main/store/store';
+import { openStore, type Store } from '../../../src-main/store/store';
 
 export interface AuditDb {
   db: Database.Database;
+  store: Store;
   dir: string;
   close(): Promise<void>;
 }
 
-const secrets = createKeychain({ service: `vigil-test-audit-${randomBytes(6).toString('hex')}` });
+export const secrets = createKeychain({ service: `vigil-test-audit-${randomBytes(6).toString('hex')}` });
 
 export async function openAuditDb(): Promise<AuditDb> {
   const dir = mkdtempSync(join(tmpdir(), 'vigil-audit-'));
   const store = await openStore({ dataDir: dir, secrets });
   return {
     db: store.db,
+    store,
     dir,
     close: async () => {
       store.close();

@@ -68,13 +68,16 @@ describe('AuditLog append and list', () => {
   it('stores target, outcome and detail as given, with detail keys in canonical order', () => {
     const e = f.audit.append({ actor: 'admin', action: 'users.update', target: 'user:7', outcome: 'CONFLICT', detail: { z: 1, a: { y: true, b: null } } });
     expect(e).toMatchObject({ target: 'user:7', outcome: 'CONFLICT', detail: { a: { b: null, y: true }, z: 1 } });
-    const raw = f.db.prepare('SELECT detail FROM audit_log WHERE seq = ?').pluck().get(e.seq);
+    const [raw, prevHash, hash] = f.db.prepare('SELECT detail, prev_hash, hash FROM audit_log WHERE seq = ?').raw().get(e.seq) as [string, Buffer, Buffer];
     expect(raw).toBe('{"a":{"b":null,"y":true},"z":1}');
+    // Hashes are stored as their 32 bytes and shown as hex.
+    expect([prevHash.length, hash.length]).toEqual([32, 32]);
+    expect([prevHash.toString('hex'), hash.toString('hex')]).toEqual([e.prevHash, e.hash]);
     const bare = f.audit.append({ actor: 'system', action: 'startup', outcome: 'ok' });
     expect(bare).toMatchObject({ target: null, detail: null });
   });
 
-  it('appendMany writes a batch in one transaction, all or nothing', () => {
+  it('appendMany writes a batch in one transaction, all or nothing', async () => {
     fill(f, 2);
     expect(f.audit.appendMany(Array.from({ length: 1_000 }, (_, i) => sampleEntry(i)))).toBe(1_002);
     const page = f.audit.list(listInput({ limit: 500 }));
@@ -88,19 +91,19 @@ describe('AuditLog append and list', () => {
     expect(() => f.audit.appendMany(bad)).toThrow(TypeError);
     expect(f.audit.count()).toBe(1_002);
     expect(f.audit.append(sampleEntry(0)).seq).toBe(1_003);
-    expect(f.audit.verify()).toEqual({ ok: true, checked: 1_003, firstBadSeq: null, reason: null });
+    expect(await f.audit.verify()).toEqual({ ok: true, checked: 1_003, firstBadSeq: null, reason: null });
   });
 
-  it('continues the chain after a restart', () => {
+  it('continues the chain after a restart', async () => {
     const before = fill(f, 5);
     const again = f.reopen();
     expect(again.lastSeq()).toBe(5);
     const next = again.append(sampleEntry(5));
     expect(next).toMatchObject({ seq: 6, prevHash: before[4]?.hash });
-    expect(again.verify()).toMatchObject({ ok: true, checked: 6 });
+    expect(await again.verify()).toMatchObject({ ok: true, checked: 6 });
   });
 
-  it('re-reads the tip after writing inside a transaction that rolled back', () => {
+  it('re-reads the tip after writing inside a transaction that rolled back', async () => {
     fill(f, 3);
     const rollback = f.db.transaction(() => {
       f.audit.append(sampleEntry(3));
@@ -109,16 +112,16 @@ describe('AuditLog append and list', () => {
     expect(rollback).toThrow('caller gives up');
     expect(f.audit.lastSeq()).toBe(3);
     expect(f.audit.append(sampleEntry(4)).seq).toBe(4);
-    expect(f.audit.verify()).toMatchObject({ ok: true, checked: 4 });
+    expect(await f.audit.verify()).toMatchObject({ ok: true, checked: 4 });
   });
 
-  it('verifies entries whose text needs escaping, in the database and in an export', () => {
+  it('verifies entries whose text needs escaping, in the database and in an export', async () => {
     const odd = ['quote " backslash \\ slash /', 'controls \u0000\u0001\b\f\n\r\t\u001f\u007f', 'é ü 中文 😀 \u2028\u2029', 'lone \ud800 surrogate'];
     for (const text of odd) {
       f.audit.append({ actor: text, action: text, target: text, outcome: 'ok', detail: { [text]: text, nested: [text, { text }] } });
     }
-    expect(f.audit.verify()).toEqual({ ok: true, checked: odd.length, firstBadSeq: null, reason: null });
-    expect(f.reopen().verify()).toMatchObject({ ok: true });
+    expect(await f.audit.verify()).toEqual({ ok: true, checked: odd.length, firstBadSeq: null, reason: null });
+    expect(await f.reopen().verify()).toMatchObject({ ok: true });
     expect(verifyJsonl(f.audit.exportJsonl({}).lines)).toMatchObject({ ok: true, checked: odd.length });
     // SQLite cannot store a lone surrogate; the entry holds what was stored, and hashes that.
     expect(f.audit.list(listInput()).entries[0]?.actor).toBe('lone \ufffd surrogate');
@@ -132,17 +135,17 @@ describe('AuditLog append and list', () => {
     expect(verifyJsonl(f.audit.exportJsonl({}).lines)).toMatchObject({ ok: true, checked: 1 });
   });
 
-  it('verifies an empty log', () => {
-    expect(f.audit.verify()).toEqual({ ok: true, checked: 0, firstBadSeq: null, reason: null });
+  it('verifies an empty log', async () => {
+    expect(await f.audit.verify()).toEqual({ ok: true, checked: 0, firstBadSeq: null, reason: null });
     expect(f.audit.list(listInput())).toEqual({ entries: [], total: 0, nextBeforeSeq: null });
   });
 
-  it('refuses UPDATE and DELETE in the database itself', () => {
+  it('refuses UPDATE and DELETE in the database itself', async () => {
     fill(f, 3);
     expect(() => f.db.prepare("UPDATE audit_log SET actor = 'mallory' WHERE seq = 2").run()).toThrow(/append-only/);
     expect(() => f.db.prepare('DELETE FROM audit_log WHERE seq = 3').run()).toThrow(/append-only/);
     expect(() => f.db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
     expect(f.audit.count()).toBe(3);
-    expect(f.audit.verify()).toMatchObject({ ok: true, checked: 3 });
+    expect(await f.audit.verify()).toMatchObject({ ok: true, checked: 3 });
   });
 });

@@ -2,11 +2,15 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditHandlers } from '../../../src-main/audit/handlers';
+import { createAuditModule, type AuditApi } from '../../../src-main/audit';
 import { exportLineSchema } from '../../../src-main/audit/rows';
 import { verifyJsonl } from '../../../src-main/audit/verify-jsonl';
 import { LOCAL_SOURCE, type AuditNote, type HandlerContext } from '../../../src-main/dispatch/handler';
-import { CHANNELS, type AuditEntry } from '../../../src-shared/contract';
+import { EventBus } from '../../../src-main/events';
+import { createLogger } from '../../../src-main/log';
+import type { ServiceModule } from '../../../src-main/service-module';
+import { auditExportNotice, CHANNELS, type AuditEntry } from '../../../src-shared/contract';
+import { secrets } from './audit-db';
 import { auditFixture, fill, sampleEntry, START, type AuditFixture } from './fixture';
 
 const N = 25;
@@ -79,40 +83,52 @@ describe('audit export', () => {
 
 describe('audit handlers', () => {
   let f: AuditFixture;
+  let module: ServiceModule<AuditApi>;
   beforeEach(async () => {
     f = await auditFixture();
-    fill(f, 4);
+    module = await createAuditModule({ store: f.store, secrets, clock: f.clock, log: createLogger({ sink: () => {} }), events: new EventBus(), dataDir: f.dir });
+    for (let i = 0; i < 4; i++) {
+      module.api.writer.record('vigil', { action: 'sample', target: `user:${i}` });
+      f.clock.advance(1_000);
+    }
   });
-  afterEach(() => f.close());
+  afterEach(async () => {
+    await module.close();
+    await f.close();
+  });
+
+  const handler = <C extends keyof typeof CHANNELS>(channel: C) =>
+    module.handlers[channel] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
 
   function context(): HandlerContext & { notes: AuditNote[] } {
     const notes: AuditNote[] = [];
     return { caller: null, source: LOCAL_SOURCE, audit: (n) => notes.push(n), notes };
   }
 
-  it('lists and verifies through the channel handlers', async () => {
-    const handlers = auditHandlers({ audit: f.audit, exportDir: join(f.dir, 'exports') });
-    const page = await handlers['audit.list'](CHANNELS['audit.list'].input.parse({ limit: 2 }), context());
+  it('lists and verifies through the channel handlers, the verify in a worker thread', async () => {
+    const page = await handler('audit.list')(CHANNELS['audit.list'].input.parse({ limit: 2 }), context());
     expect(CHANNELS['audit.list'].output.parse(page)).toMatchObject({ total: 4, nextBeforeSeq: 3 });
-    expect(await handlers['audit.verify']({}, context())).toEqual({ ok: true, checked: 4, firstBadSeq: null, reason: null });
+    expect(await handler('audit.verify')({}, context())).toEqual({ ok: true, checked: 4, firstBadSeq: null, reason: null });
   });
 
-  it('saves the export as a private file, returns it and notes its size and digest for the audit entry', async () => {
-    const exportDir = join(f.dir, 'exports', 'nested');
-    const handlers = auditHandlers({ audit: f.audit, exportDir, clock: f.clock });
+  it('saves the export as a private file in a private folder, returns it with the plaintext notice and notes its size and digest', async () => {
     const ctx = context();
-    const out = CHANNELS['audit.export'].output.parse(await handlers['audit.export']({}, ctx));
+    const out = CHANNELS['audit.export'].output.parse(await handler('audit.export')({}, ctx));
+    const exportDir = join(f.dir, 'exports');
     expect(out.fileName).toBe(`vigil-audit-${new Date(f.clock.now()).toISOString().replace(/[:.]/g, '-')}.jsonl`);
     expect(out.fileName).toMatch(/^vigil-audit-[0-9TZ-]+\.jsonl$/);
     expect(out.savedTo).toBe(join(exportDir, out.fileName));
     expect(readFileSync(out.savedTo, 'utf8')).toBe(out.content);
     expect(statSync(out.savedTo).mode & 0o777).toBe(0o600);
+    expect(statSync(exportDir).mode & 0o777).toBe(0o700);
     expect(out).toMatchObject({ entries: 4, sha256: createHash('sha256').update(out.content).digest('hex') });
+    expect(out.notice).toBe(auditExportNotice(30));
+    expect(out.notice).toMatch(/plain, unencrypted JSON Lines.*after 30 days/);
     expect(verifyJsonl(out.content)).toMatchObject({ ok: true, checked: 4 });
     expect(ctx.notes).toEqual([{ detail: { entries: 4, sha256: out.sha256 } }]);
 
     f.clock.advance(1);
-    const ranged = await handlers['audit.export']({ from: START + 2_000 }, context());
+    const ranged = (await handler('audit.export')({ from: START + 2_000 }, context())) as { entries: number; fileName: string };
     expect(ranged.entries).toBe(2);
     expect(ranged.fileName).not.toBe(out.fileName);
   });

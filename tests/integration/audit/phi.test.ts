@@ -20,11 +20,11 @@ const DETAILS: Record<string, unknown>[] = [
 
 let f: AuditFixture;
 beforeEach(async () => {
-  f = await auditFixture(redactDeep);
+  f = await auditFixture({ redact: redactDeep });
 });
 afterEach(() => f.close());
 
-it('stores, returns and exports no SSN, e-mail, phone or MRN from appended details', () => {
+it('stores, returns and exports no SSN, e-mail, phone or MRN from appended details', async () => {
   const written = DETAILS.slice(0, 2).map((detail) => f.audit.append({ actor: 'admin', action: 'ehr.search', outcome: 'ok', detail }));
   f.audit.appendMany(DETAILS.slice(2).map((detail) => ({ actor: 'admin', action: 'ehr.search', outcome: 'INVALID_INPUT' as const, detail })));
   written.push(...f.audit.list({ limit: 2 }).entries.reverse());
@@ -39,6 +39,6 @@ it('stores, returns and exports no SSN, e-mail, phone or MRN from appended detai
   expect(written[0]?.detail).toEqual({ note: 'caller gave SSN [SSN] and e-mail [EMAIL]' });
   expect(written[3]?.detail).toMatchObject({ status: 422 });
   // The hash covers what was stored, so the redacted trail verifies.
-  expect(f.audit.verify()).toMatchObject({ ok: true, checked: DETAILS.length });
+  expect(await f.audit.verify()).toMatchObject({ ok: true, checked: DETAILS.length });
   expect(verifyJsonl(exported)).toMatchObject({ ok: true, checked: DETAILS.length });
 });

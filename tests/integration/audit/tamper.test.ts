@@ -29,15 +29,17 @@ const FIELD_EDITS: Record<string, [column: string, value: string]> = {
   target: ['target', "'user:999'"],
   outcome: ['outcome', "CASE outcome WHEN 'ok' THEN 'FORBIDDEN' ELSE 'ok' END"],
   detail: ['detail', `'{"n":-1}'`],
-  prev_hash: ['prev_hash', `'${'f'.repeat(64)}'`],
-  hash: ['hash', `'${'e'.repeat(64)}'`],
+  prev_hash: ['prev_hash', `x'${'f'.repeat(64)}'`],
+  hash: ['hash', `x'${'e'.repeat(64)}'`],
   'time to a fraction': ['time', 'time + 0.5'],
   'time to a BLOB of the same digits': ['time', 'CAST(CAST(time AS TEXT) AS BLOB)'],
   'actor to a BLOB of the same bytes': ['actor', 'CAST(actor AS BLOB)'],
   'detail to a number': ['detail', '42'],
-  'hash to a BLOB of the same bytes': ['hash', 'CAST(hash AS BLOB)'],
-  'prev_hash to a longer text': ['prev_hash', "prev_hash || '0'"],
-  'hash to a longer text': ['hash', "'0' || hash"],
+  'hash to the text of its hex': ['hash', 'lower(hex(hash))'],
+  'prev_hash to the text of its hex': ['prev_hash', 'lower(hex(prev_hash))'],
+  'prev_hash to a longer BLOB': ['prev_hash', "prev_hash || x'00'"],
+  'hash to a longer BLOB': ['hash', "x'00' || hash"],
+  'hash to a shorter BLOB': ['hash', 'substr(hash, 1, 31)'],
 };
 
 const POSITIONS = [1, 2, 11, N - 1, N];
@@ -59,11 +61,11 @@ function swap(a: number, b: number): Tamper {
 
 /** A forger who knows the algorithm: the row links to its predecessor and carries a correct hash. */
 function forge(db: Database.Database, seq: number, time: number): void {
-  const prev = seq === 1 ? GENESIS_HASH : (db.prepare('SELECT hash FROM audit_log WHERE seq = ?').pluck().get(seq - 1) as string);
+  const prev = seq === 1 ? GENESIS_HASH : (db.prepare('SELECT hash FROM audit_log WHERE seq = ?').pluck().get(seq - 1) as Buffer).toString('hex');
   const detail = '{"role":"admin"}';
   const hash = entryHash(prev, canonicalEntry(seq, time, 'mallory', 'users.create', 'user:mallory', 'ok', detail));
   db.prepare('INSERT INTO audit_log (seq, time, actor, action, target, outcome, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-    seq, time, 'mallory', 'users.create', 'user:mallory', 'ok', detail, prev, hash,
+    seq, time, 'mallory', 'users.create', 'user:mallory', 'ok', detail, Buffer.from(prev, 'hex'), Buffer.from(hash, 'hex'),
   );
 }
 
@@ -80,8 +82,8 @@ function insertAt(seq: number): Tamper {
 /** Changes a row's content and recomputes its hash, so the row checks out on its own. */
 function rewrite(seq: number): Tamper {
   return (db) => {
-    const [time, prev] = db.prepare('SELECT time, prev_hash FROM audit_log WHERE seq = ?').raw().get(seq) as [number, string];
-    const hash = entryHash(prev, canonicalEntry(seq, time, 'mallory', 'users.disable', 'user:1', 'ok', null));
+    const [time, prev] = db.prepare('SELECT time, prev_hash FROM audit_log WHERE seq = ?').raw().get(seq) as [number, Buffer];
+    const hash = Buffer.from(entryHash(prev.toString('hex'), canonicalEntry(seq, time, 'mallory', 'users.disable', 'user:1', 'ok', null)), 'hex');
     db.prepare(
       "UPDATE audit_log SET actor = 'mallory', action = 'users.disable', target = 'user:1', outcome = 'ok', detail = NULL, hash = ? WHERE seq = ?",
     ).run(hash, seq);
@@ -94,7 +96,7 @@ const CASES: Case[] = [
       name: `edit ${field} of entry ${seq}`,
       tamper: edit(column, value, seq),
       seq,
-      reason: field === 'seq' ? /missing/ : field.startsWith('prev_hash') ? /prev_hash/ : field.includes('BLOB') ? /kind the log never writes/ : /edited/,
+      reason: field === 'seq' ? /missing/ : field === 'prev_hash' ? /prev_hash/ : /BLOB|text of its hex/.test(field) ? /kind the log never writes/ : /edited/,
     })),
   ),
   ...POSITIONS.map((seq) => ({
@@ -150,24 +152,24 @@ describe('verify names the tampered entry', () => {
     store.db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
   });
   afterAll(() => store.close());
-  beforeEach(() => {
+  beforeEach(async () => {
     // One store for the whole table: opening one per case costs a keychain round trip.
     store.db.exec('DELETE FROM audit_log');
     f = logOver(store);
     fill(f, N);
-    expect(f.audit.verify()).toEqual({ ok: true, checked: N, firstBadSeq: null, reason: null });
+    expect(await f.audit.verify()).toEqual({ ok: true, checked: N, firstBadSeq: null, reason: null });
   });
 
-  it.each(CASES)('$name', ({ tamper, seq, reason, tailOnlyInProcess }) => {
+  it.each(CASES)('$name', async ({ tamper, seq, reason, tailOnlyInProcess }) => {
     tamper(f.db);
-    const result = f.audit.verify();
+    const result = await f.audit.verify();
     expect(result).toMatchObject({ ok: false, checked: seq - 1, firstBadSeq: seq });
     expect(result.reason).toMatch(reason);
-    if (!tailOnlyInProcess) expect(f.reopen().verify()).toEqual(result);
+    if (!tailOnlyInProcess) expect(await f.reopen().verify()).toEqual(result);
   });
 
-  it('still verifies when nothing was changed after dropping the triggers', () => {
-    expect(f.reopen().verify()).toMatchObject({ ok: true, checked: N });
+  it('still verifies when nothing was changed after dropping the triggers', async () => {
+    expect(await f.reopen().verify()).toMatchObject({ ok: true, checked: N });
   });
 });
 
@@ -183,28 +185,28 @@ describe('verify across pages', () => {
   });
   afterAll(() => f.close());
 
-  it('verifies a log longer than one read', () => {
-    expect(f.audit.verify()).toEqual({ ok: true, checked: SIZE, firstBadSeq: null, reason: null });
+  it('verifies a log longer than one read', async () => {
+    expect(await f.audit.verify()).toEqual({ ok: true, checked: SIZE, firstBadSeq: null, reason: null });
   });
 
-  it.each([8_191, 8_192, 8_193, 8_194, 16_385, SIZE])('names entry %i, edited, on either side of a page boundary', (seq) => {
+  it.each([8_191, 8_192, 8_193, 8_194, 16_385, SIZE])('names entry %i, edited, on either side of a page boundary', async (seq) => {
     const undo = f.db.prepare('SELECT actor FROM audit_log WHERE seq = ?').pluck().get(seq);
     f.db.prepare("UPDATE audit_log SET actor = 'mallory' WHERE seq = ?").run(seq);
     try {
-      expect(f.audit.verify()).toMatchObject({ ok: false, checked: seq - 1, firstBadSeq: seq });
+      expect(await f.audit.verify()).toMatchObject({ ok: false, checked: seq - 1, firstBadSeq: seq });
     } finally {
       f.db.prepare('UPDATE audit_log SET actor = ? WHERE seq = ?').run(undo, seq);
     }
   });
 
-  it('names a deleted entry at a page boundary', () => {
+  it('names a deleted entry at a page boundary', async () => {
     const row = f.db.prepare('SELECT * FROM audit_log WHERE seq = 8193').get() as Record<string, unknown>;
     f.db.prepare('DELETE FROM audit_log WHERE seq = 8193').run();
     try {
-      expect(f.audit.verify()).toMatchObject({ ok: false, checked: 8_192, firstBadSeq: 8_193, reason: expect.stringMatching(/missing/) });
+      expect(await f.audit.verify()).toMatchObject({ ok: false, checked: 8_192, firstBadSeq: 8_193, reason: expect.stringMatching(/missing/) });
     } finally {
       f.db.prepare('INSERT INTO audit_log (seq, time, actor, action, target, outcome, detail, prev_hash, hash) VALUES (@seq, @time, @actor, @action, @target, @outcome, @detail, @prev_hash, @hash)').run(row);
     }
-    expect(f.audit.verify()).toMatchObject({ ok: true });
+    expect(await f.audit.verify()).toMatchObject({ ok: true });
   });
 });

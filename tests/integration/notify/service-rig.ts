@@ -7,14 +7,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AuditLog } from '../../../src-main/audit/audit-log';
+import { createAuditModule } from '../../../src-main/audit';
 import { systemClock } from '../../../src-main/clock';
 import { createDispatcher } from '../../../src-main/dispatch/dispatcher';
 import { LOCAL_SOURCE, type HandlerTable } from '../../../src-main/dispatch/handler';
 import { EventBus, type PushedEvent } from '../../../src-main/events';
 import { createNotifyModule, type NotifyApi, type NotifyDeps } from '../../../src-main/notify';
 import type { ServiceModule } from '../../../src-main/service-module';
-import { redactDeep } from '../../../src-main/phi/redact';
 import { KeychainError } from '../../../src-main/secrets/keychain';
 import type { SecretStore } from '../../../src-main/secrets/secret-store';
 import { openStore, StoreError, type Store } from '../../../src-main/store/store';
@@ -50,7 +49,6 @@ export async function tempStore(secrets: SecretStore): Promise<TempStore> {
 export interface NotifyRig {
   notify: ServiceModule<NotifyApi>;
   store: Store;
-  audit: AuditLog;
   /** Every event the service pushed. */
   events: PushedEvent[];
   log: ReturnType<typeof rawLog>;
@@ -68,14 +66,14 @@ export async function startNotifyRig(secrets: SecretStore, extra: Pick<NotifyDep
   const events: PushedEvent[] = [];
   bus.subscribe((e) => void events.push(e));
   const notify = createNotifyModule({ db: temp.store.db, secrets, events: bus, clock: systemClock, log, outbound: new OutboundGuard(), delivery: QUICK_DELIVERY, ...extra });
-  const audit = new AuditLog(temp.store.db, { clock: systemClock, redact: redactDeep });
+  const audit = await createAuditModule({ store: temp.store, secrets, clock: systemClock, log, events: bus, dataDir: temp.dataDir });
   const sessions = new Sessions({ clock: systemClock });
   const token = sessions.start({ id: 1, username: 'admin', role: 'admin' });
   const dispatch = createDispatcher({
     // Only the notify channels are called here.
     handlers: notify.handlers as HandlerTable,
     sessions,
-    audit,
+    audit: audit.api.sink,
     log,
     isUnavailable: (err) => err instanceof StoreError || err instanceof KeychainError,
   });
@@ -90,7 +88,6 @@ export async function startNotifyRig(secrets: SecretStore, extra: Pick<NotifyDep
   return {
     notify,
     store: temp.store,
-    audit,
     events,
     log,
     replies,
@@ -102,6 +99,7 @@ export async function startNotifyRig(secrets: SecretStore, extra: Pick<NotifyDep
     },
     close: async () => {
       await notify.close();
+      await audit.close();
       temp.close();
     },
   };
