@@ -11,6 +11,7 @@ export const queryKeys = {
   whoami: ['session.whoami'] as const,
   usersList: ['users.list'] as const,
   auditListAll: ['audit.list'] as const,
+  auditStatus: ['audit.status'] as const,
   auditList: (filters: AuditFilters) => ['audit.list', filters] as const,
   systemInfo: ['system.info'] as const,
   vendors: ['ehr.vendors'] as const,

@@ -16,6 +16,8 @@ import { AppHeader } from './AppHeader';
 import { MainNav } from './MainNav';
 import type { ScreenId } from './screens';
 import { useHashScreen } from './use-hash-screen';
+import { can } from '../../src-shared/roles';
+import { AuditRollbackBanner } from './AuditRollbackBanner';
 
 function ScreenView({ id, user }: { id: ScreenId; user: UserSummary }) {
   switch (id) {
@@ -63,6 +65,7 @@ export function AppFrame({ user }: { user: UserSummary }) {
       <AppHeader user={user} />
       <MainNav role={user.role} current={current} />
       <main ref={mainRef} className="app-main">
+        {can(user.role, 'audit.read') && current.id !== 'audit' && <AuditRollbackBanner />}
         <ScreenView id={current.id} user={user} />
       </main>
       <DesktopNotices />

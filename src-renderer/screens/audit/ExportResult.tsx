@@ -11,6 +11,7 @@ export function ExportResult({ result }: { result: ChannelOutput<'audit.export'>
       <p>
         SHA-256 of the file: <code className="hash">{result.sha256}</code>
       </p>
+      <p>{result.notice}</p>
     </Notice>
   );
 }
