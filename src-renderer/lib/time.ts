@@ -82,6 +82,17 @@ export function formatMoment(ms: number, now: number = Date.now()): string {
   return (sameLocalDay(ms, now) ? localeTime : localeDateTime).format(ms);
 }
 
+const ISO_INSTANT = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z\b/g;
+
+/**
+ * Main's own sentences name a moment as ISO 8601 UTC ("locked until
+ * 2026-11-23T13:20:09.000Z"): said here as the moment people wait for, in
+ * their time zone.
+ */
+export function localizeInstants(text: string, now: number = Date.now()): string {
+  return text.replace(ISO_INSTANT, (iso) => formatMoment(Date.parse(iso), now));
+}
+
 /** A length of time in the short words of a status board: "45 s", "12 min", "2 h 5 min", "3 days". */
 export function formatSpan(ms: number): string {
   const span = Math.max(0, ms);

@@ -245,7 +245,7 @@ describe('users (admin)', () => {
     await findButton('Disable bo');
     const rows = tableRows('Users');
     expect(rows[0]).toContain('Active');
-    expect(rows[1]).toContain('Locked until');
+    expect(rows[1]).toContain('Locked for some sign-ins until');
     expect(rows[2]).toContain('Disabled');
 
     // Your own account: not disabled from here, and its password changes on Account.
