@@ -118,6 +118,12 @@ export function formatDuration(seconds: number): string {
   return plural(seconds, 'second');
 }
 
+/** An age in whole days, rounded down ("322 days", "1 day", "less than a day"): one that grows by the day, such as a key's. */
+export function formatWholeDays(ms: number): string {
+  const days = Math.floor(Math.max(0, ms) / DAY);
+  return days === 0 ? 'less than a day' : plural(days, 'day');
+}
+
 /** How long ago, in the short words of a status board ("3 min ago"); the exact time goes in a tooltip. */
 export function formatAgo(ms: number, now: number = Date.now()): string {
   const seconds = Math.max(0, Math.round((now - ms) / 1000));
