@@ -7,6 +7,7 @@ import { ConnectionsScreen } from '../screens/connections/ConnectionsScreen';
 import { AboutSection } from '../screens/settings/AboutSection';
 import { AccountSection } from '../screens/settings/AccountSection';
 import { MaintenanceSection } from '../screens/settings/maintenance/MaintenanceSection';
+import { NetworkSection } from '../screens/settings/network/NetworkSection';
 import { NotificationsSection } from '../screens/settings/notifications/NotificationsSection';
 import { AlertRulesSection } from '../screens/settings/rules/AlertRulesSection';
 import { SandboxSection } from '../screens/settings/sandbox/SandboxSection';
@@ -28,6 +29,8 @@ function ScreenView({ id, user }: { id: ScreenId; user: UserSummary }) {
       return <UsersSection me={user} />;
     case 'settings/notifications':
       return <NotificationsSection />;
+    case 'settings/network':
+      return <NetworkSection />;
     case 'settings/maintenance':
       return <MaintenanceSection />;
     case 'settings/rules':

@@ -86,7 +86,7 @@ describe('navigation follows the role', () => {
     expect(navLinks()).toEqual(['Connections', 'Alerts', 'Audit', 'Settings', 'Alert rules', 'Account', 'About this console']);
   });
 
-  it('an admin gets Audit, Users, Notifications, Maintenance windows, Alert rules and the Sandbox EHR', async () => {
+  it('an admin gets Audit, Users, Notifications, Network, Maintenance windows, Alert rules and the Sandbox EHR', async () => {
     renderApp(consoleFor(user({ role: 'admin' })));
     await findScreen('Connections');
     expect(navLinks()).toEqual([
@@ -96,6 +96,7 @@ describe('navigation follows the role', () => {
       'Settings',
       'Users',
       'Notifications',
+      'Network',
       'Maintenance windows',
       'Alert rules',
       'Sandbox EHR',
