@@ -15,14 +15,15 @@ export function signInWaitOf(err: unknown): SignInWait | null {
 /**
  * Why a sign-in (or a password change, which checks the current password
  * the same way) was refused: a wrong password, possibly with a wait before
- * the next try (from the network); a short pause after several; a lock
- * (main's own words say where it holds: on this computer or from this
- * network address); or anything else, in errorText's words.
+ * the next try (from the network); a short pause after several; a lock,
+ * earned by this very attempt (`text` null) or met by it (main's words,
+ * which say where it holds: on this computer or from this network
+ * address); or anything else, in errorText's words.
  */
 export type SignInRefusal =
   | { kind: 'wrong'; retryAt: number | null }
   | { kind: 'paused'; retryAt: number }
-  | { kind: 'locked'; retryAt: number; text: string }
+  | { kind: 'locked'; retryAt: number; text: string | null }
   | { kind: 'disabled' }
   | { kind: 'other'; text: string };
 
@@ -31,7 +32,7 @@ export function signInRefusal(err: unknown): SignInRefusal {
   const wait = signInWaitOf(err);
   switch (err.code) {
     case 'UNAUTHENTICATED':
-      return { kind: 'wrong', retryAt: wait?.retryAt ?? null };
+      return wait?.locked ? { kind: 'locked', retryAt: wait.retryAt, text: null } : { kind: 'wrong', retryAt: wait?.retryAt ?? null };
     case 'LOCKED':
       if (!wait) return { kind: 'other', text: errorText(err) };
       return wait.locked ? { kind: 'locked', retryAt: wait.retryAt, text: errorText(err) } : { kind: 'paused', retryAt: wait.retryAt };

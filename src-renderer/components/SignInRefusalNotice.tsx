@@ -36,11 +36,13 @@ function said(refusal: SignInRefusal, secondsLeft: number, title: string, wrong:
       };
     case 'paused':
       return { title: 'Too many failed sign-ins from this address', body: <WaitLine secondsLeft={secondsLeft} /> };
-    case 'locked':
+    case 'locked': {
+      const why = refusal.text ?? `${wrong.text} That was one failed sign-in too many: wait until then, or ask an administrator to reset the password.`;
       return {
         title: secondsLeft === 0 ? 'The lock has ended' : `Locked until ${formatMoment(refusal.retryAt)}`,
-        body: secondsLeft === 0 ? <WaitLine secondsLeft={0} /> : `${refusal.text} ${RECOVERY}`,
+        body: secondsLeft === 0 ? <WaitLine secondsLeft={0} /> : `${why} ${RECOVERY}`,
       };
+    }
     case 'disabled':
       return { title, body: 'This account is disabled. Ask an administrator to enable it.' };
     case 'other':

@@ -13,6 +13,7 @@ import { AlertRulesSection } from '../screens/settings/rules/AlertRulesSection';
 import { SandboxSection } from '../screens/settings/sandbox/SandboxSection';
 import { UsersSection } from '../screens/settings/UsersSection';
 import { AppHeader } from './AppHeader';
+import { LiveUpdatesBanner } from './LiveUpdatesBanner';
 import { MainNav } from './MainNav';
 import type { ScreenId } from './screens';
 import { useHashScreen } from './use-hash-screen';
@@ -62,6 +63,7 @@ export function AppFrame({ user }: { user: UserSummary }) {
   return (
     <div className="app-frame">
       <AppHeader user={user} />
+      <LiveUpdatesBanner />
       <MainNav role={user.role} current={current} />
       <main ref={mainRef} className="app-main">
         <ScreenView id={current.id} user={user} />

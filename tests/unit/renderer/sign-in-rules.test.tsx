@@ -143,6 +143,18 @@ describe('too many failed sign-ins', () => {
     expect((button('Sign in') as HTMLButtonElement).disabled).toBe(false);
   });
 
+  it('the failure that earns the lock says so, with until when and the way out', async () => {
+    const until = NOW + 15 * MINUTE;
+    const { person } = signInPage(() => wrong({ retryAt: until, locked: true }));
+    await screen.findByRole('heading', { level: 1, name: 'Sign in to Vigil' });
+    await signInAs(person, 'ada');
+    await waitFor(() => expect(alertText()).toContain(`Locked until ${formatMoment(until, NOW)}`));
+    expect(alertText()).toContain('Wrong username or password. That was one failed sign-in too many');
+    expect(alertText()).toContain('recovery command');
+    expect(alertText()).not.toContain('Try again in');
+    expect((button('Sign in') as HTMLButtonElement).disabled).toBe(true);
+  });
+
   it('a lock from the network says so', async () => {
     const { person } = signInPage(() => locked(NOW + 30 * MINUTE, 'from your network address'));
     await screen.findByRole('heading', { level: 1, name: 'Sign in to Vigil' });
