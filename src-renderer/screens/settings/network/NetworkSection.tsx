@@ -12,9 +12,9 @@ import { OutboundForm } from './OutboundForm';
 /** What the outbound rules refuse, and why: before anyone allows an exception. */
 function RefusedPanel() {
   return (
-    <section className="panel" aria-labelledby="refused-title">
+    <section className="panel panel-wide" aria-labelledby="refused-title">
       <h2 id="refused-title">What Vigil refuses</h2>
-      <dl className="facts">
+      <dl className="refused-list">
         {REFUSED.map(({ what, detail }) => (
           <Fragment key={what}>
             <dt>{what}</dt>

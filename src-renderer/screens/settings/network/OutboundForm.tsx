@@ -1,13 +1,15 @@
-import { useEffect, useState } from 'react';
 import { useFieldArray, useWatch } from 'react-hook-form';
 import { useSetOutboundRules } from '../../../api/network';
 import { Button } from '../../../components/Button';
 import { Notice } from '../../../components/Notice';
 import { useContractForm } from '../../../lib/forms';
+import { useFocusAfterRemoval } from '../../../lib/use-list-focus';
 import { useNow } from '../../../lib/use-now';
 import { ExceptionRow } from './ExceptionRow';
 import { EXCEPTIONS_INTRO, NO_EXCEPTIONS } from './network-words';
 import { exceptionField, hostKey, MAX_EXCEPTIONS, outboundSchema, showsSaved, valuesFrom, type OutboundSettings } from './outbound-form';
+
+const ADD_ID = 'add-exception';
 
 /**
  * The allowed hosts, edited as a list and saved whole with Save. Focus
@@ -21,26 +23,13 @@ export function OutboundForm({ saved, onEdit, onSaved }: { saved: OutboundSettin
     defaultValues: valuesFrom(saved),
     mutation: save,
     fieldFor: exceptionField,
+    onEdit,
   });
   const rows = useFieldArray({ control: form.control, name: 'exceptions' });
   const values = useWatch({ control: form.control });
   const now = useNow();
   const byHost = new Map(saved.exceptions.map((e) => [e.host, e]));
-  // Any change makes what the last save did old news.
-  useEffect(() => form.subscribe({ formState: { values: true }, callback: onEdit }), [form, onEdit]);
-
-  // A fresh object per request, so the same place asked for twice is focused twice.
-  const [focus, setFocus] = useState<{ index: number } | null>(null);
-  useEffect(() => {
-    if (!focus) return;
-    const target = focus.index < 0 ? document.getElementById('add-exception') : document.getElementsByName(`exceptions.${focus.index}.note`)[0];
-    target?.focus();
-  }, [focus]);
-
-  function removeAt(index: number) {
-    rows.remove(index);
-    setFocus({ index: index < rows.fields.length - 1 ? index : index - 1 });
-  }
+  const removeRow = useFocusAfterRemoval((i) => `exceptions.${i}.note`, ADD_ID);
 
   function send(input: Parameters<typeof save.mutate>[0]) {
     save.mutate(input, {
@@ -54,7 +43,7 @@ export function OutboundForm({ saved, onEdit, onSaved }: { saved: OutboundSettin
   const listError = form.formState.errors.exceptions?.root?.message;
   return (
     <form {...formProps(send)} aria-labelledby="exceptions-title">
-      <section className="panel">
+      <section className="panel panel-wide">
         <h2 id="exceptions-title">Allowed hosts</h2>
         <p className="muted">{EXCEPTIONS_INTRO}</p>
         {formError && <Notice tone="error" title="The allowed hosts were not saved">{formError}</Notice>}
@@ -69,13 +58,13 @@ export function OutboundForm({ saved, onEdit, onSaved }: { saved: OutboundSettin
               host={field(`exceptions.${i}.host`)}
               note={field(`exceptions.${i}.note`)}
               now={now}
-              onRemove={() => removeAt(i)}
+              onRemove={() => removeRow(rows.remove, i, rows.fields.length)}
             />
           ))}
           <div>
             {rows.fields.length < MAX_EXCEPTIONS ? (
               // The new host's box takes focus (react-hook-form's shouldFocus), ready to type.
-              <Button id="add-exception" icon="plus" onClick={() => rows.append({ host: '', note: '', saved: false })}>
+              <Button id={ADD_ID} icon="plus" onClick={() => rows.append({ host: '', note: '', saved: false })}>
                 Add a host
               </Button>
             ) : (
@@ -83,7 +72,7 @@ export function OutboundForm({ saved, onEdit, onSaved }: { saved: OutboundSettin
             )}
           </div>
         </div>
-        <div className="form-actions">
+        <div className="form-actions exceptions-actions">
           <Button type="submit" variant="primary" pending={save.isPending}>
             Save allowed hosts
           </Button>
