@@ -46,6 +46,6 @@ export function App() {
   if (!setup.data) {
     return <ConnectingScreen error={setup.error} retrying={setup.isFetching} onRetry={() => void setup.refetch()} />;
   }
-  if (setup.data.needsAdmin) return <SetupScreen version={setup.data.version} />;
+  if (setup.data.needsAdmin) return <SetupScreen version={setup.data.version} codeRequired={setup.data.setupCodeRequired} />;
   return <SessionGate version={setup.data.version} />;
 }

@@ -13,7 +13,7 @@ export function useAlerts(filters: AlertFilters) {
   });
 }
 
-/** Acknowledge and resolve both return the alert; lists, tiles and the detail view all show it. */
+/** Acknowledge, take back and resolve all return the alert; lists, tiles and the detail view all show it. */
 function useAlertMutation(run: (call: Call, alertId: string) => Promise<AlertView>) {
   const call = useCall();
   const queryClient = useQueryClient();
@@ -30,6 +30,11 @@ function useAlertMutation(run: (call: Call, alertId: string) => Promise<AlertVie
 
 export function useAcknowledgeAlert() {
   return useAlertMutation((call, alertId) => call('alerts.acknowledge', { alertId }));
+}
+
+/** Takes back an acknowledgement (audited): the alert is open again, its reminders resume and its channels are told again. */
+export function useUnacknowledgeAlert() {
+  return useAlertMutation((call, alertId) => call('alerts.unacknowledge', { alertId }));
 }
 
 export function useResolveAlert() {

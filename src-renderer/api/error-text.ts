@@ -1,30 +1,45 @@
-import { formatMoment } from '../lib/time';
-import { isVigilError, type VigilError } from './vigil-error';
+import { signInWaitSchema, type SignInWait } from '../../src-shared/contract';
+import { localizeInstants } from '../lib/time';
+import { isVigilError } from './vigil-error';
 
 const UNREACHABLE_TEXT =
   'Vigil cannot reach its host. Check that the Vigil host is running and this computer is on the network, then try again.';
 
-function lockedUntil(err: VigilError): number | null {
-  const details = err.details as { lockedUntil?: unknown } | undefined;
-  return typeof details?.lockedUntil === 'number' ? details.lockedUntil : null;
+/** The wait main set on this caller and name after refused sign-ins, if its reply carries one. */
+export function signInWaitOf(err: unknown): SignInWait | null {
+  if (!isVigilError(err)) return null;
+  const wait = signInWaitSchema.safeParse(err.details);
+  return wait.success ? wait.data : null;
 }
 
-/** Sign-in failures, in the words of someone standing at the console. */
-export function signInErrorText(err: unknown): string {
-  if (!isVigilError(err)) return errorText(err);
+/**
+ * Why a sign-in (or a password change, which checks the current password
+ * the same way) was refused: a wrong password, possibly with a wait before
+ * the next try (from the network); a short pause after several; a lock,
+ * earned by this very attempt (`text` null) or met by it (main's words,
+ * which say where it holds: on this computer or from this network
+ * address); or anything else, in errorText's words.
+ */
+export type SignInRefusal =
+  | { kind: 'wrong'; retryAt: number | null }
+  | { kind: 'paused'; retryAt: number }
+  | { kind: 'locked'; retryAt: number; text: string | null }
+  | { kind: 'disabled' }
+  | { kind: 'other'; text: string };
+
+export function signInRefusal(err: unknown): SignInRefusal {
+  if (!isVigilError(err)) return { kind: 'other', text: errorText(err) };
+  const wait = signInWaitOf(err);
   switch (err.code) {
     case 'UNAUTHENTICATED':
-      return 'Wrong username or password. Check both, or ask an administrator to reset your password.';
-    case 'LOCKED': {
-      const until = lockedUntil(err);
-      return until !== null
-        ? `This account is locked after too many failed sign-ins. It unlocks at ${formatMoment(until)}. Wait until then, or ask an administrator to reset the password.`
-        : 'This account is locked after too many failed sign-ins. Wait, or ask an administrator to reset the password.';
-    }
+      return wait?.locked ? { kind: 'locked', retryAt: wait.retryAt, text: null } : { kind: 'wrong', retryAt: wait?.retryAt ?? null };
+    case 'LOCKED':
+      if (!wait) return { kind: 'other', text: errorText(err) };
+      return wait.locked ? { kind: 'locked', retryAt: wait.retryAt, text: errorText(err) } : { kind: 'paused', retryAt: wait.retryAt };
     case 'FORBIDDEN':
-      return 'This account is disabled. Ask an administrator to enable it.';
+      return { kind: 'disabled' };
     default:
-      return errorText(err);
+      return { kind: 'other', text: errorText(err) };
   }
 }
 
@@ -37,7 +52,7 @@ export function errorText(err: unknown): string {
     default:
       // UNAVAILABLE included: the bridge (host unreachable) and the store
       // (cannot open, wrong key) each say what is wrong better than a generic line.
-      return err.message;
+      return localizeInstants(err.message);
   }
 }
 

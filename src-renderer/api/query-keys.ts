@@ -28,4 +28,5 @@ export const queryKeys = {
   notifyChannels: ['notify.channels.list'] as const,
   notifyDeliveriesAll: ['notify.deliveries'] as const,
   notifyDeliveries: (channelId: string | null) => ['notify.deliveries', channelId] as const,
+  networkOutbound: ['network.outbound'] as const,
 };

@@ -1,22 +1,25 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { VigilApi } from '../../src-shared/contract';
+import type { LiveSource } from '../bridge/live-updates';
 import { useSessionStore } from '../state/session-store';
 import { createCall, type Call } from './call';
 
 interface VigilClient {
   call: Call;
   on: VigilApi['on'];
+  live: LiveSource;
 }
 
 const VigilContext = createContext<VigilClient | null>(null);
 
-export function VigilProvider({ api, children }: { api: VigilApi; children: ReactNode }) {
+export function VigilProvider({ api, live, children }: { api: VigilApi; live: LiveSource; children: ReactNode }) {
   const client = useMemo<VigilClient>(
     () => ({
       call: createCall(api, () => useSessionStore.getState().lock('lost')),
       on: (event, listener) => api.on(event, listener),
+      live,
     }),
-    [api],
+    [api, live],
   );
   return <VigilContext value={client}>{children}</VigilContext>;
 }
@@ -33,4 +36,9 @@ export function useCall(): Call {
 
 export function useVigilEvents(): VigilApi['on'] {
   return useVigilClient().on;
+}
+
+/** Whether main's events are reaching the page (bridge/live-updates.ts). */
+export function useLiveSource(): LiveSource {
+  return useVigilClient().live;
 }

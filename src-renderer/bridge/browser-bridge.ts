@@ -23,6 +23,8 @@ import {
 } from '../../src-shared/contract';
 import { ERROR_CODES, type Envelope } from '../../src-shared/errors';
 import { createEventListeners } from '../../src-shared/event-listeners';
+import { HOST_UNREACHABLE } from '../api/vigil-error';
+import { createLiveState, type LiveSource } from './live-updates';
 
 /** What the bridge uses of a WebSocket; a browser's WebSocket and the `ws` package's both fit. */
 export interface SocketLike {
@@ -52,6 +54,8 @@ export interface BrowserBridgeOptions {
 }
 
 export interface BrowserBridge extends VigilApi {
+  /** Whether events are arriving: live once the event socket is signed in, paused while it is being reconnected. */
+  live: LiveSource;
   /** Closes the event socket and stops reconnecting (tests, page teardown). */
   close(): void;
 }
@@ -84,8 +88,8 @@ function isEnvelope(value: unknown): value is Envelope<unknown> {
   );
 }
 
-function unavailable(message: string): Envelope<never> {
-  return { ok: false, error: { code: 'UNAVAILABLE', message } };
+function unavailable(message: string, details?: unknown): Envelope<never> {
+  return { ok: false, error: details === undefined ? { code: 'UNAVAILABLE', message } : { code: 'UNAVAILABLE', message, details } };
 }
 
 function defaultStorage(): TokenStorage | null {
@@ -106,6 +110,7 @@ export function createBrowserBridge(opts: BrowserBridgeOptions = {}): BrowserBri
   const storage = opts.storage === undefined ? defaultStorage() : opts.storage;
 
   const listeners = createEventListeners();
+  const live = createLiveState();
   let token = readToken();
   let socket: SocketLike | null = null;
   let reconnectTimer: ReturnType<typeof setTimeout> | null = null;
@@ -135,6 +140,12 @@ export function createBrowserBridge(opts: BrowserBridgeOptions = {}): BrowserBri
     const old = socket;
     socket = null;
     old?.close(1000, 'Signed out');
+    live.set({ state: 'off' });
+  }
+
+  /** The socket is gone while a session still wants its events: paused from when they last arrived for sure. */
+  function lost(): void {
+    live.set({ state: 'paused', since: Date.now() });
   }
 
   function forgetToken(): void {
@@ -168,7 +179,10 @@ export function createBrowserBridge(opts: BrowserBridgeOptions = {}): BrowserBri
       return;
     }
     if (message.type === 'auth') {
-      if (message.ok === true) failedTries = 0;
+      if (message.ok === true) {
+        failedTries = 0;
+        live.set({ state: 'live' });
+      }
       return;
     }
     if (!isEventName(message.event)) return;
@@ -194,6 +208,7 @@ export function createBrowserBridge(opts: BrowserBridgeOptions = {}): BrowserBri
       if (event.code === SESSION_CLOSE_CODE) {
         if (token === boundToken) forgetToken();
       } else {
+        lost();
         scheduleReconnect();
       }
     });
@@ -215,7 +230,7 @@ export function createBrowserBridge(opts: BrowserBridgeOptions = {}): BrowserBri
       });
     } catch {
       const message = `Cannot reach the Vigil host at ${base}. Check that it is still running and that this computer can reach it.`;
-      return { reply: unavailable(message), reached: false };
+      return { reply: unavailable(message, HOST_UNREACHABLE), reached: false };
     }
     const body: unknown = await response.json().catch(() => undefined);
     if (isEnvelope(body)) return { reply: body, reached: true };
@@ -253,6 +268,7 @@ export function createBrowserBridge(opts: BrowserBridgeOptions = {}): BrowserBri
       return call(channel, input) as Promise<Envelope<ChannelOutput<C>>>;
     },
     on: listeners.on,
+    live,
     close() {
       closed = true;
       disconnect();

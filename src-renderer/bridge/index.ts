@@ -1,17 +1,31 @@
-/** How the renderer gets its VigilApi, whichever shell it runs in. */
+/** How the renderer reaches main, whichever shell it runs in. */
 import type { VigilApi } from '../../src-shared/contract';
 import { createBrowserBridge } from './browser-bridge';
+import { ALWAYS_LIVE, type LiveSource } from './live-updates';
 
-let api: VigilApi | undefined;
+export interface Transport {
+  api: VigilApi;
+  /** Whether main's events are reaching the page. */
+  live: LiveSource;
+}
+
+let transport: Transport | undefined;
 
 /**
- * Electron's preload has set window.vigil; in a plain browser the host's
- * endpoints stand in for it, installed as window.vigil too, so both shells
- * offer the page the same object.
+ * Electron's preload has set window.vigil (IPC: always live); in a plain
+ * browser the host's endpoints stand in for it, installed as window.vigil
+ * too, so both shells offer the page the same object.
  */
-export function installVigilApi(): VigilApi {
+export function installTransport(): Transport {
   const scope = globalThis as { vigil?: VigilApi };
-  api ??= scope.vigil ?? createBrowserBridge();
-  if (!scope.vigil) Object.defineProperty(scope, 'vigil', { value: api, enumerable: true });
-  return api;
+  if (!transport) {
+    if (scope.vigil) {
+      transport = { api: scope.vigil, live: ALWAYS_LIVE };
+    } else {
+      const bridge = createBrowserBridge();
+      Object.defineProperty(scope, 'vigil', { value: bridge, enumerable: true });
+      transport = { api: bridge, live: bridge.live };
+    }
+  }
+  return transport;
 }

@@ -36,16 +36,18 @@ function Pair({ paired, children }: { paired: boolean; children: ReactNode }) {
  * `paired` puts the two names, and the two passwords, side by side, for a
  * wide dialog that should fit a 1080-line screen.
  */
-export function NewAccountFields({ field, own, paired = false, children }: {
+export function NewAccountFields({ field, own, paired = false, autoFocus = true, children }: {
   field: (name: 'username' | 'displayName' | 'password' | 'confirm') => FieldBinding;
   own: boolean;
   paired?: boolean;
+  /** The username takes focus when the form opens, unless a field above it does. */
+  autoFocus?: boolean;
   children?: ReactNode;
 }) {
   return (
     <>
       <Pair paired={paired}>
-        <UsernameField hint={USERNAME_RULE} autoComplete={own ? 'username' : 'off'} autoFocus {...field('username')} />
+        <UsernameField hint={USERNAME_RULE} autoComplete={own ? 'username' : 'off'} autoFocus={autoFocus} {...field('username')} />
         <TextField label="Display name" autoComplete={own ? 'name' : 'off'} hint="Shown in the header and the audit trail." {...field('displayName')} />
       </Pair>
       {children}

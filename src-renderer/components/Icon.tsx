@@ -17,6 +17,7 @@ const PATHS = {
   plus: 'M12 5v14M5 12h14',
   key: 'M8 15a4 4 0 1 0 0-8a4 4 0 1 0 0 8zM11.5 11H21M18 11v3M15 11v2',
   minus: 'M5 12h14',
+  undo: 'M9 14L4 9l5-5M4 9h10.5a5.5 5.5 0 0 1 0 11H11',
   play: 'M7 4.5l12 7.5l-12 7.5z',
   copy: 'M9 9h11v11H9zM5 15H4V4h11v1',
   pencil: 'M4 20h4L19 9l-4-4L4 16v4zM13.5 6.5l4 4',

@@ -8,11 +8,13 @@ import { ConnectionsScreen } from '../screens/connections/ConnectionsScreen';
 import { AboutSection } from '../screens/settings/AboutSection';
 import { AccountSection } from '../screens/settings/AccountSection';
 import { MaintenanceSection } from '../screens/settings/maintenance/MaintenanceSection';
+import { NetworkSection } from '../screens/settings/network/NetworkSection';
 import { NotificationsSection } from '../screens/settings/notifications/NotificationsSection';
 import { AlertRulesSection } from '../screens/settings/rules/AlertRulesSection';
 import { SandboxSection } from '../screens/settings/sandbox/SandboxSection';
 import { UsersSection } from '../screens/settings/UsersSection';
 import { AppHeader } from './AppHeader';
+import { LiveUpdatesBanner } from './LiveUpdatesBanner';
 import { MainNav } from './MainNav';
 import type { ScreenId } from './screens';
 import { useHashScreen } from './use-hash-screen';
@@ -31,6 +33,8 @@ function ScreenView({ id, user }: { id: ScreenId; user: UserSummary }) {
       return <UsersSection me={user} />;
     case 'settings/notifications':
       return <NotificationsSection />;
+    case 'settings/network':
+      return <NetworkSection />;
     case 'settings/maintenance':
       return <MaintenanceSection />;
     case 'settings/rules':
@@ -63,6 +67,7 @@ export function AppFrame({ user }: { user: UserSummary }) {
   return (
     <div className="app-frame">
       <AppHeader user={user} />
+      <LiveUpdatesBanner />
       <MainNav role={user.role} current={current} />
       <main ref={mainRef} className="app-main">
         {can(user.role, 'audit.read') && current.id !== 'audit' && <AuditRollbackBanner />}

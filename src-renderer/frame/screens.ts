@@ -16,6 +16,7 @@ export const SCREENS = [
   { id: 'audit', label: 'Audit', group: null, permission: 'audit.read' },
   { id: 'settings/users', label: 'Users', group: 'settings', permission: 'users.manage' },
   { id: 'settings/notifications', label: 'Notifications', group: 'settings', permission: 'notify.manage' },
+  { id: 'settings/network', label: 'Network', group: 'settings', permission: 'network.manage' },
   { id: 'settings/maintenance', label: 'Maintenance windows', group: 'settings', permission: 'monitor.manage' },
   { id: 'settings/rules', label: 'Alert rules', group: 'settings', permission: 'alerts.read' },
   { id: 'settings/sandbox', label: 'Sandbox EHR', group: 'settings', permission: 'sandbox.manage' },

@@ -26,6 +26,19 @@ export function boundsOf(schema: { minValue: number | null; maxValue: number | n
   return { min: schema.minValue ?? 0, max: schema.maxValue ?? Number.MAX_SAFE_INTEGER };
 }
 
+/**
+ * The most items a contract's list takes: zod keeps an array's length limit
+ * to itself, so this finds the longest list of `item` it accepts (up to
+ * `ceiling`). `item(i)` makes the i-th item, distinct from the others.
+ */
+export function longestList(schema: z.ZodType, item: (i: number) => unknown, ceiling = 1000): number {
+  const takes = (length: number) => schema.safeParse(Array.from({ length }, (_, i) => item(i))).success;
+  let longest = 0;
+  // Past any shortest length the list must have, up to the first it refuses.
+  for (let length = 1; length <= ceiling && (takes(length) || longest === 0); length += 1) if (takes(length)) longest = length;
+  return longest;
+}
+
 /** Text that must not be empty (said so in these words), then the contract's rule for it. */
 export function requiredText(message: string, rule: z.ZodType<string, string>) {
   return z.string().min(1, message).pipe(rule);

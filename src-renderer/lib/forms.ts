@@ -41,6 +41,8 @@ export interface ContractFormOptions<TValues extends FieldValues, TOutput> {
   conflictField?: Path<TValues>;
   /** Where an issue path from main lands when no field has its name (a list's item, say; 'list.root' for the list). */
   fieldFor?: (path: string[]) => string | undefined;
+  /** Hears every change typed: what the last save did is old news then. */
+  onEdit?: () => void;
 }
 
 /** Main's refusal, placed: the messages for the fields its issues name, and whether anything is left for above the form. */
@@ -74,6 +76,8 @@ export function useContractForm<TValues extends FieldValues, TOutput>(options: C
     shouldFocusError: false,
   });
   const formRef = useRef<HTMLFormElement>(null);
+  const edited = useEffectEvent(() => options.onEdit?.());
+  useEffect(() => form.subscribe({ formState: { values: true }, callback: edited }), [form]);
   const refusal = mutation?.error ? placeRefusal(mutation.error, form.getValues(), options as ContractFormOptions<TValues, unknown>) : null;
 
   /** Focus to the first control, in the order the form shows them, whose field is at fault. */

@@ -82,6 +82,17 @@ export function formatMoment(ms: number, now: number = Date.now()): string {
   return (sameLocalDay(ms, now) ? localeTime : localeDateTime).format(ms);
 }
 
+const ISO_INSTANT = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z\b/g;
+
+/**
+ * Main's own sentences name a moment as ISO 8601 UTC ("locked until
+ * 2026-11-23T13:20:09.000Z"): said here as the moment people wait for, in
+ * their time zone.
+ */
+export function localizeInstants(text: string, now: number = Date.now()): string {
+  return text.replace(ISO_INSTANT, (iso) => formatMoment(Date.parse(iso), now));
+}
+
 /** A length of time in the short words of a status board: "45 s", "12 min", "2 h 5 min", "3 days". */
 export function formatSpan(ms: number): string {
   const span = Math.max(0, ms);
@@ -105,6 +116,12 @@ export function formatDuration(seconds: number): string {
   if (seconds % 3600 === 0) return plural(seconds / 3600, 'hour');
   if (seconds % 60 === 0) return plural(seconds / 60, 'minute');
   return plural(seconds, 'second');
+}
+
+/** An age in whole days, rounded down ("322 days", "1 day", "less than a day"): one that grows by the day, such as a key's. */
+export function formatWholeDays(ms: number): string {
+  const days = Math.floor(Math.max(0, ms) / DAY);
+  return days === 0 ? 'less than a day' : plural(days, 'day');
 }
 
 /** How long ago, in the short words of a status board ("3 min ago"); the exact time goes in a tooltip. */

@@ -11,12 +11,15 @@
  * so the global teardown removes them with theirs.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { checkScreenInBothThemes, createFirstAdmin, mainNav, openScreen } from './support/console';
+import { ADMIN, THEMES, checkScreen, checkScreenInBothThemes, createFirstAdmin, invokeFromPage, mainNav, openScreen, setTheme, signIn } from './support/console';
 import { startHost, stopHost, type Host } from './support/own-host';
 
 const NETWORK_GUIDANCE = 'The endpoint could not be reached: check the base URL, DNS, firewall rules and the proxy setting.';
 
 let host: Host;
+
+// The form's test signs in with the administrator the first one made.
+test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   host = await startHost('connections');
@@ -94,6 +97,18 @@ test('the sandbox connection passes, fails with guidance while the sandbox is do
     await checkScreenInBothThemes(page, 'connections-failed');
   });
 
+  await test.step('a server that answers with errors: its own words are quoted apart from Vigil’s', async () => {
+    expect(await invokeFromPage(page, 'sandbox.set', { faults: { down: false, errorRate: 1 } })).toMatchObject({ ok: true });
+    await openScreen(page, 'Connections');
+    await testNow(page);
+    // Every step the errors reach quotes the server; the first is enough to read.
+    const quoted = page.locator('figure.server-text').first();
+    await expect(quoted.locator('figcaption')).toHaveText('The server said:');
+    await expect(quoted.locator('blockquote')).toContainText('sandbox error-rate switch');
+    await checkScreenInBothThemes(page, 'connections-server-text');
+    expect(await invokeFromPage(page, 'sandbox.set', { faults: { errorRate: 0, down: true } })).toMatchObject({ ok: true });
+  });
+
   await test.step('with the sandbox back up, Test now passes again', async () => {
     await setSandboxDown(page, false);
     await expect(page.getByRole('status').filter({ hasText: 'No faults: the sandbox answers normally' })).toBeVisible();
@@ -101,4 +116,35 @@ test('the sandbox connection passes, fails with guidance while the sandbox is do
     await testNow(page);
     await expectAllPassing(page);
   });
+});
+
+test('the connection form: plain http:// refused on its field until allowed, with its warning; a client secret’s end date', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(host.url);
+  await signIn(page, ADMIN);
+  await page.getByRole('tab', { name: 'Setup & diagnostics' }).click();
+
+  const dialog = page.getByRole('dialog', { name: 'Add a connection' });
+  for (const theme of THEMES) {
+    // The theme switch sits behind a modal dialog, so each theme opens the dialog afresh.
+    await setTheme(page, theme);
+    await page.getByRole('button', { name: 'Add connection' }).click();
+    await dialog.getByLabel('Name').fill('Ward HL7 bridge');
+    await dialog.getByLabel('Vendor').selectOption('cerner');
+    const baseUrl = dialog.getByLabel('FHIR base URL');
+    await baseUrl.fill('http://fhir.ward.example/r4');
+    await dialog.getByLabel('Client ID').fill('vigil-noc');
+    await dialog.getByLabel('Client secret', { exact: true }).fill('not a real secret');
+    await dialog.getByLabel('Client secret expires on').fill('2027-03-01');
+    await dialog.getByRole('button', { name: 'Save connection' }).click();
+    await expect(baseUrl).toHaveAccessibleDescription(/^Use https:\/\/ here: plain http:\/\/ is sent only to this computer/);
+    await expect(baseUrl).toBeFocused();
+    await checkScreen(page, 'connection-form-plain-http-refused', theme);
+
+    await dialog.getByLabel('Allow plain http:// (unencrypted)').check();
+    await expect(dialog.getByRole('status').filter({ hasText: 'tokens, passwords and patient data cross the network unencrypted' })).toBeVisible();
+    await checkScreen(page, 'connection-form-plain-http-allowed', theme);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
+  }
 });

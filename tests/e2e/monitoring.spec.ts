@@ -3,7 +3,7 @@
  * operator sees it: the sandbox is switched down in Settings → Sandbox EHR,
  * its tile turns DOWN within interval × retries, a desktop notification and
  * a SEV1 alert appear, the alert is acknowledged from the keyboard on the
- * Alerts screen, and once the sandbox is back up the tile returns to UP and
+ * Alerts screen (a, then Enter for a SEV1; u takes it back), and once the sandbox is back up the tile returns to UP and
  * the alert resolves by itself. Screens are scanned and photographed on the
  * way. The waits are bounded by the probe plan (set to 5 s, one retry), not
  * by how fast anything is.
@@ -127,7 +127,7 @@ test('a sandbox outage on the status board: DOWN, notified, alerted, acknowledge
     await checkScreenInBothThemes(page, 'board-sandbox-down');
   });
 
-  await test.step('the Alerts screen lists the SEV1 alert; the a key acknowledges it', async () => {
+  await test.step('the Alerts screen lists the SEV1 alert; a, then Enter, acknowledges it; u takes that back', async () => {
     await openScreen(page, 'Alerts');
     const row = page.getByRole('row').filter({ hasText: 'Connection down' });
     await expect(row).toContainText('Sandbox EHR');
@@ -136,9 +136,28 @@ test('a sandbox outage on the status board: DOWN, notified, alerted, acknowledge
     // Selects the row (the severity cell, not the button that opens its details).
     await row.locator('td').first().click();
     await page.keyboard.press('a');
+    // A SEV1: the question, with its answer focused; nothing is acknowledged yet.
+    const question = page.getByRole('group', { name: 'Press Enter to acknowledge this SEV1 alert, Escape to cancel.' });
+    await expect(question.getByRole('button', { name: /^Acknowledge/ })).toBeFocused();
+    await expect(row).toContainText('Open');
+    await checkScreenInBothThemes(page, 'alerts-confirm-sev1');
+    await page.keyboard.press('Escape');
+    await expect(question).toHaveCount(0);
+    await expect(row).toContainText('Open');
+
+    await page.keyboard.press('a');
+    await expect(question).toBeVisible();
+    await page.keyboard.press('Enter');
     await expect(row).toContainText('Acknowledged');
     await expect(row).toContainText(`by ${ADMIN.username}`);
     await checkScreenInBothThemes(page, 'alerts-acknowledged');
+
+    await page.keyboard.press('u');
+    await expect(row).toContainText('Open');
+    await expect(page.getByRole('status').filter({ hasText: 'Took back the acknowledgement' })).toBeVisible();
+    await page.keyboard.press('a');
+    await page.keyboard.press('Enter');
+    await expect(row).toContainText('Acknowledged');
   });
 
   await test.step('back up: the tile returns to UP and the alert resolves by itself', async () => {

@@ -31,8 +31,26 @@ async function signInAsAdmin(page: Page): Promise<void> {
 }
 
 test('first-run setup', async ({ page }) => {
+  await test.step('from another computer the setup code is asked for first', async () => {
+    // This browser is on the host's own computer, where no code is needed: the host's answer to
+    // setup.status is changed to the one another computer gets, for the look of that screen.
+    await page.route('**/api/setup.status', async (route) => {
+      const reply = (await (await route.fetch()).json()) as { ok: boolean; data: object };
+      await route.fulfill({ json: { ...reply, data: { ...reply.data, setupCodeRequired: true } } });
+    });
+    await page.goto('/');
+    const code = page.getByLabel('Setup code');
+    await expect(code).toBeFocused();
+    await checkScreenInBothThemes(page, 'setup-code');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect(code).toHaveAccessibleDescription('Enter the setup code');
+    await checkScreenInBothThemes(page, 'setup-code-errors');
+    await page.unroute('**/api/setup.status');
+  });
+
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: 'Set up Vigil' })).toBeVisible();
+  await expect(page.getByLabel('Setup code')).toHaveCount(0);
   await checkScreenInBothThemes(page, 'setup');
 
   const form = page.getByRole('form', { name: 'Create the administrator account' });
@@ -138,6 +156,21 @@ test('the monitoring screens', async ({ page }) => {
   await expect(page.getByRole('table', { name: 'Maintenance windows' })).toBeVisible();
   await checkScreenInBothThemes(page, 'maintenance');
 
+  await openScreen(page, 'Network');
+  await expect(page.getByRole('region', { name: 'What Vigil refuses' })).toContainText('169.254.169.254');
+  await checkScreenInBothThemes(page, 'network');
+  await page.getByRole('button', { name: 'Add a host' }).click();
+  const added = page.getByRole('group', { name: 'New host 1' });
+  await added.getByLabel('Host name or IP address').fill('169.254.10.20');
+  await page.getByRole('button', { name: 'Save allowed hosts' }).click();
+  await expect(added.getByLabel('Why it is allowed')).toHaveAccessibleDescription('Say why this host is allowed');
+  await checkScreenInBothThemes(page, 'network-errors');
+  await added.getByLabel('Why it is allowed').fill('The lab’s FHIR test server answers on its link-local address');
+  await page.getByRole('button', { name: 'Save allowed hosts' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved: 1 host is allowed past the rules.' })).toBeVisible();
+  await expect(page.getByRole('group', { name: '169.254.10.20' })).toContainText(`Added by ${ADMIN.username}`);
+  await checkScreenInBothThemes(page, 'network-saved');
+
   await openScreen(page, 'Alert rules');
   await expect(page.getByLabel('Tier 1: days before expiry')).toHaveValue('30');
   await checkScreenInBothThemes(page, 'alert-rules');
@@ -184,4 +217,24 @@ test('sign-in', async ({ page }) => {
   await signIn(page, { ...ADMIN, password: 'not the password' });
   await expect(form.getByRole('alert')).toContainText('Wrong username or password');
   await checkScreenInBothThemes(page, 'login-error');
+
+  // Five failures on this computer lock the name here for 15 minutes. A name without an account
+  // is locked all the same (the replies do not tell which exist), so no real account is kept out.
+  const nobody = { ...ADMIN, username: 'no.such.person', password: 'not the password' };
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    await signIn(page, nobody);
+    // Each refusal empties the password for the next try.
+    await expect(form.getByLabel('Password')).toHaveValue('');
+  }
+  await expect(form.getByRole('alert')).toContainText(/^Locked until /);
+  await expect(form.getByRole('alert')).toContainText('recovery command (README, “Locked out?”)');
+  await expect(form.getByRole('button', { name: 'Sign in' })).toBeDisabled();
+  await checkScreenInBothThemes(page, 'login-locked');
+
+  // After a reload the name is tried again: the host says where the lock holds.
+  await page.reload();
+  await signIn(page, nobody);
+  await expect(form.getByRole('alert')).toContainText('this account is locked on this computer until');
+  await expect(form.getByRole('alert')).not.toContainText(/\d{4}-\d{2}-\d{2}T/);
+  await checkScreenInBothThemes(page, 'login-locked-here');
 });

@@ -3,7 +3,7 @@ import { SEVERITY_LEVELS, type AlertView } from '../../../src-shared/monitoring'
 import { Button } from '../../components/Button';
 import { TimeAgo } from '../../components/TimeAgo';
 import { AlertStatus } from './AlertStatus';
-import { escalationWords, nextReminderAt } from './alert-words';
+import { causeWords, escalationWords, nextReminderAt } from './alert-words';
 import { SeverityBadge } from './SeverityBadge';
 import { formatSpan, localDateTime, localMoment } from '../../lib/time';
 
@@ -50,6 +50,17 @@ export function AlertDetail({ alert, now, actions, onClose }: { alert: AlertView
           <>
             <dt>What happened</dt>
             <dd>{alert.detail}</dd>
+          </>
+        )}
+        {alert.cause && (
+          <>
+            <dt>What failed</dt>
+            <dd>
+              {causeWords(alert.cause)}
+              <span className="cell-note">
+                Error class <code>{alert.cause.kind}</code>, knowledge-base article <code>{alert.cause.kbCode}</code>
+              </span>
+            </dd>
           </>
         )}
         <dt>Opened</dt>

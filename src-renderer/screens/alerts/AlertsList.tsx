@@ -7,7 +7,7 @@ import { LoadingLine } from '../../components/LoadingLine';
 import { Notice } from '../../components/Notice';
 import { formatCount } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
-import { AlertActions } from './AlertActions';
+import { AlertActions, type AlertActionHandlers } from './AlertActions';
 import { AlertDetail } from './AlertDetail';
 import { queryFilters, type AlertFilterChoice } from './alert-filters';
 import { alertPickId } from './AlertRow';
@@ -43,16 +43,41 @@ export function AlertsList({ filters, canRespond, onShowMore }: { filters: Alert
   const responses = useAlertResponses();
   const split = detailOpen && selected !== null;
 
+  /** Focus to the alert's title, where the keys and a screen reader follow the selection. */
+  function focusAlert(alert: AlertView): void {
+    document.getElementById(alertPickId(alert.id))?.focus();
+  }
+
+  /** Another alert chosen: a SEV1 acknowledgement waiting for Enter was about the one before. */
+  function choose(alert: AlertView): void {
+    if (responses.confirming && responses.confirming.id !== alert.id) responses.cancelAcknowledge();
+    select(alert);
+  }
+
   /** Moves the selection and keyboard focus together, so Enter and a screen reader are where the eye is. */
   function move(delta: number): boolean {
     const next = step(delta);
     if (!next) return false;
-    select(next);
-    document.getElementById(alertPickId(next.id))?.focus();
+    choose(next);
+    focusAlert(next);
     return true;
   }
 
+  /** The question answered either way, focus goes back to the alert it was about (its buttons just changed under it). */
+  function answerAcknowledge(confirmed: boolean): void {
+    const waiting = responses.confirming;
+    if (confirmed) responses.confirmAcknowledge();
+    else responses.cancelAcknowledge();
+    if (waiting) focusAlert(waiting);
+  }
+
   useAlertKeys((action: AlertKeyAction) => {
+    // A SEV1 acknowledgement waits for Enter: only Enter gives it; Escape, or any other move, takes the question away.
+    if (responses.confirming) {
+      if (action === 'open' || action === 'close') answerAcknowledge(action === 'open');
+      if (action === 'open' || action === 'close' || action === 'acknowledge') return true;
+      responses.cancelAcknowledge();
+    }
     switch (action) {
       case 'next':
         return move(1);
@@ -65,7 +90,10 @@ export function AlertsList({ filters, canRespond, onShowMore }: { filters: Alert
         if (detailOpen) setDetailOpen(false);
         return detailOpen;
       case 'acknowledge':
-        if (canRespond && selected) responses.acknowledge(selected);
+        if (canRespond && selected) responses.acknowledge(selected, { byKey: true });
+        return canRespond && selected !== null;
+      case 'unacknowledge':
+        if (canRespond && selected) responses.unacknowledge(selected);
         return canRespond && selected !== null;
       case 'resolve':
         if (canRespond && selected) responses.askResolve(selected);
@@ -73,22 +101,23 @@ export function AlertsList({ filters, canRespond, onShowMore }: { filters: Alert
     }
   });
 
-  const actionsFor = (alert: AlertView, inRow: boolean) => (
-    <AlertActions
-      alert={alert}
-      acknowledging={responses.acknowledgingId === alert.id}
-      onAcknowledge={responses.acknowledge}
-      onResolve={responses.askResolve}
-      nameSuffix={inRow}
-    />
-  );
+  const handlers: AlertActionHandlers = {
+    pendingId: responses.pendingId,
+    confirmingId: responses.confirming?.id ?? null,
+    onAcknowledge: responses.acknowledge,
+    onConfirmAcknowledge: () => answerAcknowledge(true),
+    onCancelAcknowledge: () => answerAcknowledge(false),
+    onUnacknowledge: responses.unacknowledge,
+    onResolve: responses.askResolve,
+  };
+  const actionsFor = (alert: AlertView, inRow: boolean) => <AlertActions alert={alert} handlers={handlers} nameSuffix={inRow} />;
 
   return (
     <>
       <ResponseOutcome done={responses.done} note={responses.note} />
-      {responses.acknowledgeFailure && (
-        <Notice tone="error" title={`Could not acknowledge “${responses.acknowledgeFailure.alert.title}”`}>
-          {errorText(responses.acknowledgeFailure.error)}
+      {responses.failure && (
+        <Notice tone="error" title={responses.failure.title}>
+          {errorText(responses.failure.error)}
         </Notice>
       )}
       {alerts.isError && (
@@ -111,9 +140,9 @@ export function AlertsList({ filters, canRespond, onShowMore }: { filters: Alert
               busy={alerts.isFetching}
               empty={list.length === 0 ? EMPTY_TEXT[filters.status] : null}
               compact={split}
-              onSelect={select}
+              onSelect={choose}
               onOpen={(alert) => {
-                select(alert);
+                choose(alert);
                 setDetailOpen(true);
               }}
               actionsFor={canRespond ? (alert) => actionsFor(alert, true) : null}

@@ -11,7 +11,8 @@ const MOVE: Shortcut[] = [
 ];
 
 const RESPOND: Shortcut[] = [
-  { keys: ['a'], does: 'acknowledge' },
+  { keys: ['a'], does: 'acknowledge (SEV1: then Enter)' },
+  { keys: ['u'], does: 'take back acknowledgement' },
   { keys: ['r'], does: 'resolve' },
 ];
 

@@ -1,4 +1,6 @@
-import { SEVERITY_LEVELS, type AlertView } from '../../../src-shared/monitoring';
+import type { CheckId } from '../../../src-shared/contract';
+import type { FhirErrorKind } from '../../../src-shared/fhir-errors';
+import { SEVERITY_LEVELS, type AlertView, type Cause } from '../../../src-shared/monitoring';
 import { formatSpan } from '../../lib/time';
 
 type Resolution = NonNullable<AlertView['resolved']>;
@@ -44,4 +46,40 @@ export function nextReminderAt(alert: AlertView): number | null {
 
 export function dependantsWords(count: number): string {
   return `Affects ${count} dependant${count === 1 ? '' : 's'}`;
+}
+
+/** The monitor's probes by the ids a cause names: the diagnostics steps, and what it watches besides. */
+const PROBE_WORDS: Record<CheckId | 'metrics' | 'workstation' | 'run', string> = {
+  capability: 'CapabilityStatement',
+  smart: 'SMART configuration',
+  token: 'Access token',
+  patient: 'Patient search',
+  cds: 'CDS Hooks discovery',
+  auditEvent: 'AuditEvent search',
+  tls: 'TLS certificate',
+  metrics: 'Metrics scrape',
+  workstation: 'Workstation readings',
+  run: 'The whole probe run',
+};
+
+/** An EHR error class as the people who fix it say it. */
+const KIND_WORDS: Record<FhirErrorKind, string> = {
+  AUTH: 'sign-in refused',
+  SCOPE: 'scope not granted',
+  RATE_LIMITED: 'rate limited',
+  TIMEOUT: 'timed out',
+  NETWORK: 'could not connect',
+  TLS: 'TLS or certificate problem',
+  SERVER: 'server error',
+  VALIDATION: 'request refused as invalid',
+  CONSENT: 'refused for lack of consent',
+  NOT_FOUND: 'not found',
+  MALFORMED_RESPONSE: 'answer not understood',
+};
+
+/** What failed, in words: the step and what went wrong; codes the contract does not list yet are shown as they are. */
+export function causeWords(cause: Cause): string {
+  const step = (PROBE_WORDS as Record<string, string>)[cause.probe] ?? cause.probe;
+  const kind = (KIND_WORDS as Record<string, string>)[cause.kind] ?? cause.kind;
+  return `${step}: ${kind}`;
 }

@@ -1,6 +1,6 @@
 import { useEffect, useEffectEvent } from 'react';
 
-export type AlertKeyAction = 'next' | 'previous' | 'acknowledge' | 'resolve' | 'open' | 'close';
+export type AlertKeyAction = 'next' | 'previous' | 'acknowledge' | 'unacknowledge' | 'resolve' | 'open' | 'close';
 
 const KEYS: Record<string, AlertKeyAction> = {
   j: 'next',
@@ -8,6 +8,7 @@ const KEYS: Record<string, AlertKeyAction> = {
   k: 'previous',
   ArrowUp: 'previous',
   a: 'acknowledge',
+  u: 'unacknowledge',
   r: 'resolve',
   Enter: 'open',
   Escape: 'close',
@@ -24,8 +25,9 @@ function ownsKey(target: EventTarget | null, action: AlertKeyAction, key: string
 }
 
 /**
- * The list's keyboard: j/k or the arrows move, a acknowledges, r resolves,
- * Enter opens the details and Escape closes them. Keys typed into a field,
+ * The list's keyboard: j/k or the arrows move, a acknowledges (a SEV1 once
+ * Enter confirms it), u takes an acknowledgement back, r resolves, Enter
+ * opens the details and Escape closes them. Keys typed into a field,
  * with a modifier held, or while a dialog is open are left alone.
  * `onKey` says whether it used the key; only then is its default stopped.
  */

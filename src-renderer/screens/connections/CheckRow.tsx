@@ -39,11 +39,12 @@ function CheckError({ error, status }: { error: NonNullable<CheckResult['error']
         {error.guidance}
       </p>
       <p className="check-message">{error.message}</p>
-      {/* Only roles that may see PHI get the server's own words, already redacted. */}
+      {/* Only roles that may see PHI get the server's own words, already redacted: set apart as a quotation, not Vigil's. */}
       {error.serverText && (
-        <p className="check-message">
-          The server said: <q>{error.serverText}</q>
-        </p>
+        <figure className="server-text">
+          <figcaption>The server said:</figcaption>
+          <blockquote>{error.serverText}</blockquote>
+        </figure>
       )}
     </div>
   );

@@ -2,7 +2,20 @@ import { usesTokenEndpoint } from '../../../src-shared/connection-config';
 import type { Connection } from '../../../src-shared/contract';
 import type { VendorProfile } from '../../api/ehr';
 import { formatCount, formatMs } from '../../lib/format';
+import { formatLocalTime, formatSpan, isoOf } from '../../lib/time';
+import { useNow } from '../../lib/use-now';
 import { AUTH_MODE_LABELS } from './auth-modes';
+import { usesClientSecret } from './connection-form';
+
+/** The vendor's end date of a client secret, and how far off it is. */
+function SecretEnd({ at }: { at: number }) {
+  const now = useNow(60_000);
+  return (
+    <>
+      <time dateTime={isoOf(at)}>{formatLocalTime(at, 'from')}</time> ({at > now ? `in ${formatSpan(at - now)}` : 'passed: the secret no longer works'})
+    </>
+  );
+}
 
 /** A connection's settings as a reader checks them; secrets only as "stored" or not. */
 export function ConnectionFacts({ connection, vendor }: { connection: Connection; vendor: VendorProfile | undefined }) {
@@ -45,6 +58,12 @@ export function ConnectionFacts({ connection, vendor }: { connection: Connection
           <dd>{connection.hasSecret ? 'Stored in the keychain' : 'None stored yet'}</dd>
         </>
       )}
+      {usesClientSecret(c.authMode) && (
+        <>
+          <dt>Client secret expires</dt>
+          <dd>{c.clientSecretExpiresAt === undefined ? 'No end date given' : <SecretEnd at={c.clientSecretExpiresAt} />}</dd>
+        </>
+      )}
       <dt>Rate limit</dt>
       <dd>
         {rate === undefined ? '—' : `${formatCount(rate)} requests per hour`}
@@ -64,6 +83,12 @@ export function ConnectionFacts({ connection, vendor }: { connection: Connection
         <>
           <dt>Trusted CAs</dt>
           <dd>Custom CA bundle added to the public roots</dd>
+        </>
+      )}
+      {c.allowPlainHttp && (
+        <>
+          <dt>Plain http://</dt>
+          <dd>Allowed: tokens, passwords and patient data may cross the network unencrypted</dd>
         </>
       )}
       <dt>Monitoring</dt>

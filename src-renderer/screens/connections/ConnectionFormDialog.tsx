@@ -20,10 +20,12 @@ import {
   NO_SECRET,
   TIMEOUT_BOUNDS,
   TIMEOUT_DEFAULTS,
+  usesClientSecret,
   valuesFrom,
   type ConnectionRequest,
 } from './connection-form';
 import { CredentialFields } from './CredentialFields';
+import { PlainHttpField } from './PlainHttpField';
 import { VendorFields } from './VendorFields';
 
 function timeoutHint(key: keyof typeof TIMEOUT_BOUNDS): string {
@@ -55,7 +57,7 @@ export function ConnectionFormDialog({ connection, vendors, onClose, onSaved }: 
     defaultValues: connection ? valuesFrom(connection) : newValues(vendors[0] as VendorProfile),
     mutation: save,
   });
-  const [vendorId, authMode] = useWatch({ control: form.control, name: ['config.vendor', 'config.authMode'] });
+  const [vendorId, authMode, allowPlainHttp] = useWatch({ control: form.control, name: ['config.vendor', 'config.authMode', 'config.allowPlainHttp'] });
   const vendor = vendors.find((v) => v.id === vendorId) ?? (vendors[0] as VendorProfile);
   const tokenMode = usesTokenEndpoint(authMode);
   const pending = save.isPending || generateKey.isPending;
@@ -114,6 +116,7 @@ export function ConnectionFormDialog({ connection, vendors, onClose, onSaved }: 
           />
           <TextField label="FHIR base URL" type="url" hint="The FHIR R4 service root, including any tenant path." {...text} {...field('config.baseUrl')} />
           <TextField label="Secondary base URL" type="url" hint="Optional: used when the primary keeps failing." {...text} {...field('config.secondaryBaseUrl')} />
+          <PlainHttpField field={field('config.allowPlainHttp')} allowed={allowPlainHttp} />
         </fieldset>
 
         <fieldset>
@@ -128,6 +131,15 @@ export function ConnectionFormDialog({ connection, vendors, onClose, onSaved }: 
           {tokenMode && <TextField label="Client ID" {...text} {...field('config.clientId')} />}
           {authMode === 'basic' && <TextField label="User name" {...text} {...field('config.username')} />}
           <CredentialFields form={form} field={field} kind={credentialKind(authMode)} stored={hasStoredCredential(target, authMode)} />
+          {usesClientSecret(authMode) && (
+            <TextField
+              label="Client secret expires on"
+              autoComplete="off"
+              placeholder="YYYY-MM-DD"
+              hint="Optional: the vendor’s end date for this secret, for the expiry reminders. Update it when you replace the secret."
+              {...field('config.clientSecretExpiresAt')}
+            />
+          )}
           {tokenMode && (
             <>
               <TextAreaField label="Scopes" rows={4} spellCheck={false} className="field-code" hint={`One per line. ${vendor.label} starts with its usual set.`} {...field('config.scopes')} />

@@ -3,6 +3,8 @@ import type { Connection } from '../../../src-shared/contract';
 import { Button } from '../../components/Button';
 import { Notice } from '../../components/Notice';
 import { downloadText } from '../../lib/download';
+import { formatWholeDays, isoOf, localDate } from '../../lib/time';
+import { useNow } from '../../lib/use-now';
 
 /** A file name from a connection name: letters, digits, dots and dashes only. */
 function jwksFileName(name: string): string {
@@ -11,6 +13,16 @@ function jwksFileName(name: string): string {
 }
 
 type CopyState = 'idle' | 'copied' | 'selected';
+
+/** How long this key pair has signed in, for its rotation (Alert rules remind when it is due). */
+function KeyAge({ createdAt }: { createdAt: number }) {
+  const now = useNow(60_000);
+  return (
+    <p className="key-age">
+      Key in use since <time dateTime={isoOf(createdAt)}>{localDate(createdAt)}</time> ({formatWholeDays(now - createdAt)}).
+    </p>
+  );
+}
 
 /** The public half of the connection's key pair, to hand to the EHR vendor. */
 export function JwksPanel({ connection, jwks }: { connection: Connection; jwks: NonNullable<Connection['publicJwks']> }) {
@@ -40,6 +52,7 @@ export function JwksPanel({ connection, jwks }: { connection: Connection; jwks: 
       <p>
         Register this public key with the EHR vendor for client ID <code>{clientId ?? '(not set yet)'}</code>.
       </p>
+      {connection.keyCreatedAt !== null && <KeyAge createdAt={connection.keyCreatedAt} />}
       {/* A named region: focusable so a keyboard can scroll a long key, and so it can be selected for Ctrl+C. */}
       <pre ref={codeRef} className="code-block" tabIndex={0} role="region" aria-label={`Public JWKS of ${connection.config.name}`}>
         {text}

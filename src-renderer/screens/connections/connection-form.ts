@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   AUTH_MODES,
   fhirConnectionConfigSchema,
+  plainHttpUrls,
   SIGNING_ALGS,
   timeoutsSchema,
   usesTokenEndpoint,
@@ -14,7 +15,8 @@ import {
 } from '../../../src-shared/connection-config';
 import { connectionSecretSchema, type Connection, type ConnectionSecret } from '../../../src-shared/contract';
 import type { VendorProfile } from '../../api/ehr';
-import { boundsOf, fieldPaths, optionalWholeNumberText, readField, reportIssues, type Bounds } from '../../lib/form-fields';
+import { boundsOf, fieldPaths, localTimeText, optionalWholeNumberText, readField, reportIssues, type Bounds } from '../../lib/form-fields';
+import { formatLocalTime } from '../../lib/time';
 import type { FieldBinding } from '../../lib/forms';
 
 export type CredentialChoice = 'keep' | 'enter' | 'generate' | 'import';
@@ -43,6 +45,9 @@ export interface ConnectionValues {
     /** Empty: the vendor's default. */
     rateLimitPerHour: string;
     enabled: boolean;
+    allowPlainHttp: boolean;
+    /** The vendor's end date for a client secret, as typed (2027-03-01); empty: none given. */
+    clientSecretExpiresAt: string;
   };
   secret: { value: string; keyId: string };
   credential: { choice: CredentialChoice; alg: SigningAlg };
@@ -69,6 +74,14 @@ export const TIMEOUT_BOUNDS: Record<TimeoutKey, Bounds> = {
 };
 
 const RATE_BOUNDS = boundsOf(fhirConnectionConfigSchema.shape.rateLimitPerHour.unwrap());
+
+/** The problem with a plain http:// URL to another computer, next to it: what to use, and the box that allows it anyway. */
+export const PLAIN_HTTP_PROBLEM = 'Use https:// here: plain http:// is sent only to this computer, unless “Allow plain http:// (unencrypted)” is ticked.';
+
+/** The sign-in methods whose credential is a client secret the vendor issued, often with an end date. */
+export function usesClientSecret(mode: AuthMode): boolean {
+  return credentialKind(mode) === 'clientSecret';
+}
 
 /** The keychain entry a sign-in method needs, if any. */
 export function credentialKind(mode: AuthMode): ConnectionSecret['kind'] | null {
@@ -115,6 +128,8 @@ export function newValues(vendor: VendorProfile): ConnectionValues {
       timeouts: { connectMs: String(TIMEOUT_DEFAULTS.connectMs), headersMs: String(TIMEOUT_DEFAULTS.headersMs), bodyMs: String(TIMEOUT_DEFAULTS.bodyMs) },
       rateLimitPerHour: '',
       enabled: true,
+      allowPlainHttp: false,
+      clientSecretExpiresAt: '',
     },
     secret: NO_SECRET,
     credential: initialCredential(null, vendor.defaultAuthMode),
@@ -139,6 +154,8 @@ export function valuesFrom(connection: Connection): ConnectionValues {
       timeouts: { connectMs: String(c.timeouts.connectMs), headersMs: String(c.timeouts.headersMs), bodyMs: String(c.timeouts.bodyMs) },
       rateLimitPerHour: c.rateLimitPerHour === undefined ? '' : String(c.rateLimitPerHour),
       enabled: c.enabled,
+      allowPlainHttp: c.allowPlainHttp,
+      clientSecretExpiresAt: formatLocalTime(c.clientSecretExpiresAt, 'from'),
     },
     secret: NO_SECRET,
     credential: initialCredential(connection, c.authMode),
@@ -180,6 +197,8 @@ export function connectionSchema(saved: Connection | null) {
         timeouts: z.object({ connectMs: text, headersMs: text, bodyMs: text }),
         rateLimitPerHour: text,
         enabled: z.boolean(),
+        allowPlainHttp: z.boolean(),
+        clientSecretExpiresAt: text,
       }),
       secret: z.object({ value: text, keyId: text }),
       credential: z.object({ choice: z.enum(['keep', 'enter', 'generate', 'import']), alg: z.enum(SIGNING_ALGS) }),
@@ -211,8 +230,16 @@ export function connectionSchema(saved: Connection | null) {
         timeouts: withoutUndefined({ connectMs: timeout('connectMs'), headersMs: timeout('headersMs'), bodyMs: timeout('bodyMs') }),
         rateLimitPerHour: whole(typed.rateLimitPerHour, RATE_BOUNDS, ['config', 'rateLimitPerHour']),
         enabled: typed.enabled,
+        allowPlainHttp: typed.allowPlainHttp,
+        clientSecretExpiresAt: usesClientSecret(typed.authMode)
+          ? readField(ctx, localTimeText(), typed.clientSecretExpiresAt, ['config', 'clientSecretExpiresAt'])
+          : undefined,
       });
-      reportIssues(ctx, fhirConnectionConfigSchema.safeParse(config).error?.issues, fields, ['config']);
+      // Plain http:// off this machine is said in the form's own words, which name the box that allows it.
+      const plain = typed.allowPlainHttp ? [] : plainHttpUrls(config);
+      for (const key of plain) ctx.addIssue({ code: 'custom', path: ['config', key], message: PLAIN_HTTP_PROBLEM });
+      const issues = fhirConnectionConfigSchema.safeParse(config).error?.issues.filter((i) => !plain.includes(i.path[0] as (typeof plain)[number]));
+      reportIssues(ctx, issues, fields, ['config']);
 
       const kind = credentialKind(typed.authMode);
       if (!kind || credential.choice === 'keep') return { config };

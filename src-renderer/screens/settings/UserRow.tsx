@@ -62,6 +62,7 @@ export function UserRow({ user, isMe, onlyAdmin, onResetPassword, onToggleDisabl
           <StatusLabel tone={status.tone} icon={status.icon}>
             {status.text}
           </StatusLabel>
+          {status.note && <span className="cell-note">{status.note}</span>}
         </td>
         <td>{user.lastLoginAt ? <time dateTime={isoOf(user.lastLoginAt)}>{formatMoment(user.lastLoginAt)}</time> : 'Never'}</td>
         <td>

@@ -1,9 +1,7 @@
-import { signInErrorText } from '../../api/error-text';
 import { useEndSession } from '../../api/session';
-import { isVigilError } from '../../api/vigil-error';
 import { Button } from '../../components/Button';
 import { Icon } from '../../components/Icon';
-import { Notice } from '../../components/Notice';
+import { SignInRefusalNotice } from '../../components/SignInRefusalNotice';
 import { unlockSchema } from '../../lib/account-rules';
 import { useContractForm } from '../../lib/forms';
 import type { EndReason } from '../../state/session-store';
@@ -21,20 +19,18 @@ const LOCKED_BECAUSE: Record<EndReason, string> = {
   disabled: 'Your session ended.',
 };
 
+// The username is not in doubt here, so a rejection can only mean the password.
+const WRONG = { text: 'That password is not right.', advice: 'Try again.' };
+
 /**
  * Shown instead of the app (nothing of it stays in the page while locked),
  * but the app's place is kept: the same person signs in and carries on.
  */
 export function LockScreen({ user, reason }: { user: UserSummary; reason: EndReason | null }) {
-  const { login, signIn } = useSignIn();
+  const { login, signIn, refusal, secondsLeft } = useSignIn();
   const { form, formProps, field } = useContractForm({ schema: unlockSchema, defaultValues: { password: '' }, mutation: login });
   const endSession = useEndSession();
-  // The username is not in doubt here, so a rejection can only mean the password.
-  const failure = isVigilError(login.error, 'UNAUTHENTICATED')
-    ? 'That password is not right. Try again.'
-    : login.error
-      ? signInErrorText(login.error)
-      : null;
+  const waiting = secondsLeft > 0;
 
   const retypePassword = () => {
     form.setValue('password', '');
@@ -52,11 +48,11 @@ export function LockScreen({ user, reason }: { user: UserSummary; reason: EndRea
           <strong>{user.displayName}</strong> ({user.username}), {ROLE_LABELS[user.role]}
         </span>
       </p>
-      <form {...formProps(({ password }) => signIn({ username: user.username, password }, retypePassword))} className="form" aria-label="Unlock">
-        <SignInPasswordField refused={failure !== null} autoFocus {...field('password')} />
-        {failure && <Notice tone="error" title="Still locked">{failure}</Notice>}
+      <form {...formProps(({ password }) => !waiting && signIn({ username: user.username, password }, retypePassword))} className="form" aria-label="Unlock">
+        <SignInPasswordField refused={refusal !== null} autoFocus {...field('password')} />
+        {refusal && <SignInRefusalNotice refusal={refusal} secondsLeft={secondsLeft} title="Still locked" wrong={WRONG} />}
         <div className="form-actions">
-          <Button type="submit" variant="primary" pending={login.isPending}>
+          <Button type="submit" variant="primary" pending={login.isPending} disabled={waiting}>
             Unlock
           </Button>
           <Button variant="link" onClick={() => endSession(null)}>

@@ -1,7 +1,8 @@
-import { signInErrorText } from '../../api/error-text';
+import { useWatch } from 'react-hook-form';
 import { Button } from '../../components/Button';
 import { UsernameField } from '../../components/AccountFields';
 import { Notice } from '../../components/Notice';
+import { SignInRefusalNotice } from '../../components/SignInRefusalNotice';
 import { signInSchema } from '../../lib/account-rules';
 import { useContractForm } from '../../lib/forms';
 import type { EndReason } from '../../state/session-store';
@@ -14,11 +15,13 @@ const SIGNED_OUT_BECAUSE: Partial<Record<EndReason, string>> = {
 };
 
 export function LoginScreen({ version, endReason }: { version: string; endReason: EndReason | null }) {
-  const { login, signIn } = useSignIn();
+  const { login, signIn, refusal, secondsLeft, refusedName } = useSignIn();
   const { form, formProps, field } = useContractForm({ schema: signInSchema, defaultValues: { username: '', password: '' }, mutation: login });
-  const failure = login.error ? signInErrorText(login.error) : null;
   const notice = endReason ? SIGNED_OUT_BECAUSE[endReason] : undefined;
   const username = field('username');
+  // A wait holds the name it was earned on; another account may be tried at once.
+  const typedName = useWatch({ control: form.control, name: 'username' });
+  const waiting = secondsLeft > 0 && typedName === refusedName;
 
   const retypePassword = () => {
     form.setValue('password', '');
@@ -27,12 +30,12 @@ export function LoginScreen({ version, endReason }: { version: string; endReason
 
   return (
     <AuthLayout title="Sign in to Vigil" footer={`Vigil ${version}`}>
-      {notice && !failure && <Notice tone="info">{notice}</Notice>}
-      <form {...formProps((input) => signIn(input, retypePassword))} className="form" aria-label="Sign in">
-        <UsernameField autoComplete="username" autoFocus {...username} aria-invalid={username.error || failure ? true : undefined} />
-        <SignInPasswordField refused={failure !== null} {...field('password')} />
-        {failure && <Notice tone="error" title="Not signed in">{failure}</Notice>}
-        <Button type="submit" variant="primary" pending={login.isPending}>
+      {notice && !refusal && <Notice tone="info">{notice}</Notice>}
+      <form {...formProps((input) => !waiting && signIn(input, retypePassword))} className="form" aria-label="Sign in">
+        <UsernameField autoComplete="username" autoFocus {...username} aria-invalid={username.error || refusal ? true : undefined} />
+        <SignInPasswordField refused={refusal !== null} {...field('password')} />
+        {refusal && <SignInRefusalNotice refusal={refusal} secondsLeft={secondsLeft} title="Not signed in" />}
+        <Button type="submit" variant="primary" pending={login.isPending} disabled={waiting}>
           Sign in
         </Button>
       </form>

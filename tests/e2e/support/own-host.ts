@@ -16,15 +16,22 @@ const HOST_SCRIPT = fileURLToPath(new URL('../../../out/main/host.js', import.me
 export interface Host {
   url: string;
   process: ChildProcess;
+  /** Its data folder, for starting it again on the same data. */
+  dataDir: string;
 }
 
-/** Starts out/main/host.js on a fresh data folder and waits for the URL it prints when ready. */
-export async function startHost(name: string): Promise<Host> {
+/**
+ * Starts out/main/host.js on a fresh data folder and waits for the URL it
+ * prints when ready. `again` starts a stopped host once more, on its port
+ * and data folder, as an administrator restarting the console would.
+ */
+export async function startHost(name: string, again?: Host): Promise<Host> {
   // Throws outside a run started through playwright.config.ts, which also makes the run's folder.
   const keychainService = e2eKeychainService();
   // Inside the run's folder, which the runner removes when it exits.
-  const dataDir = mkdtempSync(join(process.env[E2E_ROOT_ENV] as string, `${name}-`));
-  const args = [HOST_SCRIPT, '--port', '0', '--data-dir', dataDir, '--keychain-service', keychainService];
+  const dataDir = again?.dataDir ?? mkdtempSync(join(process.env[E2E_ROOT_ENV] as string, `${name}-`));
+  const port = again ? new URL(again.url).port : '0';
+  const args = [HOST_SCRIPT, '--port', port, '--data-dir', dataDir, '--keychain-service', keychainService];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -39,7 +46,7 @@ export async function startHost(name: string): Promise<Host> {
     child.stdout.on('data', ready);
     child.once('exit', (code) => reject(new Error(`The host exited (code ${code}) before it was ready:\n${stderr}`)));
   });
-  return { url, process: child };
+  return { url, process: child, dataDir };
 }
 
 export async function stopHost(host: Host): Promise<void> {

@@ -127,7 +127,7 @@ describe('the browser bridge against a real host', () => {
     bridges.push(api);
     expect(await api.invoke('setup.status', {})).toEqual({
       ok: false,
-      error: { code: 'UNAVAILABLE', message: expect.stringContaining(`Cannot reach the Vigil host at ${baseUrl}`) },
+      error: { code: 'UNAVAILABLE', message: expect.stringContaining(`Cannot reach the Vigil host at ${baseUrl}`), details: { hostUnreachable: true } },
     });
   });
 

@@ -6,12 +6,14 @@ import { localDateTime } from '../../../src-renderer/lib/time';
 import { alert, TILES } from './alerts-fixtures';
 import {
   button,
+  descriptionOf,
   fail,
   fill,
   findButton,
   heading,
   liveTexts,
   MINUTE,
+  named,
   navLink,
   NOW,
   ok,
@@ -21,6 +23,7 @@ import {
   renderApp,
   signedInAs,
   tableRows,
+  textOf,
   user,
   type Handlers,
 } from './harness';
@@ -238,6 +241,116 @@ describe('the keyboard', () => {
     field('Target').focus();
     await person.keyboard('j');
     expect(selectedTitle()).toBeNull();
+  });
+});
+
+describe('a SEV1 acknowledged by key, and taking an acknowledgement back', () => {
+  const acknowledgedBy = (base: AlertView) => ({ ...base, status: 'acknowledged' as const, acknowledged: { by: 'otto', at: NOW } });
+
+  it('a on a SEV1 asks for Enter, with focus on the answer and the question as its description; Enter acknowledges', async () => {
+    const api = alertsConsole('operator', [EPIC_DOWN, DISK], { 'alerts.acknowledge': () => ok(acknowledgedBy(EPIC_DOWN)) });
+    const person = await openAlerts(api, 2);
+    await person.keyboard('ja');
+
+    const question = screen.getByRole('group', { name: 'Press Enter to acknowledge this SEV1 alert, Escape to cancel.' });
+    const confirm = within(question).getByRole('button', { name: named('Acknowledge Epic production is down') });
+    expect(document.activeElement).toBe(confirm);
+    expect(descriptionOf(confirm)).toBe('Press Enter to acknowledge this SEV1 alert, Escape to cancel.');
+    expect(api.callsTo('alerts.acknowledge')).toEqual([]);
+    // a again is not an answer.
+    await person.keyboard('a');
+    expect(api.callsTo('alerts.acknowledge')).toEqual([]);
+
+    await person.keyboard('{Enter}');
+    await waitFor(() => expect(api.callsTo('alerts.acknowledge')).toEqual([{ alertId: 'a1' }]));
+    await waitFor(() => expect(liveTexts('status').join(' ')).toContain('Acknowledged “Epic production is down”'));
+    expect(screen.queryByRole('group', { name: /Press Enter/ })).toBeNull();
+    expect(document.activeElement?.id).toBe('alert-pick-a1');
+  });
+
+  it('Escape takes the question away and leaves the alert as it was, focus back on it; so does moving on', async () => {
+    const api = alertsConsole('operator', [EPIC_DOWN, DISK]);
+    const person = await openAlerts(api, 2);
+    await person.keyboard('ja');
+    await screen.findByRole('group', { name: /Press Enter/ });
+    await person.keyboard('{Escape}');
+    expect(screen.queryByRole('group', { name: /Press Enter/ })).toBeNull();
+    expect(document.activeElement?.id).toBe('alert-pick-a1');
+    expect(button('Acknowledge Epic production is down')).toBeTruthy();
+
+    await person.keyboard('a');
+    await screen.findByRole('group', { name: /Press Enter/ });
+    await person.keyboard('j');
+    expect(screen.queryByRole('group', { name: /Press Enter/ })).toBeNull();
+    expect(selectedTitle()).toBe('Disk almost full');
+    await person.keyboard('{Enter}');
+    expect(api.callsTo('alerts.acknowledge')).toEqual([]);
+  });
+
+  it('a on a lesser severity acknowledges at once, as before', async () => {
+    const api = alertsConsole('operator', [DISK], { 'alerts.acknowledge': () => ok(acknowledgedBy(DISK)) });
+    const person = await openAlerts(api, 1);
+    await person.keyboard('ja');
+    await waitFor(() => expect(api.callsTo('alerts.acknowledge')).toEqual([{ alertId: 'a3' }]));
+    expect(screen.queryByRole('group', { name: /Press Enter/ })).toBeNull();
+  });
+
+  it('an acknowledged alert offers Take back acknowledgement, which opens it again and says so', async () => {
+    const api = alertsConsole('operator', [CERNER_SLOW], {
+      'alerts.unacknowledge': () => ok({ ...CERNER_SLOW, status: 'open', acknowledged: null }),
+    });
+    const person = await openAlerts(api, 1);
+    const takeBack = button('Take back acknowledgement Cerner lab is slow');
+    expect(takeBack.getAttribute('aria-keyshortcuts')).toBe('u');
+    expect(queryButton('Acknowledge Cerner lab is slow')).toBeNull();
+    await person.click(takeBack);
+    await waitFor(() => expect(api.callsTo('alerts.unacknowledge')).toEqual([{ alertId: 'a2' }]));
+    await waitFor(() =>
+      expect(liveTexts('status').join(' ')).toContain('Took back the acknowledgement of “Cerner lab is slow”: it is open again, and its channels are told again.'),
+    );
+  });
+
+  it('u takes back the selected acknowledgement; on an open alert it says there is nothing to take back', async () => {
+    const api = alertsConsole('operator', [EPIC_DOWN, CERNER_SLOW], {
+      'alerts.unacknowledge': () => ok({ ...CERNER_SLOW, status: 'open', acknowledged: null }),
+    });
+    const person = await openAlerts(api, 2);
+    expect(screen.getByLabelText('Keyboard shortcuts').textContent).toContain('u take back acknowledgement');
+    await person.keyboard('ju');
+    expect(liveTexts('status').join(' ')).toContain('“Epic production is down” is not acknowledged: there is nothing to take back.');
+    expect(api.callsTo('alerts.unacknowledge')).toEqual([]);
+    await person.keyboard('ju');
+    await waitFor(() => expect(api.callsTo('alerts.unacknowledge')).toEqual([{ alertId: 'a2' }]));
+  });
+
+  it('a refused take-back says which alert and why', async () => {
+    const api = alertsConsole('operator', [CERNER_SLOW], { 'alerts.unacknowledge': () => fail('CONFLICT', 'This alert was resolved a moment ago.') });
+    const person = await openAlerts(api, 1);
+    await person.click(button('Take back acknowledgement Cerner lab is slow'));
+    await waitFor(() => expect(liveTexts('alert').join(' ')).toContain('Could not take back the acknowledgement of “Cerner lab is slow”'));
+    expect(liveTexts('alert').join(' ')).toContain('This alert was resolved a moment ago.');
+  });
+});
+
+describe('what the list and the details say about an alert', () => {
+  it('an alert resolved because its connection went says who removed or disabled it, in the list and the details', async () => {
+    const removed = alert('a5', { title: 'Old HAPI is down', status: 'resolved', resolved: { at: NOW - 2 * MINUTE, by: 'grace', reason: 'removed', mergedInto: null } });
+    const disabled = alert('a6', { title: 'Lab feed is down', status: 'resolved', resolved: { at: NOW - 3 * MINUTE, by: 'ada', reason: 'disabled', mergedInto: null } });
+    const person = renderApp(alertsConsole('operator', [removed, disabled]), '#/alerts');
+    await person.click(await screen.findByRole('radio', { name: 'Resolved' }));
+    await waitFor(() => expect(tableRows('Alerts')).toHaveLength(2));
+    expect(tableRows('Alerts')[0]).toContain('connection removed by grace');
+    expect(tableRows('Alerts')[1]).toContain('connection disabled by ada');
+    await person.click(button('Old HAPI is down'));
+    expect(textOf(screen.getByRole('complementary'))).toContain('connection removed by grace');
+  });
+
+  it('the details say what failed in words, with the error class and knowledge-base code', async () => {
+    const person = await openAlerts(alertsConsole('operator', [EPIC_DOWN]), 1);
+    await person.click(button('Epic production is down'));
+    const details = textOf(screen.getByRole('complementary'));
+    expect(details).toContain('What failedCapabilityStatement: could not connect');
+    expect(details).toContain('Error class NETWORK, knowledge-base article network_unreachable');
   });
 });
 

@@ -87,7 +87,7 @@ describe('navigation follows the role', () => {
     expect(navLinks()).toEqual(['Connections', 'Alerts', 'Audit', 'Settings', 'Alert rules', 'Account', 'About this console']);
   });
 
-  it('an admin gets Audit, Users, Notifications, Maintenance windows, Alert rules and the Sandbox EHR', async () => {
+  it('an admin gets Audit, Users, Notifications, Network, Maintenance windows, Alert rules and the Sandbox EHR', async () => {
     renderApp(consoleFor(user({ role: 'admin' })));
     await findScreen('Connections');
     expect(navLinks()).toEqual([
@@ -97,6 +97,7 @@ describe('navigation follows the role', () => {
       'Settings',
       'Users',
       'Notifications',
+      'Network',
       'Maintenance windows',
       'Alert rules',
       'Sandbox EHR',
@@ -270,7 +271,7 @@ describe('users (admin)', () => {
     await findButton('Disable bo');
     const rows = tableRows('Users');
     expect(rows[0]).toContain('Active');
-    expect(rows[1]).toContain('Locked until');
+    expect(rows[1]).toContain('Locked for some sign-ins until');
     expect(rows[2]).toContain('Disabled');
 
     // Your own account: not disabled from here, and its password changes on Account.

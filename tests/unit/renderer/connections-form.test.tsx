@@ -122,6 +122,7 @@ describe('adding a connection', () => {
           scopes: ['system/Patient.read'],
           timeouts: { connectMs: 10_000, headersMs: 30_000, bodyMs: 30_000 },
           enabled: true,
+          allowPlainHttp: false,
         },
         secret: { kind: 'clientSecret', value: 's3cret value' },
       },
@@ -156,6 +157,70 @@ describe('adding a connection', () => {
     await fill(person, field('Private key (PEM or JWK)'), 'not a key');
     await person.click(button('Save connection'));
     await waitFor(() => expect(descriptionOf(field('Private key (PEM or JWK)'))).toContain('not a PKCS#8 PEM'));
+  });
+});
+
+describe('plain http:// and the client secret’s end date', () => {
+  it('refuses plain http:// to another computer on the URL field, in words that name the box that allows it', async () => {
+    const api = adminConsole([]);
+    const person = await openAddForm(api);
+    await fillCernerConnection(person);
+    await fill(person, field('FHIR base URL'), 'http://ehr.hospital.lan/fhir');
+    await person.click(button('Save connection'));
+
+    const baseUrl = field('FHIR base URL');
+    expect(descriptionOf(baseUrl)).toBe('Use https:// here: plain http:// is sent only to this computer, unless “Allow plain http:// (unencrypted)” is ticked.');
+    expect(baseUrl.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(baseUrl);
+    expect(api.callsTo('connections.create')).toEqual([]);
+    // This computer is another matter.
+    await fill(person, field('FHIR base URL'), 'http://127.0.0.1:8080/fhir');
+    await person.click(button('Save connection'));
+    await waitFor(() => expect(api.callsTo('connections.create')).toHaveLength(1));
+  });
+
+  it('ticked, it warns what crosses the network unencrypted, and the URL is sent with the permission', async () => {
+    const api = adminConsole([], { 'connections.create': (input) => ok(connection(9, input.config)) });
+    const person = await openAddForm(api);
+    await fillCernerConnection(person);
+    await fill(person, field('FHIR base URL'), 'http://ehr.hospital.lan/fhir');
+    expect(pageText()).not.toContain('cross the network unencrypted');
+    await person.click(field('Allow plain http:// (unencrypted)'));
+    expect(liveTexts('status').join(' ')).toContain('tokens, passwords and patient data cross the network unencrypted');
+    await person.click(button('Save connection'));
+    await waitFor(() => expect(api.callsTo('connections.create')).toHaveLength(1));
+    expect(api.callsTo('connections.create')[0]).toMatchObject({ config: { baseUrl: 'http://ehr.hospital.lan/fhir', allowPlainHttp: true } });
+  });
+
+  it('a client secret may have an end date, typed as the tables show dates; other sign-in methods do not ask', async () => {
+    const api = adminConsole([], { 'connections.create': (input) => ok(connection(9, input.config)) });
+    const person = await openAddForm(api);
+    expect(screen.queryByLabelText('Client secret expires on')).toBeNull();
+    await fillCernerConnection(person);
+    const expires = field('Client secret expires on');
+    expect(descriptionOf(expires)).toContain('the vendor’s end date for this secret, for the expiry reminders');
+
+    await fill(person, expires, '1 March');
+    await person.click(button('Save connection'));
+    expect(descriptionOf(expires)).toContain('Enter a date and time as YYYY-MM-DD hh:mm');
+    expect(api.callsTo('connections.create')).toEqual([]);
+
+    await fill(person, expires, '2027-03-01');
+    await person.click(button('Save connection'));
+    await waitFor(() => expect(api.callsTo('connections.create')).toHaveLength(1));
+    expect(api.callsTo('connections.create')[0]).toMatchObject({ config: { clientSecretExpiresAt: new Date(2027, 2, 1).getTime() } });
+  });
+
+  it('editing shows the saved end date back, and a method without a secret drops it', async () => {
+    const saved = connection(4, { name: 'Cerner prod', vendor: 'cerner', authMode: 'client_secret_post', clientId: 'noc', clientSecretExpiresAt: new Date(2027, 2, 1).getTime() }, { hasSecret: true });
+    const api = adminConsole([saved], { 'connections.update': () => ok(saved) });
+    const person = await openEditForm(api, 'Cerner prod');
+    expect(valueOf('Client secret expires on')).toBe('2027-03-01');
+    await fill(person, field('Sign-in method'), 'none');
+    expect(screen.queryByLabelText('Client secret expires on')).toBeNull();
+    await person.click(button('Save changes'));
+    await waitFor(() => expect(api.callsTo('connections.update')).toHaveLength(1));
+    expect((api.callsTo('connections.update')[0] as { config: object }).config).not.toHaveProperty('clientSecretExpiresAt');
   });
 });
 

@@ -2,7 +2,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostics } from '../../../src-shared/contract';
-import { localDateTime } from '../../../src-renderer/lib/time';
+import { formatLocalTime, localDate, localDateTime } from '../../../src-renderer/lib/time';
 import {
   button,
   fail,
@@ -17,6 +17,7 @@ import {
   queryButton,
   renderApp,
   tableRows,
+  textOf,
   user,
 } from './harness';
 import { allPassing, check, connection, connectionsConsole, diagnostics, NETWORK_ERROR } from './connection-fixtures';
@@ -182,5 +183,55 @@ describe('Test now', () => {
     await push(api, 'connections.changed', { connectionId: 1, by: 'ada' });
     await waitFor(() => expect(tableRows('Diagnostics')).toHaveLength(7));
     expect(pageText()).toContain('All checks passed');
+  });
+});
+
+describe('what a connection shows about its transport and credentials', () => {
+  const DAY = 24 * 60 * 60_000;
+
+  it('a private key says how long it has been in use, where the key is shown', async () => {
+    const jwks = { keys: [{ kty: 'EC', kid: 'k1', alg: 'ES384', use: 'sig', crv: 'P-384', x: 'x', y: 'y' }] };
+    const keyCreatedAt = NOW - 322 * DAY - 5 * 60_000;
+    const epic = connection(1, { name: 'Epic production', vendor: 'epic', authMode: 'private_key_jwt', clientId: 'vigil' }, { hasSecret: true, publicJwks: jwks, keyCreatedAt });
+    const person = renderApp(connectionsConsole(user({ role: 'operator' }), [epic]));
+    await openSetupTab(person);
+    const jwksPanel = await screen.findByRole('region', { name: 'Public key (JWKS)' });
+    expect(textOf(jwksPanel)).toContain(`Key in use since ${localDate(keyCreatedAt)} (322 days).`);
+  });
+
+  it('a client secret’s end date, how far off it is, and a plain http:// allowance in words', async () => {
+    const cerner = connection(2, {
+      name: 'Cerner lab',
+      vendor: 'cerner',
+      authMode: 'client_secret_basic',
+      clientId: 'noc',
+      baseUrl: 'http://cerner.hospital.lan/r4',
+      allowPlainHttp: true,
+      clientSecretExpiresAt: NOW + 40 * DAY,
+    }, { hasSecret: true });
+    const person = renderApp(connectionsConsole(user({ role: 'operator' }), [cerner]));
+    await openSetupTab(person);
+    const settings = await screen.findByRole('region', { name: 'Settings' });
+    expect(textOf(settings)).toContain(`Client secret expires${formatLocalTime(NOW + 40 * DAY, 'from')} (in 40 days)`);
+    expect(textOf(settings)).toContain('Plain http://Allowed: tokens, passwords and patient data may cross the network unencrypted');
+  });
+
+  it('the server’s own words are quoted apart from Vigil’s, for a role that may see them', async () => {
+    const serverText = 'Invalid client assertion:\n  jti already used';
+    const failed = diagnostics(1, [check('capability', 'pass'), check('token', 'fail', { error: { ...NETWORK_ERROR, serverText } })]);
+    const person = renderApp(connectionsConsole(user({ role: 'support_tech' }), [connection(1, { name: 'Epic' }, { lastTest: failed })]));
+    await openSetupTab(person);
+    const quote = await screen.findByText((_, el) => el?.tagName === 'BLOCKQUOTE');
+    expect(quote.textContent).toBe(serverText);
+    expect(quote.closest('figure')?.querySelector('figcaption')?.textContent).toBe('The server said:');
+  });
+
+  it('without the server’s words (a role that may not see them) nothing is quoted', async () => {
+    const failed = diagnostics(1, [check('token', 'fail', { error: NETWORK_ERROR })]);
+    const person = renderApp(connectionsConsole(user({ role: 'operator' }), [connection(1, { name: 'Epic' }, { lastTest: failed })]));
+    await openSetupTab(person);
+    await waitFor(() => expect(tableRows('Diagnostics')).toHaveLength(1));
+    expect(document.querySelector('blockquote')).toBeNull();
+    expect(pageText()).not.toContain('The server said');
   });
 });

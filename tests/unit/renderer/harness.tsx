@@ -24,6 +24,7 @@ import {
 import type { Envelope, ErrorBody } from '../../../src-shared/errors';
 import { DEFAULT_ALERT_RULE_SETTINGS } from '../../../src-shared/monitoring';
 import { AppRoot } from '../../../src-renderer/AppRoot';
+import { ALWAYS_LIVE, type LiveSource } from '../../../src-renderer/bridge/live-updates';
 import { useSessionStore } from '../../../src-renderer/state/session-store';
 import { useUiStore } from '../../../src-renderer/state/ui-store';
 import { useThemeStore } from '../../../src-renderer/state/theme-store';
@@ -190,12 +191,13 @@ function resetWorld(hash: string): void {
 /**
  * The whole console against this main, and a person at its keyboard and
  * mouse. `hash` is where the page starts, as after a reload (e.g.
- * '#/settings/users').
+ * '#/settings/users'). Main's events arrive as over Electron's IPC (always
+ * live) unless `live` says otherwise, as the browser bridge's socket would.
  */
-export function renderApp(api: VigilApi, hash = ''): UserEvent {
+export function renderApp(api: VigilApi, hash = '', { live = ALWAYS_LIVE, queryClient }: { live?: LiveSource; queryClient?: QueryClient } = {}): UserEvent {
   resetWorld(hash);
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(<AppRoot api={api} queryClient={queryClient} />);
+  const client = queryClient ?? new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(<AppRoot api={api} live={live} queryClient={client} />);
   return userEvent.setup();
 }
 

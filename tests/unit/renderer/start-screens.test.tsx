@@ -3,7 +3,6 @@ import { screen, waitFor } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { PASSWORD_MIN_LENGTH } from '../../../src-shared/contract';
-import { formatMoment } from '../../../src-renderer/lib/time';
 import {
   descriptionOf,
   fail,
@@ -13,7 +12,6 @@ import {
   heading,
   liveTexts,
   navLinks,
-  NOW,
   ok,
   pageText,
   renderApp,
@@ -130,14 +128,6 @@ describe('sign-in errors in plain words', () => {
     expect((field('Password') as HTMLInputElement).value).toBe('');
     expect(document.activeElement).toBe(field('Password'));
     expect(field('Password').getAttribute('aria-invalid')).toBe('true');
-  });
-
-  it('LOCKED says when the account unlocks', async () => {
-    const until = NOW + 15 * 60_000;
-    const { alert } = await signInAgainst(fail('LOCKED', `locked until ${until}`, { lockedUntil: until }));
-    expect(alert).toContain('locked after too many failed sign-ins');
-    expect(alert).toContain(`unlocks at ${formatMoment(until, NOW)}`);
-    expect(alert).not.toContain(String(until));
   });
 
   it('a disabled account is named as such', async () => {

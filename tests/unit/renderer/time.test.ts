@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatLocalTime,
+  formatMoment,
+  localizeInstants,
   localClock,
   localDateTime,
   localMoment,
@@ -22,6 +24,16 @@ describe('times as the console writes them', () => {
     expect(localRange(at(2026, 10, 23, 22), at(2026, 10, 24, 1))).toBe('2026-11-23 22:00 – 2026-11-24 01:00');
     expect(localMoment(at(2026, 10, 23, 16, 30), at(2026, 10, 23, 9))).toBe('16:30');
     expect(localMoment(at(2026, 10, 24, 16, 30), at(2026, 10, 23, 9))).toBe('2026-11-24 16:30');
+  });
+});
+
+describe('moments in main’s own sentences', () => {
+  it('are said in local time, the rest of the sentence as it was', () => {
+    const until = at(2026, 10, 23, 16, 30);
+    const now = at(2026, 10, 23, 9);
+    const iso = new Date(until).toISOString();
+    expect(localizeInstants(`locked until ${iso}. Wait.`, now)).toBe(`locked until ${formatMoment(until, now)}. Wait.`);
+    expect(localizeInstants('No time here: 2026-11-23 is a date.', now)).toBe('No time here: 2026-11-23 is a date.');
   });
 });
 

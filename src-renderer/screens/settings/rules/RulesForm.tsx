@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { useFieldArray, useWatch } from 'react-hook-form';
 import { DEFAULT_ALERT_RULE_SETTINGS, type AlertRuleSettings } from '../../../../src-shared/monitoring';
 import { useSetAlertRules } from '../../../api/alert-rules';
@@ -25,11 +24,10 @@ export function RulesForm({ saved, onEdit, onSaved }: { saved: AlertRuleSettings
     defaultValues: valuesFrom(saved),
     mutation: save,
     fieldFor: tierField,
+    onEdit,
   });
   const tiers = useFieldArray({ control: form.control, name: 'tlsExpiryDays' });
   const values = useWatch({ control: form.control });
-  // Any change makes what the last save did old news.
-  useEffect(() => form.subscribe({ formState: { values: true }, callback: onEdit }), [form, onEdit]);
 
   function restoreDefaults() {
     // Main's last answer was about other values.

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
 import type { UseFieldArrayReturn } from 'react-hook-form';
 import { Button } from '../../../components/Button';
 import { Notice } from '../../../components/Notice';
 import type { FieldBinding } from '../../../lib/forms';
+import { useFocusAfterRemoval } from '../../../lib/use-list-focus';
 import { MAX_TIERS, type RulesValues } from './rules-form';
 import { TierField } from './TierField';
 
@@ -20,17 +20,7 @@ export function TierList({ tiers, typed, field, listError }: {
   listError: string | undefined;
 }) {
   const { fields, append, remove } = tiers;
-  // A fresh object per request, so asking for the same place twice focuses it twice.
-  const [focus, setFocus] = useState<{ index: number } | null>(null);
-  useEffect(() => {
-    if (focus) document.getElementsByName(`tlsExpiryDays.${focus.index}.days`)[0]?.focus();
-  }, [focus]);
-
-  function removeAt(index: number) {
-    remove(index);
-    const neighbour = index < fields.length - 1 ? index : index - 1;
-    if (neighbour >= 0) setFocus({ index: neighbour });
-  }
+  const removeTier = useFocusAfterRemoval((i) => `tlsExpiryDays.${i}.days`);
 
   return (
     <div className="settings-list">
@@ -42,7 +32,7 @@ export function TierList({ tiers, typed, field, listError }: {
             index={i}
             days={typed[i]?.days ?? ''}
             field={field(`tlsExpiryDays.${i}.days`)}
-            onRemove={fields.length > 1 ? () => removeAt(i) : null}
+            onRemove={fields.length > 1 ? () => removeTier(remove, i, fields.length) : null}
           />
         ))}
       </div>

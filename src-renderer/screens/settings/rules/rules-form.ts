@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { alertRuleSettingsSchema, type AlertRuleSettings } from '../../../../src-shared/monitoring';
-import { boundsOf, fieldPaths, readField, reportIssues, wholeNumberText } from '../../../lib/form-fields';
+import { boundsOf, fieldPaths, longestList, readField, reportIssues, wholeNumberText } from '../../../lib/form-fields';
 
 const DAYS = alertRuleSettingsSchema.shape.tlsExpiryDays;
 const MINUTES = alertRuleSettingsSchema.shape.degradedAfterMinutes;
@@ -10,13 +10,8 @@ export const DAY_BOUNDS = boundsOf(DAYS.element);
 export const MINUTE_BOUNDS = boundsOf(MINUTES);
 export const ROTATION_BOUNDS = boundsOf(ROTATION);
 
-/** The most tiers the contract takes: zod keeps an array's length limit to itself, so find the longest list it accepts. */
-function longestTierList(): number {
-  let n = 1;
-  while (DAYS.safeParse(Array.from({ length: n + 1 }, (_, i) => i + 1)).success) n += 1;
-  return n;
-}
-export const MAX_TIERS = longestTierList();
+/** The most tiers the contract takes. */
+export const MAX_TIERS = longestList(DAYS, (i) => i + 1);
 
 /**
  * The form holds the rules as typed, named by their path in the
