@@ -11,6 +11,7 @@ import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { z } from 'zod';
 import {
+  auditExportNotice,
   CHANNELS,
   EVENTS,
   type ChannelName,
@@ -169,6 +170,8 @@ export function signedInAs(u: UserSummary, more: Handlers = {}): FakeVigil {
     'ehr.vendors': () => ok({ vendors: [] }),
     'monitor.board': () => ok({ tiles: [] }),
     'monitor.rules': () => ok(DEFAULT_ALERT_RULE_SETTINGS),
+    // The frame asks for it on every screen for roles that read the audit trail.
+    'audit.status': () => ok({ lastSeq: 12, anchoredSeq: 12, rollback: null, exportRetentionDays: 30, exportNotice: auditExportNotice(30) }),
     ...more,
   });
 }
