@@ -19,6 +19,13 @@ export const auditTarget = {
   notifyChannel: (id: string) => `notify-channel:${id}`,
   monitorRules: () => 'monitor:rules',
   sandbox: () => 'sandbox',
+  ticket: (id: string) => `ticket:${id}`,
+  /** Many tickets at once: an import or an export. */
+  tickets: () => 'tickets',
+  ticketView: (id: string) => `ticket-view:${id}`,
+  slaPolicy: () => 'sla:policy',
+  ticketAlertRules: () => 'tickets:alert-rules',
+  kbArticle: (id: string) => `kb:${id}`,
 } as const;
 
 /** Who acts when no person does: the app itself (start-up, recoveries), and scheduled work. */

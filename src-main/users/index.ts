@@ -3,6 +3,7 @@
  * the sessions both transports resolve tokens against.
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
+import type { UserSummary } from '../../src-shared/contract';
 import type { Clock } from '../clock';
 import type { EventBus } from '../events';
 import type { ServiceModule } from '../service-module';
@@ -25,6 +26,8 @@ export interface UsersDeps {
 export interface UsersApi {
   /** For the transports: who is behind a token, and which sessions an event reaches. */
   sessions: Sessions;
+  /** The local accounts, for services that assign work to people. */
+  list(): UserSummary[];
 }
 
 // Often enough that an idle window locks within seconds of its timeout.
@@ -43,7 +46,7 @@ export function createUsersModule(deps: UsersDeps): ServiceModule<UsersApi> {
   return {
     name: 'users',
     handlers: userHandlers({ users, sessions, events, version: deps.version }),
-    api: { sessions },
+    api: { sessions, list: () => users.list() },
     close: () => clearInterval(sweep),
   };
 }

@@ -16,9 +16,11 @@ import type { ChannelDef, EventDef } from './define';
 import { ALERT_CHANNELS, ALERT_EVENTS } from './alerts';
 import { AUDIT_CHANNELS, AUDIT_EVENTS } from './audit';
 import { CONNECTION_CHANNELS, CONNECTION_EVENTS } from './connections';
+import { KB_CHANNELS, KB_EVENTS } from './kb';
 import { MONITOR_CHANNELS, MONITOR_EVENTS } from './monitor';
 import { NOTIFY_CHANNELS, NOTIFY_EVENTS } from './notify';
 import { SYSTEM_CHANNELS } from './system';
+import { TICKET_CHANNELS, TICKET_EVENTS } from './tickets';
 import { USER_CHANNELS, USER_EVENTS } from './users';
 
 export * from './define';
@@ -26,6 +28,8 @@ export * from './users';
 export * from './audit';
 export * from './connections';
 export * from './notify';
+export * from './tickets';
+export * from './kb';
 
 type Joined<T extends readonly object[]> = T extends readonly [infer H, ...infer R extends readonly object[]] ? H & Joined<R> : unknown;
 
@@ -50,6 +54,8 @@ export const CHANNELS = join(
   ALERT_CHANNELS,
   NOTIFY_CHANNELS,
   SYSTEM_CHANNELS,
+  TICKET_CHANNELS,
+  KB_CHANNELS,
 ) satisfies Record<string, ChannelDef>;
 
 export type ChannelName = keyof typeof CHANNELS;
@@ -83,6 +89,8 @@ export const EVENTS = join(
   MONITOR_EVENTS,
   ALERT_EVENTS,
   NOTIFY_EVENTS,
+  TICKET_EVENTS,
+  KB_EVENTS,
 ) satisfies Record<string, EventDef>;
 
 export type EventName = keyof typeof EVENTS;

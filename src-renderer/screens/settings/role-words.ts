@@ -18,6 +18,13 @@ const PERMISSION_WORDS: Record<Permission, string | null> = {
   'sandbox.manage': 'set sandbox faults',
   'notify.manage': 'set up notifications',
   'system.read': null,
+  'tickets.read': null,
+  'tickets.triage': 'triage tickets',
+  'tickets.follow': 'comment on tickets',
+  'tickets.import': 'import tickets',
+  'tickets.manage': 'set SLA policies',
+  'kb.read': null,
+  'kb.edit': 'edit knowledge articles',
 };
 
 function sentence(parts: string[]): string {

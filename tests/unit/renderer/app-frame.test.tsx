@@ -281,7 +281,7 @@ describe('users (admin)', () => {
     await click(button('New account'));
     const operator = byLabel('NOC operator') as HTMLInputElement;
     expect(operator.checked).toBe(true);
-    expect(descriptionOf(operator)).toBe('Watch connections, acknowledge alerts, run diagnostics and tune monitoring (pauses, maintenance, alert rules).');
+    expect(descriptionOf(operator)).toBe('Watch connections, acknowledge alerts, run diagnostics, tune monitoring (pauses, maintenance, alert rules), triage tickets and comment on tickets.');
     expect(descriptionOf(byLabel('Administrator'))).toContain('manage accounts');
     expect(descriptionOf(byLabel('Clinical safety officer'))).toContain('review the audit trail');
 
