@@ -13,6 +13,7 @@ import { systemClock, type Clock } from '../clock';
 import { createConnectionsModule } from '../connections';
 import { createDispatcher, type Dispatch } from '../dispatch';
 import { EventBus } from '../events';
+import { createKbModule } from '../kb';
 import { createLogger, type Logger } from '../log';
 import { createMonitorModule, type MonitorDeps } from '../monitor';
 import { createNotifyModule, type DesktopNotifier } from '../notify';
@@ -21,6 +22,7 @@ import { createKeychain, KeychainError, type SecretStore } from '../secrets';
 import type { ServiceModule } from '../service-module';
 import { openStore, StoreError, type Store } from '../store';
 import { createSystemModule } from '../system';
+import { createTicketsModule, type TicketsDeps } from '../tickets';
 import { createUsersModule, type LockoutPolicy, type Sessions } from '../users';
 import { VERSION } from '../version';
 import { ModuleSet } from './modules';
@@ -42,6 +44,8 @@ export interface VigilOptions {
   sandbox?: boolean | SandboxOptions;
   /** Monitor tuning for tests and benches; the defaults suit a workstation. */
   monitor?: Partial<Pick<MonitorDeps, 'timers' | 'random' | 'concurrency' | 'storage' | 'workstation' | 'observe'>>;
+  /** The SLA scheduler's timers and the first policy's time zone, for tests. */
+  tickets?: Partial<Pick<TicketsDeps, 'timers' | 'timeZone'>>;
   /** Electron's notifications; without it, desktop notices go to the consoles in a browser as notify.desktop events. */
   desktop?: DesktopNotifier;
   /** Modules started after the built-in ones (tests use it to prove the start and close rules). */
@@ -78,8 +82,12 @@ export async function createVigil(opts: VigilOptions): Promise<Vigil> {
       await createConnectionsModule({ db, secrets, events, clock, log, audit: audit.api.writer, sandbox: opts.sandbox ?? true }),
     );
     const notify = modules.add(createNotifyModule({ db, secrets, events, clock, log, desktop: opts.desktop }));
-    modules.add(
+    const monitor = modules.add(
       createMonitorModule({ db, clock, log, events, dataDir, connections: connections.api, notify: notify.api, audit: audit.api.writer, ...opts.monitor }),
+    );
+    const kb = modules.add(createKbModule({ db, clock, log, events, monitor: monitor.api }));
+    modules.add(
+      createTicketsModule({ db, clock, log, events, secrets, audit: audit.api.writer, notify: notify.api, monitor: monitor.api, connections: connections.api, users: users.api, kb: kb.api, ...opts.tickets }),
     );
     modules.add(createSystemModule({ version: VERSION, dataDir, startedAt, store, secrets, auditEntries: () => audit.api.count() }));
     for (const start of opts.extraModules ?? []) modules.add(await start());
