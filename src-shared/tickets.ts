@@ -425,6 +425,8 @@ export const ticketFilterSchema = z
     /** Tickets the caller (or this user) follows. */
     followedBy: z.string().min(1).max(64).optional(),
     connectionId: z.number().int().positive().optional(),
+    /** The ticket of an alert: the way back from the alert to its ticket. */
+    alertId: z.string().min(1).max(100).optional(),
     /** Words searched in titles and descriptions (their redacted text). */
     text: z.string().trim().min(1).max(200).optional(),
   })

@@ -98,6 +98,10 @@ function whereOf(filter: TicketFilter, caller: string, now: number): Where {
     sql.push('connection = ?');
     params.push(filter.connectionId);
   }
+  if (filter.alertId !== undefined) {
+    sql.push("id IN (SELECT ticket_id FROM ticket_links WHERE kind = 'alert' AND ref = ?)");
+    params.push(filter.alertId);
+  }
   return { sql, params };
 }
 
