@@ -13,6 +13,7 @@ const SUITES: Record<string, () => Promise<{ run: BenchSuite }>> = {
   monitor: () => import('./monitor'),
   'monitor-scheduler': () => import('./monitor-scheduler'),
   'monitor-storage': () => import('./monitor-storage'),
+  tickets: () => import('./tickets'),
 };
 
 const args = process.argv.slice(2);

@@ -418,7 +418,7 @@ export const ticketFilterSchema = z
     /** A username, 'me' (the caller) or 'unassigned'. */
     assignee: z.string().min(1).max(64).optional(),
     tier: z.array(tierSchema).min(1).max(4).optional(),
-    /** at_risk: a clock past its at-risk share and not yet breached; breached: a clock past its target. */
+    /** at_risk: a clock past its at-risk share and none breached; breached: a clock past its target (as of the last SLA tick, every few seconds). */
     sla: z.enum(['at_risk', 'breached']).optional(),
     emergency: z.boolean().optional(),
     tag: tagSchema.optional(),
@@ -427,7 +427,7 @@ export const ticketFilterSchema = z
     connectionId: z.number().int().positive().optional(),
     /** The ticket of an alert: the way back from the alert to its ticket. */
     alertId: z.string().min(1).max(100).optional(),
-    /** Words searched in titles and descriptions (their redacted text). */
+    /** Words searched in titles and descriptions (their redacted text); words matching more than 20,000 tickets search the newest 20,000. */
     text: z.string().trim().min(1).max(200).optional(),
   })
   .strict();

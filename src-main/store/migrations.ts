@@ -276,10 +276,11 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       INSERT INTO ticket_workstation (id, workstation) VALUES (1, lower(hex(randomblob(16))));
 
-      -- Every change to a ticket, append-only; seq is this workstation's monotonic sequence.
+      -- Every change to a ticket, append-only; seq is this workstation's monotonic sequence and
+      -- id a UUIDv7 (unique by construction: no index is kept for it until something looks events up by it).
       CREATE TABLE ticket_events (
         seq       INTEGER PRIMARY KEY AUTOINCREMENT,
-        id        TEXT NOT NULL UNIQUE,
+        id        TEXT NOT NULL,
         ticket_id TEXT NOT NULL,
         at        INTEGER NOT NULL,
         actor     TEXT NOT NULL,
@@ -292,40 +293,47 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TRIGGER ticket_events_no_delete BEFORE DELETE ON ticket_events
         BEGIN SELECT RAISE(ABORT, 'ticket_events is append-only'); END;
 
-      -- The ticket as its events make it (state, JSON), with the columns the queue sorts and
-      -- filters on beside it. number is the VIG-n people see. queue_key is the earliest due
-      -- time of a counting clock, or 9007199254740991 when nothing counts, so one index orders it.
+      -- The columns the queue sorts and filters on, one small row per ticket so a page is read
+      -- from the indexes below; number is the VIG-n people see. queue_key is the earliest due time
+      -- of a counting clock, or 9007199254740991 when nothing counts. sla is 0 on time, 1 at risk,
+      -- 2 breached, as of the ticket's last event (the scheduler records each mark as one).
       CREATE TABLE tickets (
-        number     INTEGER PRIMARY KEY,
-        id         TEXT NOT NULL UNIQUE,
-        open       INTEGER NOT NULL,
-        status     TEXT NOT NULL,
-        priority   INTEGER NOT NULL,
-        category   TEXT NOT NULL,
-        assignee   TEXT,
-        tier       INTEGER NOT NULL,
-        emergency  TEXT,
-        connection INTEGER,
+        number      INTEGER PRIMARY KEY,
+        id          TEXT NOT NULL UNIQUE,
+        open        INTEGER NOT NULL,
+        status      TEXT NOT NULL,
+        priority    INTEGER NOT NULL,
+        category    TEXT NOT NULL,
+        assignee    TEXT,
+        tier        INTEGER NOT NULL,
+        emergency   TEXT,
+        connection  INTEGER,
         external_id TEXT,
-        created_at INTEGER NOT NULL,
-        updated_at INTEGER NOT NULL,
-        queue_key  INTEGER NOT NULL,
-        risk_at    INTEGER,
-        breach_at  INTEGER,
-        mark_at    INTEGER,
-        state      TEXT NOT NULL,
-        clocks     TEXT NOT NULL
+        created_at  INTEGER NOT NULL,
+        updated_at  INTEGER NOT NULL,
+        queue_key   INTEGER NOT NULL,
+        sla         INTEGER NOT NULL,
+        mark_at     INTEGER
       );
       CREATE INDEX tickets_queue ON tickets (queue_key, priority, number) WHERE open = 1;
       CREATE INDEX tickets_queue_by_priority ON tickets (priority, queue_key, number) WHERE open = 1;
       CREATE INDEX tickets_queue_by_assignee ON tickets (assignee, queue_key, priority, number) WHERE open = 1;
       CREATE INDEX tickets_queue_by_category ON tickets (category, queue_key, priority, number) WHERE open = 1;
+      CREATE INDEX tickets_queue_by_sla ON tickets (sla, queue_key, priority, number) WHERE open = 1;
       CREATE INDEX tickets_queue_by_status ON tickets (status, queue_key, priority, number);
       CREATE INDEX tickets_by_update ON tickets (updated_at, number);
       CREATE INDEX tickets_marks ON tickets (mark_at) WHERE mark_at IS NOT NULL;
       CREATE INDEX tickets_by_connection ON tickets (connection) WHERE connection IS NOT NULL;
       -- The id a ticket had in the tool it was imported from: imported once.
       CREATE UNIQUE INDEX tickets_by_external_id ON tickets (external_id) WHERE external_id IS NOT NULL;
+
+      -- The ticket as its events make it, and its clocks as of its last event (JSON), read only
+      -- for the tickets shown.
+      CREATE TABLE ticket_state (
+        number INTEGER PRIMARY KEY,
+        state  TEXT NOT NULL,
+        clocks TEXT NOT NULL
+      );
 
       -- Links and followers as rows, to find a ticket by its alert and "followed by me".
       CREATE TABLE ticket_links (

@@ -96,6 +96,7 @@ export function ticketHandlers(deps: TicketHandlerDeps): HandlerTable<TicketChan
   const policyOf = (s: TicketState) => policies.get(s.policyVersion).policy;
   const shown = (c: Committed) => ({ ticket: ticketView(c.state, c.clocks, policyOf(c.state), clock.now()) });
   const owner = (alertId: string) => repo.byAlert(alertId);
+  const states = (numbers: number[]) => repo.states(numbers);
   const audited = (ctx: HandlerContext, s: TicketState, detail: Record<string, unknown> = {}) =>
     ctx.audit({ target: auditTarget.ticket(s.id), detail: { number: ticketNumberLabel(s.number), ...detail } });
   const guardFollow =
@@ -174,29 +175,28 @@ export function ticketHandlers(deps: TicketHandlerDeps): HandlerTable<TicketChan
   }
 
   function exportRows(filter: TicketFilter, sort: TicketSort, caller: Caller) {
-    const states: TicketState[] = [];
+    const found: TicketState[] = [];
     let cursor: string | undefined;
     let truncated = false;
-    const now = clock.now();
     for (;;) {
-      const page = queryQueue(deps.db, { filter, sort, limit: 500, cursor, caller: caller.username, now });
-      states.push(...page.tickets.map((t) => t.state));
-      if (states.length >= EXPORT_MAX_ROWS) {
-        truncated = page.nextCursor !== null || states.length > EXPORT_MAX_ROWS;
-        states.length = Math.min(states.length, EXPORT_MAX_ROWS);
+      const page = queryQueue(deps.db, states, { filter, sort, limit: 500, cursor, caller: caller.username });
+      found.push(...page.tickets.map((t) => t.state));
+      if (found.length >= EXPORT_MAX_ROWS) {
+        truncated = page.nextCursor !== null || found.length > EXPORT_MAX_ROWS;
+        found.length = Math.min(found.length, EXPORT_MAX_ROWS);
         break;
       }
       if (page.nextCursor === null) break;
       cursor = page.nextCursor;
     }
-    return { states, truncated };
+    return { states: found, truncated };
   }
 
   return {
     'tickets.list': ({ filter, sort, limit, cursor }, ctx) => {
       const now = clock.now();
-      const page = answer(() => queryQueue(deps.db, { filter, sort, limit, cursor, caller: callerOf(ctx).username, now }));
-      return { tickets: page.tickets.map((t) => ticketRow(t.state, t.clocks, policyOf(t.state), now)), nextCursor: page.nextCursor, total: page.total, now };
+      const page = answer(() => queryQueue(deps.db, states, { filter, sort, limit, cursor, caller: callerOf(ctx).username }));
+      return { tickets: page.tickets.map((t) => ticketRow(t.state, t.clocks, policyOf(t.state), now)), nextCursor: page.nextCursor, total: page.total, totalExact: page.totalExact, now };
     },
 
     'tickets.get': (input, ctx) => detail(load(input), callerOf(ctx), true),

@@ -121,7 +121,14 @@ export const TICKET_CHANNELS = {
         cursor: z.string().max(500).optional(),
       })
       .strict(),
-    output: z.object({ tickets: z.array(ticketRowSchema), nextCursor: z.string().nullable(), total: z.number().int().nonnegative(), now: epochMs }),
+    output: z.object({
+      tickets: z.array(ticketRowSchema),
+      nextCursor: z.string().nullable(),
+      /** How many match, counted up to 10,000 (totalExact false beyond: show "10,000+"). */
+      total: z.number().int().nonnegative(),
+      totalExact: z.boolean(),
+      now: epochMs,
+    }),
   }),
   'tickets.get': channel({
     summary: 'One ticket (by id or number) with its clocks, timeline, comments, linked alerts and connection, suggestions and articles; text redacted',

@@ -92,7 +92,8 @@ export class TicketWriter {
       for (const e of events) state = applyEvent(state, e);
       const policy = policies.get(state!.policyVersion).policy;
       const snapshot = snapshotClocks(policy, before ? repo.events(id) : events);
-      repo.save(state!, snapshot, queueTimes(policy, snapshot), nextMarkAt(snapshot, state!.marks), before);
+      // As of the last event: the scheduler records each mark as an event, which brings the level up to date.
+      repo.save(state!, snapshot, queueTimes(policy, snapshot, state!.updatedAt), nextMarkAt(snapshot, state!.marks), before);
       return { before, state: state!, clocks: snapshot, events };
     })();
     // Inside an import's transaction the importer tells the consoles once, after its commit.

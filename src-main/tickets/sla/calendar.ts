@@ -51,17 +51,35 @@ interface LocalDate {
   d: number;
 }
 
-/** The wall-clock reading at an instant, as if it were UTC: the zone's offset is this minus the instant. */
-function wallClock(timeZone: string, at: number): { date: LocalDate; wallMs: number } {
-  const parts: Record<string, number> = {};
-  for (const p of formatter(timeZone).formatToParts(new Date(at))) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+// Zones change their offset on the hour (or the quarter hour), so an offset looked up once holds for its
+// whole quarter hour; formatToParts is slow enough for that to be worth remembering.
+const QUARTER_HOUR = 15 * MINUTE;
+const offsets = new Map<string, number>();
+const OFFSETS_KEPT = 100_000;
+
+/** The zone's offset from UTC at an instant, in ms. */
+function offsetAt(timeZone: string, at: number): number {
+  const bucket = Math.floor(at / QUARTER_HOUR);
+  const key = `${timeZone}|${bucket}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const start = bucket * QUARTER_HOUR;
+    const parts: Record<string, number> = {};
+    for (const p of formatter(timeZone).formatToParts(new Date(start))) {
+      if (p.type !== 'literal') parts[p.type] = Number(p.value);
+    }
+    offset = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!) - start;
+    if (offsets.size >= OFFSETS_KEPT) offsets.clear();
+    offsets.set(key, offset);
   }
-  const date = { y: parts.year!, m: parts.month!, d: parts.day! };
-  return { date, wallMs: Date.UTC(date.y, date.m - 1, date.d, parts.hour!, parts.minute!, parts.second!) + (at % 1000) };
+  return offset;
 }
 
-const offsetAt = (timeZone: string, at: number): number => wallClock(timeZone, at).wallMs - at;
+/** The local date at an instant. */
+function localDate(timeZone: string, at: number): LocalDate {
+  const wall = new Date(at + offsetAt(timeZone, at));
+  return { y: wall.getUTCFullYear(), m: wall.getUTCMonth() + 1, d: wall.getUTCDate() };
+}
 
 /**
  * The instant a local wall time names in a zone. The zone's offsets a day
@@ -114,7 +132,7 @@ function daySpans(cal: BusinessCalendar, date: LocalDate): Array<[number, number
 
 /** Every business span that ends after `from`, day by day, for at most MAX_DAYS days. */
 function* spansFrom(cal: BusinessCalendar, from: number): Generator<[number, number]> {
-  let date = wallClock(cal.timeZone, from).date;
+  let date = localDate(cal.timeZone, from);
   for (let i = 0; i < MAX_DAYS; i++, date = nextDate(date)) {
     for (const [start, end] of daySpans(cal, date)) {
       if (end > from) yield [Math.max(start, from), end];
@@ -152,5 +170,5 @@ export function addWorking(cal: Calendar, from: number, ms: number): number | nu
 /** Whether an instant falls in business hours (a span ends at 24:00 at the latest, so its own local day holds it). */
 export function inHours(cal: Calendar, at: number): boolean {
   if (cal === null) return true;
-  return daySpans(cal, wallClock(cal.timeZone, at).date).some(([start, end]) => start <= at && at < end);
+  return daySpans(cal, localDate(cal.timeZone, at)).some(([start, end]) => start <= at && at < end);
 }

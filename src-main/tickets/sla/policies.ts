@@ -51,6 +51,7 @@ interface Row {
 
 export class PolicyRepo {
   private readonly versions = new Map<number, SlaPolicyVersion>();
+  private latest: Database.Statement | undefined;
 
   /** Writes version 1 from the defaults on a data folder's first start. */
   constructor(
@@ -65,8 +66,8 @@ export class PolicyRepo {
   }
 
   current(): SlaPolicyVersion {
-    const row = this.db.prepare('SELECT version FROM sla_policies ORDER BY version DESC LIMIT 1').get() as { version: number };
-    return this.get(row.version);
+    this.latest ??= this.db.prepare('SELECT version FROM sla_policies ORDER BY version DESC LIMIT 1');
+    return this.get((this.latest.get() as { version: number }).version);
   }
 
   /** Throws for a version that was never saved: a ticket's events name only saved ones. */

@@ -198,26 +198,25 @@ export function nextMarkAt(snap: ClocksSnapshot, recorded: readonly string[]): n
   return marksOf(snap).find((m) => !recorded.includes(m.key))?.at ?? null;
 }
 
+/** How a ticket stands against its targets: 0 on time, 1 at risk, 2 breached. */
+export type SlaLevel = 0 | 1 | 2;
+
 /** The columns the queue sorts and filters on. */
 export interface QueueTimes {
   /** The earliest due time of a counting clock: the queue's order. null: nothing counts. */
   dueAt: number | null;
-  /** The earliest at-risk instant of a clock not stopped. */
-  riskAt: number | null;
-  /** The earliest breach instant, past or to come, of a clock that has not met its target. */
-  breachAt: number | null;
+  /** As of `now`: breached when a clock that has not met its target passed it, at risk when one not stopped passed its share. */
+  sla: SlaLevel;
 }
 
-export function queueTimes(policy: SlaPolicy, snap: ClocksSnapshot): QueueTimes {
-  const min = (values: Array<number | null>) => {
-    const present = values.filter((v): v is number => v !== null);
-    return present.length > 0 ? Math.min(...present) : null;
-  };
-  const clocks = [snap.firstResponse, snap.resolution];
+export function queueTimes(policy: SlaPolicy, snap: ClocksSnapshot, now: number): QueueTimes {
   const ids = ['firstResponse', 'resolution'] as const;
-  return {
-    dueAt: min(clocks.map((c) => (c.state === 'running' ? c.dueAt : null))),
-    riskAt: min(clocks.map((c) => (c.state === 'stopped' ? null : c.riskAt))),
-    breachAt: min(clocks.map((c, i) => (c.state === 'stopped' && c.elapsedMs <= targetMs(policy, snap.priority, ids[i]!) ? null : c.dueAt))),
-  };
+  const breached = ids.some((id) => {
+    const c = snap[id];
+    const met = c.state === 'stopped' && c.elapsedMs <= targetMs(policy, snap.priority, id);
+    return !met && c.dueAt !== null && c.dueAt <= now;
+  });
+  const atRisk = ids.some((id) => snap[id].state !== 'stopped' && snap[id].riskAt !== null && snap[id].riskAt! <= now);
+  const due = ids.map((id) => snap[id]).flatMap((c) => (c.state === 'running' && c.dueAt !== null ? [c.dueAt] : []));
+  return { dueAt: due.length > 0 ? Math.min(...due) : null, sla: breached ? 2 : atRisk ? 1 : 0 };
 }

@@ -48,8 +48,8 @@ export interface SlaSchedulerDeps {
 
 // Often enough for a 15-minute escalation to be on time within seconds.
 export const SLA_TICK_MS = 5_000;
-const BATCH = 200;
-const MAX_BATCHES = 50;
+// Tickets per turn of the event loop: after a long sleep thousands may be due, and the consoles must stay answered meanwhile.
+const BATCH = 100;
 const ACTOR = 'scheduler';
 
 const LEVEL: Record<SlaMark, number> = { at_risk: 1, escalation: 2, breached: 2 };
@@ -73,22 +73,21 @@ export class SlaScheduler {
     this.arm();
   }
 
-  /** Records every mark due by now; returns how many tickets got one. */
-  runDue(): number {
+  /** Records the marks due by now of up to BATCH tickets; true when more may be waiting. */
+  private runBatch(): boolean {
     const now = this.deps.clock.now();
-    let done = 0;
-    for (let batch = 0; batch < MAX_BATCHES; batch++) {
-      const ids = this.deps.repo.markedBy(now, BATCH);
-      for (const id of ids) {
-        try {
-          if (this.record(id, now)) done++;
-        } catch (err) {
-          this.deps.log.error('an SLA mark could not be recorded; the next tick tries again', { ticketId: id, error: err });
-        }
+    const ids = this.deps.repo.markedBy(now, BATCH);
+    let failed = 0;
+    for (const id of ids) {
+      try {
+        this.record(id, now);
+      } catch (err) {
+        failed++;
+        this.deps.log.error('an SLA mark could not be recorded; the next tick tries again', { ticketId: id, error: err });
       }
-      if (ids.length < BATCH) break;
     }
-    return done;
+    // A batch of failures waits for the next tick rather than spinning on the same tickets.
+    return ids.length === BATCH && failed < ids.length;
   }
 
   close(): void {
@@ -98,15 +97,12 @@ export class SlaScheduler {
     this.handle = null;
   }
 
-  private arm(): void {
+  private arm(delay = SLA_TICK_MS): void {
     if (this.stopped) return;
-    this.handle = this.deps.timers.setTimeout(() => {
-      this.runDue();
-      this.arm();
-    }, SLA_TICK_MS);
+    this.handle = this.deps.timers.setTimeout(() => this.arm(this.runBatch() ? 0 : SLA_TICK_MS), delay);
   }
 
-  private record(id: string, now: number): boolean {
+  private record(id: string, now: number): void {
     const { writer, policies } = this.deps;
     const committed = writer.change(id, (state, clocks) => {
       const rule = policies.get(state.policyVersion).policy.priorities[state.priority];
@@ -126,7 +122,6 @@ export class SlaScheduler {
       });
     });
     for (const e of committed.events) this.raise(committed.state, committed.clocks, e);
-    return committed.events.length > 0;
   }
 
   private raise(state: TicketState, clocks: ClocksSnapshot, e: TicketEvent): void {

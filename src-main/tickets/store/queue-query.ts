@@ -4,7 +4,7 @@
  * count of all that match. Urgency order is the next breach first: the
  * stored queue_key is the earliest due time of a counting clock, so the
  * indexes on (…, queue_key, priority, number) give the first page without
- * sorting, filters included.
+ * sorting, filters included. Only the page's tickets are read whole.
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { CLOSED_STATUSES, priorityRank, type TicketFilter, type TicketSort } from '../../../src-shared/tickets';
@@ -19,14 +19,24 @@ export interface QueueQuery {
   cursor?: string;
   /** Who 'me' is. */
   caller: string;
-  now: number;
 }
 
 export interface QueuePage {
   tickets: StoredTicket[];
   nextCursor: string | null;
+  /** How many match, counted up to COUNT_CAP. */
   total: number;
+  totalExact: boolean;
 }
+
+/** Counting stops here: a count costs what it counts, and a queue longer than this is read page by page anyway. */
+export const COUNT_CAP = 10_000;
+/**
+ * A search looks at the newest this many tickets its words match: ranking
+ * costs what it ranks (about a microsecond a match), and words that common
+ * say little about which ticket is meant.
+ */
+export const SEARCHED_MAX = 20_000;
 
 interface Where {
   sql: string[];
@@ -55,7 +65,7 @@ function decodeCursor(cursor: string, sort: TicketSort, length: number): number[
   throw new TicketInputError('That page cursor does not belong to this list; start again from the first page.', ['cursor']);
 }
 
-function whereOf(filter: TicketFilter, caller: string, now: number): Where {
+function whereOf(filter: TicketFilter, caller: string): Where {
   const sql: string[] = [];
   const params: Array<string | number> = [];
   const inList = (column: string, values: ReadonlyArray<string | number>) => {
@@ -78,12 +88,9 @@ function whereOf(filter: TicketFilter, caller: string, now: number): Where {
     sql.push('assignee = ?');
     params.push(me(filter.assignee));
   }
-  if (filter.sla === 'at_risk') {
-    sql.push('risk_at <= ? AND (breach_at IS NULL OR breach_at > ?)');
-    params.push(now, now);
-  } else if (filter.sla === 'breached') {
-    sql.push('breach_at <= ?');
-    params.push(now);
+  if (filter.sla !== undefined) {
+    sql.push('sla = ?');
+    params.push(filter.sla === 'breached' ? 2 : 1);
   }
   if (filter.emergency !== undefined) sql.push(filter.emergency ? 'emergency IS NOT NULL' : 'emergency IS NULL');
   if (filter.tag !== undefined) {
@@ -110,19 +117,35 @@ function textQuery(filter: TicketFilter): string | null {
   return filter.text === undefined ? null : ftsQuery(filter.text, { match: 'all', prefixLast: true });
 }
 
-export function queryQueue(db: Database.Database, q: QueueQuery): QueuePage {
-  const where = whereOf(q.filter, q.caller, q.now);
+/** The lowest ticket number a search looks at: 0 (all) unless more than SEARCHED_MAX tickets match. */
+function searchFloor(db: Database.Database, text: string): number {
+  const row = db.prepare('SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?').get(text, SEARCHED_MAX - 1) as { rowid: number } | undefined;
+  return row?.rowid ?? 0;
+}
+
+function clause(w: Where): string {
+  return w.sql.length > 0 ? `WHERE ${w.sql.join(' AND ')}` : '';
+}
+
+function cappedCount(db: Database.Database, select: string, params: ReadonlyArray<string | number>, cut: boolean): { total: number; totalExact: boolean } {
+  const n = (db.prepare(`SELECT COUNT(*) AS n FROM (${select} LIMIT ${COUNT_CAP + 1})`).get(...params) as { n: number }).n;
+  return { total: Math.min(n, COUNT_CAP), totalExact: n <= COUNT_CAP && !cut };
+}
+
+export function queryQueue(db: Database.Database, states: (numbers: number[]) => StoredTicket[], q: QueueQuery): QueuePage {
+  const where = whereOf(q.filter, q.caller);
   const text = textQuery(q.filter);
-  if (q.filter.text !== undefined && text === null) return { tickets: [], nextCursor: null, total: 0 };
+  if (q.filter.text !== undefined && text === null) return { tickets: [], nextCursor: null, total: 0, totalExact: true };
   if (q.sort === 'relevance') {
     if (text === null) throw new TicketInputError('Sorting by relevance needs words to search for.', ['sort']);
-    return relevancePage(db, q, where, text);
+    return relevancePage(db, states, q, where, text);
   }
+  const floor = text === null ? 0 : searchFloor(db, text);
   if (text !== null) {
-    where.sql.push('number IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ?)');
-    where.params.push(text);
+    where.sql.push('number IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ? AND rowid >= ?)');
+    where.params.push(text, floor);
   }
-  const total = count(db, where);
+  const counted = cappedCount(db, `SELECT 1 FROM tickets ${clause(where)}`, where.params, floor > 0);
   const { columns, direction } = ORDER[q.sort];
   const page: Where = { sql: [...where.sql], params: [...where.params] };
   if (q.cursor !== undefined) {
@@ -130,46 +153,28 @@ export function queryQueue(db: Database.Database, q: QueueQuery): QueuePage {
     page.params.push(...decodeCursor(q.cursor, q.sort, columns.length));
   }
   const rows = db
-    .prepare(
-      `SELECT state, clocks, ${columns.map((c, i) => `${c} AS k${i}`).join(', ')} FROM tickets ${clause(page)}
-       ORDER BY ${columns.map((c) => `${c} ${direction}`).join(', ')} LIMIT ?`,
-    )
-    .all(...page.params, q.limit + 1) as Array<Record<string, unknown>>;
-  const more = rows.length > q.limit;
+    .prepare(`SELECT ${columns.join(', ')} FROM tickets ${clause(page)} ORDER BY ${columns.map((c) => `${c} ${direction}`).join(', ')} LIMIT ?`)
+    .all(...page.params, q.limit + 1) as Array<Record<string, number>>;
   const shown = rows.slice(0, q.limit);
   const last = shown[shown.length - 1];
   return {
-    tickets: shown.map(stored),
-    nextCursor: more && last ? encodeCursor(q.sort, columns.map((_, i) => last[`k${i}`] as number)) : null,
-    total,
+    tickets: states(shown.map((r) => r.number!)),
+    nextCursor: rows.length > q.limit && last ? encodeCursor(q.sort, columns.map((c) => last[c]!)) : null,
+    ...counted,
   };
 }
 
-/** Best matches first (bm25 over title and description); the cursor is how many were shown already. */
-function relevancePage(db: Database.Database, q: QueueQuery, where: Where, text: string): QueuePage {
+/** Best matches first (bm25, a title word weighing four of the description's); the cursor is how many were shown already. */
+function relevancePage(db: Database.Database, states: (numbers: number[]) => StoredTicket[], q: QueueQuery, where: Where, text: string): QueuePage {
   const offset = q.cursor === undefined ? 0 : decodeCursor(q.cursor, 'relevance', 1)[0]!;
-  const filters = where.sql.map((s) => `AND ${s}`).join(' ');
-  const rows = db
-    .prepare(
-      `SELECT t.state, t.clocks FROM tickets_fts f JOIN tickets t ON t.number = f.rowid
-       WHERE tickets_fts MATCH ? ${filters} ORDER BY bm25(tickets_fts, 4.0, 1.0) LIMIT ? OFFSET ?`,
-    )
-    .all(text, ...where.params, q.limit + 1, offset) as Array<Record<string, unknown>>;
-  const total = (
-    db.prepare(`SELECT COUNT(*) AS n FROM tickets_fts f JOIN tickets t ON t.number = f.rowid WHERE tickets_fts MATCH ? ${filters}`).get(text, ...where.params) as { n: number }
-  ).n;
-  const more = rows.length > q.limit;
-  return { tickets: rows.slice(0, q.limit).map(stored), nextCursor: more ? encodeCursor('relevance', [offset + q.limit]) : null, total };
-}
-
-function clause(w: Where): string {
-  return w.sql.length > 0 ? `WHERE ${w.sql.join(' AND ')}` : '';
-}
-
-function count(db: Database.Database, w: Where): number {
-  return (db.prepare(`SELECT COUNT(*) AS n FROM tickets ${clause(w)}`).get(...w.params) as { n: number }).n;
-}
-
-function stored(row: Record<string, unknown>): StoredTicket {
-  return { state: JSON.parse(row.state as string), clocks: JSON.parse(row.clocks as string) };
+  const floor = searchFloor(db, text);
+  const match = 'tickets_fts MATCH ? AND tickets_fts.rowid >= ?';
+  const from = where.sql.length === 0 ? `tickets_fts WHERE ${match}` : `tickets_fts JOIN tickets ON tickets.number = tickets_fts.rowid WHERE ${match} AND ${where.sql.join(' AND ')}`;
+  const params = [text, floor, ...where.params];
+  const rows = db.prepare(`SELECT tickets_fts.rowid AS number FROM ${from} ORDER BY bm25(tickets_fts, 4.0, 1.0) LIMIT ? OFFSET ?`).all(...params, q.limit + 1, offset) as Array<{ number: number }>;
+  return {
+    tickets: states(rows.slice(0, q.limit).map((r) => r.number)),
+    nextCursor: rows.length > q.limit ? encodeCursor('relevance', [offset + q.limit]) : null,
+    ...cappedCount(db, `SELECT 1 FROM ${from}`, params, floor > 0),
+  };
 }

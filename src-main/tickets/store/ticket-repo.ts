@@ -44,24 +44,27 @@ export class TicketRepo {
   private readonly insertEvent: Database.Statement;
   private readonly eventsOf: Database.Statement;
   private readonly upsertRow: Database.Statement;
+  private readonly upsertState: Database.Statement;
   private readonly rowById: Database.Statement;
   private readonly rowByNumber: Database.Statement;
   private readonly maxNumber: Database.Statement;
+  /** Statements made once and kept: an import writes hundreds of thousands of rows. */
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(private readonly db: Database.Database) {
     this.workstation = (db.prepare('SELECT workstation FROM ticket_workstation WHERE id = 1').get() as { workstation: string }).workstation;
     this.insertEvent = db.prepare('INSERT INTO ticket_events (id, ticket_id, at, actor, type, body) VALUES (?, ?, ?, ?, ?, ?)');
     this.eventsOf = db.prepare('SELECT seq, id, ticket_id, at, actor, type, body FROM ticket_events WHERE ticket_id = ? ORDER BY seq');
     this.upsertRow = db.prepare(
-      `INSERT INTO tickets (number, id, open, status, priority, category, assignee, tier, emergency, connection, external_id, created_at, updated_at, queue_key, risk_at, breach_at, mark_at, state, clocks)
-       VALUES (@number, @id, @open, @status, @priority, @category, @assignee, @tier, @emergency, @connection, @external_id, @created_at, @updated_at, @queue_key, @risk_at, @breach_at, @mark_at, @state, @clocks)
+      `INSERT INTO tickets (number, id, open, status, priority, category, assignee, tier, emergency, connection, external_id, created_at, updated_at, queue_key, sla, mark_at)
+       VALUES (@number, @id, @open, @status, @priority, @category, @assignee, @tier, @emergency, @connection, @external_id, @created_at, @updated_at, @queue_key, @sla, @mark_at)
        ON CONFLICT (number) DO UPDATE SET open = excluded.open, status = excluded.status, priority = excluded.priority, category = excluded.category,
          assignee = excluded.assignee, tier = excluded.tier, emergency = excluded.emergency, connection = excluded.connection,
-         updated_at = excluded.updated_at, queue_key = excluded.queue_key, risk_at = excluded.risk_at, breach_at = excluded.breach_at,
-         mark_at = excluded.mark_at, state = excluded.state, clocks = excluded.clocks`,
+         updated_at = excluded.updated_at, queue_key = excluded.queue_key, sla = excluded.sla, mark_at = excluded.mark_at`,
     );
-    this.rowById = db.prepare('SELECT state, clocks FROM tickets WHERE id = ?');
-    this.rowByNumber = db.prepare('SELECT state, clocks FROM tickets WHERE number = ?');
+    this.upsertState = db.prepare('INSERT INTO ticket_state (number, state, clocks) VALUES (?, ?, ?) ON CONFLICT (number) DO UPDATE SET state = excluded.state, clocks = excluded.clocks');
+    this.rowById = db.prepare('SELECT s.state, s.clocks FROM tickets t JOIN ticket_state s ON s.number = t.number WHERE t.id = ?');
+    this.rowByNumber = db.prepare('SELECT state, clocks FROM ticket_state WHERE number = ?');
     this.maxNumber = db.prepare('SELECT COALESCE(MAX(number), 0) AS n FROM tickets');
   }
 
@@ -94,13 +97,13 @@ export class TicketRepo {
 
   /** The ticket opened for (or linked to) an alert incident. */
   byAlert(alertId: string): string | null {
-    const row = this.db.prepare("SELECT ticket_id FROM ticket_links WHERE kind = 'alert' AND ref = ?").get(alertId) as { ticket_id: string } | undefined;
+    const row = this.statement("SELECT ticket_id FROM ticket_links WHERE kind = 'alert' AND ref = ?").get(alertId) as { ticket_id: string } | undefined;
     return row?.ticket_id ?? null;
   }
 
   /** The ticket imported with this external id. */
   byExternalId(externalId: string): number | null {
-    const row = this.db.prepare('SELECT number FROM tickets WHERE external_id = ?').get(externalId) as { number: number } | undefined;
+    const row = this.statement('SELECT number FROM tickets WHERE external_id = ?').get(externalId) as { number: number } | undefined;
     return row?.number ?? null;
   }
 
@@ -113,7 +116,7 @@ export class TicketRepo {
 
   /** Tickets with an unrecorded SLA mark due by `now`. */
   markedBy(now: number, limit: number): string[] {
-    return (this.db.prepare('SELECT id FROM tickets WHERE mark_at IS NOT NULL AND mark_at <= ? ORDER BY mark_at LIMIT ?').all(now, limit) as { id: string }[]).map((r) => r.id);
+    return (this.statement('SELECT id FROM tickets WHERE mark_at IS NOT NULL AND mark_at <= ? ORDER BY mark_at LIMIT ?').all(now, limit) as { id: string }[]).map((r) => r.id);
   }
 
   /** Writes the row a ticket's events make, and what is kept beside it. */
@@ -134,19 +137,23 @@ export class TicketRepo {
       created_at: state.createdAt,
       updated_at: state.updatedAt,
       queue_key: times.dueAt ?? NO_DUE,
-      risk_at: times.riskAt,
-      breach_at: times.breachAt,
+      sla: times.sla,
       mark_at: markAt,
-      state: JSON.stringify(state),
-      clocks: JSON.stringify(clocks),
     });
+    this.upsertState.run(state.number, JSON.stringify(state), JSON.stringify(clocks));
     this.syncSet('ticket_links', ['kind', 'ref'], state.id, before?.links.map((l) => [l.kind, l.ref]) ?? [], state.links.map((l) => [l.kind, l.ref]));
     this.syncSet('ticket_followers', ['username'], state.id, before?.followers.map((u) => [u]) ?? [], state.followers.map((u) => [u]));
     this.syncSet('ticket_tags', ['tag'], state.id, before?.tags.map((t) => [t]) ?? [], state.tags.map((t) => [t]));
     if (!before || before.title !== state.title || before.description !== state.description) {
-      if (before) this.db.prepare('DELETE FROM tickets_fts WHERE rowid = ?').run(state.number);
-      this.db.prepare('INSERT INTO tickets_fts (rowid, title, description) VALUES (?, ?, ?)').run(state.number, redact(state.title), redact(state.description));
+      if (before) this.statement('DELETE FROM tickets_fts WHERE rowid = ?').run(state.number);
+      this.statement('INSERT INTO tickets_fts (rowid, title, description) VALUES (?, ?, ?)').run(state.number, redact(state.title), redact(state.description));
     }
+  }
+
+  private statement(sql: string): Database.Statement {
+    let s = this.statements.get(sql);
+    if (!s) this.statements.set(sql, (s = this.db.prepare(sql)));
+    return s;
   }
 
   private syncSet(table: string, columns: string[], ticketId: string, before: string[][], after: string[][]): void {
@@ -154,10 +161,18 @@ export class TicketRepo {
     const had = new Set(before.map(key));
     const has = new Set(after.map(key));
     const where = columns.map((c) => `${c} = ?`).join(' AND ');
-    for (const v of before) if (!has.has(key(v))) this.db.prepare(`DELETE FROM ${table} WHERE ticket_id = ? AND ${where}`).run(ticketId, ...v);
+    for (const v of before) if (!has.has(key(v))) this.statement(`DELETE FROM ${table} WHERE ticket_id = ? AND ${where}`).run(ticketId, ...v);
     for (const v of after) {
-      if (!had.has(key(v))) this.db.prepare(`INSERT INTO ${table} (ticket_id, ${columns.join(', ')}) VALUES (?, ${columns.map(() => '?').join(', ')})`).run(ticketId, ...v);
+      if (!had.has(key(v))) this.statement(`INSERT INTO ${table} (ticket_id, ${columns.join(', ')}) VALUES (?, ${columns.map(() => '?').join(', ')})`).run(ticketId, ...v);
     }
+  }
+
+  /** The state and clocks of these tickets, in the order given. */
+  states(numbers: readonly number[]): StoredTicket[] {
+    if (numbers.length === 0) return [];
+    const rows = this.db.prepare(`SELECT number, state, clocks FROM ticket_state WHERE number IN (${numbers.map(() => '?').join(', ')})`).all(...numbers) as Array<{ number: number; state: string; clocks: string }>;
+    const byNumber = new Map(rows.map((r) => [r.number, r]));
+    return numbers.flatMap((n) => this.stored(byNumber.get(n)) ?? []);
   }
 
   private stored(row: unknown): StoredTicket | null {

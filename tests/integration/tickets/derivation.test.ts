@@ -46,8 +46,8 @@ function expectRowIsReplay(id: string): void {
   const policy = policies.get(replayed.policyVersion).policy;
   const clocks = snapshotClocks(policy, events);
   expect(stored.clocks).toEqual(clocks);
-  const times = queueTimes(policy, clocks);
-  const row = vigil.store.db.prepare('SELECT status, priority, assignee, tier, open, queue_key, risk_at, breach_at, mark_at FROM tickets WHERE id = ?').get(id);
+  const times = queueTimes(policy, clocks, replayed.updatedAt);
+  const row = vigil.store.db.prepare('SELECT status, priority, assignee, tier, open, queue_key, sla, mark_at FROM tickets WHERE id = ?').get(id);
   expect(row).toEqual({
     status: replayed.status,
     priority: priorityRank(replayed.priority),
@@ -55,8 +55,7 @@ function expectRowIsReplay(id: string): void {
     tier: replayed.tier,
     open: replayed.status === 'resolved' || replayed.status === 'closed' ? 0 : 1,
     queue_key: times.dueAt ?? NO_DUE,
-    risk_at: times.riskAt,
-    breach_at: times.breachAt,
+    sla: times.sla,
     mark_at: nextMarkAt(clocks, replayed.marks),
   });
 }

@@ -9,12 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../src-main/clock';
 import type { PushedEvent } from '../../../src-main/events';
 import { manualTimers } from '../../../src-main/monitor/timers';
+import { SLA_TICK_MS } from '../../../src-main/tickets';
 import type { ChannelInput } from '../../../src-shared/contract';
 import { startTestVigil, type TestVigil } from '../../helpers/test-vigil';
 
 const T0 = Date.UTC(2026, 2, 4, 15, 0);
 const MIN = 60_000;
 const clock = manualClock(T0);
+const slaTimers = manualTimers(T0);
 
 let vigil: TestVigil;
 let admin: string;
@@ -25,8 +27,8 @@ let safety: string;
 const pushed: PushedEvent[] = [];
 
 beforeAll(async () => {
-  // The clock stands still unless a test moves it, and the SLA scheduler's timers never fire.
-  vigil = await startTestVigil({ clock, tickets: { timers: manualTimers(T0), timeZone: 'America/New_York' }, idleTimeoutMs: 24 * 60 * MIN });
+  // The clock stands still unless a test moves it, and the SLA scheduler ticks only when a test says so.
+  vigil = await startTestVigil({ clock, tickets: { timers: slaTimers, timeZone: 'America/New_York' }, idleTimeoutMs: 24 * 60 * MIN });
   vigil.events.subscribe((m) => void pushed.push(m));
   admin = await vigil.adminToken();
   tech = await vigil.userToken('tess.tech', 'support_tech');
@@ -151,15 +153,20 @@ describe('the queue', () => {
     expect((await list('pending')).map((t) => t.id)).toEqual([mine.id]);
   });
 
-  it('shows at risk and breached tickets as time passes', async () => {
+  it('shows at risk and breached tickets as time passes, from the SLA tick on', async () => {
     const t = await open({ title: 'Clock: emergency', priority: 'emergency', category: 'clinical' });
     const ids = async (sla: 'at_risk' | 'breached') => (await vigil.ok('tickets.list', { filter: { status: 'open', sla }, limit: 500 }, tech)).tickets.map((r) => r.id);
+    const tick = () => slaTimers.advance(SLA_TICK_MS);
     expect(await ids('at_risk')).not.toContain(t.id);
     clock.advance(12 * MIN);
+    await tick();
     expect(await ids('at_risk')).toContain(t.id);
     clock.advance(4 * MIN);
+    await tick();
     expect(await ids('breached')).toContain(t.id);
     expect(await ids('at_risk')).not.toContain(t.id);
+    const row = (await vigil.ok('tickets.list', { filter: { status: 'open', sla: 'breached' }, limit: 500 }, tech)).tickets.find((r) => r.id === t.id)!;
+    expect(row.clocks.firstResponse).toMatchObject({ outcome: 'breached', remainingMs: -MIN });
     clock.set(T0);
   });
 

@@ -96,9 +96,11 @@ describe('business hours', () => {
 describe('the queue’s snapshot', () => {
   it('orders by the earliest due time of a counting clock and leaves a paused ticket without one', () => {
     const running = snapshotClocks(policy, new EventsBuilder(T0, 'emergency').events);
-    expect(queueTimes(policy, running)).toEqual({ dueAt: T0 + 15 * MIN, riskAt: T0 + 11.25 * MIN, breachAt: T0 + 15 * MIN });
+    expect(queueTimes(policy, running, T0)).toEqual({ dueAt: T0 + 15 * MIN, sla: 0 });
+    expect(queueTimes(policy, running, T0 + 12 * MIN)).toEqual({ dueAt: T0 + 15 * MIN, sla: 1 });
+    expect(queueTimes(policy, running, T0 + 15 * MIN)).toEqual({ dueAt: T0 + 15 * MIN, sla: 2 });
     const paused = snapshotClocks(policy, new EventsBuilder(T0, 'emergency').setStatus(T0 + MIN, 'pending', 'requester').events);
-    expect(queueTimes(policy, paused)).toEqual({ dueAt: null, riskAt: null, breachAt: null });
+    expect(queueTimes(policy, paused, T0 + 60 * MIN)).toEqual({ dueAt: null, sla: 0 });
   });
 
   it('gives at any later moment what the events give then, whatever happened before', () => {
