@@ -12,7 +12,7 @@
  *   accumulate from their events; updatedAt is the last event's time.
  */
 import type { Severity } from '../../src-shared/monitoring';
-import type { AlertHappening, Category, EmergencyKind, FieldChange, Priority, TicketEvent, TicketLink, TicketStatus, Tier, PendingReason } from '../../src-shared/tickets';
+import type { AlertHappening, Category, EmergencyKind, FieldChange, FieldName, FieldValue, PendingReason, Priority, TicketEvent, TicketLink, TicketStatus, Tier } from '../../src-shared/tickets';
 
 export interface AlertSeen {
   happened: AlertHappening[];
@@ -61,8 +61,15 @@ export class DerivationError extends Error {
   }
 }
 
+/** Fields the state keeps under the same name, as they are. */
+const PLAIN: ReadonlySet<FieldName> = new Set(['priority', 'category', 'emergency', 'status', 'pendingReason', 'assignee', 'tier', 'resolveProposal']);
+
 function setField(state: TicketState, change: FieldChange, at: number): void {
   const v = change.after;
+  if (PLAIN.has(change.field)) {
+    (state as unknown as Record<string, FieldValue>)[change.field] = v;
+    return;
+  }
   switch (change.field) {
     case 'title':
     case 'description':
@@ -77,27 +84,6 @@ function setField(state: TicketState, change: FieldChange, at: number): void {
     case 'requesterContact':
       state.requester.contact = String(v ?? '');
       break;
-    case 'priority':
-      state.priority = v as Priority;
-      break;
-    case 'category':
-      state.category = v as Category;
-      break;
-    case 'emergency':
-      state.emergency = v as EmergencyKind | null;
-      break;
-    case 'status':
-      state.status = v as TicketStatus;
-      break;
-    case 'pendingReason':
-      state.pendingReason = v as PendingReason | null;
-      break;
-    case 'assignee':
-      state.assignee = v as string | null;
-      break;
-    case 'tier':
-      state.tier = v as Tier;
-      break;
     case 'tags':
       state.tags = [...(v as string[])];
       break;
@@ -106,9 +92,6 @@ function setField(state: TicketState, change: FieldChange, at: number): void {
       break;
     case 'csatComment':
       state.csat = { score: state.csat?.score ?? 0, comment: String(v ?? ''), at };
-      break;
-    case 'resolveProposal':
-      state.resolveProposal = v as string | null;
       break;
   }
 }

@@ -13,7 +13,7 @@ import type { KbApi } from '../kb';
 import type { Logger } from '../log';
 import type { MonitorApi } from '../monitor';
 import type { NotifyApi } from '../notify';
-import { createPatientRef } from '../phi';
+import { lazyPatientRef } from '../phi';
 import type { SecretStore } from '../secrets';
 import type { ServiceModule } from '../service-module';
 import type { UsersApi } from '../users';
@@ -63,15 +63,7 @@ export function createTicketsModule(deps: TicketsDeps): ServiceModule<undefined>
   const alertTickets = new AlertTickets({ writer, repo, rules: alertRules, audit: deps.audit, log, monitor: deps.monitor });
   const scheduler = new SlaScheduler({ writer, repo, policies, events, notify: deps.notify, audit: deps.audit, log, clock, timers: deps.timers ?? systemTimers });
 
-  // Made on first use: a console nobody links a patient on never creates the salt.
-  let refs: Promise<(patientId: string) => string> | undefined;
-  const patientRef = async (patientId: string) => {
-    refs ??= createPatientRef(deps.secrets).catch((err: unknown) => {
-      refs = undefined;
-      throw err;
-    });
-    return (await refs)(patientId);
-  };
+  const patientRef = lazyPatientRef(deps.secrets);
 
   alertTickets.catchUp();
   const unfollow = alertTickets.follow(events);

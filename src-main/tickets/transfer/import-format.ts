@@ -31,14 +31,12 @@ import {
   STATUS_TRANSITIONS,
   tagSchema,
   ticketTitleSchema,
-  type Category,
-  type EmergencyKind,
   type ImportIssue,
   type PendingReason,
-  type Priority,
   type TicketStatus,
   type Tier,
 } from '../../../src-shared/tickets';
+import type { TicketState } from '../derive';
 
 export const JSON_FORMAT = 'vigil.tickets.v1';
 
@@ -114,23 +112,12 @@ export interface RawTicket {
 }
 
 /** A ticket that passed every rule, ready to be written as events. */
-export interface ImportedTicket {
-  externalId: string | null;
-  title: string;
-  description: string;
-  requester: { name: string; department: string; contact: string };
-  priority: Priority;
-  category: Category;
-  emergency: EmergencyKind | null;
-  assignee: string | null;
-  tier: Tier;
-  tags: string[];
-  createdAt: number;
+export interface ImportedTicket
+  extends Pick<TicketState, 'externalId' | 'title' | 'description' | 'requester' | 'priority' | 'category' | 'emergency' | 'assignee' | 'tier' | 'tags' | 'createdAt' | 'csat'> {
   createdBy: string;
   /** A reply at this time, when the first response came before the ticket left New. */
   replyAt: number | null;
   changes: Array<{ status: TicketStatus; pendingReason: PendingReason | null; at: number }>;
-  csat: { score: number; comment: string; at: number } | null;
 }
 
 export type ReadResult = { records: RawTicket[]; fatal: null } | { records: []; fatal: ImportIssue };

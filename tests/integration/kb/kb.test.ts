@@ -132,6 +132,14 @@ describe('editing and voting', () => {
     ]);
   });
 
+  it('lets one of two edits made from the same revision at once win; the other is told to reload', async () => {
+    const base = await vigil.ok('kb.get', { id: 'network_unreachable' }, tech);
+    const edit = (words: string) => vigil.call('kb.update', { id: base.id, baseRevision: base.revision, title: base.title, category: base.category, codes: base.codes, tags: base.tags, body: `${base.body}\n\n${words}` }, admin);
+    const results = await Promise.all([edit('First.'), edit('Second.')]);
+    expect(results.map((r) => (r.ok ? 'ok' : r.error.code)).sort()).toEqual(['CONFLICT', 'ok']);
+    expect((await vigil.ok('kb.history', { id: base.id }, tech)).revisions).toHaveLength(base.revision + 1);
+  });
+
   it('counts one vote per person, a new vote replacing the old', async () => {
     await vigil.ok('kb.vote', { id: 'fhir_timeout', helpful: true }, tech);
     await vigil.ok('kb.vote', { id: 'fhir_timeout', helpful: false }, admin);

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventName, EventPayload } from '../../../src-shared/contract';
 import type { ConnectionState } from '../../../src-shared/monitoring';
 import type { PushedEvent } from '../../../src-main/events';
+import { nextEvent } from '../../helpers/next-event';
 import { startTestVigil, type TestVigil } from '../../helpers/test-vigil';
 
 const SANDBOX = 'conn:1';
@@ -20,20 +21,8 @@ let vigil: TestVigil;
 let token: string;
 const seen: PushedEvent[] = [];
 
-/** Resolves with the first event (from now on) that matches, or rejects after `ms`. */
 function next<E extends EventName>(event: E, match: (payload: EventPayload<E>) => boolean, ms = WITHIN_MS): Promise<EventPayload<E>> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      off();
-      reject(new Error(`No ${event} event matched within ${ms} ms`));
-    }, ms);
-    const off = vigil.events.subscribe((m) => {
-      if (m.event !== event || !match(m.payload as EventPayload<E>)) return;
-      clearTimeout(timer);
-      off();
-      resolve(m.payload as EventPayload<E>);
-    });
-  });
+  return nextEvent(vigil.events, event, match, ms);
 }
 
 const stateIs = (targetId: string, state: ConnectionState) => (p: EventPayload<'monitor.status'>) =>

@@ -10,26 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventName, EventPayload } from '../../../src-shared/contract';
 import type { AlertView } from '../../../src-shared/monitoring';
 import { DEFAULT_ALERT_TICKET_RULES } from '../../../src-shared/tickets';
+import { nextEvent } from '../../helpers/next-event';
 import { startTestVigil, type TestVigil } from '../../helpers/test-vigil';
 
 const SANDBOX = 'conn:1';
 const FAST_PLAN = { intervalMs: 5_000, timeoutMs: 4_000, retries: 1, retryIntervalMs: 1_000 };
 const WITHIN_MS = 2 * (FAST_PLAN.intervalMs * (FAST_PLAN.retries + 1) + FAST_PLAN.retryIntervalMs);
 
-function next<E extends EventName>(vigil: TestVigil, event: E, match: (payload: EventPayload<E>) => boolean, ms = WITHIN_MS): Promise<EventPayload<E>> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      off();
-      reject(new Error(`No ${event} event matched within ${ms} ms`));
-    }, ms);
-    const off = vigil.events.subscribe((m) => {
-      if (m.event !== event || !match(m.payload as EventPayload<E>)) return;
-      clearTimeout(timer);
-      off();
-      resolve(m.payload as EventPayload<E>);
-    });
-  });
-}
+const next = <E extends EventName>(vigil: TestVigil, event: E, match: (payload: EventPayload<E>) => boolean) => nextEvent(vigil.events, event, match, WITHIN_MS);
 
 describe('the sandbox goes down and comes back', () => {
   let vigil: TestVigil;

@@ -306,5 +306,9 @@ describe('SLA policies', () => {
     const bad = structuredClone(policy);
     bad.priorities.high.calendarId = 'missing';
     expect(await vigil.call('sla.policies.save', { policy: bad, baseVersion: 2 }, admin)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    // Two admins saving on top of the same version at once: one new version, one refusal.
+    const both = await Promise.all([vigil.call('sla.policies.save', { policy, baseVersion: 2 }, admin), vigil.call('sla.policies.save', { policy, baseVersion: 2 }, admin)]);
+    expect(both.map((r) => (r.ok ? 'ok' : r.error.code)).sort()).toEqual(['CONFLICT', 'ok']);
+    expect((await vigil.ok('sla.policies.get', {}, tech)).versions.map((v) => v.version)).toEqual([3, 2, 1]);
   });
 });
