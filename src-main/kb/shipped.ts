@@ -1,16 +1,27 @@
 /**
- * The articles Vigil ships: resources/kb/*.md. The folder is found from
- * this module's own location, which is two levels below the project root
- * both as source (src-main/kb) and bundled (out/main), and inside the
- * packaged app's archive (electron-builder.yml lists resources/kb).
+ * The articles Vigil ships: resources/kb/*.md. The folder is found by
+ * walking up from this module's own location to the project root: from
+ * src-main/kb as source, from out/main (or a chunk below it) bundled, and
+ * inside the packaged app's archive (electron-builder.yml lists resources/kb).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../log';
 import { FrontMatterError, parseArticle, type ParsedArticle } from './front-matter';
 
-export const SHIPPED_KB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../resources/kb');
+const LEVELS_UP = 5;
+
+function shippedDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < LEVELS_UP; i++, dir = dirname(dir)) {
+    const candidate = join(dir, 'resources', 'kb');
+    if (existsSync(candidate)) return candidate;
+  }
+  return resolve('resources', 'kb');
+}
+
+export const SHIPPED_KB_DIR = shippedDir();
 
 export interface ShippedLoad {
   articles: ParsedArticle[];
