@@ -1,8 +1,7 @@
 /** Contract handlers for triage: the ticket service's answers as envelopes, text redacted unless revealed. */
 import type Database from 'better-sqlite3-multiple-ciphers';
-import type { ChannelInput, TicketDetail } from '../../src-shared/contract';
 import { can } from '../../src-shared/roles';
-import { ticketNumberLabel, type TicketFilter, type TicketLink, type TicketSort } from '../../src-shared/tickets';
+import { ticketNumberLabel, type TicketFilter, type TicketSort } from '../../src-shared/tickets';
 import { auditTarget } from '../audit';
 import type { Clock } from '../clock';
 import type { ConnectionsApi } from '../connections';
@@ -10,18 +9,18 @@ import { DispatchError, type Caller, type HandlerContext, type HandlerTable } fr
 import type { KbApi } from '../kb';
 import type { MonitorApi } from '../monitor';
 import type { UsersApi } from '../users';
-import { alertPriority } from './alerts/alert-tickets';
 import type { AlertRulesRepo } from './alerts/alert-rules-repo';
 import type { TicketState } from './derive';
 import { TicketConflictError, TicketInputError, TicketNotFoundError } from './service/errors';
 import type { Guard, TicketService } from './service/ticket-service';
-import { commentsView, ticketRow, ticketView, timelineView } from './service/ticket-view';
+import { commentsView, ticketRow, ticketView } from './service/ticket-view';
 import type { Committed } from './service/ticket-writer';
 import { PolicyVersionConflictError, type PolicyRepo } from './sla/policies';
 import { queryQueue } from './store/queue-query';
 import type { StoredTicket, TicketRepo } from './store/ticket-repo';
 import type { ViewsRepo } from './store/views-repo';
-import { suggestFor } from './suggest/suggest';
+import { LinkInput } from './link-input';
+import { mayFollow, TicketDetails } from './ticket-detail';
 import { exportCsv } from './transfer/export-csv';
 import type { TicketImporter } from './transfer/importer';
 
@@ -69,7 +68,6 @@ export interface TicketHandlerDeps {
 
 /** The most rows one export holds: a view larger than this is cut, and the answer says so. */
 export const EXPORT_MAX_ROWS = 100_000;
-const SUGGESTED_ARTICLES = 5;
 
 /** The service's refusals as the caller should see them. */
 function answer<T>(act: () => T): T {
@@ -86,13 +84,10 @@ function answer<T>(act: () => T): T {
 // Every ticket channel needs a session, so there always is a caller.
 const callerOf = (ctx: HandlerContext): Caller => ctx.caller!;
 
-/** Safety officers comment on and follow the tickets that touch patient care; triagers any. */
-function mayFollow(caller: Caller, s: TicketState): boolean {
-  return can(caller.role, 'tickets.triage') || s.category === 'clinical' || s.emergency === 'patient_safety';
-}
-
 export function ticketHandlers(deps: TicketHandlerDeps): HandlerTable<TicketChannels> {
   const { repo, service, policies, clock } = deps;
+  const details = new TicketDetails(deps);
+  const links = new LinkInput(deps);
   const policyOf = (s: TicketState) => policies.get(s.policyVersion).policy;
   const shown = (c: Committed) => ({ ticket: ticketView(c.state, c.clocks, policyOf(c.state), clock.now()) });
   const owner = (alertId: string) => repo.byAlert(alertId);
@@ -112,67 +107,6 @@ export function ticketHandlers(deps: TicketHandlerDeps): HandlerTable<TicketChan
   };
 
   const assignable = (username: string) => deps.users.list().some((u) => u.username === username && !u.disabled && can(u.role, 'tickets.triage'));
-
-  function suggestion(text: string, alertIds: string[]) {
-    const alerts = alertIds.flatMap((id) => deps.monitor.alert(id) ?? []);
-    const alertText = alerts.map((a) => `${a.title}: ${a.detail}`).join('\n');
-    const codes = deps.kb.codesIn(`${text}\n${alertText}`);
-    const first = alerts[0];
-    const rules = deps.alertRules.get();
-    const suggested = suggestFor({ text, codes, alert: first ? { severity: first.severity, priority: alertPriority(rules, first) } : null });
-    return { suggestion: suggested, articles: deps.kb.suggest(codes, `${text}\n${alertText}`, SUGGESTED_ARTICLES), alerts };
-  }
-
-  function detail({ state, clocks }: StoredTicket, caller: Caller, masked: boolean): TicketDetail {
-    const now = clock.now();
-    const events = repo.events(state.id);
-    const { suggestion: suggested, articles, alerts } = suggestion(`${state.title}\n${state.description}`, state.links.filter((l) => l.kind === 'alert').map((l) => l.ref));
-    const link = state.links.find((l) => l.kind === 'connection');
-    const record = link ? deps.connections.find(Number(link.ref)) : null;
-    const tile = record ? deps.monitor.board().find((t) => t.targetId === `conn:${record.id}`) : undefined;
-    return {
-      ticket: ticketView(state, clocks, policyOf(state), now, masked),
-      masked,
-      timeline: timelineView(events, masked),
-      comments: commentsView(events, masked),
-      alerts,
-      connection: record ? { id: record.id, name: record.config.name, state: tile?.status.state ?? null, reason: tile?.status.reason ?? null } : null,
-      suggestion: suggested,
-      articles,
-      can: {
-        triage: can(caller.role, 'tickets.triage'),
-        comment: can(caller.role, 'tickets.follow') && mayFollow(caller, state),
-        reveal: can(caller.role, 'phi.view'),
-        exportClear: caller.role === 'admin',
-      },
-      now,
-    };
-  }
-
-  async function resolveLinks(links: ChannelInput<'tickets.create'>['links']): Promise<TicketLink[]> {
-    const out: TicketLink[] = [];
-    for (const link of links ?? []) out.push(await resolveLink(link));
-    return out;
-  }
-
-  async function resolveLink(link: NonNullable<ChannelInput<'tickets.link'>['link']>): Promise<TicketLink> {
-    switch (link.kind) {
-      case 'connection': {
-        const record = deps.connections.find(link.connectionId);
-        if (!record) throw new DispatchError('NOT_FOUND', 'There is no such connection.', [{ path: ['link', 'connectionId'], message: 'There is no such connection.' }]);
-        return { kind: 'connection', ref: String(record.id), label: record.config.name };
-      }
-      case 'alert': {
-        const alert = deps.monitor.alert(link.alertId);
-        if (!alert) throw new DispatchError('NOT_FOUND', 'There is no such alert.', [{ path: ['link', 'alertId'], message: 'There is no such alert.' }]);
-        return { kind: 'alert', ref: alert.id, label: alert.title };
-      }
-      case 'patient':
-        return { kind: 'patient', ref: await deps.patientRef(link.patientId), label: null };
-      case 'patientRef':
-        return { kind: 'patient', ref: link.patientRef, label: null };
-    }
-  }
 
   function exportRows(filter: TicketFilter, sort: TicketSort, caller: Caller) {
     const found: TicketState[] = [];
@@ -199,17 +133,17 @@ export function ticketHandlers(deps: TicketHandlerDeps): HandlerTable<TicketChan
       return { tickets: page.tickets.map((t) => ticketRow(t.state, t.clocks, policyOf(t.state), now)), nextCursor: page.nextCursor, total: page.total, totalExact: page.totalExact, now };
     },
 
-    'tickets.get': (input, ctx) => detail(load(input), callerOf(ctx), true),
+    'tickets.get': (input, ctx) => details.of(load(input), callerOf(ctx), true),
 
     'tickets.reveal': ({ id, reason }, ctx) => {
       const found = load({ id });
       audited(ctx, found.state, { reason });
-      return detail(found, callerOf(ctx), false);
+      return details.of(found, callerOf(ctx), false);
     },
 
     'tickets.suggest': ({ title, description, alertId }) => {
       if (alertId !== undefined && !deps.monitor.alert(alertId)) throw new DispatchError('NOT_FOUND', 'There is no such alert.');
-      const { suggestion: suggested, articles } = suggestion(`${title}\n${description}`, alertId === undefined ? [] : [alertId]);
+      const { suggestion: suggested, articles } = details.suggest(`${title}\n${description}`, alertId === undefined ? [] : [alertId]);
       return { suggestion: suggested, articles };
     },
 
@@ -224,8 +158,8 @@ export function ticketHandlers(deps: TicketHandlerDeps): HandlerTable<TicketChan
       const caller = callerOf(ctx);
       const assignee = input.assignee === 'me' ? caller.username : input.assignee;
       if (assignee !== null && !assignable(assignee)) throw new DispatchError('INVALID_INPUT', `${assignee} cannot take tickets.`, [{ path: ['assignee'], message: 'Not someone who triages tickets' }]);
-      const links = await resolveLinks(input.links);
-      const committed = answer(() => service.create({ ...input, assignee, links }, caller.username, owner));
+      const resolved = await links.resolveAll(input.links);
+      const committed = answer(() => service.create({ ...input, assignee, links: resolved }, caller.username, owner));
       audited(ctx, committed.state, { priority: committed.state.priority, category: committed.state.category });
       return shown(committed);
     },
@@ -273,7 +207,7 @@ export function ticketHandlers(deps: TicketHandlerDeps): HandlerTable<TicketChan
     },
 
     'tickets.link': async ({ id, link, remove }, ctx) => {
-      const resolved = await resolveLink(link);
+      const resolved = await links.resolve(link);
       const committed = answer(() => service.link(id, resolved, remove, callerOf(ctx).username, owner));
       // The patient's ref, never the id typed in.
       audited(ctx, committed.state, { link: resolved.kind, ref: resolved.ref, remove });
