@@ -16,7 +16,7 @@ import type { Guard, TicketService } from './service/ticket-service';
 import { commentsView, ticketRow, ticketView } from './service/ticket-view';
 import type { Committed } from './service/ticket-writer';
 import { PolicyVersionConflictError, type PolicyRepo } from './sla/policies';
-import { queryQueue } from './store/queue-query';
+import { countQueue, queryQueue } from './store/queue-query';
 import type { StoredTicket, TicketRepo } from './store/ticket-repo';
 import type { ViewsRepo } from './store/views-repo';
 import { LinkInput } from './link-input';
@@ -26,6 +26,7 @@ import type { TicketImporter } from './transfer/importer';
 
 export type TicketChannels =
   | 'tickets.list'
+  | 'tickets.count'
   | 'tickets.get'
   | 'tickets.reveal'
   | 'tickets.suggest'
@@ -130,8 +131,10 @@ export function ticketHandlers(deps: TicketHandlerDeps): HandlerTable<TicketChan
     'tickets.list': ({ filter, sort, limit, cursor }, ctx) => {
       const now = clock.now();
       const page = answer(() => queryQueue(deps.db, states, { filter, sort, limit, cursor, caller: callerOf(ctx).username }));
-      return { tickets: page.tickets.map((t) => ticketRow(t.state, t.clocks, policyOf(t.state), now)), nextCursor: page.nextCursor, total: page.total, totalExact: page.totalExact, now };
+      return { tickets: page.tickets.map((t) => ticketRow(t.state, t.clocks, policyOf(t.state), now)), nextCursor: page.nextCursor, now };
     },
+
+    'tickets.count': ({ filter }, ctx) => countQueue(deps.db, { filter, caller: callerOf(ctx).username }),
 
     'tickets.get': (input, ctx) => details.of(load(input), callerOf(ctx), true),
 

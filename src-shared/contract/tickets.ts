@@ -121,13 +121,17 @@ export const TICKET_CHANNELS = {
         cursor: z.string().max(500).optional(),
       })
       .strict(),
+    output: z.object({ tickets: z.array(ticketRowSchema), nextCursor: z.string().nullable(), now: epochMs }),
+  }),
+  'tickets.count': channel({
+    summary: 'How many tickets a filter matches, counted up to 10,000 (asked apart from the pages: counting costs what it counts)',
+    access: 'tickets.read',
+    audited: false,
+    input: z.object({ filter: ticketFilterSchema.default({ status: 'open' }) }).strict(),
     output: z.object({
-      tickets: z.array(ticketRowSchema),
-      nextCursor: z.string().nullable(),
-      /** How many match, counted up to 10,000 (totalExact false beyond: show "10,000+"). */
       total: z.number().int().nonnegative(),
-      totalExact: z.boolean(),
-      now: epochMs,
+      /** False at the cap (show "10,000+"), or when a search looked at only its newest 5,000 matches (show "5,000+"). */
+      exact: z.boolean(),
     }),
   }),
   'tickets.get': channel({

@@ -24,9 +24,13 @@ export interface QueueQuery {
 export interface QueuePage {
   tickets: StoredTicket[];
   nextCursor: string | null;
+}
+
+export interface QueueCount {
   /** How many match, counted up to COUNT_CAP. */
   total: number;
-  totalExact: boolean;
+  /** False when the count stopped at the cap, or a search looked only at the newest SEARCHED_MAX matches. */
+  exact: boolean;
 }
 
 /** Counting stops here: a count costs what it counts, and a queue longer than this is read page by page anyway. */
@@ -36,7 +40,7 @@ export const COUNT_CAP = 10_000;
  * costs what it ranks (about a microsecond a match), and words that common
  * say little about which ticket is meant.
  */
-export const SEARCHED_MAX = 20_000;
+export const SEARCHED_MAX = 5_000;
 
 interface Where {
   sql: string[];
@@ -127,54 +131,73 @@ function clause(w: Where): string {
   return w.sql.length > 0 ? `WHERE ${w.sql.join(' AND ')}` : '';
 }
 
-function cappedCount(db: Database.Database, select: string, params: ReadonlyArray<string | number>, cut: boolean): { total: number; totalExact: boolean } {
+function cappedCount(db: Database.Database, select: string, params: ReadonlyArray<string | number>, cut: boolean): QueueCount {
   const n = (db.prepare(`SELECT COUNT(*) AS n FROM (${select} LIMIT ${COUNT_CAP + 1})`).get(...params) as { n: number }).n;
-  return { total: Math.min(n, COUNT_CAP), totalExact: n <= COUNT_CAP && !cut };
+  return { total: Math.min(n, COUNT_CAP), exact: n <= COUNT_CAP && !cut };
+}
+
+/** The filter as SQL over the tickets table, text included; null when the text has no words (nothing matches). */
+function filtered(db: Database.Database, q: Pick<QueueQuery, 'filter' | 'caller'>): { where: Where; text: string | null; floor: number } | null {
+  const where = whereOf(q.filter, q.caller);
+  const text = textQuery(q.filter);
+  if (q.filter.text !== undefined && text === null) return null;
+  return { where, text, floor: text === null ? 0 : searchFloor(db, text) };
+}
+
+/** The matches of a search, newest SEARCHED_MAX at most, with the filter's other conditions. */
+function searchFrom(where: Where, text: string, floor: number): { from: string; params: Array<string | number> } {
+  const match = 'tickets_fts MATCH ? AND tickets_fts.rowid >= ?';
+  return {
+    from: where.sql.length === 0 ? `tickets_fts WHERE ${match}` : `tickets_fts JOIN tickets ON tickets.number = tickets_fts.rowid WHERE ${match} AND ${where.sql.join(' AND ')}`,
+    params: [text, floor, ...where.params],
+  };
+}
+
+/** How many tickets a filter matches, up to COUNT_CAP: counting costs what it counts, so it is asked for apart from the pages. */
+export function countQueue(db: Database.Database, q: Pick<QueueQuery, 'filter' | 'caller'>): QueueCount {
+  const f = filtered(db, q);
+  if (!f) return { total: 0, exact: true };
+  if (f.text === null) return cappedCount(db, `SELECT 1 FROM tickets ${clause(f.where)}`, f.where.params, false);
+  const { from, params } = searchFrom(f.where, f.text, f.floor);
+  return cappedCount(db, `SELECT 1 FROM ${from}`, params, f.floor > 0);
 }
 
 export function queryQueue(db: Database.Database, states: (numbers: number[]) => StoredTicket[], q: QueueQuery): QueuePage {
-  const where = whereOf(q.filter, q.caller);
-  const text = textQuery(q.filter);
-  if (q.filter.text !== undefined && text === null) return { tickets: [], nextCursor: null, total: 0, totalExact: true };
+  const f = filtered(db, q);
+  if (!f) return { tickets: [], nextCursor: null };
+  const { where, text, floor } = f;
   if (q.sort === 'relevance') {
     if (text === null) throw new TicketInputError('Sorting by relevance needs words to search for.', ['sort']);
-    return relevancePage(db, states, q, where, text);
+    return relevancePage(db, states, q, searchFrom(where, text, floor));
   }
-  const floor = text === null ? 0 : searchFloor(db, text);
   if (text !== null) {
     where.sql.push('number IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ? AND rowid >= ?)');
     where.params.push(text, floor);
   }
-  const counted = cappedCount(db, `SELECT 1 FROM tickets ${clause(where)}`, where.params, floor > 0);
   const { columns, direction } = ORDER[q.sort];
-  const page: Where = { sql: [...where.sql], params: [...where.params] };
   if (q.cursor !== undefined) {
-    page.sql.push(`(${columns.join(', ')}) ${direction === 'ASC' ? '>' : '<'} (${columns.map(() => '?').join(', ')})`);
-    page.params.push(...decodeCursor(q.cursor, q.sort, columns.length));
+    where.sql.push(`(${columns.join(', ')}) ${direction === 'ASC' ? '>' : '<'} (${columns.map(() => '?').join(', ')})`);
+    where.params.push(...decodeCursor(q.cursor, q.sort, columns.length));
   }
   const rows = db
-    .prepare(`SELECT ${columns.join(', ')} FROM tickets ${clause(page)} ORDER BY ${columns.map((c) => `${c} ${direction}`).join(', ')} LIMIT ?`)
-    .all(...page.params, q.limit + 1) as Array<Record<string, number>>;
+    .prepare(`SELECT ${columns.join(', ')} FROM tickets ${clause(where)} ORDER BY ${columns.map((c) => `${c} ${direction}`).join(', ')} LIMIT ?`)
+    .all(...where.params, q.limit + 1) as Array<Record<string, number>>;
   const shown = rows.slice(0, q.limit);
   const last = shown[shown.length - 1];
   return {
     tickets: states(shown.map((r) => r.number!)),
     nextCursor: rows.length > q.limit && last ? encodeCursor(q.sort, columns.map((c) => last[c]!)) : null,
-    ...counted,
   };
 }
 
 /** Best matches first (bm25, a title word weighing four of the description's); the cursor is how many were shown already. */
-function relevancePage(db: Database.Database, states: (numbers: number[]) => StoredTicket[], q: QueueQuery, where: Where, text: string): QueuePage {
+function relevancePage(db: Database.Database, states: (numbers: number[]) => StoredTicket[], q: QueueQuery, search: { from: string; params: Array<string | number> }): QueuePage {
   const offset = q.cursor === undefined ? 0 : decodeCursor(q.cursor, 'relevance', 1)[0]!;
-  const floor = searchFloor(db, text);
-  const match = 'tickets_fts MATCH ? AND tickets_fts.rowid >= ?';
-  const from = where.sql.length === 0 ? `tickets_fts WHERE ${match}` : `tickets_fts JOIN tickets ON tickets.number = tickets_fts.rowid WHERE ${match} AND ${where.sql.join(' AND ')}`;
-  const params = [text, floor, ...where.params];
-  const rows = db.prepare(`SELECT tickets_fts.rowid AS number FROM ${from} ORDER BY bm25(tickets_fts, 4.0, 1.0) LIMIT ? OFFSET ?`).all(...params, q.limit + 1, offset) as Array<{ number: number }>;
+  const rows = db
+    .prepare(`SELECT tickets_fts.rowid AS number FROM ${search.from} ORDER BY bm25(tickets_fts, 4.0, 1.0) LIMIT ? OFFSET ?`)
+    .all(...search.params, q.limit + 1, offset) as Array<{ number: number }>;
   return {
     tickets: states(rows.slice(0, q.limit).map((r) => r.number)),
     nextCursor: rows.length > q.limit ? encodeCursor('relevance', [offset + q.limit]) : null,
-    ...cappedCount(db, `SELECT 1 FROM ${from}`, params, floor > 0),
   };
 }
