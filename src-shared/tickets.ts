@@ -427,13 +427,14 @@ export const ticketFilterSchema = z
     connectionId: z.number().int().positive().optional(),
     /** The ticket of an alert: the way back from the alert to its ticket. */
     alertId: z.string().min(1).max(100).optional(),
-    /** Words searched in titles and descriptions (their redacted text); words matching more than 5,000 tickets search the newest 5,000. */
+    /** Whole words (stemmed, all of them) searched in titles and descriptions (their redacted text); words matching more than 2,000 tickets search the newest 2,000. */
     text: z.string().trim().min(1).max(200).optional(),
   })
   .strict();
 export type TicketFilter = z.output<typeof ticketFilterSchema>;
 export type TicketFilterInput = z.input<typeof ticketFilterSchema>;
 
+/** urgency: the next breach first; relevance (with words): the words in the title first, then newest first. */
 export const TICKET_SORTS = ['urgency', 'newest', 'updated', 'relevance'] as const;
 export type TicketSort = (typeof TICKET_SORTS)[number];
 

@@ -148,6 +148,10 @@ export class TicketRepo {
       if (before) this.statement('DELETE FROM tickets_fts WHERE rowid = ?').run(state.number);
       this.statement('INSERT INTO tickets_fts (rowid, title, description) VALUES (?, ?, ?)').run(state.number, redact(state.title), redact(state.description));
     }
+    if (!before || before.title !== state.title) {
+      if (before) this.statement('DELETE FROM tickets_title_fts WHERE rowid = ?').run(state.number);
+      this.statement('INSERT INTO tickets_title_fts (rowid, title) VALUES (?, ?)').run(state.number, redact(state.title));
+    }
   }
 
   private statement(sql: string): Database.Statement {

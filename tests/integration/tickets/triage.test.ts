@@ -139,6 +139,16 @@ describe('the queue', () => {
     expect(wrong).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
+  it('finds whole words, stemmed, and by relevance puts the tickets with them in the title first', async () => {
+    const inTitle = await open({ title: 'Label printers jam on ward 5' });
+    const inText = await open({ title: 'Ward 6 supplies', description: 'The label printer jammed again' });
+    const newest = await vigil.ok('tickets.list', { filter: { status: 'open', text: 'printer jam' }, sort: 'newest' }, tech);
+    expect(newest.tickets.map((t) => t.id)).toEqual([inText.id, inTitle.id]);
+    const relevant = await vigil.ok('tickets.list', { filter: { status: 'open', text: 'printer jam' }, sort: 'relevance' }, tech);
+    expect(relevant.tickets.map((t) => t.id)).toEqual([inTitle.id, inText.id]);
+    expect(await vigil.call('tickets.list', { filter: { status: 'open' }, sort: 'relevance' }, tech)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
   it('filters by the built-in views: emergencies, unassigned, mine, pending, clinical', async () => {
     const mine = await open({ title: 'View: mine', assignee: 'me', priority: 'emergency', category: 'clinical' });
     const views = await vigil.ok('tickets.views.list', {}, tech);
