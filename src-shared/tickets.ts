@@ -427,7 +427,7 @@ export const ticketFilterSchema = z
     connectionId: z.number().int().positive().optional(),
     /** The ticket of an alert: the way back from the alert to its ticket. */
     alertId: z.string().min(1).max(100).optional(),
-    /** Whole words (stemmed, all of them) searched in titles and descriptions (their redacted text); words matching more than 2,000 tickets search the newest 2,000. */
+    /** Whole words (stemmed, all of them) searched in titles and descriptions (their redacted text); words matching more than 1,000 tickets search the newest 1,000. */
     text: z.string().trim().min(1).max(200).optional(),
   })
   .strict();

@@ -130,7 +130,7 @@ export const TICKET_CHANNELS = {
     input: z.object({ filter: ticketFilterSchema.default({ status: 'open' }) }).strict(),
     output: z.object({
       total: z.number().int().nonnegative(),
-      /** False at the cap (show "10,000+"), or when a search looked at only its newest 2,000 matches (show "2,000+"). */
+      /** False at the cap (show "10,000+"), or when a search looked at only its newest 1,000 matches (show "1,000+"). */
       exact: z.boolean(),
     }),
   }),
