@@ -44,6 +44,20 @@ export const PERMISSIONS = {
   'notify.manage': ['admin'],
   /** Allow hosts Vigil otherwise refuses to send requests to (link-local, cloud metadata), and metrics endpoints on other hosts. */
   'network.manage': ['admin'],
+  /** See the ticket queue, tickets, saved views and SLA policies. */
+  'tickets.read': everyone,
+  /** Open, change, assign, escalate, move and resolve tickets. */
+  'tickets.triage': ['support_tech', 'operator', 'admin'],
+  /** Comment on and follow tickets: triagers any, safety officers clinical and patient-safety ones. */
+  'tickets.follow': ['support_tech', 'operator', 'admin', 'safety_officer'],
+  /** Import tickets with their history from another tool. */
+  'tickets.import': ['admin'],
+  /** Edit SLA policies, their calendars, and how alerts open tickets. */
+  'tickets.manage': ['admin'],
+  /** Read and search the knowledge base, and vote on articles. */
+  'kb.read': everyone,
+  /** Write and edit knowledge-base articles. */
+  'kb.edit': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -13,6 +13,7 @@ import { systemClock, type Clock } from '../clock';
 import { createConnectionsModule } from '../connections';
 import { createDispatcher, type Dispatch } from '../dispatch';
 import { EventBus } from '../events';
+import { createKbModule } from '../kb';
 import { createLogger, type Logger } from '../log';
 import { createMonitorModule, type MonitorDeps } from '../monitor';
 import { createNetworkModule, type NetworkDeps } from '../network';
@@ -22,6 +23,7 @@ import { createKeychain, KeychainError, type SecretStore } from '../secrets';
 import type { ServiceModule } from '../service-module';
 import { openStore, StoreError, type Store } from '../store';
 import { createSystemModule } from '../system';
+import { createTicketsModule, type TicketsDeps } from '../tickets';
 import { createUsersModule, type LockoutPolicy, type Sessions } from '../users';
 import { VERSION } from '../version';
 import { ModuleSet } from './modules';
@@ -47,6 +49,8 @@ export interface VigilOptions {
   monitor?: Partial<Pick<MonitorDeps, 'timers' | 'random' | 'concurrency' | 'storage' | 'workstation' | 'observe'>>;
   /** DNS for every outbound request; tests answer from a table so that nothing leaves loopback. */
   resolve?: NetworkDeps['resolve'];
+  /** The SLA scheduler's timers and the first policy's time zone, for tests. */
+  tickets?: Partial<Pick<TicketsDeps, 'timers' | 'timeZone'>>;
   /** Electron's notifications; without it, desktop notices go to the consoles in a browser as notify.desktop events. */
   desktop?: DesktopNotifier;
   /** Modules started after the built-in ones (tests use it to prove the start and close rules). */
@@ -86,8 +90,12 @@ export async function createVigil(opts: VigilOptions): Promise<Vigil> {
       await createConnectionsModule({ db, secrets, events, clock, log, audit: audit.api.writer, outbound, sandbox: opts.sandbox ?? true }),
     );
     const notify = modules.add(createNotifyModule({ db, secrets, events, clock, log, outbound, desktop: opts.desktop }));
-    modules.add(
+    const monitor = modules.add(
       createMonitorModule({ db, clock, log, events, dataDir, connections: connections.api, notify: notify.api, audit: audit.api.writer, outbound, ...opts.monitor }),
+    );
+    const kb = modules.add(createKbModule({ db, clock, log, events, monitor: monitor.api }));
+    modules.add(
+      createTicketsModule({ db, clock, log, events, secrets, audit: audit.api.writer, notify: notify.api, monitor: monitor.api, connections: connections.api, users: users.api, kb: kb.api, ...opts.tickets }),
     );
     modules.add(createSystemModule({ version: VERSION, dataDir, startedAt, store, secrets, auditEntries: () => audit.api.count() }));
     for (const start of opts.extraModules ?? []) modules.add(await start());

@@ -24,6 +24,13 @@ export const auditTarget = {
   auditTrail: () => 'audit:trail',
   /** The export files kept in the data folder. */
   auditExports: () => 'audit:exports',
+  ticket: (id: string) => `ticket:${id}`,
+  /** Many tickets at once: an import or an export. */
+  tickets: () => 'tickets',
+  ticketView: (id: string) => `ticket-view:${id}`,
+  slaPolicy: () => 'sla:policy',
+  ticketAlertRules: () => 'tickets:alert-rules',
+  kbArticle: (id: string) => `kb:${id}`,
 } as const;
 
 /**

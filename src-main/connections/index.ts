@@ -11,7 +11,7 @@ import type { Clock } from '../clock';
 import type { EventBus } from '../events';
 import type { Logger } from '../log';
 import type { OutboundGuard } from '../net';
-import { createPatientRef } from '../phi';
+import { lazyPatientRef } from '../phi';
 import type { SandboxOptions } from '../sandbox';
 import type { SecretStore } from '../secrets';
 import type { ServiceModule } from '../service-module';
@@ -76,15 +76,7 @@ export async function createConnectionsModule(deps: ConnectionsDeps): Promise<Se
     }
   }
 
-  // Made on first use: a console nobody looks up patients on never creates the salt.
-  let refs: Promise<(patientId: string) => string> | undefined;
-  const patientRef = async (patientId: string) => {
-    refs ??= createPatientRef(deps.secrets).catch((err: unknown) => {
-      refs = undefined;
-      throw err;
-    });
-    return (await refs)(patientId);
-  };
+  const patientRef = lazyPatientRef(deps.secrets);
 
   return {
     name: 'connections',

@@ -7,7 +7,7 @@
 import type { OutcomeIssue } from './operation-outcome';
 import type { TlsCertificateInfo } from './http/tls-certificate';
 
-import type { FhirErrorKind } from '../../src-shared/fhir-errors';
+import { FHIR_ERROR_KINDS, type FhirErrorKind } from '../../src-shared/fhir-errors';
 
 export { FHIR_ERROR_KINDS, type FhirErrorKind } from '../../src-shared/fhir-errors';
 
@@ -78,6 +78,9 @@ const KINDS: Record<FhirErrorKind, KindInfo> = {
     transient: false,
   },
 };
+
+/** Every knowledge-base code an EHR failure can carry: the knowledge base has an article for each. */
+export const EHR_KB_CODES: readonly string[] = FHIR_ERROR_KINDS.map((kind) => KINDS[kind].kbCode);
 
 export type TimeoutPhase = 'connect' | 'headers' | 'body';
 

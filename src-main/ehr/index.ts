@@ -6,7 +6,7 @@
 export { createFhirClient, type FhirClient, type FhirClientDeps, type FhirResult, type TokenInfo } from './fhir-client';
 export type { EhrSecrets } from './auth/authenticator';
 export { generateSigningKey, importSigningKey, publicJwks, type GeneratedKey, type SigningKey } from './auth/keys';
-export { FhirError, safeUrl } from './errors';
+export { EHR_KB_CODES, FhirError, safeUrl } from './errors';
 export { systemReadScope } from './scopes';
 export { tokenEndpointFromCapabilityStatement, type SmartConfiguration } from './smart-discovery';
 export { detectVendor, VENDOR_PROFILES, type VendorProfile } from './vendors';

@@ -7,7 +7,7 @@
  * that were told of the alert, so no one is left with an incident open and
  * no one is told of an end they never heard begin.
  */
-import { atLeast } from '../../src-shared/monitoring';
+import { atLeast, type Severity } from '../../src-shared/monitoring';
 import type { Logger } from '../log';
 import type { AlertNotification, NotificationKind } from './alert-notification';
 import type { StoredChannel } from './channel-repo';
@@ -25,9 +25,14 @@ function reachedLevel(n: AlertNotification): number {
   return ASKS_FOR_ATTENTION.has(n.kind) ? n.level : n.alert.escalation.level;
 }
 
+/** Whether a channel hears something this severe at this escalation level. */
+export function eligible(channel: StoredChannel, severity: Severity, level: number): boolean {
+  return channel.enabled && atLeast(severity, channel.minSeverity) && channel.fromLevel <= level;
+}
+
 export function channelsFor(n: AlertNotification, channels: readonly StoredChannel[]): StoredChannel[] {
   const level = reachedLevel(n);
-  return channels.filter((c) => c.enabled && atLeast(n.alert.severity, c.minSeverity) && c.fromLevel <= level);
+  return channels.filter((c) => eligible(c, n.alert.severity, level));
 }
 
 export interface AlertRouterDeps {

@@ -1,7 +1,7 @@
 /**
  * The notify service: channels in the store, their secrets in the keychain,
- * a notifier delivering in the background, and the router other services
- * hand their alert notifications to.
+ * a notifier delivering in the background, and the routers other services
+ * hand their alert notifications and other notices to.
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Clock } from '../clock';
@@ -18,10 +18,12 @@ import { DeliveryStore } from './delivery-store';
 import type { DesktopNotifier } from './desktop';
 import { notifyHandlers } from './handlers';
 import { createNotifier, type NotifierDeps } from './notifier';
+import { createNoticeRouter, type SendNotice } from './service-notice';
 
 export type { AlertNotification, NotificationKind } from './alert-notification';
 export { DesktopUnavailableError, type DesktopNotifier } from './desktop';
 export type { NoticeTarget } from './from-alert';
+export type { ServiceNotice } from './service-notice';
 
 export interface NotifyDeps {
   db: Database.Database;
@@ -40,6 +42,8 @@ export interface NotifyDeps {
 export interface NotifyApi {
   /** Returns at once and never throws; delivery happens on each channel's queue. */
   route: RouteAlert;
+  /** The same for what is not an alert (a ticket's SLA), routed by its severity and escalation level. */
+  notice: SendNotice;
 }
 
 export function createNotifyModule(deps: NotifyDeps): ServiceModule<NotifyApi> {
@@ -61,7 +65,7 @@ export function createNotifyModule(deps: NotifyDeps): ServiceModule<NotifyApi> {
   return {
     name: 'notify',
     handlers: notifyHandlers({ admin, deliveries, notifier }),
-    api: { route: createAlertRouter({ channels: repo, notifier, log }) },
+    api: { route: createAlertRouter({ channels: repo, notifier, log }), notice: createNoticeRouter({ channels: repo, notifier, log }) },
     // Stops the queues; what was still waiting is logged as failed.
     close: () => notifier.close(),
   };

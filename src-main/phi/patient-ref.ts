@@ -35,3 +35,19 @@ export async function createPatientRef(secrets: SecretStore): Promise<(patientId
     return 'pt_' + createHmac('sha256', salt).update(patientId, 'utf8').digest('hex').slice(0, 20);
   };
 }
+
+/**
+ * createPatientRef on first use: a console nobody links or looks up a
+ * patient on never creates the salt. A failed attempt (a locked keychain) is
+ * tried again at the next call.
+ */
+export function lazyPatientRef(secrets: SecretStore): (patientId: string) => Promise<string> {
+  let refs: Promise<(patientId: string) => string> | undefined;
+  return async (patientId) => {
+    refs ??= createPatientRef(secrets).catch((err: unknown) => {
+      refs = undefined;
+      throw err;
+    });
+    return (await refs)(patientId);
+  };
+}

@@ -358,4 +358,186 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 11,
+    name: 'tickets: events, derived rows, SLA policies, views',
+    sql: `
+      -- Who wrote an event: one id per data folder, so a later team mode can tell workstations apart.
+      CREATE TABLE ticket_workstation (
+        id          INTEGER PRIMARY KEY CHECK (id = 1),
+        workstation TEXT NOT NULL
+      );
+      INSERT INTO ticket_workstation (id, workstation) VALUES (1, lower(hex(randomblob(16))));
+
+      -- Every change to a ticket, append-only; seq is this workstation's monotonic sequence and
+      -- id a UUIDv7 (unique by construction: no index is kept for it until something looks events up by it).
+      CREATE TABLE ticket_events (
+        seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+        id        TEXT NOT NULL,
+        ticket_id TEXT NOT NULL,
+        at        INTEGER NOT NULL,
+        actor     TEXT NOT NULL,
+        type      TEXT NOT NULL,
+        body      TEXT NOT NULL
+      );
+      CREATE INDEX ticket_events_by_ticket ON ticket_events (ticket_id, seq);
+      CREATE TRIGGER ticket_events_no_update BEFORE UPDATE ON ticket_events
+        BEGIN SELECT RAISE(ABORT, 'ticket_events is append-only'); END;
+      CREATE TRIGGER ticket_events_no_delete BEFORE DELETE ON ticket_events
+        BEGIN SELECT RAISE(ABORT, 'ticket_events is append-only'); END;
+
+      -- The columns the queue sorts and filters on, one small row per ticket so a page is read
+      -- from the indexes below; number is the VIG-n people see. queue_key is the earliest due time
+      -- of a counting clock, or 9007199254740991 when nothing counts. sla is 0 on time, 1 at risk,
+      -- 2 breached, as of the ticket's last event (the scheduler records each mark as one).
+      CREATE TABLE tickets (
+        number      INTEGER PRIMARY KEY,
+        id          TEXT NOT NULL UNIQUE,
+        open        INTEGER NOT NULL,
+        status      TEXT NOT NULL,
+        priority    INTEGER NOT NULL,
+        category    TEXT NOT NULL,
+        assignee    TEXT,
+        tier        INTEGER NOT NULL,
+        emergency   TEXT,
+        connection  INTEGER,
+        external_id TEXT,
+        created_at  INTEGER NOT NULL,
+        updated_at  INTEGER NOT NULL,
+        queue_key   INTEGER NOT NULL,
+        sla         INTEGER NOT NULL,
+        mark_at     INTEGER
+      );
+      -- Each queue index leads with what it selects on, then the queue's order, then every other
+      -- column a filter tests, so a page (and a count) is read from the index alone, row by row in
+      -- queue order or from the range its leading column picks.
+      CREATE INDEX tickets_queue ON tickets (queue_key, priority, number, tier, category, sla, status, assignee) WHERE open = 1;
+      CREATE INDEX tickets_queue_by_priority ON tickets (priority, queue_key, number, tier, category, sla, status, assignee) WHERE open = 1;
+      CREATE INDEX tickets_queue_by_assignee ON tickets (assignee, queue_key, priority, number, tier, category, sla, status) WHERE open = 1;
+      CREATE INDEX tickets_queue_by_category ON tickets (category, queue_key, priority, number, tier, sla, status, assignee) WHERE open = 1;
+      CREATE INDEX tickets_queue_by_sla ON tickets (sla, queue_key, priority, number, tier, category, status, assignee) WHERE open = 1;
+      CREATE INDEX tickets_queue_by_status ON tickets (status, queue_key, priority, number, tier, category, sla, assignee);
+      CREATE INDEX tickets_by_update ON tickets (updated_at, number);
+      CREATE INDEX tickets_marks ON tickets (mark_at) WHERE mark_at IS NOT NULL;
+      CREATE INDEX tickets_by_connection ON tickets (connection) WHERE connection IS NOT NULL;
+      -- The id a ticket had in the tool it was imported from: imported once.
+      CREATE UNIQUE INDEX tickets_by_external_id ON tickets (external_id) WHERE external_id IS NOT NULL;
+
+      -- The ticket as its events make it, and its clocks as of its last event (JSON), read only
+      -- for the tickets shown.
+      CREATE TABLE ticket_state (
+        number INTEGER PRIMARY KEY,
+        state  TEXT NOT NULL,
+        clocks TEXT NOT NULL
+      );
+
+      -- Links and followers as rows, to find a ticket by its alert and "followed by me".
+      CREATE TABLE ticket_links (
+        ticket_id TEXT NOT NULL,
+        kind      TEXT NOT NULL,
+        ref       TEXT NOT NULL,
+        PRIMARY KEY (ticket_id, kind, ref)
+      );
+      -- One ticket per alert incident.
+      CREATE UNIQUE INDEX ticket_links_one_per_alert ON ticket_links (ref) WHERE kind = 'alert';
+      CREATE TABLE ticket_followers (
+        ticket_id TEXT NOT NULL,
+        username  TEXT NOT NULL,
+        PRIMARY KEY (username, ticket_id)
+      );
+      CREATE TABLE ticket_tags (
+        ticket_id TEXT NOT NULL,
+        tag       TEXT NOT NULL,
+        PRIMARY KEY (tag, ticket_id)
+      );
+
+      -- Titles and descriptions as they are shown (PHI redacted), so a search can never find what a
+      -- reader may not see. rowid is the ticket's number.
+      CREATE VIRTUAL TABLE tickets_fts USING fts5 (title, description, content = '', contentless_delete = 1, tokenize = 'porter unicode61');
+      -- The titles alone, to put a search's title matches first: FTS5 walks a column filter through
+      -- every match of the words, a table of titles only through the titles that have them.
+      CREATE VIRTUAL TABLE tickets_title_fts USING fts5 (title, content = '', contentless_delete = 1, tokenize = 'porter unicode61');
+
+      -- Every SLA policy ever saved; a ticket keeps the version it was created under.
+      CREATE TABLE sla_policies (
+        version    INTEGER PRIMARY KEY,
+        policy     TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        created_by TEXT NOT NULL
+      );
+
+      CREATE TABLE ticket_views (
+        id         TEXT PRIMARY KEY,
+        owner      TEXT NOT NULL,
+        name       TEXT NOT NULL,
+        filter     TEXT NOT NULL,
+        sort       TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX ticket_views_by_owner ON ticket_views (owner, name);
+
+      -- One row, written when an admin first changes how alerts open tickets.
+      CREATE TABLE ticket_alert_rules (
+        id    INTEGER PRIMARY KEY CHECK (id = 1),
+        rules TEXT NOT NULL
+      );
+    `,
+  },
+  {
+    version: 12,
+    name: 'knowledge base: articles, revisions, votes, full-text index',
+    sql: `
+      -- The current revision of each article; shipped ones come from resources/kb at start.
+      CREATE TABLE kb_articles (
+        seq             INTEGER PRIMARY KEY,
+        id              TEXT NOT NULL UNIQUE,
+        title           TEXT NOT NULL,
+        category        TEXT NOT NULL,
+        codes           TEXT NOT NULL,
+        tags            TEXT NOT NULL,
+        body            TEXT NOT NULL,
+        revision        INTEGER NOT NULL,
+        source          TEXT NOT NULL CHECK (source IN ('shipped', 'local')),
+        shipped_version INTEGER,
+        newer_shipped   INTEGER,
+        updated_at      INTEGER NOT NULL,
+        updated_by      TEXT NOT NULL
+      );
+      CREATE INDEX kb_articles_by_category ON kb_articles (category, title);
+
+      -- Every revision ever saved, the current one included.
+      CREATE TABLE kb_revisions (
+        article_id TEXT NOT NULL,
+        revision   INTEGER NOT NULL,
+        title      TEXT NOT NULL,
+        category   TEXT NOT NULL,
+        codes      TEXT NOT NULL,
+        tags       TEXT NOT NULL,
+        body       TEXT NOT NULL,
+        source     TEXT NOT NULL,
+        saved_at   INTEGER NOT NULL,
+        saved_by   TEXT NOT NULL,
+        PRIMARY KEY (article_id, revision)
+      );
+
+      -- Which articles answer which error code.
+      CREATE TABLE kb_codes (
+        code       TEXT NOT NULL,
+        article_id TEXT NOT NULL,
+        PRIMARY KEY (code, article_id)
+      );
+
+      -- One vote per person and article; a new vote replaces it.
+      CREATE TABLE kb_votes (
+        article_id TEXT NOT NULL,
+        username   TEXT NOT NULL,
+        helpful    INTEGER NOT NULL,
+        at         INTEGER NOT NULL,
+        PRIMARY KEY (article_id, username)
+      );
+
+      -- rowid is kb_articles.seq.
+      CREATE VIRTUAL TABLE kb_fts USING fts5 (title, codes, tags, body, tokenize = 'porter unicode61');
+    `,
+  },
 ];

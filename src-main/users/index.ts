@@ -4,6 +4,7 @@
  * resolve tokens against.
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
+import type { UserSummary } from '../../src-shared/contract';
 import type { Clock } from '../clock';
 import type { EventBus } from '../events';
 import type { Logger } from '../log';
@@ -34,6 +35,8 @@ export interface UsersApi {
   sessions: Sessions;
   /** While no account exists: the code first-run setup from another computer needs (the host prints it). */
   setupCode(): string | null;
+  /** The local accounts, for services that assign work to people. */
+  list(): UserSummary[];
 }
 
 // Often enough that an idle window locks within seconds of its timeout.
@@ -65,7 +68,7 @@ export function createUsersModule(deps: UsersDeps): ServiceModule<UsersApi> {
   return {
     name: 'users',
     handlers: userHandlers({ users, sessions, events, version: deps.version }),
-    api: { sessions, setupCode: () => users.currentSetupCode() },
+    api: { sessions, setupCode: () => users.currentSetupCode(), list: () => users.list() },
     close: () => {
       clearInterval(sweep);
       clearInterval(forget);

@@ -16,10 +16,12 @@ import type { ChannelDef, EventDef } from './define';
 import { ALERT_CHANNELS, ALERT_EVENTS } from './alerts';
 import { AUDIT_CHANNELS, AUDIT_EVENTS } from './audit';
 import { CONNECTION_CHANNELS, CONNECTION_EVENTS } from './connections';
+import { KB_CHANNELS, KB_EVENTS } from './kb';
 import { MONITOR_CHANNELS, MONITOR_EVENTS } from './monitor';
 import { NETWORK_CHANNELS } from './network';
 import { NOTIFY_CHANNELS, NOTIFY_EVENTS } from './notify';
 import { SYSTEM_CHANNELS } from './system';
+import { TICKET_CHANNELS, TICKET_EVENTS } from './tickets';
 import { USER_CHANNELS, USER_EVENTS } from './users';
 
 export * from './define';
@@ -28,6 +30,8 @@ export * from './audit';
 export * from './connections';
 export * from './notify';
 export * from './network';
+export * from './tickets';
+export * from './kb';
 
 type Joined<T extends readonly object[]> = T extends readonly [infer H, ...infer R extends readonly object[]] ? H & Joined<R> : unknown;
 
@@ -53,6 +57,8 @@ export const CHANNELS = join(
   NOTIFY_CHANNELS,
   NETWORK_CHANNELS,
   SYSTEM_CHANNELS,
+  TICKET_CHANNELS,
+  KB_CHANNELS,
 ) satisfies Record<string, ChannelDef>;
 
 export type ChannelName = keyof typeof CHANNELS;
@@ -89,6 +95,8 @@ export const EVENTS = join(
   MONITOR_EVENTS,
   ALERT_EVENTS,
   NOTIFY_EVENTS,
+  TICKET_EVENTS,
+  KB_EVENTS,
 ) satisfies Record<string, EventDef>;
 
 export type EventName = keyof typeof EVENTS;

@@ -44,7 +44,7 @@ test('setup, an operator account, role limits and the audit trail', async ({ pag
     await dialog.getByLabel('Username').fill(OPERATOR.username);
     await dialog.getByLabel('Display name').fill(OPERATOR.displayName);
     await expect(dialog.getByRole('radio', { name: 'NOC operator' })).toBeChecked();
-    await expect(dialog.getByRole('radio', { name: 'NOC operator' })).toHaveAccessibleDescription('Watch connections, acknowledge alerts, run diagnostics and tune monitoring (pauses, maintenance, alert rules).');
+    await expect(dialog.getByRole('radio', { name: 'NOC operator' })).toHaveAccessibleDescription('Watch connections, acknowledge alerts, run diagnostics, tune monitoring (pauses, maintenance, alert rules), triage tickets and comment on tickets.');
     await dialog.getByLabel('Password', { exact: true }).fill('too short');
     await dialog.getByLabel('Confirm password').fill('too short');
     await dialog.getByRole('button', { name: 'Create account' }).click();

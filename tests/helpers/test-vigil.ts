@@ -13,6 +13,7 @@ import { createKeychain } from '../../src-main/secrets/keychain';
 import type { SecretStore } from '../../src-main/secrets/secret-store';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../src-shared/contract';
 import type { Envelope } from '../../src-shared/errors';
+import type { Role } from '../../src-shared/roles';
 
 export interface TestVigil extends Vigil {
   secrets: SecretStore;
@@ -22,10 +23,16 @@ export interface TestVigil extends Vigil {
   ok<C extends ChannelName>(channel: C, input: ChannelInput<C>, token?: string | null): Promise<ChannelOutput<C>>;
   /** Creates the first admin and signs in; returns the token. */
   adminToken(): Promise<string>;
+  /** Creates an account with this role (as the admin) and signs it in; returns its token. */
+  userToken(username: string, role: Role): Promise<string>;
+  /** Closes this Vigil, keeping its data folder and keychain, and starts a new one over them (`changes` on top of the options). */
+  restart(changes?: Partial<Omit<VigilOptions, 'dataDir' | 'secrets'>>): Promise<TestVigil>;
   logLines: string[];
 }
 
 export const ADMIN = { username: 'admin', displayName: 'Ada Admin', password: 'correct horse battery' };
+
+const PASSWORD = 'correct horse battery';
 
 /** call and ok over a Vigil's dispatcher, as a signed-in caller (token) or none. */
 export function callers(vigil: Pick<Vigil, 'dispatch'>): Pick<TestVigil, 'call' | 'ok'> {
@@ -39,8 +46,8 @@ export function callers(vigil: Pick<Vigil, 'dispatch'>): Pick<TestVigil, 'call' 
   return { call, ok };
 }
 
-export async function startTestVigil(opts: Partial<Omit<VigilOptions, 'dataDir'>> = {}): Promise<TestVigil> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'vigil-test-'));
+export async function startTestVigil(opts: Partial<Omit<VigilOptions, 'dataDir'>> = {}, reuse?: { dataDir: string }): Promise<TestVigil> {
+  const dataDir = reuse?.dataDir ?? mkdtempSync(join(tmpdir(), 'vigil-test-'));
   const secrets = opts.secrets ?? createKeychain({ service: `vigil-test-${randomBytes(6).toString('hex')}` });
   const logLines: string[] = [];
   const { createLogger } = await import('../../src-main/log');
@@ -58,6 +65,12 @@ export async function startTestVigil(opts: Partial<Omit<VigilOptions, 'dataDir'>
 
   const { call, ok } = callers(vigil);
 
+  const adminToken = async () => {
+    const status = await ok('setup.status', {});
+    if (status.needsAdmin) await ok('setup.createAdmin', ADMIN);
+    return (await ok('session.login', { username: ADMIN.username, password: ADMIN.password })).token;
+  };
+
   return {
     ...vigil,
     dispatch: vigil.dispatch,
@@ -69,10 +82,16 @@ export async function startTestVigil(opts: Partial<Omit<VigilOptions, 'dataDir'>
     logLines,
     call,
     ok,
-    adminToken: async () => {
-      const status = await ok('setup.status', {});
-      if (status.needsAdmin) await ok('setup.createAdmin', ADMIN);
-      return (await ok('session.login', { username: ADMIN.username, password: ADMIN.password })).token;
+    adminToken,
+    userToken: async (username, role) => {
+      const admin = await adminToken();
+      const users = await ok('users.list', {}, admin);
+      if (!users.users.some((u) => u.username === username)) await ok('users.create', { username, displayName: username, role, password: PASSWORD }, admin);
+      return (await ok('session.login', { username, password: PASSWORD })).token;
+    },
+    restart: async (changes = {}) => {
+      await vigil.close();
+      return startTestVigil({ ...opts, ...changes, secrets }, { dataDir });
     },
     close: async () => {
       await vigil.close();

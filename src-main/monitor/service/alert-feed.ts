@@ -71,6 +71,12 @@ export class AlertFeed {
     return this.repo.query(filter).map((a) => this.view(a));
   }
 
+  /** Any alert ever opened, resolved ones included. */
+  find(alertId: string): AlertView | null {
+    const alert = this.repo.find(alertId);
+    return alert ? this.view(alert) : null;
+  }
+
   /** A person acknowledges, takes back an acknowledgement or resolves; an alert already resolved is a conflict, an unknown one not found. */
   respond(type: 'acknowledge' | 'unacknowledge' | 'resolve', alertId: string, by: string, at: number): AlertView {
     try {

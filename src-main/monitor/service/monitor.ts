@@ -75,6 +75,8 @@ export interface MonitorApi {
   rules(): AlertRuleSettings;
   setRules(rules: AlertRuleSettings): AlertRuleSettings;
   alerts(filter: AlertFilter): AlertView[];
+  /** One alert, resolved ones included; null for an id never opened. */
+  alert(alertId: string): AlertView | null;
   /** Throws AlertNotFoundError, or AlertResolvedError for one already resolved. */
   respond(type: 'acknowledge' | 'unacknowledge' | 'resolve', alertId: string, by: string): AlertView;
   maintenanceWindows(): MaintenanceListing[];
@@ -279,6 +281,10 @@ export class Monitor implements MonitorApi {
 
   alerts(filter: AlertFilter): AlertView[] {
     return this.alertFeed.list(filter);
+  }
+
+  alert(alertId: string): AlertView | null {
+    return this.alertFeed.find(alertId);
   }
 
   respond(type: 'acknowledge' | 'unacknowledge' | 'resolve', alertId: string, by: string): AlertView {

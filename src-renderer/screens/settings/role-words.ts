@@ -20,6 +20,13 @@ const PERMISSION_WORDS: Record<Permission, string | null> = {
   'notify.manage': 'set up notifications',
   'network.manage': 'allow outbound exceptions',
   'system.read': null,
+  'tickets.read': null,
+  'tickets.triage': 'triage tickets',
+  'tickets.follow': 'comment on tickets',
+  'tickets.import': 'import tickets',
+  'tickets.manage': 'set SLA policies',
+  'kb.read': null,
+  'kb.edit': 'edit knowledge articles',
 };
 
 function sentence(parts: string[]): string {

@@ -317,7 +317,7 @@ describe('users (admin)', () => {
     await person.click(button('New account'));
     const operator = screen.getByRole('radio', { name: 'NOC operator' }) as HTMLInputElement;
     expect(operator.checked).toBe(true);
-    expect(descriptionOf(operator)).toBe('Watch connections, acknowledge alerts, run diagnostics and tune monitoring (pauses, maintenance, alert rules).');
+    expect(descriptionOf(operator)).toBe('Watch connections, acknowledge alerts, run diagnostics, tune monitoring (pauses, maintenance, alert rules), triage tickets and comment on tickets.');
     expect(descriptionOf(screen.getByRole('radio', { name: 'Administrator' }))).toContain('manage accounts');
     expect(descriptionOf(screen.getByRole('radio', { name: 'Clinical safety officer' }))).toContain('review the audit trail');
 
