@@ -228,6 +228,10 @@ export const boardTileSchema = z.object({
   kind: z.enum(['connection', 'workstation']),
   name: z.string(),
   vendor: z.string().nullable(),
+  /** The connection's host (and port), for the board's search; null for the workstation. */
+  host: z.string().nullable(),
+  /** The connection's tags (`clinical`, `site:north`); none for the workstation. */
+  tags: z.array(z.string()),
   status: targetStatusSchema,
   /** Percent of runs that did not fail over the last 24 h; null before the first run. */
   uptime24h: z.number().nullable(),

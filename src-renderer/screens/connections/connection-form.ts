@@ -43,6 +43,8 @@ export interface ConnectionValues {
     /** Empty: the vendor's default. */
     rateLimitPerHour: string;
     enabled: boolean;
+    /** Separated by spaces or commas. */
+    tags: string;
   };
   secret: { value: string; keyId: string };
   credential: { choice: CredentialChoice; alg: SigningAlg };
@@ -115,6 +117,7 @@ export function newValues(vendor: VendorProfile): ConnectionValues {
       timeouts: { connectMs: String(TIMEOUT_DEFAULTS.connectMs), headersMs: String(TIMEOUT_DEFAULTS.headersMs), bodyMs: String(TIMEOUT_DEFAULTS.bodyMs) },
       rateLimitPerHour: '',
       enabled: true,
+      tags: '',
     },
     secret: NO_SECRET,
     credential: initialCredential(null, vendor.defaultAuthMode),
@@ -139,6 +142,7 @@ export function valuesFrom(connection: Connection): ConnectionValues {
       timeouts: { connectMs: String(c.timeouts.connectMs), headersMs: String(c.timeouts.headersMs), bodyMs: String(c.timeouts.bodyMs) },
       rateLimitPerHour: c.rateLimitPerHour === undefined ? '' : String(c.rateLimitPerHour),
       enabled: c.enabled,
+      tags: c.tags.join(' '),
     },
     secret: NO_SECRET,
     credential: initialCredential(connection, c.authMode),
@@ -180,6 +184,7 @@ export function connectionSchema(saved: Connection | null) {
         timeouts: z.object({ connectMs: text, headersMs: text, bodyMs: text }),
         rateLimitPerHour: text,
         enabled: z.boolean(),
+        tags: text,
       }),
       secret: z.object({ value: text, keyId: text }),
       credential: z.object({ choice: z.enum(['keep', 'enter', 'generate', 'import']), alg: z.enum(SIGNING_ALGS) }),
@@ -211,6 +216,8 @@ export function connectionSchema(saved: Connection | null) {
         timeouts: withoutUndefined({ connectMs: timeout('connectMs'), headersMs: timeout('headersMs'), bodyMs: timeout('bodyMs') }),
         rateLimitPerHour: whole(typed.rateLimitPerHour, RATE_BOUNDS, ['config', 'rateLimitPerHour']),
         enabled: typed.enabled,
+        // None is the default, so a connection without tags is sent as before tags existed.
+        tags: typed.tags.trim() ? typed.tags.split(/[\s,]+/).filter(Boolean) : undefined,
       });
       reportIssues(ctx, fhirConnectionConfigSchema.safeParse(config).error?.issues, fields, ['config']);
 
