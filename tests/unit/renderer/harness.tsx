@@ -27,6 +27,7 @@ import { AppRoot } from '../../../src-renderer/AppRoot';
 import { useSessionStore } from '../../../src-renderer/state/session-store';
 import { useUiStore } from '../../../src-renderer/state/ui-store';
 import { useThemeStore } from '../../../src-renderer/state/theme-store';
+import { useBoardStore } from '../../../src-renderer/state/board-store';
 
 /** The moment every test runs at: 2026-11-23 14:05:09 on this computer's clock. */
 export const NOW = new Date(2026, 10, 23, 14, 5, 9).getTime();
@@ -39,6 +40,15 @@ beforeEach(() => {
 
 // A loaded machine may be slow to render; a generous wait costs nothing when the test passes.
 configure({ asyncUtilTimeout: 5_000 });
+
+// jsdom lays nothing out, so the status board's virtual grid would find the
+// scrolling <main> 0 px high and draw one row: <main> gets the window's height.
+Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+  configurable: true,
+  get(this: HTMLElement) {
+    return this.tagName === 'MAIN' ? window.innerHeight : 0;
+  },
+});
 
 // jsdom has <dialog> but not its modal methods.
 if (!HTMLDialogElement.prototype.showModal) {
@@ -185,6 +195,7 @@ function resetWorld(hash: string): void {
   useSessionStore.setState(useSessionStore.getInitialState(), true);
   useUiStore.setState(useUiStore.getInitialState(), true);
   useThemeStore.setState(useThemeStore.getInitialState(), true);
+  useBoardStore.setState(useBoardStore.getInitialState(), true);
 }
 
 /**
