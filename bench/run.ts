@@ -14,6 +14,7 @@ const SUITES: Record<string, () => Promise<{ run: BenchSuite }>> = {
   'monitor-scheduler': () => import('./monitor-scheduler'),
   'monitor-storage': () => import('./monitor-storage'),
   signin: () => import('./signin'),
+  board: () => import('./board'),
 };
 
 const args = process.argv.slice(2);

@@ -59,22 +59,6 @@ export function BoardToolbar({
         value={filter.query}
         onChange={(event) => onFilter({ ...filter, query: event.target.value })}
       />
-      <fieldset className="choices board-states">
-        <legend>State</legend>
-        {counts.map(({ state, count }) => (
-          <div key={state} className="choice">
-            <input
-              id={`${id}-${state}`}
-              type="checkbox"
-              checked={filter.states.includes(state)}
-              onChange={(event) => onFilter({ ...filter, states: toggled(filter.states, state, event.target.checked) })}
-            />
-            <label htmlFor={`${id}-${state}`}>
-              {STATE_LOOK[state].word} <span className="muted">({count})</span>
-            </label>
-          </div>
-        ))}
-      </fieldset>
       <SelectField label="Vendor" value={filter.vendor ?? ''} onChange={(event) => onFilter({ ...filter, vendor: event.target.value || null })}>
         <option value="">All vendors</option>
         {choices.vendors.map((v) => (
@@ -108,6 +92,22 @@ export function BoardToolbar({
           </Button>
         )}
       </div>
+      <fieldset className="choices board-states">
+        <legend>State</legend>
+        {counts.map(({ state, count }) => (
+          <div key={state} className="choice">
+            <input
+              id={`${id}-${state}`}
+              type="checkbox"
+              checked={filter.states.includes(state)}
+              onChange={(event) => onFilter({ ...filter, states: toggled(filter.states, state, event.target.checked) })}
+            />
+            <label htmlFor={`${id}-${state}`}>
+              {STATE_LOOK[state].word} <span className="muted">({count})</span>
+            </label>
+          </div>
+        ))}
+      </fieldset>
       <p className="board-shown" role="status">
         {isFiltered(filter) ? `Showing ${shown.toLocaleString()} of ${tiles.length.toLocaleString()} targets` : `${tiles.length.toLocaleString()} targets`}
         {orderHeld && <span className="board-held"> · Order held while the pointer or focus is on the board</span>}

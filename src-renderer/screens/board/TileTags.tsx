@@ -18,7 +18,8 @@ export function TileTags({ tile, now, compact = false }: { tile: BoardTile; now:
       {openAlerts > 0 ? (
         <span className={worstSeverity ? `tag tile-alerts tile-alerts-${worstSeverity.toLowerCase()}` : 'tag tile-alerts'}>
           <Icon name="warning" />
-          {openAlerts} open alert{openAlerts === 1 ? '' : 's'}
+          {openAlerts} {compact ? 'alert' : 'open alert'}
+          {openAlerts === 1 ? '' : 's'}
           {worstSeverity && (
             <>
               {' '}

@@ -20,8 +20,8 @@ function groupOf(tile: BoardTile, grouping: Grouping, vendorLabel: VendorLabel):
     return tile.vendor === null ? { key: '', label: 'No vendor' } : { key: tile.vendor, label: vendorLabel(tile.vendor) ?? tile.vendor };
   }
   const prefix = `${groupingPrefix(grouping)}:`;
-  const value = tile.tags.find((t) => t.startsWith(prefix))?.slice(prefix.length);
-  return value === undefined ? { key: '', label: `No ${prefix.slice(0, -1)} tag` } : { key: value, label: value };
+  const tag = tile.tags.find((t) => t.startsWith(prefix));
+  return tag === undefined ? { key: '', label: `No ${prefix.slice(0, -1)} tag` } : { key: tag, label: tag.replace(':', ': ') };
 }
 
 /**

@@ -97,8 +97,8 @@ describe('groups and rows', () => {
   it('by a tag prefix: groups led by the worst target, tiles in board order, the untagged together', () => {
     const groups = groupTiles(ordered, 'tag:site', vendorLabel);
     expect(groups.map((g) => [g.label, names(g.tiles)])).toEqual([
-      ['south', ['Epic south']],
-      ['north', ['Cerner lab', 'Epic north']],
+      ['site: south', ['Epic south']],
+      ['site: north', ['Cerner lab', 'Epic north']],
       ['No site tag', ['Billing', 'This workstation']],
     ]);
   });
@@ -114,9 +114,9 @@ describe('groups and rows', () => {
   it('cuts each group into rows of as many tiles as fit, numbering the tiles across the board', () => {
     const rows = boardRows(groupTiles(ordered, 'tag:site', vendorLabel), 2);
     expect(rows.map((r) => (r.kind === 'group' ? `# ${r.group.label}` : `${r.position}: ${names(r.tiles).join(', ')}`))).toEqual([
-      '# south',
+      '# site: south',
       '1: Epic south',
-      '# north',
+      '# site: north',
       '2: Cerner lab, Epic north',
       '# No site tag',
       '4: Billing, This workstation',

@@ -99,7 +99,7 @@ describe('arranging the board', () => {
     await shows(['Epic south', 'Cerner lab', 'Billing', 'Epic north', 'This workstation']);
     expect([...select('Group by').options].map((o) => o.textContent)).toEqual(['Nothing', 'Vendor', 'Tag site:']);
     await person.selectOptions(select('Group by'), 'tag:site');
-    await waitFor(() => expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['south', 'north', 'No site tag']));
+    await waitFor(() => expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['site: south', 'site: north', 'No site tag']));
     expect([...document.querySelectorAll('.board-group-counts')].map((p) => p.textContent)).toEqual(['1 target · 1 down', '2 targets · 1 degraded · 1 up', '2 targets · 2 up']);
     expect(tileNames()).toEqual(['Epic south', 'Cerner lab', 'Epic north', 'Billing', 'This workstation']);
     expect(screen.getAllByRole('heading', { level: 4 })).toHaveLength(5);
