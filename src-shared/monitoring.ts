@@ -276,6 +276,16 @@ export const storedResultSchema = z.object({
 
 // ---------------------------------------------------------------- alerts
 
+/** What an alert is about; an alert's rule is one of these, a metric's carrying the metric's name (`metric:<name>`). */
+export const ALERT_RULE_KINDS = ['health', 'tls-expiry', 'tls-protocol', 'secret-expiry', 'key-rotation', 'metric'] as const;
+export type AlertRuleKind = (typeof ALERT_RULE_KINDS)[number];
+
+/** The kind of an alert's rule; null for a rule this version does not know. */
+export function alertRuleKind(rule: string): AlertRuleKind | null {
+  if (rule.startsWith('metric:')) return 'metric';
+  return (ALERT_RULE_KINDS as readonly string[]).includes(rule) && rule !== 'metric' ? (rule as AlertRuleKind) : null;
+}
+
 export const ALERT_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
 
 export const alertSchema = z.object({

@@ -40,6 +40,8 @@ export const PERMISSIONS = {
   'monitor.manage': ['operator', 'admin'],
   /** Add, change, remove and test notification channels. */
   'notify.manage': ['admin'],
+  /** Pair wall displays (read-only board and alerts on a screen nobody signs in to) and revoke them. */
+  'displays.manage': ['admin'],
   /** Allow hosts Vigil otherwise refuses to send requests to (link-local, cloud metadata), and metrics endpoints on other hosts. */
   'network.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -12,6 +12,7 @@ import { createAuditModule } from '../audit';
 import { systemClock, type Clock } from '../clock';
 import { createConnectionsModule } from '../connections';
 import { createDispatcher, type Dispatch } from '../dispatch';
+import { createDisplaysModule } from '../displays';
 import { EventBus } from '../events';
 import { createLogger, type Logger } from '../log';
 import { createMonitorModule, type MonitorDeps } from '../monitor';
@@ -86,9 +87,10 @@ export async function createVigil(opts: VigilOptions): Promise<Vigil> {
       await createConnectionsModule({ db, secrets, events, clock, log, audit: audit.api.writer, outbound, sandbox: opts.sandbox ?? true }),
     );
     const notify = modules.add(createNotifyModule({ db, secrets, events, clock, log, outbound, desktop: opts.desktop }));
-    modules.add(
+    const monitor = modules.add(
       createMonitorModule({ db, clock, log, events, dataDir, connections: connections.api, notify: notify.api, audit: audit.api.writer, outbound, ...opts.monitor }),
     );
+    modules.add(createDisplaysModule({ db, clock, events, log, sessions: users.api.sessions, monitor: monitor.api }));
     modules.add(createSystemModule({ version: VERSION, dataDir, startedAt, store, secrets, auditEntries: () => audit.api.count() }));
     for (const start of opts.extraModules ?? []) modules.add(await start());
 

@@ -20,6 +20,7 @@ export const auditTarget = {
   monitorRules: () => 'monitor:rules',
   sandbox: () => 'sandbox',
   outboundRules: () => 'network:outbound',
+  display: (id: string) => `display:${id}`,
 } as const;
 
 /**

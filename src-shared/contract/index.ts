@@ -16,6 +16,7 @@ import type { ChannelDef, EventDef } from './define';
 import { ALERT_CHANNELS, ALERT_EVENTS } from './alerts';
 import { AUDIT_CHANNELS, AUDIT_EVENTS } from './audit';
 import { CONNECTION_CHANNELS, CONNECTION_EVENTS } from './connections';
+import { DISPLAY_CHANNELS, DISPLAY_EVENTS } from './displays';
 import { MONITOR_CHANNELS, MONITOR_EVENTS } from './monitor';
 import { NETWORK_CHANNELS } from './network';
 import { NOTIFY_CHANNELS, NOTIFY_EVENTS } from './notify';
@@ -28,6 +29,7 @@ export * from './audit';
 export * from './connections';
 export * from './notify';
 export * from './network';
+export * from './displays';
 
 type Joined<T extends readonly object[]> = T extends readonly [infer H, ...infer R extends readonly object[]] ? H & Joined<R> : unknown;
 
@@ -53,6 +55,7 @@ export const CHANNELS = join(
   NOTIFY_CHANNELS,
   NETWORK_CHANNELS,
   SYSTEM_CHANNELS,
+  DISPLAY_CHANNELS,
 ) satisfies Record<string, ChannelDef>;
 
 export type ChannelName = keyof typeof CHANNELS;
@@ -70,11 +73,12 @@ export function assertChannelName(name: unknown): asserts name is ChannelName {
   if (!isChannelName(name)) throw new TypeError(`window.vigil.invoke: there is no channel named ${String(name)}`);
 }
 
-/** The roles allowed to call a channel; null for public channels. */
+/** The roles allowed to call a channel; null for public channels, none for a wall display's. */
 export function channelRoles(name: ChannelName): readonly Role[] | null {
   const { access } = CHANNELS[name] as ChannelDef;
   if (access === 'public') return null;
   if (access === 'session') return ROLES;
+  if (access === 'display') return [];
   return PERMISSIONS[access];
 }
 
@@ -86,6 +90,7 @@ export const EVENTS = join(
   MONITOR_EVENTS,
   ALERT_EVENTS,
   NOTIFY_EVENTS,
+  DISPLAY_EVENTS,
 ) satisfies Record<string, EventDef>;
 
 export type EventName = keyof typeof EVENTS;
