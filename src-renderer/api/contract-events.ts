@@ -42,6 +42,13 @@ export function useContractEvents(): void {
           void queryClient.invalidateQueries({ queryKey: queryKeys.monitorDetailOf(alert.targetId) });
         }),
       ),
+      // A wall display added, paired, seen or removed: Settings' list follows.
+      on('displays.changed', () => void queryClient.invalidateQueries({ queryKey: queryKeys.displaysList })),
+      // What the walls show changed (only a wall display hears this).
+      on('display.changed', () => {
+        void queryClient.invalidateQueries({ queryKey: queryKeys.wallBoard });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.wallAlerts });
+      }),
       on('session.ended', ({ reason }) => {
         // The same person carries on after signing in again; the screen they were on stays.
         if (reason === 'idle' || reason === 'expired' || reason === 'password_changed') useSessionStore.getState().lock(reason);

@@ -27,4 +27,7 @@ export const queryKeys = {
   notifyChannels: ['notify.channels.list'] as const,
   notifyDeliveriesAll: ['notify.deliveries'] as const,
   notifyDeliveries: (channelId: string | null) => ['notify.deliveries', channelId] as const,
+  displaysList: ['displays.list'] as const,
+  wallBoard: ['display.board'] as const,
+  wallAlerts: ['display.alerts'] as const,
 };

@@ -7,6 +7,7 @@ import { AuditScreen } from '../screens/audit/AuditScreen';
 import { ConnectionsScreen } from '../screens/connections/ConnectionsScreen';
 import { AboutSection } from '../screens/settings/AboutSection';
 import { AccountSection } from '../screens/settings/AccountSection';
+import { DisplaysSection } from '../screens/settings/displays/DisplaysSection';
 import { MaintenanceSection } from '../screens/settings/maintenance/MaintenanceSection';
 import { NotificationsSection } from '../screens/settings/notifications/NotificationsSection';
 import { AlertRulesSection } from '../screens/settings/rules/AlertRulesSection';
@@ -31,6 +32,8 @@ function ScreenView({ id, user }: { id: ScreenId; user: UserSummary }) {
       return <NotificationsSection />;
     case 'settings/maintenance':
       return <MaintenanceSection />;
+    case 'settings/displays':
+      return <DisplaysSection />;
     case 'settings/rules':
       return <AlertRulesSection user={user} />;
     case 'settings/sandbox':

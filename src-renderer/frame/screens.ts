@@ -17,6 +17,7 @@ export const SCREENS = [
   { id: 'settings/users', label: 'Users', group: 'settings', permission: 'users.manage' },
   { id: 'settings/notifications', label: 'Notifications', group: 'settings', permission: 'notify.manage' },
   { id: 'settings/maintenance', label: 'Maintenance windows', group: 'settings', permission: 'monitor.manage' },
+  { id: 'settings/displays', label: 'Wall displays', group: 'settings', permission: 'displays.manage' },
   { id: 'settings/rules', label: 'Alert rules', group: 'settings', permission: 'alerts.read' },
   { id: 'settings/sandbox', label: 'Sandbox EHR', group: 'settings', permission: 'sandbox.manage' },
   { id: 'settings/account', label: 'Account', group: 'settings', permission: null },

@@ -1,15 +1,19 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type ReactNode } from 'react';
-import type { BoardTile } from '../../../src-shared/monitoring';
 import type { Density } from '../../state/board-store';
+import type { OrderedTile } from './board-order';
 import { boardRows, type BoardRow } from './board-rows';
 import type { TileGroup } from './board-groups';
 import { GroupHeading } from './GroupHeading';
 
+/** The console's two densities, and a wall's tiles (large type, few figures). */
+export type GridLayout = Density | 'wall';
+
 /** Tile widths and gaps in rem: a comfortable tile holds its figures on one line, a compact one its name and state. */
-const LAYOUT: Record<Density, { minTileRem: number; gapRem: number; tileEstimatePx: number }> = {
+const LAYOUT: Record<GridLayout, { minTileRem: number; gapRem: number; tileEstimatePx: number }> = {
   comfortable: { minTileRem: 25, gapRem: 1.25, tileEstimatePx: 270 },
   compact: { minTileRem: 15, gapRem: 0.75, tileEstimatePx: 120 },
+  wall: { minTileRem: 17, gapRem: 0.75, tileEstimatePx: 150 },
 };
 const GROUP_ESTIMATE_PX = 64;
 /** Rows drawn beyond the visible ones, above and below: Tab and Shift+Tab always find the next tile drawn. */
@@ -22,7 +26,7 @@ function remPx(): number {
 }
 
 /** How many tiles fit across this width. */
-export function columnsFor(widthPx: number, density: Density, rem = remPx()): number {
+export function columnsFor(widthPx: number, density: GridLayout, rem = remPx()): number {
   const { minTileRem, gapRem } = LAYOUT[density];
   return Math.max(1, Math.floor((widthPx + gapRem * rem) / ((minTileRem + gapRem) * rem)));
 }
@@ -31,7 +35,7 @@ function tileButton(container: HTMLElement | null, targetId: string): HTMLButton
   return [...(container?.querySelectorAll<HTMLButtonElement>('button[data-target-id]') ?? [])].find((b) => b.dataset.targetId === targetId);
 }
 
-function rowHolds(row: BoardRow, targetId: string): boolean {
+function rowHolds<T extends { targetId: string }>(row: BoardRow<T>, targetId: string): boolean {
   return row.kind === 'tiles' && row.tiles.some((t) => t.targetId === targetId);
 }
 
@@ -43,7 +47,7 @@ function rowHolds(row: BoardRow, targetId: string): boolean {
  * Tab walks them in order, the rows next in line are always drawn, and the
  * row holding focus stays drawn while it is scrolled away.
  */
-export function BoardGrid({
+export function BoardGrid<T extends OrderedTile>({
   groups,
   total,
   density,
@@ -52,16 +56,16 @@ export function BoardGrid({
   onFocusDone,
   renderTile,
 }: {
-  groups: readonly TileGroup[];
+  groups: readonly TileGroup<T>[];
   /** Tiles on the board as filtered: each tile's aria-setsize. */
   total: number;
-  density: Density;
-  /** Pointer and focus handlers that hold the order while someone is at the board. */
-  hold: { onPointerEnter(): void; onPointerLeave(): void; onFocus(): void; onBlur(event: FocusEvent<HTMLElement>): void };
+  density: GridLayout;
+  /** Pointer and focus handlers that hold the order while someone is at the board (a wall has nobody at it). */
+  hold?: { onPointerEnter(): void; onPointerLeave(): void; onFocus(): void; onBlur(event: FocusEvent<HTMLElement>): void };
   /** A tile to give focus to (the one whose detail just closed), scrolled to first if need be. */
   focusTarget: string | null;
   onFocusDone: () => void;
-  renderTile: (tile: BoardTile, place: { position: number; total: number; grouped: boolean }) => ReactNode;
+  renderTile: (tile: T, place: { position: number; total: number; grouped: boolean }) => ReactNode;
 }) {
   const container = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
@@ -136,11 +140,11 @@ export function BoardGrid({
   const noteFocus = (event: FocusEvent<HTMLDivElement>) => {
     const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
     focusedRow.current = row ? Number(row.dataset.index) : null;
-    hold.onFocus();
+    hold?.onFocus();
   };
   const noteBlur = (event: FocusEvent<HTMLDivElement>) => {
     if (!event.currentTarget.contains(event.relatedTarget)) focusedRow.current = null;
-    hold.onBlur(event);
+    hold?.onBlur(event);
   };
 
   return (
@@ -148,8 +152,8 @@ export function BoardGrid({
       ref={container}
       className={`board-grid board-${density}`}
       style={{ height: virtualizer.getTotalSize(), ['--columns' as string]: columns }}
-      onPointerEnter={hold.onPointerEnter}
-      onPointerLeave={hold.onPointerLeave}
+      onPointerEnter={hold?.onPointerEnter}
+      onPointerLeave={hold?.onPointerLeave}
       onFocus={noteFocus}
       onBlur={noteBlur}
     >

@@ -1,9 +1,9 @@
-import { stateCounts } from './board-order';
+import { stateCounts, type OrderedTile } from './board-order';
 import type { TileGroup } from './board-groups';
 import { STATE_LOOK } from './state-look';
 
 /** A group's name and how its targets are, worst first: "site north · 12 targets · 2 down · 10 up". */
-export function GroupHeading({ group }: { group: TileGroup }) {
+export function GroupHeading({ group }: { group: TileGroup<OrderedTile> }) {
   const counts = stateCounts(group.tiles);
   return (
     <div className="board-group">

@@ -4,11 +4,11 @@ import type { VendorLabel } from './board-filter';
 /** How the board is divided: not at all, by vendor, or by the value of a tag prefix (`tag:site` groups site:north, site:south…). */
 export type Grouping = 'none' | 'vendor' | `tag:${string}`;
 
-export interface TileGroup {
+export interface TileGroup<T = BoardTile> {
   key: string;
   /** The heading; empty when the board is not grouped. */
   label: string;
-  tiles: BoardTile[];
+  tiles: T[];
 }
 
 export function groupingPrefix(grouping: Grouping): string | null {

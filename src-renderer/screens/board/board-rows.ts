@@ -1,14 +1,13 @@
-import type { BoardTile } from '../../../src-shared/monitoring';
 import type { TileGroup } from './board-groups';
 
 /** One line of the virtual grid: a group's heading, or up to `columns` tiles. */
-export type BoardRow =
-  | { kind: 'group'; key: string; group: TileGroup }
-  | { kind: 'tiles'; key: string; tiles: BoardTile[]; /** The first tile's place on the whole board, from 1. */ position: number };
+export type BoardRow<T extends { targetId: string }> =
+  | { kind: 'group'; key: string; group: TileGroup<T> }
+  | { kind: 'tiles'; key: string; tiles: T[]; /** The first tile's place on the whole board, from 1. */ position: number };
 
 /** The groups cut into rows of `columns` tiles, each group starting on a row of its own under its heading. */
-export function boardRows(groups: readonly TileGroup[], columns: number): BoardRow[] {
-  const rows: BoardRow[] = [];
+export function boardRows<T extends { targetId: string }>(groups: readonly TileGroup<T>[], columns: number): BoardRow<T>[] {
+  const rows: BoardRow<T>[] = [];
   const width = Math.max(1, Math.floor(columns));
   let position = 1;
   for (const group of groups) {

@@ -87,7 +87,7 @@ describe('navigation follows the role', () => {
     expect(navLinks()).toEqual(['Connections', 'Alerts', 'Audit', 'Settings', 'Alert rules', 'Account', 'About this console']);
   });
 
-  it('an admin gets Audit, Users, Notifications, Maintenance windows, Alert rules and the Sandbox EHR', async () => {
+  it('an admin gets Audit, Users, Notifications, Maintenance windows, Wall displays, Alert rules and the Sandbox EHR', async () => {
     renderApp(consoleFor(user({ role: 'admin' })));
     await findScreen('Connections');
     expect(navLinks()).toEqual([
@@ -98,6 +98,7 @@ describe('navigation follows the role', () => {
       'Users',
       'Notifications',
       'Maintenance windows',
+      'Wall displays',
       'Alert rules',
       'Sandbox EHR',
       'Account',

@@ -189,8 +189,9 @@ export async function push<E extends EventName>(api: FakeVigil, event: E, payloa
 
 // ------------------------------------------------------------ rendering and input
 
-function resetWorld(hash: string): void {
+function resetWorld(hash: string, stored: Record<string, string>): void {
   localStorage.clear();
+  for (const [key, value] of Object.entries(stored)) localStorage.setItem(key, value);
   window.history.replaceState(null, '', `/${hash}`);
   useSessionStore.setState(useSessionStore.getInitialState(), true);
   useUiStore.setState(useUiStore.getInitialState(), true);
@@ -201,10 +202,10 @@ function resetWorld(hash: string): void {
 /**
  * The whole console against this main, and a person at its keyboard and
  * mouse. `hash` is where the page starts, as after a reload (e.g.
- * '#/settings/users').
+ * '#/settings/users'); `stored` is what the browser kept in localStorage.
  */
-export function renderApp(api: VigilApi, hash = ''): UserEvent {
-  resetWorld(hash);
+export function renderApp(api: VigilApi, hash = '', stored: Record<string, string> = {}): UserEvent {
+  resetWorld(hash, stored);
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(<AppRoot api={api} queryClient={queryClient} />);
   return userEvent.setup();
