@@ -42,6 +42,7 @@ export function wallTile(tile: BoardTile): WallTile {
     openAlerts: tile.openAlerts,
     worstSeverity: tile.worstSeverity,
     maintenanceUntil: tile.maintenance?.until ?? null,
+    workstation: tile.workstation,
   };
 }
 

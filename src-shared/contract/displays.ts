@@ -15,7 +15,7 @@
  */
 import { z } from 'zod';
 import { TAG_PATTERN, VENDOR_IDS } from '../connection-config';
-import { ALERT_RULE_KINDS, CONNECTION_STATES, HEALTHS, SEVERITIES } from '../monitoring';
+import { ALERT_RULE_KINDS, CONNECTION_STATES, HEALTHS, SEVERITIES, workstationReadingsSchema } from '../monitoring';
 import { channel, empty, epochMs, event } from './define';
 
 /** Pairing codes use letters and digits nobody mistakes for another (no I, L, O, 0 or 1). */
@@ -85,6 +85,8 @@ export const wallTileSchema = z.object({
   openAlerts: z.number().int().nonnegative(),
   worstSeverity: z.enum(SEVERITIES).nullable(),
   maintenanceUntil: epochMs.nullable(),
+  /** The workstation's CPU, memory and disk in use, percent; null for a connection. */
+  workstation: workstationReadingsSchema.nullable(),
 });
 export type WallTile = z.infer<typeof wallTileSchema>;
 

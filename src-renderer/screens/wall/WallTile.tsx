@@ -6,15 +6,19 @@ import { percentText } from '../board/board-words';
 import { StateBadge } from '../board/StateBadge';
 import { causeWords } from './wall-words';
 
+const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value)} %`);
+
 /** Why a target is in its state, in one line everything on it can be read from a room away. */
 function why(tile: Tile, now: number): string {
-  const { status } = tile;
+  const { status, workstation } = tile;
   if (status.state === 'MAINTENANCE' && tile.maintenanceUntil !== null) return `Maintenance until ${localMoment(tile.maintenanceUntil, now)}`;
   if (status.state === 'PAUSED') return 'Probing paused';
   if (status.state === 'UNKNOWN') return 'Not probed yet';
+  if (workstation) return `CPU ${percent(workstation.cpu)} · memory ${percent(workstation.memory)} · disk ${percent(workstation.disk)}`;
   if (status.cause && (status.state === 'DOWN' || status.state === 'DEGRADED')) return causeWords(status.cause);
-  const figures = [status.latencyMs === null ? null : formatMs(status.latencyMs), tile.uptime24h === null ? null : `${percentText(tile.uptime24h)} in 24 h`];
-  return figures.filter(Boolean).join(' · ') || (status.state === 'DEGRADED' ? 'Slower than its threshold' : '—');
+  const latency = status.latencyMs === null ? null : formatMs(status.latencyMs);
+  if (status.state === 'DEGRADED') return latency ? `Slow: ${latency}` : 'Degraded';
+  return [latency, tile.uptime24h === null ? null : `${percentText(tile.uptime24h)} in 24 h`].filter(Boolean).join(' · ') || '—';
 }
 
 /**

@@ -27,11 +27,17 @@ function wallTile(id: number, name: string, state: WallTile['status']['state'], 
     openAlerts: state === 'DOWN' ? 1 : 0,
     worstSeverity: state === 'DOWN' ? 'SEV1' : null,
     maintenanceUntil: null,
+    workstation: null,
     ...rest,
   };
 }
 
-const TILES = [wallTile(1, 'Epic north', 'UP'), wallTile(2, 'Epic south', 'DOWN'), wallTile(3, 'Cerner lab', 'DEGRADED', { status: { ...wallTile(3, '', 'DEGRADED').status, cause: null, latencyMs: 2400 } })];
+const TILES = [
+  wallTile(1, 'Epic north', 'UP'),
+  wallTile(2, 'Epic south', 'DOWN'),
+  wallTile(3, 'Cerner lab', 'DEGRADED', { status: { ...wallTile(3, '', 'DEGRADED').status, cause: null, latencyMs: 2400 } }),
+  wallTile(0, 'This workstation', 'DEGRADED', { targetId: 'workstation', kind: 'workstation', vendor: null, tags: [], workstation: { cpu: 97.2, memory: 40, disk: 55.5 } }),
+];
 const ALERTS: WallAlert[] = [
   { id: 'a1', targetId: 'conn:2', targetName: 'Epic south', kind: 'health', grade: 2, severity: 'SEV1', status: 'open', openedAt: NOW - 20 * MINUTE, acknowledgedAt: null, flapping: false, cause: null, affected: 0 },
   { id: 'a2', targetId: 'conn:1', targetName: 'Epic north', kind: 'tls-expiry', grade: 1, severity: 'SEV3', status: 'acknowledged', openedAt: NOW - 60 * MINUTE, acknowledgedAt: NOW - 5 * MINUTE, flapping: false, cause: null, affected: 0 },
@@ -92,12 +98,15 @@ describe('a wall display', () => {
 
   it('shows the board worst first in words and codes, the alerts beside it, the time, and nothing to act on', async () => {
     await pairWith('K7QM4XPD');
-    await waitFor(() => expect(wallTileNames()).toEqual(['Epic south', 'Cerner lab', 'Epic north']));
+    await waitFor(() => expect(wallTileNames()).toEqual(['Epic south', 'Cerner lab', 'This workstation', 'Epic north']));
     const south = document.querySelector('.wall-tile.tile-down')!;
     expect(south.textContent).toContain('Down');
     expect(south.textContent).toContain('CapabilityStatement unreachable');
     expect(south.textContent).toContain('1 alertSEV1');
     expect(document.querySelector('.wall-tile.tile-up')?.textContent).toContain('120 ms · 99.5 % in 24 h');
+    const [lab, workstation] = document.querySelectorAll('.wall-tile.tile-degraded');
+    expect(lab?.textContent).toContain('Slow: 2,400 ms');
+    expect(workstation?.textContent).toContain('CPU 97 % · memory 40 % · disk 56 %');
 
     const alerts = screen.getByRole('region', { name: /Active alerts/ });
     const items = within(alerts).getAllByRole('listitem').map((li) => li.textContent);
@@ -120,7 +129,7 @@ describe('a paired wall display', () => {
   it('connects with its token and secret when the page opens, and shows the wall', async () => {
     const api = wallMain();
     renderApp(api, '#/display', PAIRED);
-    await waitFor(() => expect(wallTileNames()).toHaveLength(3));
+    await waitFor(() => expect(wallTileNames()).toHaveLength(4));
     expect(api.callsTo('display.connect')).toEqual([{ displayToken: DISPLAY_TOKEN, secret: 'e'.repeat(43) }]);
     expect(api.callsTo('display.pair')).toEqual([]);
   });
@@ -128,7 +137,7 @@ describe('a paired wall display', () => {
   it('goes back to the pairing screen at once when an administrator removes it, forgetting its token', async () => {
     const api = wallMain();
     renderApp(api, '#/display', PAIRED);
-    await waitFor(() => expect(wallTileNames()).toHaveLength(3));
+    await waitFor(() => expect(wallTileNames()).toHaveLength(4));
     await push(api, 'display.revoked', {});
     await screen.findByRole('heading', { level: 1, name: 'Pair this screen as a wall display' });
     expect(screen.getByText('An administrator removed this wall display. It shows nothing until it is paired again.')).toBeTruthy();
@@ -145,7 +154,7 @@ describe('a paired wall display', () => {
     let sessionLost = false;
     const api = wallMain({ 'display.board': () => (sessionLost ? fail('UNAUTHENTICATED', 'This display is not connected.') : ok({ display: WALL, tiles: TILES })) });
     renderApp(api, '#/display', PAIRED);
-    await waitFor(() => expect(wallTileNames()).toHaveLength(3));
+    await waitFor(() => expect(wallTileNames()).toHaveLength(4));
     sessionLost = true;
     api.handlers['display.connect'] = () => {
       sessionLost = false;
@@ -154,7 +163,7 @@ describe('a paired wall display', () => {
     await push(api, 'display.changed', {});
     await waitFor(() => expect(api.callsTo('display.connect')).toHaveLength(2));
     await waitFor(() => expect(api.callsTo('display.board').length).toBeGreaterThanOrEqual(3));
-    expect(wallTileNames()).toHaveLength(3);
+    expect(wallTileNames()).toHaveLength(4);
     expect(screen.queryByRole('heading', { level: 1, name: 'Pair this screen as a wall display' })).toBeNull();
   });
 
@@ -162,11 +171,11 @@ describe('a paired wall display', () => {
     let down = false;
     const api = wallMain({ 'display.board': () => (down ? fail('UNAVAILABLE', 'The Vigil host cannot be reached.') : ok({ display: WALL, tiles: TILES })) });
     renderApp(api, '#/display', PAIRED);
-    await waitFor(() => expect(wallTileNames()).toHaveLength(3));
+    await waitFor(() => expect(wallTileNames()).toHaveLength(4));
     down = true;
     await push(api, 'display.changed', {});
     await screen.findByText('Cannot reach Vigil: what is shown may be out of date');
-    expect(wallTileNames()).toHaveLength(3);
+    expect(wallTileNames()).toHaveLength(4);
   });
 });
 
