@@ -1,5 +1,5 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type ReactNode, type RefObject } from 'react';
 import type { Density } from '../../state/board-store';
 import type { OrderedTile } from './board-order';
 import { boardRows, type BoardRow } from './board-rows';
@@ -35,6 +35,39 @@ function tileButton(container: HTMLElement | null, targetId: string): HTMLButton
   return [...(container?.querySelectorAll<HTMLButtonElement>('button[data-target-id]') ?? [])].find((b) => b.dataset.targetId === targetId);
 }
 
+/**
+ * While someone is at the board, the grid stays where it is on the screen:
+ * when something above it grows or shrinks (a notice arriving, the summary
+ * gaining a state), <main> scrolls by as much, so no tile moves under the
+ * pointer. Scrolling by hand is followed, not undone.
+ */
+function useKeepInPlace(grid: RefObject<HTMLElement | null>, held: boolean): void {
+  useLayoutEffect(() => {
+    const element = grid.current;
+    const main = element?.closest('main');
+    const board = element?.parentElement;
+    if (!held || !element || !main || !board || typeof ResizeObserver === 'undefined') return;
+    const topNow = () => element.getBoundingClientRect().top;
+    let top = topNow();
+    const keep = () => {
+      const moved = topNow() - top;
+      if (moved !== 0) main.scrollTop += moved;
+      top = topNow();
+    };
+    const followScroll = () => {
+      top = topNow();
+    };
+    const observer = new ResizeObserver(keep);
+    observer.observe(main);
+    observer.observe(board);
+    main.addEventListener('scroll', followScroll, { passive: true });
+    return () => {
+      observer.disconnect();
+      main.removeEventListener('scroll', followScroll);
+    };
+  }, [grid, held]);
+}
+
 function rowHolds<T extends { targetId: string }>(row: BoardRow<T>, targetId: string): boolean {
   return row.kind === 'tiles' && row.tiles.some((t) => t.targetId === targetId);
 }
@@ -60,8 +93,8 @@ export function BoardGrid<T extends OrderedTile>({
   /** Tiles on the board as filtered: each tile's aria-setsize. */
   total: number;
   density: GridLayout;
-  /** Pointer and focus handlers that hold the order while someone is at the board (a wall has nobody at it). */
-  hold?: { onPointerEnter(): void; onPointerLeave(): void; onFocus(): void; onBlur(event: FocusEvent<HTMLElement>): void };
+  /** Pointer and focus handlers that hold the order while someone is at the board (a wall has nobody at it), and whether it is held. */
+  hold?: { held: boolean; handlers: { onPointerEnter(): void; onPointerLeave(): void; onFocus(): void; onBlur(event: FocusEvent<HTMLElement>): void } };
   /** A tile to give focus to (the one whose detail just closed), scrolled to first if need be. */
   focusTarget: string | null;
   onFocusDone: () => void;
@@ -120,6 +153,8 @@ export function BoardGrid<T extends OrderedTile>({
     rangeExtractor,
   });
 
+  useKeepInPlace(container, hold?.held ?? false);
+
   const tries = useRef(0);
   useEffect(() => {
     if (focusTarget === null) {
@@ -140,11 +175,11 @@ export function BoardGrid<T extends OrderedTile>({
   const noteFocus = (event: FocusEvent<HTMLDivElement>) => {
     const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
     focusedRow.current = row ? Number(row.dataset.index) : null;
-    hold?.onFocus();
+    hold?.handlers.onFocus();
   };
   const noteBlur = (event: FocusEvent<HTMLDivElement>) => {
     if (!event.currentTarget.contains(event.relatedTarget)) focusedRow.current = null;
-    hold?.onBlur(event);
+    hold?.handlers.onBlur(event);
   };
 
   return (
@@ -152,8 +187,8 @@ export function BoardGrid<T extends OrderedTile>({
       ref={container}
       className={`board-grid board-${density}`}
       style={{ height: virtualizer.getTotalSize(), ['--columns' as string]: columns }}
-      onPointerEnter={hold?.onPointerEnter}
-      onPointerLeave={hold?.onPointerLeave}
+      onPointerEnter={hold?.handlers.onPointerEnter}
+      onPointerLeave={hold?.handlers.onPointerLeave}
       onFocus={noteFocus}
       onBlur={noteBlur}
     >

@@ -39,7 +39,7 @@ export function BoardToolbar({
   density: Density;
   onDensity: (next: Density) => void;
   vendorLabel: VendorLabel;
-  /** Tiles changed state but keep their places while someone is at the board. */
+  /** Tiles changed state but keep their places while someone is at the board: said here for screen readers (StatusBoard shows it). */
   orderHeld: boolean;
 }) {
   const id = useId();
@@ -110,7 +110,7 @@ export function BoardToolbar({
       </fieldset>
       <p className="board-shown" role="status">
         {isFiltered(filter) ? `Showing ${shown.toLocaleString()} of ${tiles.length.toLocaleString()} targets` : `${tiles.length.toLocaleString()} targets`}
-        {orderHeld && <span className="board-held"> · Order held while the pointer or focus is on the board</span>}
+        {orderHeld && <span className="visually-hidden"> · Order held while the pointer or focus is on the board</span>}
       </p>
     </form>
   );

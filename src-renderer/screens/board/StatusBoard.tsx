@@ -39,7 +39,8 @@ export function StatusBoard({ canAddConnections, filter, onFilter, returnFocusTo
   const vendorLabel = useVendorLabel();
   const now = useNow(CLOCK_MS);
   const { density, grouping, setDensity, setGrouping } = useBoardStore();
-  const { held, handlers } = useHold();
+  const hold = useHold();
+  const { held } = hold;
   const tiles = useMemo(() => board.data?.tiles ?? [], [board.data]);
   const { ordered, moved } = useHeldOrder(tiles, held);
   const shown = useMemo(() => filterTiles(ordered, filter, vendorLabel), [ordered, filter, vendorLabel]);
@@ -75,11 +76,17 @@ export function StatusBoard({ canAddConnections, filter, onFilter, returnFocusTo
             orderHeld={moved}
           />
           {shown.length === 0 && tiles.length > 0 && <p className="empty-screen">No target matches these filters.</p>}
+          {moved && (
+            // Floating, so saying it moves nothing under the pointer; the toolbar's live count says it to screen readers.
+            <p className="board-held" aria-hidden="true">
+              Order held while the pointer or focus is on the board: changes show in place
+            </p>
+          )}
           <BoardGrid
             groups={groups}
             total={shown.length}
             density={density}
-            hold={handlers}
+            hold={hold}
             focusTarget={returnFocusTo}
             onFocusDone={onFocusReturned}
             renderTile={(tile, place) => (

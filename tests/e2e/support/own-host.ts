@@ -18,13 +18,13 @@ export interface Host {
   process: ChildProcess;
 }
 
-/** Starts out/main/host.js on a fresh data folder and waits for the URL it prints when ready. */
-export async function startHost(name: string): Promise<Host> {
+/** Starts out/main/host.js on a fresh data folder (with `more` options, e.g. --idle-timeout) and waits for the URL it prints when ready. */
+export async function startHost(name: string, more: readonly string[] = []): Promise<Host> {
   // Throws outside a run started through playwright.config.ts, which also makes the run's folder.
   const keychainService = e2eKeychainService();
   // Inside the run's folder, which the runner removes when it exits.
   const dataDir = mkdtempSync(join(process.env[E2E_ROOT_ENV] as string, `${name}-`));
-  const args = [HOST_SCRIPT, '--port', '0', '--data-dir', dataDir, '--keychain-service', keychainService];
+  const args = [HOST_SCRIPT, '--port', '0', '--data-dir', dataDir, '--keychain-service', keychainService, ...more];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';

@@ -138,10 +138,12 @@ describe('a stable order', () => {
     await waitFor(() => expect(tileButton('conn:1').textContent).toBe('Epic north (Down)'));
     expect(tileNames()).toEqual(['Epic south', 'Cerner lab', 'Billing', 'Epic north', 'This workstation']);
     expect(shownLine()).toContain('Order held while the pointer or focus is on the board');
+    expect(document.querySelector('.board-held')?.textContent).toBe('Order held while the pointer or focus is on the board: changes show in place');
 
     await person.unhover(grid());
     await shows(['Epic north', 'Epic south', 'Cerner lab', 'Billing', 'This workstation']);
     expect(shownLine()).toBe('5 targets');
+    expect(document.querySelector('.board-held')).toBeNull();
   });
 
   it('holds while keyboard focus is in the board, and lets go when focus leaves it', async () => {
