@@ -187,3 +187,22 @@ describe('the navigation', () => {
     expect(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Connections' }).getAttribute('aria-current')).toBe('page');
   });
 });
+
+describe('a burst of changes', () => {
+  it('asks for the board at once and once more after, not once per change', async () => {
+    const board = liveBoard(BOARD);
+    renderApp(board.api);
+    await shows(['Epic south', 'Cerner lab', 'Billing', 'Epic north', 'This workstation']);
+    const before = board.api.callsTo('monitor.board').length;
+    const { changed, next } = (() => {
+      const down = tile(1, 'Epic north', 'DOWN', { status: status('conn:1', 'DOWN') });
+      return { changed: down, next: BOARD.map((t) => (t.targetId === 'conn:1' ? down : t)) };
+    })();
+    await board.set(next, changed);
+    for (let i = 0; i < 200; i++) await push(board.api, 'monitor.status', { from: 'UP', status: changed.status });
+    // The last change is shown, after the gap.
+    await shows(['Epic north', 'Epic south', 'Cerner lab', 'Billing', 'This workstation']);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(board.api.callsTo('monitor.board').length - before).toBeLessThanOrEqual(3);
+  });
+});
