@@ -25,7 +25,6 @@
  * BENCH_MONITOR_CPU_PROFILE=<file.cpuprofile> to profile the measured window
  * (V8's sampling profiler, via node:inspector; it adds CPU of its own).
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -33,7 +32,6 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { createVigil, type Vigil } from '../src-main/app/vigil';
 import { LOCAL_SOURCE } from '../src-main/dispatch';
 import { createLogger } from '../src-main/log';
@@ -47,7 +45,7 @@ import type { ChannelInput, ChannelName, ChannelOutput } from '../src-shared/con
 import { DEFAULT_PROBE_PLAN } from '../src-shared/monitoring';
 import { run as runStorageSuite } from './monitor-storage';
 import type { BenchResult, BenchSuite } from './result';
-import type { ChildReply, ChildRequest } from './sandbox-child';
+import { startSandboxChild } from './sandbox-child-client';
 
 const INTERVAL_MS = DEFAULT_PROBE_PLAN.intervalMs;
 /** The issue's storage load: 500 connections probed every 30 s. */
@@ -86,57 +84,6 @@ const cpuUs = () => {
   const u = process.cpuUsage();
   return u.user + u.system;
 };
-
-// The sandbox child.
-
-interface Child {
-  ask<T extends ChildReply['type']>(request: ChildRequest, reply: T): Promise<Extract<ChildReply, { type: T }>>;
-  stop(): Promise<void>;
-}
-
-async function startChild(): Promise<Child> {
-  const script = fileURLToPath(new URL('./sandbox-child.ts', import.meta.url));
-  const proc: ChildProcess = fork(script, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  // A send to a child that has just gone is an 'error' event, which must not end the bench before it has cleaned up.
-  proc.on('error', (err) => console.error(`# monitor bench: sandbox child: ${err.message}`));
-  const send = (request: ChildRequest) => {
-    if (proc.connected) proc.send(request, (err) => err && console.error(`# monitor bench: sandbox child: ${err.message}`));
-  };
-  const next = <T extends ChildReply['type']>(type: T) =>
-    new Promise<Extract<ChildReply, { type: T }>>((resolve, reject) => {
-      const onMessage = (m: ChildReply) => {
-        if (m.type !== type) return;
-        done();
-        resolve(m as Extract<ChildReply, { type: T }>);
-      };
-      const onExit = (code: number | null) => {
-        done();
-        reject(new Error(`The sandbox child exited (code ${code}) before answering ${type}.`));
-      };
-      const done = () => {
-        proc.off('message', onMessage);
-        proc.off('exit', onExit);
-      };
-      proc.on('message', onMessage);
-      proc.once('exit', onExit);
-    });
-  await next('ready');
-  return {
-    ask: (request, reply) => {
-      const answer = next(reply);
-      send(request);
-      return answer;
-    },
-    stop: async () => {
-      if (proc.exitCode !== null || proc.signalCode !== null) return;
-      const exited = new Promise((resolve) => proc.once('exit', resolve));
-      send({ type: 'close' });
-      const timer = setTimeout(() => proc.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
-}
 
 // Vigil.
 
@@ -220,7 +167,7 @@ export const run: BenchSuite = async ({ quick }) => {
       for (const account of await secrets.list()) await secrets.delete(account);
     });
 
-    const child = await startChild();
+    const child = await startSandboxChild('monitor');
     cleanups.push(() => child.stop());
     const { urls } = await child.ask({ type: 'urls', count: connections }, 'urls');
 

@@ -15,6 +15,7 @@ const SUITES: Record<string, () => Promise<{ run: BenchSuite }>> = {
   'monitor-storage': () => import('./monitor-storage'),
   signin: () => import('./signin'),
   tickets: () => import('./tickets'),
+  board: () => import('./board'),
 };
 
 const args = process.argv.slice(2);

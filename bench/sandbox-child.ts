@@ -1,7 +1,7 @@
 /**
- * The sandbox EHR in a process of its own, for `npm run bench -- monitor`:
- * its CPU is then not counted as Vigil's. Started by bench/monitor.ts with
- * fork() and an IPC channel; it listens on 127.0.0.1 with requireAuth off
+ * The sandbox EHR in a process of its own, for `npm run bench -- monitor`
+ * and `board`: its CPU is then not counted as Vigil's. Started through
+ * bench/sandbox-child-client.ts with fork() and an IPC channel; it listens on 127.0.0.1 with requireAuth off
  * (connections use authMode 'none') and answers:
  *
  * - { type: 'urls', count } → { type: 'urls', urls }: virtualBaseUrl(0…count-1)

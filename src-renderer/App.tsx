@@ -10,6 +10,8 @@ import { ConnectingScreen } from './screens/start/ConnectingScreen';
 import { LockScreen } from './screens/start/LockScreen';
 import { LoginScreen } from './screens/start/LoginScreen';
 import { SetupScreen } from './screens/start/SetupScreen';
+import { WallApp } from './screens/wall/WallApp';
+import { useIsWallRoute } from './screens/wall/wall-route';
 import { useSessionStore } from './state/session-store';
 
 /** At start-up: does the transport still hold a live session (a reload, a reopened window)? */
@@ -39,13 +41,19 @@ function SessionGate({ version }: { version: string }) {
   return <LoginScreen version={version} endReason={endReason} />;
 }
 
-export function App() {
-  useApplyTheme();
-  useContractEvents();
+/** The console: first-run setup, signing in, and the app. */
+function ConsoleApp() {
   const setup = useSetupStatus();
   if (!setup.data) {
     return <ConnectingScreen error={setup.error} retrying={setup.isFetching} onRetry={() => void setup.refetch()} />;
   }
   if (setup.data.needsAdmin) return <SetupScreen version={setup.data.version} codeRequired={setup.data.setupCodeRequired} />;
   return <SessionGate version={setup.data.version} />;
+}
+
+export function App() {
+  useApplyTheme();
+  useContractEvents();
+  // A wall display's browser shows the wall, never the console (and so no sign-in).
+  return useIsWallRoute() ? <WallApp /> : <ConsoleApp />;
 }

@@ -20,6 +20,23 @@ const httpUrl = z
   .url({ protocol: /^https?$/, error: 'Enter an http:// or https:// URL' })
   .transform((u) => u.replace(/\/+$/, ''));
 
+/**
+ * A label for finding and grouping a connection on the board: a word such as
+ * `clinical`, or `prefix:value` such as `site:north` (the board groups by a
+ * prefix). Lower case, so `Site:North` and `site:north` are one tag.
+ */
+export const TAG_PATTERN = /^[a-z0-9][a-z0-9._-]{0,31}(?::[a-z0-9][a-z0-9._-]{0,31})?$/;
+export const MAX_TAGS = 8;
+export const tagSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(TAG_PATTERN, 'A tag is a word of letters, digits, dots, dashes or underscores, or prefix:value such as site:north');
+export const tagsSchema = z
+  .array(tagSchema)
+  .max(MAX_TAGS, `Use at most ${MAX_TAGS} tags`)
+  .refine((tags) => new Set(tags).size === tags.length, 'Each tag once');
+
 const scope = z.string().regex(/^[\x21\x23-\x5b\x5d-\x7e]+$/, 'A scope is printable ASCII without spaces, quotes or backslashes');
 
 export const timeoutsSchema = z.object({
@@ -77,6 +94,8 @@ const connectionFields = z.object({
     retry: retrySchema.prefault({}),
     breaker: breakerSchema.prefault({}),
     enabled: z.boolean().default(true),
+    /** For the board's search, filters and grouping; connections saved before tags existed have none. */
+    tags: tagsSchema.default([]),
     /**
      * Plain http:// to a host other than this machine, which sends tokens,
      * passwords and PHI in clear: refused unless an admin allows it for this

@@ -228,6 +228,10 @@ export const boardTileSchema = z.object({
   kind: z.enum(['connection', 'workstation']),
   name: z.string(),
   vendor: z.string().nullable(),
+  /** The connection's host (and port), for the board's search; null for the workstation. */
+  host: z.string().nullable(),
+  /** The connection's tags (`clinical`, `site:north`); none for the workstation. */
+  tags: z.array(z.string()),
   status: targetStatusSchema,
   /** Percent of runs that did not fail over the last 24 h; null before the first run. */
   uptime24h: z.number().nullable(),
@@ -271,6 +275,16 @@ export const storedResultSchema = z.object({
 });
 
 // ---------------------------------------------------------------- alerts
+
+/** What an alert is about; an alert's rule is one of these, a metric's carrying the metric's name (`metric:<name>`). */
+export const ALERT_RULE_KINDS = ['health', 'tls-expiry', 'tls-protocol', 'secret-expiry', 'key-rotation', 'metric'] as const;
+export type AlertRuleKind = (typeof ALERT_RULE_KINDS)[number];
+
+/** The kind of an alert's rule; null for a rule this version does not know. */
+export function alertRuleKind(rule: string): AlertRuleKind | null {
+  if (rule.startsWith('metric:')) return 'metric';
+  return (ALERT_RULE_KINDS as readonly string[]).includes(rule) && rule !== 'metric' ? (rule as AlertRuleKind) : null;
+}
 
 export const ALERT_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
 

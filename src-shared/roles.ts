@@ -42,6 +42,8 @@ export const PERMISSIONS = {
   'monitor.manage': ['operator', 'admin'],
   /** Add, change, remove and test notification channels. */
   'notify.manage': ['admin'],
+  /** Pair wall displays (read-only board and alerts on a screen nobody signs in to) and revoke them. */
+  'displays.manage': ['admin'],
   /** Allow hosts Vigil otherwise refuses to send requests to (link-local, cloud metadata), and metrics endpoints on other hosts. */
   'network.manage': ['admin'],
   /** See the ticket queue, tickets, saved views and SLA policies. */

@@ -12,6 +12,7 @@ import { createAuditModule } from '../audit';
 import { systemClock, type Clock } from '../clock';
 import { createConnectionsModule } from '../connections';
 import { createDispatcher, type Dispatch } from '../dispatch';
+import { createDisplaysModule } from '../displays';
 import { EventBus } from '../events';
 import { createKbModule } from '../kb';
 import { createLogger, type Logger } from '../log';
@@ -97,6 +98,7 @@ export async function createVigil(opts: VigilOptions): Promise<Vigil> {
     modules.add(
       createTicketsModule({ db, clock, log, events, secrets, audit: audit.api.writer, notify: notify.api, monitor: monitor.api, connections: connections.api, users: users.api, kb: kb.api, ...opts.tickets }),
     );
+    modules.add(createDisplaysModule({ db, clock, events, log, sessions: users.api.sessions, monitor: monitor.api }));
     modules.add(createSystemModule({ version: VERSION, dataDir, startedAt, store, secrets, auditEntries: () => audit.api.count() }));
     for (const start of opts.extraModules ?? []) modules.add(await start());
 

@@ -31,6 +31,7 @@ export const auditTarget = {
   slaPolicy: () => 'sla:policy',
   ticketAlertRules: () => 'tickets:alert-rules',
   kbArticle: (id: string) => `kb:${id}`,
+  display: (id: string) => `display:${id}`,
 } as const;
 
 /**

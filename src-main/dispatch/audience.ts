@@ -2,10 +2,12 @@
 import { EVENTS, type EventName } from '../../src-shared/contract';
 import { can } from '../../src-shared/roles';
 import type { PushedEvent } from '../events';
-import type { Caller } from './handler';
+import { isDisplayCaller, type Caller, type DisplayCaller } from './handler';
 
-export function mayReceive(caller: Caller, message: PushedEvent): boolean {
+/** A wall display hears only what is meant for displays, and a person never hears that. */
+export function mayReceive(caller: Caller | DisplayCaller, message: PushedEvent): boolean {
   if (message.toToken !== undefined && message.toToken !== caller.token) return false;
   const audience = EVENTS[message.event as EventName].audience;
-  return audience === 'session' || can(caller.role, audience);
+  if (isDisplayCaller(caller)) return audience === 'display';
+  return audience === 'session' || (audience !== 'display' && can(caller.role, audience));
 }

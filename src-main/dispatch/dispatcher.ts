@@ -17,7 +17,7 @@ import {
 } from '../../src-shared/contract';
 import type { Envelope, ErrorBody } from '../../src-shared/errors';
 import type { Logger } from '../log';
-import { DispatchError, type AuditNote, type Caller, type CallSource, type HandlerContext, type HandlerTable } from './handler';
+import { DispatchError, type AuditNote, type Caller, type CallSource, type DisplayCaller, type HandlerContext, type HandlerTable } from './handler';
 
 export interface DispatchMeta {
   /** The session token the transport received with the call. */
@@ -28,9 +28,10 @@ export interface DispatchMeta {
 
 export type Dispatch = (channel: unknown, input: unknown, meta: DispatchMeta) => Promise<Envelope<unknown>>;
 
-/** Who is behind a session token (the users service's sessions). */
+/** Who is behind a session token (the users service's sessions): a person, or a wall display. */
 export interface SessionLookup {
   resolve(token: string | null | undefined): Caller | null;
+  resolveDisplay(token: string | null | undefined): DisplayCaller | null;
 }
 
 export interface AuditSink {
@@ -60,10 +61,10 @@ export function createDispatcher(deps: {
 }): Dispatch {
   const { handlers, sessions, audit, log } = deps;
 
-  function record(channel: ChannelName, caller: Caller | null, note: AuditNote, outcome: AuditOutcome): void {
+  function record(channel: ChannelName, caller: Caller | null, note: AuditNote, outcome: AuditOutcome, display: DisplayCaller | null = null): void {
     try {
       audit.append({
-        actor: caller?.username ?? note.actor ?? 'anonymous',
+        actor: caller?.username ?? (display ? `display:${display.displayId}` : undefined) ?? note.actor ?? 'anonymous',
         action: channel,
         target: note.target ?? null,
         outcome,
@@ -95,11 +96,24 @@ export function createDispatcher(deps: {
     const roles = channelRoles(channel);
     const note: AuditNote = {};
     let caller: Caller | null = null;
+    let display: DisplayCaller | null = null;
 
-    if (roles) {
+    if (def.access === 'display') {
+      display = sessions.resolveDisplay(meta.token);
+      if (!display) {
+        if (sessions.resolve(meta.token)) return { ok: false, error: { code: 'FORBIDDEN', message: `Only a paired wall display may use ${channel}.` } };
+        return { ok: false, error: { code: 'UNAUTHENTICATED', message: 'This display is not connected: it connects again with its secret, or is paired again.' } };
+      }
+    } else if (roles) {
       // Not activity: only a person's input is (session.activity), or a refreshing screen would never lock.
       caller = sessions.resolve(meta.token);
       if (!caller) {
+        // A wall display may read the board and the alerts, and nothing else whatever it sends.
+        const refused = sessions.resolveDisplay(meta.token);
+        if (refused) {
+          if (def.audited) record(channel, null, note, 'FORBIDDEN', refused);
+          return { ok: false, error: { code: 'FORBIDDEN', message: `A wall display may not use ${channel}.` } };
+        }
         return { ok: false, error: { code: 'UNAUTHENTICATED', message: 'Your session has ended. Sign in again.' } };
       }
       if (!roles.includes(caller.role)) {
@@ -129,6 +143,7 @@ export function createDispatcher(deps: {
 
     const ctx: HandlerContext = {
       caller,
+      display,
       source: meta.source,
       audit: (more) => {
         if (more.actor !== undefined) note.actor = more.actor;
@@ -148,7 +163,7 @@ export function createDispatcher(deps: {
     } catch (err) {
       envelope = { ok: false, error: failure(err, channel) };
     }
-    if (def.audited) record(channel, caller, note, envelope.ok ? 'ok' : envelope.error.code);
+    if (def.audited) record(channel, caller, note, envelope.ok ? 'ok' : envelope.error.code, display);
     return envelope;
   };
 }

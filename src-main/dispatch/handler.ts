@@ -16,6 +16,22 @@ export interface Caller {
 }
 
 /**
+ * A paired wall display (src-main/displays): no user, no role. The
+ * dispatcher serves it the channels whose access is 'display' and nothing
+ * else; the events it receives are those whose audience is 'display'.
+ */
+export interface DisplayCaller {
+  displayId: string;
+  /** The session token this call came with. */
+  token: string;
+}
+
+/** Tells a display's session from a person's. */
+export function isDisplayCaller(caller: Caller | DisplayCaller): caller is DisplayCaller {
+  return 'displayId' in caller;
+}
+
+/**
  * Where a call came from, as its transport knows it: 'local' is this machine
  * (Electron IPC, a loopback peer of the host); 'remote' carries the peer's
  * address as the host saw it on the socket (never from a header).
@@ -39,8 +55,10 @@ export interface AuditNote {
 }
 
 export interface HandlerContext {
-  /** Null only on public channels. */
+  /** The person calling; null on public channels and a wall display's. */
   caller: Caller | null;
+  /** The wall display calling; set only on its own channels (access 'display'). */
+  display: DisplayCaller | null;
   /** Where the call came from (sign-in throttling and first-run setup depend on it). */
   source: CallSource;
   /** Adds to the audit entry the dispatcher writes for this call. */

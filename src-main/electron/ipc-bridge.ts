@@ -60,6 +60,11 @@ export function createIpcBridge(deps: {
 }): IpcBridge {
   const { ipcMain, vigil, log } = deps;
   const windows = new WindowSessions();
+  /** A window's session ends with it, whichever kind it is. */
+  const endSession = (token: string) => {
+    vigil.sessions.end(token, 'logout');
+    vigil.sessions.endDisplaySession(token);
+  };
 
   ipcMain.handle(INVOKE_CHANNEL, async (event, channel, input) => {
     const window = windows.get(event.sender.id);
@@ -77,16 +82,17 @@ export function createIpcBridge(deps: {
     // The app's own window on this machine: a local caller, like a person at the workstation.
     const reply = await vigil.dispatch(channel, input, { token: window.token, source: LOCAL_SOURCE });
     if (!reply.ok) return reply;
-    if (channel === 'session.login') {
-      const { token, ...withoutToken } = reply.data as ChannelOutput<'session.login'>;
+    // A wall display's session is held by its window the same way (display.connect, for a wall run in the app).
+    if (channel === 'session.login' || channel === 'display.connect') {
+      const { token, ...withoutToken } = reply.data as ChannelOutput<'session.login' | 'display.connect'>;
       // A window holds one session. Nobody else holds these tokens, so a session the window no longer
       // holds (signed in again, or closed while the password was being checked) could never be used.
       if (windows.get(event.sender.id) === window) {
         const previous = window.token;
         window.token = token;
-        if (previous) vigil.sessions.end(previous, 'logout');
+        if (previous) endSession(previous);
       } else {
-        vigil.sessions.end(token, 'logout');
+        endSession(token);
       }
       return { ok: true, data: withoutToken };
     }
@@ -95,7 +101,7 @@ export function createIpcBridge(deps: {
   });
 
   function mayDeliver(token: string, message: PushedEvent): boolean {
-    const caller = vigil.sessions.resolve(token);
+    const caller = vigil.sessions.resolve(token) ?? vigil.sessions.resolveDisplay(token);
     // An event addressed to a session that has already gone (session.ended itself) still reaches its window.
     return caller ? mayReceive(caller, message) : message.toToken === token;
   }
@@ -106,14 +112,14 @@ export function createIpcBridge(deps: {
       if (token === null || !mayDeliver(token, message) || contents.isDestroyed()) continue;
       contents.send(EVENT_CHANNEL, message.event, message.payload);
     }
-    if (message.event === 'session.ended' && message.toToken) windows.forgetToken(message.toToken);
+    if ((message.event === 'session.ended' || message.event === 'display.revoked') && message.toToken) windows.forgetToken(message.toToken);
   });
 
   return {
     attach: (contents) => windows.attach(contents),
     detach: (id) => {
       const token = windows.detach(id);
-      if (token) vigil.sessions.end(token, 'logout');
+      if (token) endSession(token);
     },
     dispose: () => {
       ipcMain.removeHandler(INVOKE_CHANNEL);

@@ -14,7 +14,7 @@
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { mayReceive, sourceKey, type CallSource, type Caller } from '../dispatch';
+import { isDisplayCaller, mayReceive, sourceKey, type CallSource, type Caller, type DisplayCaller } from '../dispatch';
 import type { EventBus, PushedEvent } from '../events';
 import type { Logger } from '../log';
 import type { Sessions } from '../users';
@@ -54,13 +54,16 @@ interface Client {
   /** Counted among the sockets not signed in yet, under this source key; null once signed in. */
   pendingAs: string | null;
   token: string | null;
-  /** The session as last seen, so its own session.ended can still be addressed to it. */
-  lastCaller: Caller | null;
+  /** The session (a person's or a wall display's) as last seen, so its own session.ended or display.revoked can still be addressed to it. */
+  lastCaller: Caller | DisplayCaller | null;
   alive: boolean;
   authTimer: NodeJS.Timeout;
 }
 
 const SESSION_ENDED_MESSAGE = 'Your session has ended. Sign in again.';
+
+/** The events that end the session they are addressed to: the socket closes after delivering one. */
+const ENDING_EVENTS: ReadonlySet<string> = new Set(['session.ended', 'display.revoked']);
 
 function parseAuth(data: RawData, isBinary: boolean): string | null {
   if (isBinary) return null;
@@ -91,6 +94,8 @@ export function createEventSockets(deps: {
   limits: EventSocketLimits;
 }) {
   const { sessions, site, log, limits } = deps;
+  const resolve = (token: string) => sessions.resolve(token) ?? sessions.resolveDisplay(token);
+  const who = (caller: Caller | DisplayCaller | null) => (caller === null ? undefined : isDisplayCaller(caller) ? `display:${caller.displayId}` : caller.username);
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, perMessageDeflate: false, clientTracking: false });
   const clients = new Set<Client>();
   let signedIn = 0;
@@ -118,7 +123,7 @@ export function createEventSockets(deps: {
   function send(client: Client, message: unknown): void {
     if (client.ws.readyState !== client.ws.OPEN) return;
     if (client.ws.bufferedAmount > limits.maxBufferedBytes) {
-      log.warn('event socket dropped: client is not reading', { user: client.lastCaller?.username });
+      log.warn('event socket dropped: client is not reading', { user: who(client.lastCaller) });
       client.ws.terminate();
       return;
     }
@@ -131,7 +136,7 @@ export function createEventSockets(deps: {
   }
 
   function authenticate(client: Client, token: string): void {
-    const caller = sessions.resolve(token);
+    const caller = resolve(token);
     if (!caller) {
       send(client, { type: 'auth', ok: false, error: { code: 'UNAUTHENTICATED', message: SESSION_ENDED_MESSAGE } });
       endSession(client, 'Not signed in');
@@ -155,13 +160,13 @@ export function createEventSockets(deps: {
   function deliver(message: PushedEvent): void {
     for (const client of clients) {
       if (client.token === null) continue;
-      const current = sessions.resolve(client.token);
+      const current = resolve(client.token);
       if (current) client.lastCaller = current;
       const addressedHere = message.toToken !== undefined && message.toToken === client.token;
       const caller = current ?? (addressedHere ? client.lastCaller : null);
       if (!caller || !mayReceive(caller, message)) continue;
       send(client, { event: message.event, payload: message.payload });
-      if (addressedHere && message.event === 'session.ended') endSession(client, 'Session ended');
+      if (addressedHere && ENDING_EVENTS.has(message.event)) endSession(client, 'Session ended');
     }
   }
 

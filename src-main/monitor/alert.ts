@@ -1,9 +1,9 @@
 /** An alert, and what the alert engine hands back: events for the console and notifications for the notifier. */
-import type { Cause, Severity } from '../../src-shared/monitoring';
+import type { AlertRuleKind, Cause, Severity } from '../../src-shared/monitoring';
 import type { AlertNotification } from '../notify';
 import type { EscalationState } from './escalation';
 
-export type RuleKind = 'health' | 'tls-expiry' | 'tls-protocol' | 'secret-expiry' | 'key-rotation' | 'metric';
+export type RuleKind = AlertRuleKind;
 export type RuleId = Exclude<RuleKind, 'metric'> | `metric:${string}`;
 
 export function ruleKind(rule: RuleId): RuleKind {

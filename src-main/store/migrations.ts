@@ -540,4 +540,27 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE VIRTUAL TABLE kb_fts USING fts5 (title, codes, tags, body, tokenize = 'porter unicode61');
     `,
   },
+  {
+    version: 13,
+    name: 'wall displays',
+    sql: `
+      -- Screens that show the board and the alerts with nobody signed in (src-main/displays).
+      -- Only hashes: the pairing code while it is out, the display token Vigil gave the wall's
+      -- browser and the secret that browser made, which together open a display session.
+      CREATE TABLE wall_displays (
+        id              TEXT PRIMARY KEY,
+        name            TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        created_at      INTEGER NOT NULL,
+        created_by      TEXT NOT NULL,
+        code_hash       TEXT UNIQUE,
+        code_expires_at INTEGER,
+        token_hash      TEXT UNIQUE,
+        secret_hash     TEXT,
+        paired_at       INTEGER,
+        last_contact_at INTEGER,
+        CHECK ((code_hash IS NULL) = (code_expires_at IS NULL)),
+        CHECK ((token_hash IS NULL) = (secret_hash IS NULL) AND (token_hash IS NULL) = (paired_at IS NULL))
+      );
+    `,
+  },
 ];

@@ -8,12 +8,18 @@
  * Only a person counts as activity: the renderer reports key and pointer
  * input (session.activity). Calls do not, since a console left on a screen
  * that refreshes itself would otherwise stay signed in for ever.
+ *
+ * A wall display's session is of another kind, kept apart: no user and no
+ * role, so no person's channel accepts it, and it neither idles out nor
+ * expires, since nobody is at a wall to sign back in. It ends when its
+ * display is removed (or the host stops: the wall then connects again with
+ * the secret its browser keeps, src-main/displays).
  */
 import { randomBytes } from 'node:crypto';
 import type { EventPayload } from '../../src-shared/contract';
 import type { Role } from '../../src-shared/roles';
 import type { Clock } from '../clock';
-import type { Caller } from '../dispatch';
+import type { Caller, DisplayCaller } from '../dispatch';
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 15 * 60_000;
 /** A shift and its handover: after this the person signs in again, active or not. */
@@ -28,6 +34,7 @@ interface Session extends Caller {
 
 export class Sessions {
   private readonly byToken = new Map<string, Session>();
+  private readonly displays = new Map<string, DisplayCaller>();
   private readonly clock: Clock;
   readonly idleTimeoutMs: number;
   readonly lifetimeMs: number;
@@ -75,6 +82,48 @@ export class Sessions {
   expiresAt(token: string): number | null {
     const session = this.byToken.get(token);
     return session ? session.startedAt + this.lifetimeMs : null;
+  }
+
+  /**
+   * A session for a paired wall display; its token reaches only the display
+   * channels. A display keeps at most `keep` sessions (a wall's tabs and
+   * reloads): the oldest beyond that end, and their tabs connect again.
+   */
+  startDisplay(displayId: string, keep: number): string {
+    const token = randomBytes(32).toString('base64url');
+    this.displays.set(token, { displayId, token });
+    const mine = [...this.displays.values()].filter((d) => d.displayId === displayId);
+    for (const old of mine.slice(0, Math.max(0, mine.length - keep))) this.displays.delete(old.token);
+    return token;
+  }
+
+  /** The wall display behind a token, or null. Never ends by itself. */
+  resolveDisplay(token: string | null | undefined): DisplayCaller | null {
+    if (!token) return null;
+    const display = this.displays.get(token);
+    return display ? { ...display } : null;
+  }
+
+  /** Whether the display holds a session here now. */
+  displayConnected(displayId: string): boolean {
+    for (const display of this.displays.values()) if (display.displayId === displayId) return true;
+    return false;
+  }
+
+  hasDisplays(): boolean {
+    return this.displays.size > 0;
+  }
+
+  /** Ends one display session (its window closed). */
+  endDisplaySession(token: string): void {
+    this.displays.delete(token);
+  }
+
+  /** Ends every session of a display (it was removed, or paired to another browser); returns their tokens, to tell those walls. */
+  endDisplay(displayId: string): string[] {
+    const ended = [...this.displays.values()].filter((d) => d.displayId === displayId).map((d) => d.token);
+    for (const token of ended) this.displays.delete(token);
+    return ended;
   }
 
   end(token: string, reason: EndReason): void {

@@ -29,4 +29,7 @@ export const queryKeys = {
   notifyDeliveriesAll: ['notify.deliveries'] as const,
   notifyDeliveries: (channelId: string | null) => ['notify.deliveries', channelId] as const,
   networkOutbound: ['network.outbound'] as const,
+  displaysList: ['displays.list'] as const,
+  wallBoard: ['display.board'] as const,
+  wallAlerts: ['display.alerts'] as const,
 };

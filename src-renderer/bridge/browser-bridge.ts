@@ -251,8 +251,9 @@ export function createBrowserBridge(opts: BrowserBridgeOptions = {}): BrowserBri
 
   /** What a reply means for the session this bridge holds. */
   function settle(channel: ChannelName, reply: Envelope<unknown>, sentWith: string | null): void {
-    if (channel === 'session.login' && reply.ok) {
-      const next = (reply.data as ChannelOutput<'session.login'>).token;
+    // A wall display's session (display.connect) is held the same way as a person's.
+    if ((channel === 'session.login' || channel === 'display.connect') && reply.ok) {
+      const next = (reply.data as ChannelOutput<'session.login' | 'display.connect'>).token;
       if (typeof next === 'string') adoptToken(next);
     } else if (channel === 'session.logout' && token === sentWith) {
       // Signed out here whatever the host said: the user asked to leave this session.

@@ -7,6 +7,7 @@ import { AuditScreen } from '../screens/audit/AuditScreen';
 import { ConnectionsScreen } from '../screens/connections/ConnectionsScreen';
 import { AboutSection } from '../screens/settings/AboutSection';
 import { AccountSection } from '../screens/settings/AccountSection';
+import { DisplaysSection } from '../screens/settings/displays/DisplaysSection';
 import { MaintenanceSection } from '../screens/settings/maintenance/MaintenanceSection';
 import { NetworkSection } from '../screens/settings/network/NetworkSection';
 import { NotificationsSection } from '../screens/settings/notifications/NotificationsSection';
@@ -37,6 +38,8 @@ function ScreenView({ id, user }: { id: ScreenId; user: UserSummary }) {
       return <NetworkSection />;
     case 'settings/maintenance':
       return <MaintenanceSection />;
+    case 'settings/displays':
+      return <DisplaysSection />;
     case 'settings/rules':
       return <AlertRulesSection user={user} />;
     case 'settings/sandbox':

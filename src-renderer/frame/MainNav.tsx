@@ -1,4 +1,5 @@
 import type { Role } from '../../src-shared/roles';
+import { useUiStore } from '../state/ui-store';
 import { GROUP_LABELS, screenHref, screensFor, type Screen, type ScreenGroup } from './screens';
 
 type NavEntry = { kind: 'screen'; screen: Screen } | { kind: 'group'; group: ScreenGroup; screens: Screen[] };
@@ -18,8 +19,11 @@ function navEntries(role: Role): NavEntry[] {
 }
 
 function NavLink({ screen, current }: { screen: Screen; current: Screen }) {
+  const revisit = useUiStore((s) => s.revisitScreen);
+  const here = screen.id === current.id;
   return (
-    <a href={screenHref(screen.id)} className="nav-link" aria-current={screen.id === current.id ? 'page' : undefined}>
+    // The hash does not change when the link is the screen shown, so the screen is told another way (a detail open on it closes).
+    <a href={screenHref(screen.id)} className="nav-link" aria-current={here ? 'page' : undefined} onClick={here ? () => revisit(screen.id) : undefined}>
       {screen.label}
     </a>
   );

@@ -18,6 +18,7 @@ export const SCREENS = [
   { id: 'settings/notifications', label: 'Notifications', group: 'settings', permission: 'notify.manage' },
   { id: 'settings/network', label: 'Network', group: 'settings', permission: 'network.manage' },
   { id: 'settings/maintenance', label: 'Maintenance windows', group: 'settings', permission: 'monitor.manage' },
+  { id: 'settings/displays', label: 'Wall displays', group: 'settings', permission: 'displays.manage' },
   { id: 'settings/rules', label: 'Alert rules', group: 'settings', permission: 'alerts.read' },
   { id: 'settings/sandbox', label: 'Sandbox EHR', group: 'settings', permission: 'sandbox.manage' },
   { id: 'settings/account', label: 'Account', group: 'settings', permission: null },

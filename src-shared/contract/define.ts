@@ -18,9 +18,10 @@ export const empty = z.object({}).strict();
 
 /**
  * Who may call a channel: 'public' needs no session (first-run setup, login),
- * 'session' any signed-in user, otherwise a permission from roles.ts.
+ * 'session' any signed-in user, 'display' only a paired wall display (which
+ * may call nothing else), otherwise a permission from roles.ts.
  */
-export type Access = 'public' | 'session' | Permission;
+export type Access = 'public' | 'session' | 'display' | Permission;
 
 export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   summary: string;
@@ -41,8 +42,8 @@ export function channel<I extends z.ZodType, O extends z.ZodType>(def: ChannelDe
 
 export interface EventDef<P extends z.ZodType = z.ZodType> {
   summary: string;
-  /** Who receives it: every signed-in user, or the holders of a permission. */
-  audience: 'session' | Permission;
+  /** Who receives it: every signed-in user, the holders of a permission, or wall displays (and nobody else). */
+  audience: 'session' | 'display' | Permission;
   payload: P;
 }
 

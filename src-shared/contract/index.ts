@@ -17,6 +17,7 @@ import { ALERT_CHANNELS, ALERT_EVENTS } from './alerts';
 import { AUDIT_CHANNELS, AUDIT_EVENTS } from './audit';
 import { CONNECTION_CHANNELS, CONNECTION_EVENTS } from './connections';
 import { KB_CHANNELS, KB_EVENTS } from './kb';
+import { DISPLAY_CHANNELS, DISPLAY_EVENTS } from './displays';
 import { MONITOR_CHANNELS, MONITOR_EVENTS } from './monitor';
 import { NETWORK_CHANNELS } from './network';
 import { NOTIFY_CHANNELS, NOTIFY_EVENTS } from './notify';
@@ -32,6 +33,7 @@ export * from './notify';
 export * from './network';
 export * from './tickets';
 export * from './kb';
+export * from './displays';
 
 type Joined<T extends readonly object[]> = T extends readonly [infer H, ...infer R extends readonly object[]] ? H & Joined<R> : unknown;
 
@@ -59,6 +61,7 @@ export const CHANNELS = join(
   SYSTEM_CHANNELS,
   TICKET_CHANNELS,
   KB_CHANNELS,
+  DISPLAY_CHANNELS,
 ) satisfies Record<string, ChannelDef>;
 
 export type ChannelName = keyof typeof CHANNELS;
@@ -79,11 +82,12 @@ export function assertChannelName(name: unknown): asserts name is ChannelName {
   if (!isChannelName(name)) throw new TypeError(`window.vigil.invoke: there is no channel named ${String(name)}`);
 }
 
-/** The roles allowed to call a channel; null for public channels. */
+/** The roles allowed to call a channel; null for public channels, none for a wall display's. */
 export function channelRoles(name: ChannelName): readonly Role[] | null {
   const { access } = CHANNELS[name] as ChannelDef;
   if (access === 'public') return null;
   if (access === 'session') return ROLES;
+  if (access === 'display') return [];
   return PERMISSIONS[access];
 }
 
@@ -97,6 +101,7 @@ export const EVENTS = join(
   NOTIFY_EVENTS,
   TICKET_EVENTS,
   KB_EVENTS,
+  DISPLAY_EVENTS,
 ) satisfies Record<string, EventDef>;
 
 export type EventName = keyof typeof EVENTS;

@@ -102,7 +102,7 @@ test('a restarted host: the banner while it is away, then sign in again and the 
   await stopHost(host);
   await expect(paused(page)).toBeVisible();
 
-  host = await startHost('live-updates', host);
+  host = await startHost('live-updates', { again: host });
   // Sessions live in the host's memory: the one this page held is gone, and the console says so.
   const unlock = page.getByRole('form', { name: 'Unlock' });
   await expect(page.getByRole('heading', { level: 1, name: 'Console locked' })).toBeVisible({ timeout: RECOVERY_MS });

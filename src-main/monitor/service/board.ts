@@ -41,6 +41,8 @@ export function tileFor(src: BoardSources, info: TargetInfo, open: readonly Aler
     kind: info.kind,
     name: info.name,
     vendor: info.vendor,
+    host: info.host,
+    tags: info.record?.config.tags ?? [],
     status,
     uptime24h: src.uptime24h(info.targetId),
     certDaysLeft: run?.certDaysLeft ?? null,

@@ -1,11 +1,13 @@
-import type { BoardTile } from '../../../src-shared/monitoring';
-import { SEVERITIES } from '../../../src-shared/monitoring';
-import { stateCounts } from './board-order';
+import { SEVERITIES, type Severity } from '../../../src-shared/monitoring';
+import { stateCounts, type OrderedTile } from './board-order';
 import { STATE_LOOK } from './state-look';
 import { StateIcon } from './StateIcon';
 import { SeverityBadge } from '../alerts/SeverityBadge';
 
-function worstOpenSeverity(tiles: readonly BoardTile[]) {
+/** What the summary reads of a tile: the console's and a wall's both have it. */
+export type SummaryTile = OrderedTile & { openAlerts: number; worstSeverity: Severity | null };
+
+function worstOpenSeverity(tiles: readonly SummaryTile[]) {
   return SEVERITIES.find((s) => tiles.some((t) => t.openAlerts > 0 && t.worstSeverity === s)) ?? null;
 }
 
@@ -14,7 +16,7 @@ function worstOpenSeverity(tiles: readonly BoardTile[]) {
  * state, worst first, and the open alerts. A polite live region, so a
  * screen reader hears when a count changes.
  */
-export function BoardSummary({ tiles, updatedAt }: { tiles: readonly BoardTile[]; updatedAt: string }) {
+export function BoardSummary({ tiles, updatedAt }: { tiles: readonly SummaryTile[]; updatedAt: string | null }) {
   const counts = stateCounts(tiles);
   const allUp = counts.length === 1 && counts[0]?.state === 'UP';
   const openAlerts = tiles.reduce((sum, t) => sum + t.openAlerts, 0);
@@ -51,7 +53,7 @@ export function BoardSummary({ tiles, updatedAt }: { tiles: readonly BoardTile[]
           </>
         )}
       </p>
-      <p className="summary-updated muted">Updated {updatedAt}</p>
+      {updatedAt !== null && <p className="summary-updated muted">Updated {updatedAt}</p>}
     </div>
   );
 }

@@ -4,8 +4,12 @@ import { SeverityBadge } from '../alerts/SeverityBadge';
 import { localMoment } from '../../lib/time';
 import { STATE_LOOK } from './state-look';
 
-/** The reasons to look twice that the state word does not say: alerts, flapping, maintenance, a pause, plain http. */
-export function TileTags({ tile, now }: { tile: BoardTile; now: number }) {
+/**
+ * The reasons to look twice that the state word does not say: alerts,
+ * flapping, maintenance, a pause, plain http. A compact tile leaves out
+ * "No open alerts" and the tile's own tags.
+ */
+export function TileTags({ tile, now, compact = false }: { tile: BoardTile; now: number; compact?: boolean }) {
   const { openAlerts, worstSeverity, status, maintenance, paused, plainHttp } = tile;
   // In maintenance the state says MAINTENANCE whatever the probes find; a target that is really down should still show it.
   const hiddenHealth = status.state === 'MAINTENANCE' && (status.health === 'DOWN' || status.health === 'DEGRADED');
@@ -14,7 +18,8 @@ export function TileTags({ tile, now }: { tile: BoardTile; now: number }) {
       {openAlerts > 0 ? (
         <span className={worstSeverity ? `tag tile-alerts tile-alerts-${worstSeverity.toLowerCase()}` : 'tag tile-alerts'}>
           <Icon name="warning" />
-          {openAlerts} open alert{openAlerts === 1 ? '' : 's'}
+          {openAlerts} {compact ? 'alert' : 'open alert'}
+          {openAlerts === 1 ? '' : 's'}
           {worstSeverity && (
             <>
               {' '}
@@ -23,7 +28,7 @@ export function TileTags({ tile, now }: { tile: BoardTile; now: number }) {
           )}
         </span>
       ) : (
-        <span className="tag board-tag-quiet">No open alerts</span>
+        !compact && <span className="tag board-tag-quiet">No open alerts</span>
       )}
       {status.flapping && <span className="tag board-tag-warn">Flapping</span>}
       {maintenance && <span className="tag">In maintenance until {localMoment(maintenance.until, now)}</span>}
@@ -35,6 +40,11 @@ export function TileTags({ tile, now }: { tile: BoardTile; now: number }) {
           Plain HTTP, unencrypted
         </span>
       )}
+      {!compact && tile.tags.map((tag) => (
+        <span key={tag} className="tag board-tag-label">
+          {tag}
+        </span>
+      ))}
     </p>
   );
 }

@@ -1,7 +1,9 @@
+import { useCallback } from 'react';
 import { useVendors } from '../../api/ehr';
+import type { VendorLabel } from './board-filter';
 
-/** A tile's vendor id as people know it ("Epic"); the id itself until the profiles arrive. */
-export function useVendorLabel(): (vendor: string | null) => string | null {
-  const vendors = useVendors();
-  return (vendor) => (vendor === null ? null : (vendors.data?.vendors.find((v) => v.id === vendor)?.label ?? vendor));
+/** A tile's vendor id as people know it ("Epic"); the id itself until the profiles arrive. Stable while the profiles are. */
+export function useVendorLabel(): VendorLabel {
+  const vendors = useVendors().data?.vendors;
+  return useCallback((vendor) => (vendor === null ? null : (vendors?.find((v) => v.id === vendor)?.label ?? vendor)), [vendors]);
 }

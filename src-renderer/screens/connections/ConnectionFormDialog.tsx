@@ -114,6 +114,7 @@ export function ConnectionFormDialog({ connection, vendors, onClose, onSaved }: 
             select={field('config.vendor', { onChange: (event: { target: { value: string } }) => applyVendor(vendors.find((v) => v.id === event.target.value) ?? vendor) })}
             onPreset={applyPreset}
           />
+          <TextField label="Tags" autoComplete="off" spellCheck={false} hint="Optional, separated by spaces: e.g. clinical site:north. The board finds, filters and groups by them." {...field('config.tags')} />
           <TextField label="FHIR base URL" type="url" hint="The FHIR R4 service root, including any tenant path." {...text} {...field('config.baseUrl')} />
           <TextField label="Secondary base URL" type="url" hint="Optional: used when the primary keeps failing." {...text} {...field('config.secondaryBaseUrl')} />
           <PlainHttpField field={field('config.allowPlainHttp')} allowed={allowPlainHttp} />

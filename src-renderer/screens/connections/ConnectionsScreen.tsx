@@ -138,6 +138,8 @@ export function ConnectionsScreen({ user }: { user: UserSummary }) {
         ) : (
           <StatusBoard
             canAddConnections={can(user.role, 'connections.manage')}
+            filter={at.filter}
+            onFilter={at.setFilter}
             returnFocusTo={at.returnFocusTo}
             onFocusReturned={at.focusReturned}
             onOpen={at.openTarget}

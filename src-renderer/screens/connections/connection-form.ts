@@ -48,6 +48,8 @@ export interface ConnectionValues {
     allowPlainHttp: boolean;
     /** The vendor's end date for a client secret, as typed (2027-03-01); empty: none given. */
     clientSecretExpiresAt: string;
+    /** Separated by spaces or commas. */
+    tags: string;
   };
   secret: { value: string; keyId: string };
   credential: { choice: CredentialChoice; alg: SigningAlg };
@@ -130,6 +132,7 @@ export function newValues(vendor: VendorProfile): ConnectionValues {
       enabled: true,
       allowPlainHttp: false,
       clientSecretExpiresAt: '',
+      tags: '',
     },
     secret: NO_SECRET,
     credential: initialCredential(null, vendor.defaultAuthMode),
@@ -156,6 +159,7 @@ export function valuesFrom(connection: Connection): ConnectionValues {
       enabled: c.enabled,
       allowPlainHttp: c.allowPlainHttp,
       clientSecretExpiresAt: formatLocalTime(c.clientSecretExpiresAt, 'from'),
+      tags: c.tags.join(' '),
     },
     secret: NO_SECRET,
     credential: initialCredential(connection, c.authMode),
@@ -199,6 +203,7 @@ export function connectionSchema(saved: Connection | null) {
         enabled: z.boolean(),
         allowPlainHttp: z.boolean(),
         clientSecretExpiresAt: text,
+        tags: text,
       }),
       secret: z.object({ value: text, keyId: text }),
       credential: z.object({ choice: z.enum(['keep', 'enter', 'generate', 'import']), alg: z.enum(SIGNING_ALGS) }),
@@ -234,6 +239,8 @@ export function connectionSchema(saved: Connection | null) {
         clientSecretExpiresAt: usesClientSecret(typed.authMode)
           ? readField(ctx, localTimeText(), typed.clientSecretExpiresAt, ['config', 'clientSecretExpiresAt'])
           : undefined,
+        // None is the default, so a connection without tags is sent as before tags existed.
+        tags: typed.tags.trim() ? typed.tags.split(/[\s,]+/).filter(Boolean) : undefined,
       });
       // Plain http:// off this machine is said in the form's own words, which name the box that allows it.
       const plain = typed.allowPlainHttp ? [] : plainHttpUrls(config);

@@ -19,6 +19,7 @@ const PERMISSION_WORDS: Record<Permission, string | null> = {
   'sandbox.manage': 'set sandbox faults',
   'notify.manage': 'set up notifications',
   'network.manage': 'allow outbound exceptions',
+  'displays.manage': 'pair wall displays',
   'system.read': null,
   'tickets.read': null,
   'tickets.triage': 'triage tickets',

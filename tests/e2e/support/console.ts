@@ -110,10 +110,10 @@ async function hiddenBelowTheFold(page: Page): Promise<number> {
  * the shot (so main's own scrolling has nothing left to hide) and gets its
  * size back afterwards.
  */
-async function saveScreen(page: Page, name: string): Promise<void> {
+async function saveScreen(page: Page, name: string, viewportOnly: boolean): Promise<void> {
   mkdirSync(SCREENS_DIR, { recursive: true });
   const viewport = page.viewportSize();
-  const extra = viewport ? await hiddenBelowTheFold(page) : 0;
+  const extra = viewport && !viewportOnly ? await hiddenBelowTheFold(page) : 0;
   if (viewport && extra > 0) {
     await page.setViewportSize({ width: viewport.width, height: viewport.height + extra });
     // Layout follows the new size before the next frame; wait for one so the shot sees it.
@@ -149,16 +149,25 @@ async function expectAccessible(page: Page, name: string): Promise<void> {
   expect(blocking, `serious or critical accessibility problems on ${name}`).toEqual([]);
 }
 
+/**
+ * `viewportOnly`: the window as it is, for screens whose scrolled-away part is
+ * not in the page (the status board draws only the rows in view) or that are
+ * one window high by design (a wall display).
+ */
+export interface ScreenShot {
+  viewportOnly?: boolean;
+}
+
 /** Screenshot and axe scan of what is on screen, in one theme: <name>-<theme>. */
-export async function checkScreen(page: Page, name: string, theme: Theme): Promise<void> {
-  await saveScreen(page, `${name}-${theme}`);
+export async function checkScreen(page: Page, name: string, theme: Theme, shot: ScreenShot = {}): Promise<void> {
+  await saveScreen(page, `${name}-${theme}`, shot.viewportOnly ?? false);
   await expectAccessible(page, `${name}-${theme}`);
 }
 
 /** The same in both themes; colour contrast differs between them. */
-export async function checkScreenInBothThemes(page: Page, name: string): Promise<void> {
+export async function checkScreenInBothThemes(page: Page, name: string, shot: ScreenShot = {}): Promise<void> {
   for (const theme of THEMES) {
     await setTheme(page, theme);
-    await checkScreen(page, name, theme);
+    await checkScreen(page, name, theme, shot);
   }
 }

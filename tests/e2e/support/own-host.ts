@@ -21,17 +21,18 @@ export interface Host {
 }
 
 /**
- * Starts out/main/host.js on a fresh data folder and waits for the URL it
- * prints when ready. `again` starts a stopped host once more, on its port
- * and data folder, as an administrator restarting the console would.
+ * Starts out/main/host.js on a fresh data folder (with `more` options, e.g.
+ * --idle-timeout) and waits for the URL it prints when ready. `again` starts
+ * a stopped host once more, on its port and data folder, as an administrator
+ * restarting the console would.
  */
-export async function startHost(name: string, again?: Host): Promise<Host> {
+export async function startHost(name: string, { again, more = [] }: { again?: Host; more?: readonly string[] } = {}): Promise<Host> {
   // Throws outside a run started through playwright.config.ts, which also makes the run's folder.
   const keychainService = e2eKeychainService();
   // Inside the run's folder, which the runner removes when it exits.
   const dataDir = again?.dataDir ?? mkdtempSync(join(process.env[E2E_ROOT_ENV] as string, `${name}-`));
   const port = again ? new URL(again.url).port : '0';
-  const args = [HOST_SCRIPT, '--port', port, '--data-dir', dataDir, '--keychain-service', keychainService];
+  const args = [HOST_SCRIPT, '--port', port, '--data-dir', dataDir, '--keychain-service', keychainService, ...more];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';

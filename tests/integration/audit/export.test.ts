@@ -102,7 +102,7 @@ describe('audit handlers', () => {
 
   function context(): HandlerContext & { notes: AuditNote[] } {
     const notes: AuditNote[] = [];
-    return { caller: null, source: LOCAL_SOURCE, audit: (n) => notes.push(n), notes };
+    return { caller: null, display: null, source: LOCAL_SOURCE, audit: (n) => notes.push(n), notes };
   }
 
   it('lists and verifies through the channel handlers, the verify in a worker thread', async () => {

@@ -54,7 +54,7 @@ function handler<C extends keyof typeof CHANNELS>(module: ServiceModule<AuditApi
   return module.handlers[channel] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
 }
 
-const ctx = (): HandlerContext => ({ caller: null, source: LOCAL_SOURCE, audit: () => {} });
+const ctx = (): HandlerContext => ({ caller: null, display: null, source: LOCAL_SOURCE, audit: () => {} });
 
 describe('audit export retention', () => {
   it('deletes exports older than 30 days at start, keeps newer ones and files that are not exports, and records it', async () => {

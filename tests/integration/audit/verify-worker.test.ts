@@ -114,7 +114,7 @@ describe('verify in a worker thread', () => {
     events.subscribe((e) => void seen.push(e));
     const module = await createAuditModule({ store: f.store, secrets, clock: f.clock, log: createLogger({ sink: () => {} }), events, dataDir: f.dir });
     try {
-      const ctx: HandlerContext = { caller: null, source: LOCAL_SOURCE, audit: () => {} };
+      const ctx: HandlerContext = { caller: null, display: null, source: LOCAL_SOURCE, audit: () => {} };
       const verify = module.handlers['audit.verify'] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
       expect(await verify({}, ctx)).toMatchObject({ ok: true });
       const progress = seen.filter((e) => e.event === 'audit.verifyProgress').map((e) => e.payload);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANNEL_NAMES, channelRoles, type ChannelName } from '../../../src-shared/contract';
+import { randomBytes } from 'node:crypto';
+import { CHANNEL_NAMES, CHANNELS, channelRoles, type ChannelName } from '../../../src-shared/contract';
 import { LOCAL_SOURCE } from '../../../src-main/dispatch';
 import { ERROR_CODES } from '../../../src-shared/errors';
 import { ROLES, type Role } from '../../../src-shared/roles';
@@ -8,6 +9,8 @@ import { startTestVigil, type TestVigil } from '../../helpers/test-vigil';
 
 let vigil: TestVigil;
 const tokens = {} as Record<Role, string>;
+/** A paired wall display, whose sessions are the only ones the display channels serve. */
+let displayId: string;
 const PASSWORD = 'a long enough password';
 
 async function login(username: string): Promise<string> {
@@ -22,14 +25,21 @@ beforeAll(async () => {
     await vigil.ok('users.create', { username, displayName: role, role, password: PASSWORD }, admin);
     tokens[role] = await login(username);
   }
+  const { display, code } = await vigil.ok('displays.create', { name: 'Fuzzed wall' }, admin);
+  await vigil.ok('display.pair', { code, secret: randomBytes(32).toString('base64url') });
+  displayId = display.id;
 });
+
+const isDisplayChannel = (channel: ChannelName) => CHANNELS[channel].access === 'display';
+const displaySession = () => vigil.sessions.startDisplay(displayId, 4);
 
 afterAll(async () => {
   await vigil?.close();
 });
 
-/** A token of a role the channel allows, or null for public channels. */
+/** A token of a role the channel allows (a wall display's for its own channels), or null for public channels. */
 function allowedToken(channel: ChannelName): string | null {
+  if (isDisplayChannel(channel)) return displaySession();
   const roles = channelRoles(channel);
   return roles ? tokens[roles[0] as Role] : null;
 }
@@ -95,7 +105,7 @@ describe('fuzzing every channel', () => {
       .get(`user.${role.replace('_', '-')}`) as { id: number; username: string; role: Role };
     // Fuzzed calls may sign this user out, disable or demote it; a session
     // started directly keeps the fuzz reaching the validator and handlers.
-    const freshToken = () => (roles ? vigil.sessions.start({ ...caller, role }) : null);
+    const freshToken = () => (isDisplayChannel(channel) ? displaySession() : roles ? vigil.sessions.start({ ...caller, role }) : null);
     let token = freshToken();
     const codes = new Map<string, number>();
     for (let i = 0; i < 1000; i++) {

@@ -313,3 +313,27 @@ describe('events', () => {
     expect(admin.events()).toEqual([]);
   });
 });
+
+describe('a wall display in an app window', () => {
+  it('holds the display session in main, hears only display events, and drops it when the display is removed', async () => {
+    const admin = await adminWindow();
+    const { display, code } = (await ok(admin, 'displays.create', { name: 'Lobby wall' })) as { display: { id: string }; code: string };
+    const wall = openWindow(2);
+    const secret = 'a'.repeat(43);
+    const { displayToken } = (await ok(wall, 'display.pair', { code, secret })) as { displayToken: string };
+    const connected = await call(wall, 'display.connect', { displayToken, secret });
+    expect(connected).toMatchObject({ ok: true, data: { display: { id: display.id, name: 'Lobby wall' } } });
+    expect(connected.ok && 'token' in (connected.data as object)).toBe(false);
+    expect(await ok(wall, 'display.board', {})).toMatchObject({ display: { name: 'Lobby wall' } });
+    expect(await call(wall, 'users.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+    vigil.events.emit('display.changed', {});
+    vigil.events.emit('users.changed', { userId: 1 });
+    expect(wall.events()).toEqual([['display.changed', {}]]);
+    expect(admin.events().map(([name]) => name)).not.toContain('display.changed');
+
+    await ok(admin, 'displays.revoke', { id: display.id });
+    expect(wall.events().at(-1)).toEqual(['display.revoked', {}]);
+    expect(await call(wall, 'display.board', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+});

@@ -36,6 +36,8 @@ export function tile(targetId: string, name: string): BoardTile {
     kind: targetId === 'workstation' ? 'workstation' : 'connection',
     name,
     vendor: null,
+    host: null,
+    tags: [],
     status: { targetId, state: 'UP', health: 'UP', reason: 'All probes pass', since: 0, healthSince: 0, flapping: false, latencyMs: 120, checkedAt: 0, cause: null },
     uptime24h: 100,
     certDaysLeft: null,

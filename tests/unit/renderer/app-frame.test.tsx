@@ -87,7 +87,7 @@ describe('navigation follows the role', () => {
     expect(navLinks()).toEqual(['Connections', 'Alerts', 'Audit', 'Settings', 'Alert rules', 'Account', 'About this console']);
   });
 
-  it('an admin gets Audit, Users, Notifications, Network, Maintenance windows, Alert rules and the Sandbox EHR', async () => {
+  it('an admin gets Audit, Users, Notifications, Network, Maintenance windows, Wall displays, Alert rules and the Sandbox EHR', async () => {
     renderApp(consoleFor(user({ role: 'admin' })));
     await findScreen('Connections');
     expect(navLinks()).toEqual([
@@ -99,6 +99,7 @@ describe('navigation follows the role', () => {
       'Notifications',
       'Network',
       'Maintenance windows',
+      'Wall displays',
       'Alert rules',
       'Sandbox EHR',
       'Account',

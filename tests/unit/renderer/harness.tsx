@@ -29,6 +29,7 @@ import { ALWAYS_LIVE, type LiveSource } from '../../../src-renderer/bridge/live-
 import { useSessionStore } from '../../../src-renderer/state/session-store';
 import { useUiStore } from '../../../src-renderer/state/ui-store';
 import { useThemeStore } from '../../../src-renderer/state/theme-store';
+import { useBoardStore } from '../../../src-renderer/state/board-store';
 
 /** The moment every test runs at: 2026-11-23 14:05:09 on this computer's clock. */
 export const NOW = new Date(2026, 10, 23, 14, 5, 9).getTime();
@@ -41,6 +42,15 @@ beforeEach(() => {
 
 // A loaded machine may be slow to render; a generous wait costs nothing when the test passes.
 configure({ asyncUtilTimeout: 5_000 });
+
+// jsdom lays nothing out, so the status board's virtual grid would find the
+// scrolling <main> 0 px high and draw one row: <main> gets the window's height.
+Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+  configurable: true,
+  get(this: HTMLElement) {
+    return this.tagName === 'MAIN' ? window.innerHeight : 0;
+  },
+});
 
 // jsdom has <dialog> but not its modal methods.
 if (!HTMLDialogElement.prototype.showModal) {
@@ -183,22 +193,29 @@ export async function push<E extends EventName>(api: FakeVigil, event: E, payloa
 
 // ------------------------------------------------------------ rendering and input
 
-function resetWorld(hash: string): void {
+function resetWorld(hash: string, stored: Record<string, string>): void {
   localStorage.clear();
+  for (const [key, value] of Object.entries(stored)) localStorage.setItem(key, value);
   window.history.replaceState(null, '', `/${hash}`);
   useSessionStore.setState(useSessionStore.getInitialState(), true);
   useUiStore.setState(useUiStore.getInitialState(), true);
   useThemeStore.setState(useThemeStore.getInitialState(), true);
+  useBoardStore.setState(useBoardStore.getInitialState(), true);
 }
 
 /**
  * The whole console against this main, and a person at its keyboard and
  * mouse. `hash` is where the page starts, as after a reload (e.g.
- * '#/settings/users'). Main's events arrive as over Electron's IPC (always
- * live) unless `live` says otherwise, as the browser bridge's socket would.
+ * '#/settings/users'); `stored` is what the browser kept in localStorage.
+ * Main's events arrive as over Electron's IPC (always live) unless `live`
+ * says otherwise, as the browser bridge's socket would.
  */
-export function renderApp(api: VigilApi, hash = '', { live = ALWAYS_LIVE, queryClient }: { live?: LiveSource; queryClient?: QueryClient } = {}): UserEvent {
-  resetWorld(hash);
+export function renderApp(
+  api: VigilApi,
+  hash = '',
+  { live = ALWAYS_LIVE, queryClient, stored = {} }: { live?: LiveSource; queryClient?: QueryClient; stored?: Record<string, string> } = {},
+): UserEvent {
+  resetWorld(hash, stored);
   const client = queryClient ?? new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(<AppRoot api={api} live={live} queryClient={client} />);
   return userEvent.setup();
