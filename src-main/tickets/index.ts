@@ -20,7 +20,7 @@ import type { UsersApi } from '../users';
 import { AlertRulesRepo } from './alerts/alert-rules-repo';
 import { AlertTickets } from './alerts/alert-tickets';
 import { ticketHandlers } from './handlers';
-import { TicketService } from './service/ticket-service';
+import { TicketService, type NewTicketInput } from './service/ticket-service';
 import { TicketWriter } from './service/ticket-writer';
 import { defaultPolicy, PolicyRepo } from './sla/policies';
 import { SlaScheduler, type SchedulerTimers } from './sla/sla-scheduler';
@@ -29,6 +29,17 @@ import { ViewsRepo } from './store/views-repo';
 import { TicketImporter } from './transfer/importer';
 
 export { SLA_TICK_MS, type SchedulerTimers } from './sla/sla-scheduler';
+export type { NewTicketInput } from './service/ticket-service';
+
+/** What other services may do with tickets. */
+export interface TicketsApi {
+  /**
+   * Opens a ticket as `actor` (a username, or 'vigil'/'scheduler' when no
+   * person is at the keys), as tickets.create would; the caller audits it.
+   * Throws as the service does (an alert already ticketed: TicketConflictError).
+   */
+  open(input: NewTicketInput, actor: string): { id: string; number: number };
+}
 
 export interface TicketsDeps {
   db: Database.Database;
@@ -53,7 +64,7 @@ const systemTimers: SchedulerTimers = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
-export function createTicketsModule(deps: TicketsDeps): ServiceModule<undefined> {
+export function createTicketsModule(deps: TicketsDeps): ServiceModule<TicketsApi> {
   const { db, clock, log, events } = deps;
   const timeZone = deps.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const repo = new TicketRepo(db);
@@ -64,6 +75,7 @@ export function createTicketsModule(deps: TicketsDeps): ServiceModule<undefined>
   const scheduler = new SlaScheduler({ writer, repo, policies, events, notify: deps.notify, audit: deps.audit, log, clock, timers: deps.timers ?? systemTimers });
 
   const patientRef = lazyPatientRef(deps.secrets);
+  const service = new TicketService(writer);
 
   alertTickets.catchUp();
   const unfollow = alertTickets.follow(events);
@@ -74,7 +86,7 @@ export function createTicketsModule(deps: TicketsDeps): ServiceModule<undefined>
     handlers: ticketHandlers({
       db,
       repo,
-      service: new TicketService(writer),
+      service,
       policies,
       views: new ViewsRepo(db),
       importer: new TicketImporter({ db, writer, repo, policies, clock, events }),
@@ -86,7 +98,12 @@ export function createTicketsModule(deps: TicketsDeps): ServiceModule<undefined>
       clock,
       patientRef,
     }),
-    api: undefined,
+    api: {
+      open: (input, actor) => {
+        const { state } = service.create(input, actor, (alertId) => repo.byAlert(alertId));
+        return { id: state.id, number: state.number };
+      },
+    },
     close: () => {
       unfollow();
       scheduler.close();
