@@ -16,7 +16,7 @@ const LAYOUT: Record<GridLayout, { minTileRem: number; gapRem: number; tileEstim
   wall: { minTileRem: 17, gapRem: 0.75, tileEstimatePx: 150 },
 };
 const GROUP_ESTIMATE_PX = 64;
-/** Rows drawn beyond the visible ones, above and below: Tab and Shift+Tab always find the next tile drawn. */
+/** Rows drawn beyond the visible ones, above and below, so a scroll shows tiles already drawn. */
 const OVERSCAN_ROWS = 2;
 /** A tile to focus that is not drawn yet is scrolled to; this many tries, in case it never can be. */
 const FOCUS_TRIES = 5;
@@ -73,12 +73,25 @@ function rowHolds<T extends { targetId: string }>(row: BoardRow<T>, targetId: st
 }
 
 /**
+ * The rows kept drawn around the focused one: from the nearest row of tiles
+ * before it to the nearest after it, with any group heading between, so the
+ * tiles Tab and Shift+Tab go to next are in the page wherever the view is.
+ */
+function aroundFocus<T extends { targetId: string }>(rows: readonly BoardRow<T>[], focused: number): number[] {
+  const before = rows.findLastIndex((row, i) => i < focused && row.kind === 'tiles');
+  const after = rows.findIndex((row, i) => i > focused && row.kind === 'tiles');
+  const from = before < 0 ? focused : before;
+  const to = after < 0 ? focused : after;
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+/**
  * The board's tiles, a row at a time, only the rows in and near view in the
  * page (TanStack Virtual), so two thousand targets cost what thirty do. The
  * app's <main> is what scrolls. Tiles sit in reading order in the page, each
  * row a list, and tell their place on the whole board (aria-posinset), so
- * Tab walks them in order, the rows next in line are always drawn, and the
- * row holding focus stays drawn while it is scrolled away.
+ * Tab walks them in order; the row holding focus and the rows of tiles either
+ * side of it stay drawn wherever the view is.
  */
 export function BoardGrid<T extends OrderedTile>({
   groups,
@@ -103,7 +116,7 @@ export function BoardGrid<T extends OrderedTile>({
   const container = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
   const [margin, setMargin] = useState(0);
-  const focusedRow = useRef<number | null>(null);
+  const [focusedTile, setFocusedTile] = useState<string | null>(null);
   const columns = width > 0 ? columnsFor(width, density) : 1;
   const rows = useMemo(() => boardRows(groups, columns), [groups, columns]);
   const grouped = groups.some((g) => g.label !== '');
@@ -134,11 +147,20 @@ export function BoardGrid<T extends OrderedTile>({
     return () => observer.disconnect();
   }, []);
 
-  const rangeExtractor = useCallback((range: Range) => {
-    const drawn = defaultRangeExtractor(range);
-    const kept = focusedRow.current;
-    return kept === null || kept >= range.count || drawn.includes(kept) ? drawn : [...drawn, kept].sort((a, b) => a - b);
-  }, []);
+  // The rows drawn follow the view, and the view follows focus only once the browser has told the virtualizer it scrolled:
+  // a frame late after each Tab, later still when a notice growing above the board makes <main> shrink and scroll
+  // (useKeepInPlace) at the same time, or not at all when the view is scrolled away from the focused tile. Overscan alone
+  // then left the focused row drawn on its own, and Tab from its last tile went past <main> to the notice tray. So the
+  // rows around focus are drawn from focus itself, and picked again as soon as it moves to another row.
+  const focusedRow = useMemo(() => (focusedTile === null ? -1 : rows.findIndex((row) => rowHolds(row, focusedTile))), [rows, focusedTile]);
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const drawn = defaultRangeExtractor(range);
+      if (focusedRow < 0 || focusedRow >= range.count) return drawn;
+      return [...new Set([...drawn, ...aroundFocus(rows, focusedRow)])].sort((a, b) => a - b);
+    },
+    [rows, focusedRow],
+  );
 
   // The virtualizer is a new object to render from on every scroll; this component is meant to render again with it.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -173,12 +195,11 @@ export function BoardGrid<T extends OrderedTile>({
   });
 
   const noteFocus = (event: FocusEvent<HTMLDivElement>) => {
-    const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
-    focusedRow.current = row ? Number(row.dataset.index) : null;
+    setFocusedTile((event.target as HTMLElement).closest('li')?.querySelector<HTMLElement>('[data-target-id]')?.dataset.targetId ?? null);
     hold?.handlers.onFocus();
   };
   const noteBlur = (event: FocusEvent<HTMLDivElement>) => {
-    if (!event.currentTarget.contains(event.relatedTarget)) focusedRow.current = null;
+    if (!event.currentTarget.contains(event.relatedTarget)) setFocusedTile(null);
     hold?.handlers.onBlur(event);
   };
 
