@@ -5,7 +5,9 @@
  * page, scrolling brings the rest, search, filters and grouping narrow it,
  * tiles keep their places while the pointer is on the board and catch up
  * when it leaves, Tab walks the tiles in reading order past the rows first
- * drawn, and Connections in the navigation leads back from a detail.
+ * drawn (while notices arrive above the board, and after the view is
+ * scrolled away from the focused tile), and Connections in the navigation
+ * leads back from a detail.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { checkScreenInBothThemes, createFirstAdmin, invokeFromPage } from './support/console';
@@ -140,18 +142,35 @@ test('the board with 300 connections', async ({ page }) => {
     await expect(summary).toHaveText(`${TARGETS} targets`);
   });
 
-  await test.step('Tab walks the tiles in reading order, past the rows first drawn', async () => {
+  await test.step('Tab walks the tiles in reading order, past the rows first drawn, while notices arrive and after the view moves away', async () => {
+    const desktop = (await ok<{ channels: Array<{ id: string; settings: { kind: string } }> }>(page, 'notify.channels.list', {})).channels.find((c) => c.settings.kind === 'desktop');
+    if (!desktop) throw new Error('no desktop channel to send a notice through');
+    const testNotices = page.getByRole('region', { name: 'Desktop notifications' }).getByRole('listitem').filter({ hasText: '[TEST] Vigil test notification' });
     await page.getByRole('searchbox', { name: 'Search' }).focus();
     const steps = 45;
+    const noticeAt = [10, 22];
     const positions: number[] = [];
     const focusedTiles = page.locator('li.tile:focus-within');
+    let scrolledAway = false;
     // From the search box through the filters and switches (fewer than 20 stops) to the board.
     for (let stop = 0; stop < 20 && (await focusedTiles.count()) === 0; stop++) await page.keyboard.press('Tab');
     for (let i = 0; i < steps; i++) {
-      positions.push(Number(await focusedTiles.getAttribute('aria-posinset')));
+      positions.push(Number(await focusedTiles.getAttribute('aria-posinset', { timeout: 10_000 })));
+      if (noticeAt.includes(i)) {
+        // A notice arrives mid-walk: the tray grows above the board, <main> shrinks and scrolls to keep the board in place.
+        await ok(page, 'notify.channels.test', { id: desktop.id });
+        await expect(testNotices).toHaveCount(noticeAt.indexOf(i) + 1);
+      }
+      if (!scrolledAway && i > noticeAt.at(-1)! && (await focusedTiles.evaluate((tile) => tile.nextElementSibling === null))) {
+        // On the last tile of a row, the view goes back to the top (a wheel, or the page moving above the board): the next Tab still goes on.
+        scrolledAway = true;
+        await page.locator('main').evaluate((main) => main.scrollTo(0, 0));
+        await expect(page.locator('li.tile[aria-posinset="1"]')).toBeInViewport();
+      }
       await page.keyboard.press('Tab');
     }
     expect(positions).toEqual(Array.from({ length: steps }, (_, i) => i + 1));
+    expect(scrolledAway).toBe(true);
     await expect(focusedTiles).toBeInViewport();
   });
 
