@@ -5,6 +5,7 @@ import { ticketNumberLabel } from '../../../src-shared/tickets';
 import { errorText } from '../../api/error-text';
 import { useTicketAction } from '../../api/tickets';
 import { Button } from '../../components/Button';
+import { DataTable } from '../../components/DataTable';
 import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/Field';
 import { Notice } from '../../components/Notice';
@@ -25,27 +26,19 @@ function CheckResult({ checked }: { checked: ImportReply }) {
       </p>
       {checked.issues.length > 0 && (
         <div className="import-issues">
-          <table className="data-table">
-            <caption>Problems found{checked.issueCount > checked.issues.length ? ` (the first ${checked.issues.length} of ${formatCount(checked.issueCount)})` : ''}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Line</th>
-                <th scope="col">Row</th>
-                <th scope="col">Column</th>
-                <th scope="col">Problem</th>
+          <DataTable
+            caption={`Problems found${checked.issueCount > checked.issues.length ? ` (the first ${checked.issues.length} of ${formatCount(checked.issueCount)})` : ''}`}
+            columns={[{ label: 'Line', className: 'shrink' }, { label: 'Row', className: 'shrink' }, 'Column', 'Problem']}
+          >
+            {checked.issues.map((issue, i) => (
+              <tr key={i}>
+                <td>{issue.line ?? '—'}</td>
+                <td>{issue.row}</td>
+                <td>{issue.column ?? 'the whole row'}</td>
+                <td>{issue.message}</td>
               </tr>
-            </thead>
-            <tbody>
-              {checked.issues.map((issue, i) => (
-                <tr key={i}>
-                  <td>{issue.line ?? '—'}</td>
-                  <td>{issue.row}</td>
-                  <td>{issue.column ?? 'the whole row'}</td>
-                  <td>{issue.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </div>
       )}
     </>

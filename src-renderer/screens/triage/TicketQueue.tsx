@@ -15,17 +15,20 @@ const FETCH_AHEAD_ROWS = 60;
  * (TanStack Virtual), so fifty thousand rows scroll as a hundred would;
  * the next page is asked for as the end of the loaded rows comes near.
  */
-export function TicketQueue({ rows, total, currentId, picked, hasMore, loadingMore, onLoadMore, onOpen, onPick }: {
+export function TicketQueue({ rows, total, currentId, focusRequest, picked, hasMore, loadingMore, onLoadMore, onOpen, onPick, onFocused }: {
   rows: readonly Row[];
   /** How many the filter matches, when counted: the list's size for assistive technology. */
   total: number;
   currentId: string | null;
+  /** A row that j or k moved to: keyboard focus follows it there, so Enter opens it and Tab goes on from it. */
+  focusRequest: { id: string } | null;
   picked: ReadonlySet<string>;
   hasMore: boolean;
   loadingMore: boolean;
   onLoadMore: () => void;
   onOpen: (row: Row) => void;
   onPick: (row: Row) => void;
+  onFocused: () => void;
 }) {
   const container = useRef<HTMLUListElement>(null);
   const [margin, setMargin] = useState(0);
@@ -65,6 +68,16 @@ export function TicketQueue({ rows, total, currentId, picked, hasMore, loadingMo
   useEffect(() => {
     if (currentIndex >= 0) virtualizer.scrollToIndex(currentIndex, { align: 'auto' });
   }, [currentIndex, virtualizer]);
+
+  // Once the row asked for is drawn (scrolled to above), its button takes focus.
+  useEffect(() => {
+    if (focusRequest === null) return;
+    const row = [...(container.current?.querySelectorAll<HTMLElement>('[data-ticket-id]') ?? [])].find((li) => li.dataset.ticketId === focusRequest.id);
+    const button = row?.querySelector<HTMLElement>('.ticket-open');
+    if (!button) return;
+    button.focus();
+    onFocused();
+  });
 
   return (
     <ul ref={container} className="ticket-queue" aria-label="Tickets, the next to breach first" style={{ height: virtualizer.getTotalSize() }}>

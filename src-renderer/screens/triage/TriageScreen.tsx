@@ -44,6 +44,7 @@ export function TriageScreen({ user }: { user: UserSummary }) {
   const dialogs = useDialogs<TriageDialog>();
   const quick = useQuickActions(dialogs.finish);
   const [help, setHelp] = useState(false);
+  const [focusRequest, setFocusRequest] = useState<{ id: string } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const mayTriage = can(user.role, 'tickets.triage');
   const mayComment = can(user.role, 'tickets.follow');
@@ -75,8 +76,10 @@ export function TriageScreen({ user }: { user: UserSummary }) {
       case 'next':
       case 'previous': {
         const next = selection.step(key === 'next' ? 1 : -1);
-        if (next) selection.select(next);
-        return next !== null;
+        if (!next) return false;
+        selection.select(next);
+        setFocusRequest({ id: next.id });
+        return true;
       }
       case 'open':
         if (!current) return false;
@@ -174,6 +177,8 @@ export function TriageScreen({ user }: { user: UserSummary }) {
               rows={rows}
               total={count.data?.total ?? rows.length}
               currentId={current?.id ?? null}
+              focusRequest={focusRequest}
+              onFocused={() => setFocusRequest(null)}
               picked={state.picked}
               hasMore={hasNextPage}
               loadingMore={isFetchingNextPage}

@@ -62,6 +62,8 @@ describe('Triage: the queue', () => {
     expect(currentRow()).toBe('VIG-101');
     await person.keyboard('jjk');
     expect(currentRow()).toBe('VIG-102');
+    // Focus follows, so Tab goes on from the row moved to.
+    expect(document.activeElement?.closest('[aria-current="true"]')).not.toBeNull();
     await person.keyboard('{Enter}');
     expect(await screen.findByRole('heading', { level: 2, name: 'Printer jam on ward 3' })).toBeTruthy();
     expect(api.callsTo('tickets.get')).toContainEqual({ id: 't-102' });
