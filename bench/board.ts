@@ -35,8 +35,8 @@ import { createLogger } from '../src-main/log';
 import { createKeychain } from '../src-main/secrets/keychain';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../src-shared/contract';
 import { VENDOR_IDS } from '../src-shared/connection-config';
-import { CHROMIUM, envCount, load, measureRuns, medianOf, percentile, round, sortedBy } from './first-paint';
-import type { BenchResult, BenchSuite } from './result';
+import { CHROMIUM, envCount, load, measureRuns, paintFigures, type PaintTarget, runCleanups } from './first-paint';
+import type { BenchSuite } from './result';
 import { startSandboxChild } from './sandbox-child-client';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -101,14 +101,10 @@ export const run: BenchSuite = async ({ quick }) => {
     const loadAtStart = load();
     const browser = await chromium.launch({ ...CHROMIUM, headless: true });
     cleanups.push(() => browser.close());
-    const { opened, loaded } = await measureRuns(
-      browser,
-      { url: host.url, token, screen: 'connections', navLabel: 'Connections', identifier: 'board-tile', channel: 'monitor.board', itemSelector: 'li.tile' },
-      runs,
-    );
+    const target: PaintTarget = { url: host.url, token, screen: 'connections', navLabel: 'Connections', identifier: 'board-tile', channel: 'monitor.board', itemSelector: 'li.tile' };
+    const measured = await measureRuns(browser, target, runs);
     const loadAtEnd = load();
 
-    const paint = sortedBy(opened, (r) => r.paint);
     console.error(
       `# board: ${connections} connections (${VENDOR_IDS.length} vendors, ${SITES.length} site tags) to the sandbox EHR in a child process, ` +
         `probed every 30 s by a real host in this process while the browser measured${unprobed > 0 ? ` (${unprobed} not yet probed when measuring began)` : ''}. ` +
@@ -117,27 +113,11 @@ export const run: BenchSuite = async ({ quick }) => {
         `the navigation's start (loading the app and its start-up calls included). Paint is the first tile name's Element Timing renderTime. ` +
         `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; load average (1/5/15 min) ${loadAtStart} at start, ${loadAtEnd} at end.`,
     );
-    const out: BenchResult[] = [
+    return [
       { name: 'targets', value: connections, unit: 'tiles on the board' },
-      { name: 'open.first_paint.p50', value: round(percentile(paint, 0.5)), unit: 'ms from clicking Connections to the first tile painted (goal ≤ 500)' },
-      { name: 'open.first_paint.max', value: round(paint.at(-1) ?? NaN), unit: `ms, worst of ${runs}` },
-      { name: 'open.first_paint.min', value: round(paint[0] ?? NaN), unit: 'ms' },
-      { name: 'open.board_reply.p50', value: medianOf(opened, (r) => r.replyEnd - r.replyStart), unit: 'ms for monitor.board (request to last byte)' },
-      { name: 'open.render_after_reply.p50', value: medianOf(opened, (r) => r.paint - r.replyEnd), unit: 'ms from the reply to the first tile painted' },
-      { name: 'load.first_paint.p50', value: medianOf(loaded, (r) => r.paint), unit: 'ms from navigation start (app start-up included)' },
-      { name: 'load.first_paint.max', value: round(sortedBy(loaded, (r) => r.paint).at(-1) ?? NaN), unit: `ms, worst of ${runs}` },
-      { name: 'load.board_asked.p50', value: medianOf(loaded, (r) => r.replyStart), unit: 'ms from navigation start to asking for the board' },
-      { name: 'board_reply.bytes', value: opened[0]?.replyBytes ?? NaN, unit: 'B of JSON' },
-      { name: 'tiles_in_page', value: opened[0]?.itemsInPage ?? NaN, unit: `tiles drawn of ${connections}` },
+      ...paintFigures(measured, target, { reply: 'board', item: 'tile', total: connections }),
     ];
-    return out;
   } finally {
-    for (const step of cleanups.reverse()) {
-      try {
-        await step();
-      } catch (err) {
-        console.error(`# board bench: clean-up step failed: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }
+    await runCleanups(cleanups, 'board');
   }
 };

@@ -8,6 +8,7 @@
  */
 import type { Browser } from '@playwright/test';
 import { loadavg } from 'node:os';
+import type { BenchResult } from './result';
 
 export const CHROMIUM = {
   executablePath: '/usr/bin/chromium',
@@ -25,7 +26,7 @@ export const envCount = (name: string, fallback: number) => {
 };
 
 export const round = (x: number, digits = 1) => Number(x.toFixed(digits));
-export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
 
 export interface PaintRun {
   /** The first marked element painted, ms from `from`. */
@@ -132,5 +133,40 @@ export async function measureRuns(browser: Browser, target: PaintTarget, runs: n
   return { opened, loaded };
 }
 
-export const sortedBy = (runs: PaintRun[], pick: (r: PaintRun) => number) => runs.map(pick).sort((a, b) => a - b);
-export const medianOf = (runs: PaintRun[], pick: (r: PaintRun) => number) => round(percentile(sortedBy(runs, pick), 0.5));
+const sortedBy = (runs: PaintRun[], pick: (r: PaintRun) => number) => runs.map(pick).sort((a, b) => a - b);
+const medianOf = (runs: PaintRun[], pick: (r: PaintRun) => number) => round(percentile(sortedBy(runs, pick), 0.5));
+
+/**
+ * The figures every first-paint bench gives, named as the suite names its
+ * reply (`board`: open.board_reply.p50…) and its items (`tile`: tiles_in_page).
+ */
+export function paintFigures(
+  { opened, loaded }: { opened: PaintRun[]; loaded: PaintRun[] },
+  { navLabel, channel }: PaintTarget,
+  { reply, item, total }: { reply: string; item: string; total: number },
+): BenchResult[] {
+  const paint = sortedBy(opened, (r) => r.paint);
+  return [
+    { name: 'open.first_paint.p50', value: round(percentile(paint, 0.5)), unit: `ms from clicking ${navLabel} to the first ${item} painted (goal ≤ 500)` },
+    { name: 'open.first_paint.max', value: round(paint.at(-1) ?? NaN), unit: `ms, worst of ${opened.length}` },
+    { name: 'open.first_paint.min', value: round(paint[0] ?? NaN), unit: 'ms' },
+    { name: `open.${reply}_reply.p50`, value: medianOf(opened, (r) => r.replyEnd - r.replyStart), unit: `ms for ${channel} (request to last byte)` },
+    { name: 'open.render_after_reply.p50', value: medianOf(opened, (r) => r.paint - r.replyEnd), unit: `ms from the reply to the first ${item} painted` },
+    { name: 'load.first_paint.p50', value: medianOf(loaded, (r) => r.paint), unit: 'ms from navigation start (app start-up included)' },
+    { name: 'load.first_paint.max', value: round(sortedBy(loaded, (r) => r.paint).at(-1) ?? NaN), unit: `ms, worst of ${loaded.length}` },
+    { name: `load.${reply}_asked.p50`, value: medianOf(loaded, (r) => r.replyStart), unit: `ms from navigation start to asking for ${channel}` },
+    { name: `${reply}_reply.bytes`, value: opened[0]?.replyBytes ?? NaN, unit: 'B of JSON' },
+    { name: `${item}s_in_page`, value: opened[0]?.itemsInPage ?? NaN, unit: `${item}s drawn of ${total}` },
+  ];
+}
+
+/** The suite's clean-up steps, last made first; one failing does not stop the others. */
+export async function runCleanups(steps: Array<() => unknown>, suite: string): Promise<void> {
+  for (const step of steps.reverse()) {
+    try {
+      await step();
+    } catch (err) {
+      console.error(`# ${suite} bench: clean-up step failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+}

@@ -34,8 +34,8 @@ import { createKeychain } from '../src-main/secrets/keychain';
 import { CSV_COLUMNS } from '../src-main/tickets/transfer/import-format';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../src-shared/contract';
 import { PRIORITIES } from '../src-shared/tickets';
-import { CHROMIUM, envCount, load, measureRuns, medianOf, percentile, round, sortedBy } from './first-paint';
-import type { BenchResult, BenchSuite } from './result';
+import { CHROMIUM, envCount, load, measureRuns, paintFigures, type PaintTarget, round, runCleanups } from './first-paint';
+import type { BenchSuite } from './result';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ADMIN = { username: 'bench-admin', displayName: 'Bench Admin', password: 'correct horse battery staple' };
@@ -122,14 +122,10 @@ export const run: BenchSuite = async ({ quick }) => {
     const loadAtStart = load();
     const browser = await chromium.launch({ ...CHROMIUM, headless: true });
     cleanups.push(() => browser.close());
-    const { opened, loaded } = await measureRuns(
-      browser,
-      { url: host.url, token, screen: 'triage', navLabel: 'Triage', identifier: 'triage-row', channel: 'tickets.list', itemSelector: 'li.ticket-row' },
-      runs,
-    );
+    const target: PaintTarget = { url: host.url, token, screen: 'triage', navLabel: 'Triage', identifier: 'triage-row', channel: 'tickets.list', itemSelector: 'li.ticket-row' };
+    const measured = await measureRuns(browser, target, runs);
     const loadAtEnd = load();
 
-    const paint = sortedBy(opened, (r) => r.paint);
     console.error(
       `# triage: ${tickets} open tickets imported through tickets.import (${BATCH} a batch) into a real host in this process. ` +
         `Chromium ${browser.version()} headless at 1920 × 1080, a new context (empty cache) per run, ${runs} runs of each kind after one warm-up. ` +
@@ -137,28 +133,12 @@ export const run: BenchSuite = async ({ quick }) => {
         `the navigation's start (loading the app and its start-up calls included). Paint is the first row's Element Timing renderTime. ` +
         `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; load average (1/5/15 min) ${loadAtStart} at start, ${loadAtEnd} at end.`,
     );
-    const out: BenchResult[] = [
+    return [
       { name: 'open_tickets', value: total, unit: 'open tickets counted (capped at 10,000)' },
       { name: 'import.ms', value: round(importMs, 0), unit: `ms to import ${tickets} open tickets` },
-      { name: 'open.first_paint.p50', value: round(percentile(paint, 0.5)), unit: 'ms from clicking Triage to the first row painted (goal ≤ 500)' },
-      { name: 'open.first_paint.max', value: round(paint.at(-1) ?? NaN), unit: `ms, worst of ${runs}` },
-      { name: 'open.first_paint.min', value: round(paint[0] ?? NaN), unit: 'ms' },
-      { name: 'open.list_reply.p50', value: medianOf(opened, (r) => r.replyEnd - r.replyStart), unit: 'ms for the first tickets.list page (request to last byte)' },
-      { name: 'open.render_after_reply.p50', value: medianOf(opened, (r) => r.paint - r.replyEnd), unit: 'ms from the reply to the first row painted' },
-      { name: 'load.first_paint.p50', value: medianOf(loaded, (r) => r.paint), unit: 'ms from navigation start (app start-up included; goal ≤ 500)' },
-      { name: 'load.first_paint.max', value: round(sortedBy(loaded, (r) => r.paint).at(-1) ?? NaN), unit: `ms, worst of ${runs}` },
-      { name: 'load.list_asked.p50', value: medianOf(loaded, (r) => r.replyStart), unit: 'ms from navigation start to asking for the queue' },
-      { name: 'list_reply.bytes', value: opened[0]?.replyBytes ?? NaN, unit: 'B of JSON (one page)' },
-      { name: 'rows_in_page', value: opened[0]?.itemsInPage ?? NaN, unit: `rows drawn of ${tickets}` },
+      ...paintFigures(measured, target, { reply: 'list', item: 'row', total: tickets }),
     ];
-    return out;
   } finally {
-    for (const step of cleanups.reverse()) {
-      try {
-        await step();
-      } catch (err) {
-        console.error(`# triage bench: clean-up step failed: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }
+    await runCleanups(cleanups, 'triage');
   }
 };

@@ -4,7 +4,9 @@ import type { Call } from './call';
 import { queryKeys, TICKET_QUERY_PREFIXES, type TicketFilterInput, type TicketQuery } from './query-keys';
 import { useCall } from './vigil-context';
 
-/** Rows asked for at a time as the queue scrolls: a screenful many times over, small enough to arrive at once. */
+/** The first page: a screenful and some, so the first rows arrive (and paint) soonest. */
+export const QUEUE_FIRST_ROWS = 50;
+/** Rows asked for at a time as the queue scrolls on: many screenfuls, small enough to arrive at once. */
 export const QUEUE_PAGE_ROWS = 200;
 
 /** The queue in SLA order, a page at a time: the next page is asked for as the person scrolls near the end of what is loaded. */
@@ -12,9 +14,9 @@ export function useTicketQueue(query: TicketQuery) {
   const call = useCall();
   return useInfiniteQuery({
     queryKey: queryKeys.ticketsList(query),
-    queryFn: ({ pageParam }) => call('tickets.list', { ...query, limit: QUEUE_PAGE_ROWS, ...(pageParam === null ? {} : { cursor: pageParam }) }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor,
+    queryFn: ({ pageParam }) => call('tickets.list', { ...query, ...pageParam }),
+    initialPageParam: { limit: QUEUE_FIRST_ROWS } as { limit: number; cursor?: string },
+    getNextPageParam: (page) => (page.nextCursor === null ? null : { limit: QUEUE_PAGE_ROWS, cursor: page.nextCursor }),
     placeholderData: keepPreviousData,
   });
 }

@@ -55,6 +55,22 @@ describe('Triage: the queue', () => {
     expect(await screen.findByText('4 tickets')).toBeTruthy();
   });
 
+  it('asks for a first page small enough to paint at once, then the next with its cursor as the end nears', async () => {
+    const first = Array.from({ length: 50 }, (_, i) => row(1000 + i));
+    const api = triageConsole('support_tech', [], {
+      'tickets.list': (input) => ok({ tickets: input.cursor ? [row(2000, { title: 'From the second page' })] : first, nextCursor: input.cursor ? null : 'after-1049', now: Date.now() }),
+    });
+    renderApp(api, '#/triage');
+    await screen.findByText('Ticket 1000');
+    await waitFor(() =>
+      expect(api.callsTo('tickets.list')).toEqual([
+        { filter: { status: 'open' }, sort: 'urgency', limit: 50 },
+        { filter: { status: 'open' }, sort: 'urgency', limit: 200, cursor: 'after-1049' },
+      ]),
+    );
+    expect(screen.getByRole('list', { name: 'Tickets, the next to breach first' }).querySelectorAll('li').length).toBeLessThan(51);
+  });
+
   it('moves with j and k, opens with Enter, assigns with a and escalates with e, all from the keyboard', async () => {
     const api = triageConsole('support_tech', ROWS);
     const person = await openTriage(api);
