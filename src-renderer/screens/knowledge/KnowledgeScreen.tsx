@@ -1,8 +1,10 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { UserSummary } from '../../../src-shared/contract';
 import type { KbArticle } from '../../../src-shared/contract/kb';
 import { can } from '../../../src-shared/roles';
 import { errorText } from '../../api/error-text';
+import { queryKeys } from '../../api/query-keys';
 import { useKbArticle, useKbList, useKbSearch } from '../../api/kb';
 import { Button } from '../../components/Button';
 import { DoneMessage } from '../../components/DoneMessage';
@@ -32,6 +34,7 @@ export function KnowledgeScreen({ user }: { user: UserSummary }) {
   const found = useKbSearch(query, category);
   const dialogs = useDialogs<EditorDialog>();
   const mayEdit = can(user.role, 'kb.edit');
+  const queryClient = useQueryClient();
   const searching = query.trim() !== '';
   const shown = searching ? found.data?.articles : list.data?.articles;
   const failed = searching ? found.error : list.error;
@@ -110,7 +113,11 @@ export function KnowledgeScreen({ user }: { user: UserSummary }) {
         <ArticleEditorDialog
           article={dialogs.dialog.article}
           onClose={dialogs.close}
-          onReload={dialogs.close}
+          onReload={() => {
+            // What is shown is the revision the edit started from: ask for the newest before the person edits again.
+            if (dialogs.dialog?.article) void queryClient.invalidateQueries({ queryKey: queryKeys.kbGet(dialogs.dialog.article.id) });
+            dialogs.close();
+          }}
           onSaved={(saved) => {
             openArticle(saved.id);
             dialogs.finish(`Saved “${saved.title}” (revision ${saved.revision}).`);

@@ -85,6 +85,11 @@ describe('Knowledge', () => {
     expect(await within(dialog).findByText('Someone saved this article while you were editing')).toBeTruthy();
     expect(api.callsTo('kb.update')).toEqual([expect.objectContaining({ id: 'fhir_timeout', baseRevision: 2, title: 'FHIR request timed out (gateway)', codes: ['fhir_timeout'] })]);
     expect((title as HTMLInputElement).value).toBe('FHIR request timed out (gateway)');
+
+    const asked = api.callsTo('kb.get').length;
+    await person.click(within(dialog).getByRole('button', { name: 'Open the newest revision' }));
+    await waitFor(() => expect(api.callsTo('kb.get').length).toBeGreaterThan(asked));
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 
   it('checks a new article’s fields next to them', async () => {
