@@ -21,10 +21,10 @@
  * Env: BENCH_BOARD_CONNECTIONS (default 2000), BENCH_BOARD_RUNS (default 9,
  * quick 3; one warm-up run more is not counted).
  */
-import { chromium, type Browser } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -35,7 +35,8 @@ import { createLogger } from '../src-main/log';
 import { createKeychain } from '../src-main/secrets/keychain';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../src-shared/contract';
 import { VENDOR_IDS } from '../src-shared/connection-config';
-import type { BenchResult, BenchSuite } from './result';
+import { CHROMIUM, envCount, load, measureRuns, paintFigures, type PaintTarget, runCleanups } from './first-paint';
+import type { BenchSuite } from './result';
 import { startSandboxChild } from './sandbox-child-client';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -43,96 +44,6 @@ const ADMIN = { username: 'bench-admin', displayName: 'Bench Admin', password: '
 const SITES = ['north', 'south', 'east', 'west', 'central', 'harbour', 'hill', 'lake'];
 /** The first probes of every target fall within the default interval (30 s); this bounds the wait for them. */
 const PROBED_WITHIN_MS = 120_000;
-const CHROMIUM = {
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-};
-
-const round = (x: number, digits = 1) => Number(x.toFixed(digits));
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
-const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
-const envCount = (name: string, fallback: number) => {
-  const raw = process.env[name];
-  const value = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number, not "${raw}"`);
-  return value;
-};
-
-interface PaintRun {
-  /** The first tile's name painted, ms from `from`. */
-  paint: number;
-  /** The monitor.board reply: asked for and all arrived, ms from `from`. */
-  boardStart: number;
-  boardEnd: number;
-  boardBytes: number;
-  /** Tiles in the page (the rest are not drawn until scrolled to). */
-  tilesInPage: number;
-}
-
-/** Runs in the page before the app: keeps the earliest paint of an element marked elementtiming="board-tile". */
-function watchTilePaint(token: string): void {
-  // This file is type-checked without the DOM's types; the page has them.
-  type Entry = { identifier: string; renderTime: number; loadTime: number };
-  type Observer = new (callback: (list: { getEntries(): Entry[] }) => void) => { observe(options: { type: string; buffered: boolean }): void };
-  const page = globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void }; PerformanceObserver: Observer; tilePaint: number | null };
-  page.sessionStorage.setItem('vigil.sessionToken', token);
-  page.tilePaint = null;
-  new page.PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) {
-      if (entry.identifier !== 'board-tile') continue;
-      const at = entry.renderTime || entry.loadTime;
-      if (page.tilePaint === null || at < page.tilePaint) page.tilePaint = at;
-    }
-  }).observe({ type: 'element', buffered: true });
-}
-
-/**
- * One console in a new browser context (an empty cache). 'load': the page
- * opened at #/connections, timed from the navigation's start (the app's own
- * start-up included). 'open': the page opened on the Account screen, then
- * Connections followed in the navigation, timed from the click.
- */
-async function measureOnce(browser: Browser, url: string, token: string, how: 'load' | 'open'): Promise<PaintRun> {
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-  try {
-    const page = await context.newPage();
-    await page.addInitScript(watchTilePaint, token);
-    let from = 0;
-    if (how === 'load') {
-      await page.goto(`${url}/#/connections`);
-    } else {
-      await page.goto(`${url}/#/settings/account`);
-      const link = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Connections', exact: true });
-      await link.waitFor();
-      from = await link.evaluate((a) => {
-        const page = globalThis as unknown as { performance: { now(): number } };
-        const at = page.performance.now();
-        (a as unknown as { click(): void }).click();
-        return at;
-      });
-    }
-    await page.waitForFunction(() => (globalThis as unknown as { tilePaint: number | null }).tilePaint !== null, null, { timeout: 60_000 });
-    const found = await page.evaluate(() => {
-      type Resource = { name: string; startTime: number; responseEnd: number; encodedBodySize: number };
-      const page = globalThis as unknown as {
-        tilePaint: number;
-        performance: { getEntriesByType(type: string): Resource[] };
-        document: { querySelectorAll(s: string): { length: number } };
-      };
-      const board = page.performance.getEntriesByType('resource').find((e) => e.name.endsWith('/api/monitor.board'));
-      return {
-        paint: page.tilePaint,
-        boardStart: board?.startTime ?? NaN,
-        boardEnd: board?.responseEnd ?? NaN,
-        boardBytes: board?.encodedBodySize ?? NaN,
-        tilesInPage: page.document.querySelectorAll('li.tile').length,
-      };
-    });
-    return { ...found, paint: found.paint - from, boardStart: found.boardStart - from, boardEnd: found.boardEnd - from };
-  } finally {
-    await context.close();
-  }
-}
 
 export const run: BenchSuite = async ({ quick }) => {
   const connections = envCount('BENCH_BOARD_CONNECTIONS', 2_000);
@@ -190,18 +101,10 @@ export const run: BenchSuite = async ({ quick }) => {
     const loadAtStart = load();
     const browser = await chromium.launch({ ...CHROMIUM, headless: true });
     cleanups.push(() => browser.close());
-    await measureOnce(browser, host.url, token, 'open');
-    const opened: PaintRun[] = [];
-    const loaded: PaintRun[] = [];
-    for (let i = 0; i < runs; i++) {
-      opened.push(await measureOnce(browser, host.url, token, 'open'));
-      loaded.push(await measureOnce(browser, host.url, token, 'load'));
-    }
+    const target: PaintTarget = { url: host.url, token, screen: 'connections', navLabel: 'Connections', identifier: 'board-tile', channel: 'monitor.board', itemSelector: 'li.tile' };
+    const measured = await measureRuns(browser, target, runs);
     const loadAtEnd = load();
 
-    const sorted = (runs: PaintRun[], pick: (r: PaintRun) => number) => runs.map(pick).sort((a, b) => a - b);
-    const median = (runs: PaintRun[], pick: (r: PaintRun) => number) => round(percentile(sorted(runs, pick), 0.5));
-    const paint = sorted(opened, (r) => r.paint);
     console.error(
       `# board: ${connections} connections (${VENDOR_IDS.length} vendors, ${SITES.length} site tags) to the sandbox EHR in a child process, ` +
         `probed every 30 s by a real host in this process while the browser measured${unprobed > 0 ? ` (${unprobed} not yet probed when measuring began)` : ''}. ` +
@@ -210,27 +113,11 @@ export const run: BenchSuite = async ({ quick }) => {
         `the navigation's start (loading the app and its start-up calls included). Paint is the first tile name's Element Timing renderTime. ` +
         `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; load average (1/5/15 min) ${loadAtStart} at start, ${loadAtEnd} at end.`,
     );
-    const out: BenchResult[] = [
+    return [
       { name: 'targets', value: connections, unit: 'tiles on the board' },
-      { name: 'open.first_paint.p50', value: round(percentile(paint, 0.5)), unit: 'ms from clicking Connections to the first tile painted (goal ≤ 500)' },
-      { name: 'open.first_paint.max', value: round(paint.at(-1) ?? NaN), unit: `ms, worst of ${runs}` },
-      { name: 'open.first_paint.min', value: round(paint[0] ?? NaN), unit: 'ms' },
-      { name: 'open.board_reply.p50', value: median(opened, (r) => r.boardEnd - r.boardStart), unit: 'ms for monitor.board (request to last byte)' },
-      { name: 'open.render_after_reply.p50', value: median(opened, (r) => r.paint - r.boardEnd), unit: 'ms from the reply to the first tile painted' },
-      { name: 'load.first_paint.p50', value: median(loaded, (r) => r.paint), unit: 'ms from navigation start (app start-up included)' },
-      { name: 'load.first_paint.max', value: round(sorted(loaded, (r) => r.paint).at(-1) ?? NaN), unit: `ms, worst of ${runs}` },
-      { name: 'load.board_asked.p50', value: median(loaded, (r) => r.boardStart), unit: 'ms from navigation start to asking for the board' },
-      { name: 'board_reply.bytes', value: opened[0]?.boardBytes ?? NaN, unit: 'B of JSON' },
-      { name: 'tiles_in_page', value: opened[0]?.tilesInPage ?? NaN, unit: `tiles drawn of ${connections}` },
+      ...paintFigures(measured, target, { reply: 'board', item: 'tile', total: connections }),
     ];
-    return out;
   } finally {
-    for (const step of cleanups.reverse()) {
-      try {
-        await step();
-      } catch (err) {
-        console.error(`# board bench: clean-up step failed: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }
+    await runCleanups(cleanups, 'board');
   }
 };

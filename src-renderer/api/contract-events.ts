@@ -1,7 +1,7 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useSessionStore } from '../state/session-store';
-import { queryKeys } from './query-keys';
+import { KB_QUERY_PREFIXES, queryKeys, TICKET_QUERY_PREFIXES } from './query-keys';
 import { useEndSession } from './session';
 import { useVigilEvents } from './vigil-context';
 
@@ -10,14 +10,16 @@ import { useVigilEvents } from './vigil-context';
  * sandbox goes down under two thousand targets, their monitor.status events
  * arrive together, and each would otherwise cancel the board's last fetch and
  * start another. The first change is fetched at once, the rest once after it.
+ * The ticket queue is asked for again the same way: an import or an SLA tick
+ * over thousands of tickets sends as many events.
  */
 export const BOARD_REFETCH_GAP_MS = 1_000;
 
-function boardRefresher(queryClient: QueryClient): { refresh(): void; stop(): void } {
+function throttledRefresher(queryClient: QueryClient, keys: readonly (readonly unknown[])[]): { refresh(): void; stop(): void } {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let pending = false;
   const fetchNow = () => {
-    void queryClient.invalidateQueries({ queryKey: queryKeys.monitorBoard });
+    for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
     timer = setTimeout(() => {
       timer = null;
       if (pending) {
@@ -48,7 +50,8 @@ export function useContractEvents(): void {
   const endSession = useEndSession();
 
   useEffect(() => {
-    const board = boardRefresher(queryClient);
+    const board = throttledRefresher(queryClient, [queryKeys.monitorBoard]);
+    const tickets = throttledRefresher(queryClient, TICKET_QUERY_PREFIXES);
     const offs = [
       on('users.changed', () => void queryClient.invalidateQueries({ queryKey: queryKeys.usersList })),
       // Test results arrive this way too: the list carries each connection's last diagnostics.
@@ -82,6 +85,11 @@ export function useContractEvents(): void {
         void queryClient.invalidateQueries({ queryKey: queryKeys.wallBoard });
         void queryClient.invalidateQueries({ queryKey: queryKeys.wallAlerts });
       }),
+      // A ticket changed, or its clock reached a mark: the queue (its order and the at-risk and breached views), its count and the open ticket.
+      ...(['ticket.changed', 'ticket.slaAtRisk', 'ticket.slaBreached'] as const).map((name) => on(name, () => tickets.refresh())),
+      on('kb.changed', () => {
+        for (const queryKey of KB_QUERY_PREFIXES) void queryClient.invalidateQueries({ queryKey });
+      }),
       on('session.ended', ({ reason }) => {
         // The same person carries on after signing in again; the screen they were on stays.
         if (reason === 'idle' || reason === 'expired' || reason === 'password_changed') useSessionStore.getState().lock(reason);
@@ -91,6 +99,7 @@ export function useContractEvents(): void {
     return () => {
       offs.forEach((off) => off());
       board.stop();
+      tickets.stop();
     };
   }, [on, queryClient, endSession]);
 }

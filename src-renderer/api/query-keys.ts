@@ -3,6 +3,9 @@ import type { ChannelInput } from '../../src-shared/contract';
 export type AlertFilters = ChannelInput<'alerts.list'>;
 export type ChartRangeInput = NonNullable<ChannelInput<'monitor.detail'>['range']>;
 
+export type TicketQuery = Pick<ChannelInput<'tickets.list'>, 'filter' | 'sort'>;
+export type TicketFilterInput = NonNullable<ChannelInput<'tickets.list'>['filter']>;
+
 export type AuditFilters = Pick<ChannelInput<'audit.list'>, 'actor' | 'action' | 'from' | 'to'>;
 
 /** Every key starts with its channel name, so invalidating a channel is one prefix. */
@@ -32,4 +35,21 @@ export const queryKeys = {
   displaysList: ['displays.list'] as const,
   wallBoard: ['display.board'] as const,
   wallAlerts: ['display.alerts'] as const,
+  ticketsListAll: ['tickets.list'] as const,
+  ticketsList: (query: TicketQuery) => ['tickets.list', query] as const,
+  ticketsCountAll: ['tickets.count'] as const,
+  ticketsCount: (filter: TicketFilterInput) => ['tickets.count', filter] as const,
+  ticketGetAll: ['tickets.get'] as const,
+  ticketGet: (id: string) => ['tickets.get', id] as const,
+  ticketSuggest: (title: string, description: string) => ['tickets.suggest', title, description] as const,
+  ticketViews: ['tickets.views.list'] as const,
+  kbList: (category: string | null) => ['kb.list', category] as const,
+  kbSearch: (query: string, category: string | null) => ['kb.search', query, category] as const,
+  kbGet: (id: string) => ['kb.get', id] as const,
+  kbHistory: (id: string) => ['kb.history', id] as const,
 };
+
+/** What a changed article shows in: every knowledge query. */
+export const KB_QUERY_PREFIXES = [['kb.list'], ['kb.search'], ['kb.get'], ['kb.history']] as const;
+/** What a changed ticket shows in: the queue, its count and the open ticket. */
+export const TICKET_QUERY_PREFIXES = [queryKeys.ticketsListAll, queryKeys.ticketsCountAll, queryKeys.ticketGetAll] as const;

@@ -14,6 +14,8 @@ import { NotificationsSection } from '../screens/settings/notifications/Notifica
 import { AlertRulesSection } from '../screens/settings/rules/AlertRulesSection';
 import { SandboxSection } from '../screens/settings/sandbox/SandboxSection';
 import { UsersSection } from '../screens/settings/UsersSection';
+import { KnowledgeScreen } from '../screens/knowledge/KnowledgeScreen';
+import { TriageScreen } from '../screens/triage/TriageScreen';
 import { AppHeader } from './AppHeader';
 import { LiveUpdatesBanner } from './LiveUpdatesBanner';
 import { MainNav } from './MainNav';
@@ -28,6 +30,10 @@ function ScreenView({ id, user }: { id: ScreenId; user: UserSummary }) {
       return <ConnectionsScreen user={user} />;
     case 'alerts':
       return <AlertsScreen user={user} />;
+    case 'triage':
+      return <TriageScreen user={user} />;
+    case 'knowledge':
+      return <KnowledgeScreen user={user} />;
     case 'audit':
       return <AuditScreen />;
     case 'settings/users':

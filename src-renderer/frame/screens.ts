@@ -13,6 +13,8 @@ interface ScreenDef {
 export const SCREENS = [
   { id: 'connections', label: 'Connections', group: null, permission: 'connections.read' },
   { id: 'alerts', label: 'Alerts', group: null, permission: 'alerts.read' },
+  { id: 'triage', label: 'Triage', group: null, permission: 'tickets.read' },
+  { id: 'knowledge', label: 'Knowledge', group: null, permission: 'kb.read' },
   { id: 'audit', label: 'Audit', group: null, permission: 'audit.read' },
   { id: 'settings/users', label: 'Users', group: 'settings', permission: 'users.manage' },
   { id: 'settings/notifications', label: 'Notifications', group: 'settings', permission: 'notify.manage' },

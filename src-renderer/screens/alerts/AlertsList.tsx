@@ -16,7 +16,7 @@ import { ResolveAlertDialog } from './ResolveAlertDialog';
 import { ResponseOutcome } from './ResponseOutcome';
 import { useAlertKeys, type AlertKeyAction } from './use-alert-keys';
 import { useAlertResponses } from './use-alert-responses';
-import { useListSelection } from './use-list-selection';
+import { useListSelection } from '../../lib/use-list-selection';
 
 const EMPTY_TEXT: Record<AlertFilterChoice['status'], string> = {
   active: 'No active alerts match: nothing needs an answer.',

@@ -30,6 +30,8 @@ import { useSessionStore } from '../../../src-renderer/state/session-store';
 import { useUiStore } from '../../../src-renderer/state/ui-store';
 import { useThemeStore } from '../../../src-renderer/state/theme-store';
 import { useBoardStore } from '../../../src-renderer/state/board-store';
+import { useTriageStore } from '../../../src-renderer/screens/triage/triage-store';
+import { useKnowledgeStore } from '../../../src-renderer/screens/knowledge/knowledge-store';
 
 /** The moment every test runs at: 2026-11-23 14:05:09 on this computer's clock. */
 export const NOW = new Date(2026, 10, 23, 14, 5, 9).getTime();
@@ -201,6 +203,8 @@ function resetWorld(hash: string, stored: Record<string, string>): void {
   useUiStore.setState(useUiStore.getInitialState(), true);
   useThemeStore.setState(useThemeStore.getInitialState(), true);
   useBoardStore.setState(useBoardStore.getInitialState(), true);
+  useTriageStore.setState(useTriageStore.getInitialState(), true);
+  useKnowledgeStore.setState(useKnowledgeStore.getInitialState(), true);
 }
 
 /**
