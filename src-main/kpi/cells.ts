@@ -1,0 +1,129 @@
+/**
+ * The aggregates the KPIs are read from: one cell per bucket (a local hour
+ * or a local day), per dimension (priority, category or assignee) and per
+ * value of it, holding counts, sums and duration counts. A ticket adds to
+ * the cells of the bucket it was opened in (volume, escalation, first
+ * response and its SLA) and of the bucket it was resolved or closed in
+ * (done, resolution time and its SLA, CSAT). When a ticket changes, its old
+ * contribution is taken back and its new one added, so the cells always
+ * equal a count over the tickets as they stand.
+ */
+import type { TicketFact } from '../tickets';
+import { DurationCounts } from './durations';
+import type { Zone } from './zone';
+
+export const GRAINS = { hour: 0, day: 1 } as const;
+export type Grain = keyof typeof GRAINS;
+export const DIMS = { priority: 0, category: 1, assignee: 2 } as const;
+export type Dim = keyof typeof DIMS;
+
+export class Cell {
+  created = 0;
+  escalated = 0;
+  frN = 0;
+  frSum = 0;
+  fr = new DurationCounts();
+  frMet = 0;
+  frBreached = 0;
+  done = 0;
+  resN = 0;
+  resSum = 0;
+  res = new DurationCounts();
+  resMet = 0;
+  resBreached = 0;
+  csatN = 0;
+  csatSum = 0;
+  csat = [0, 0, 0, 0, 0];
+
+  merge(o: Cell, sign = 1): void {
+    this.created += sign * o.created;
+    this.escalated += sign * o.escalated;
+    this.frN += sign * o.frN;
+    this.frSum += sign * o.frSum;
+    this.fr.merge(o.fr, sign);
+    this.frMet += sign * o.frMet;
+    this.frBreached += sign * o.frBreached;
+    this.done += sign * o.done;
+    this.resN += sign * o.resN;
+    this.resSum += sign * o.resSum;
+    this.res.merge(o.res, sign);
+    this.resMet += sign * o.resMet;
+    this.resBreached += sign * o.resBreached;
+    this.csatN += sign * o.csatN;
+    this.csatSum += sign * o.csatSum;
+    for (let i = 0; i < 5; i++) this.csat[i]! += sign * o.csat[i]!;
+  }
+
+  isEmpty(): boolean {
+    return this.created === 0 && this.done === 0 && this.frN === 0 && this.resN === 0 && this.frMet === 0 && this.frBreached === 0 && this.resMet === 0 && this.resBreached === 0 && this.csatN === 0;
+  }
+}
+
+export interface CellKey {
+  grain: number;
+  dim: number;
+  start: number;
+  key: string;
+}
+
+export const cellId = (k: CellKey) => `${k.grain}|${k.dim}|${k.start}|${k.key}`;
+
+export function parseCellId(id: string): CellKey {
+  const [grain, dim, start, ...key] = id.split('|');
+  return { grain: Number(grain), dim: Number(dim), start: Number(start), key: key.join('|') };
+}
+
+const dimValues = (f: TicketFact): [number, string][] => [
+  [DIMS.priority, f.priority],
+  [DIMS.category, f.category],
+  [DIMS.assignee, f.assignee ?? ''],
+];
+
+/** Adds (sign 1) or takes back (sign -1) a ticket's contribution to the cells in `into`. */
+export function contribute(into: Map<string, Cell>, f: TicketFact, zone: Zone, sign: 1 | -1): void {
+  const touch = (at: number, change: (c: Cell) => void) => {
+    const starts: [number, number][] = [
+      [GRAINS.hour, zone.hourStart(at)],
+      [GRAINS.day, zone.dayStart(at)],
+    ];
+    const delta = new Cell();
+    change(delta);
+    for (const [grain, start] of starts) {
+      for (const [dim, key] of dimValues(f)) {
+        const id = cellId({ grain, dim, start, key });
+        let cell = into.get(id);
+        if (!cell) into.set(id, (cell = new Cell()));
+        cell.merge(delta, sign);
+      }
+    }
+  };
+  touch(f.createdAt, (c) => {
+    c.created = 1;
+    c.escalated = f.escalated ? 1 : 0;
+    if (f.firstResponseAt !== null) {
+      const ms = Math.max(0, f.firstResponseAt - f.createdAt);
+      c.frN = 1;
+      c.frSum = ms;
+      c.fr.add(ms);
+    }
+    if (f.firstResponseSla === 'met') c.frMet = 1;
+    if (f.firstResponseSla === 'breached') c.frBreached = 1;
+  });
+  if (f.doneAt !== null) {
+    const doneAt = f.doneAt;
+    touch(doneAt, (c) => {
+      const ms = Math.max(0, doneAt - f.createdAt);
+      c.done = 1;
+      c.resN = 1;
+      c.resSum = ms;
+      c.res.add(ms);
+      if (f.resolutionSla === 'met') c.resMet = 1;
+      if (f.resolutionSla === 'breached') c.resBreached = 1;
+      if (f.csat !== null && f.csat >= 1 && f.csat <= 5) {
+        c.csatN = 1;
+        c.csatSum = f.csat;
+        c.csat[f.csat - 1] = 1;
+      }
+    });
+  }
+}
