@@ -13,7 +13,7 @@ import type { CellStore } from './cell-store';
 /** Events of the log read per page. */
 const PAGE_EVENTS = 20_000;
 /** Tickets counted per transaction: a batch's cells are written in one go, and the loop waits for it. */
-const BATCH_TICKETS = 5_000;
+const BATCH_TICKETS = 20_000;
 
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 

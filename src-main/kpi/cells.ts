@@ -81,49 +81,47 @@ const dimValues = (f: TicketFact): [number, string][] => [
 
 /** Adds (sign 1) or takes back (sign -1) a ticket's contribution to the cells in `into`. */
 export function contribute(into: Map<string, Cell>, f: TicketFact, zone: Zone, sign: 1 | -1): void {
-  const touch = (at: number, change: (c: Cell) => void) => {
-    const starts: [number, number][] = [
+  const values = dimValues(f);
+  // Each change is made to the ticket's cell for every grain and dimension, straight into the map (a rebuild makes millions).
+  const each = (at: number, change: (c: Cell) => void) => {
+    for (const [grain, start] of [
       [GRAINS.hour, zone.hourStart(at)],
       [GRAINS.day, zone.dayStart(at)],
-    ];
-    const delta = new Cell();
-    change(delta);
-    for (const [grain, start] of starts) {
-      for (const [dim, key] of dimValues(f)) {
+    ] as const) {
+      for (const [dim, key] of values) {
         const id = cellId({ grain, dim, start, key });
         let cell = into.get(id);
         if (!cell) into.set(id, (cell = new Cell()));
-        cell.merge(delta, sign);
+        change(cell);
       }
     }
   };
-  touch(f.createdAt, (c) => {
-    c.created = 1;
-    c.escalated = f.escalated ? 1 : 0;
-    if (f.firstResponseAt !== null) {
-      const ms = Math.max(0, f.firstResponseAt - f.createdAt);
-      c.frN = 1;
-      c.frSum = ms;
-      c.fr.add(ms);
+  const frMs = f.firstResponseAt === null ? null : Math.max(0, f.firstResponseAt - f.createdAt);
+  each(f.createdAt, (c) => {
+    c.created += sign;
+    if (f.escalated) c.escalated += sign;
+    if (frMs !== null) {
+      c.frN += sign;
+      c.frSum += sign * frMs;
+      c.fr.add(frMs, sign);
     }
-    if (f.firstResponseSla === 'met') c.frMet = 1;
-    if (f.firstResponseSla === 'breached') c.frBreached = 1;
+    if (f.firstResponseSla === 'met') c.frMet += sign;
+    if (f.firstResponseSla === 'breached') c.frBreached += sign;
   });
-  if (f.doneAt !== null) {
-    const doneAt = f.doneAt;
-    touch(doneAt, (c) => {
-      const ms = Math.max(0, doneAt - f.createdAt);
-      c.done = 1;
-      c.resN = 1;
-      c.resSum = ms;
-      c.res.add(ms);
-      if (f.resolutionSla === 'met') c.resMet = 1;
-      if (f.resolutionSla === 'breached') c.resBreached = 1;
-      if (f.csat !== null && f.csat >= 1 && f.csat <= 5) {
-        c.csatN = 1;
-        c.csatSum = f.csat;
-        c.csat[f.csat - 1] = 1;
-      }
-    });
-  }
+  if (f.doneAt === null) return;
+  const resMs = Math.max(0, f.doneAt - f.createdAt);
+  const rated = f.csat !== null && f.csat >= 1 && f.csat <= 5 ? f.csat : null;
+  each(f.doneAt, (c) => {
+    c.done += sign;
+    c.resN += sign;
+    c.resSum += sign * resMs;
+    c.res.add(resMs, sign);
+    if (f.resolutionSla === 'met') c.resMet += sign;
+    if (f.resolutionSla === 'breached') c.resBreached += sign;
+    if (rated !== null) {
+      c.csatN += sign;
+      c.csatSum += sign * rated;
+      c.csat[rated - 1]! += sign;
+    }
+  });
 }

@@ -29,9 +29,9 @@ const TICKET_KPIS: ReadonlyArray<keyof TicketFigures> = ['firstResponseMean', 'r
 export async function kpiReport(deps: ReportDeps, range: KpiRange): Promise<KpiReport> {
   const { store, monitor, settings, now } = deps;
   const r = resolveRange(store.zone, range, now);
-  const current = spanTickets(store, r.grain, r.current);
+  const current = await spanTickets(store, r.grain, r.current);
   await yieldToLoop();
-  const previous = spanTickets(store, r.grain, r.previous);
+  const previous = await spanTickets(store, r.grain, r.previous);
   await yieldToLoop();
   const system = systemFigures(monitor, r.current, true);
   const systemBefore = systemFigures(monitor, r.previous, false);
@@ -112,10 +112,10 @@ export async function kpiReport(deps: ReportDeps, range: KpiRange): Promise<KpiR
   };
 
   await yieldToLoop();
-  const byPriority = breakdown(store, r.grain, 'priority', r.current);
-  const byCategory = breakdown(store, r.grain, 'category', r.current);
+  const byPriority = await breakdown(store, r.grain, 'priority', r.current);
+  const byCategory = await breakdown(store, r.grain, 'category', r.current);
   await yieldToLoop();
-  const byAssignee = breakdown(store, r.grain, 'assignee', r.current);
+  const byAssignee = await breakdown(store, r.grain, 'assignee', r.current);
 
   return {
     range: { from: r.current.from, to: r.current.to, grain: r.grain === GRAINS.hour ? 'hour' : 'day', timeZone: store.zone.timeZone },
