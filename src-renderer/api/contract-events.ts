@@ -82,6 +82,11 @@ export function useContractEvents(): void {
         void queryClient.invalidateQueries({ queryKey: queryKeys.wallBoard });
         void queryClient.invalidateQueries({ queryKey: queryKeys.wallAlerts });
       }),
+      // New ticket figures or targets: the KPI screen asks again.
+      on('kpi.changed', () => {
+        void queryClient.invalidateQueries({ queryKey: queryKeys.kpiReportAll });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.kpiSettings });
+      }),
       on('session.ended', ({ reason }) => {
         // The same person carries on after signing in again; the screen they were on stays.
         if (reason === 'idle' || reason === 'expired' || reason === 'password_changed') useSessionStore.getState().lock(reason);

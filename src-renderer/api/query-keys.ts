@@ -1,4 +1,4 @@
-import type { ChannelInput } from '../../src-shared/contract';
+import type { ChannelInput, KpiRange } from '../../src-shared/contract';
 
 export type AlertFilters = ChannelInput<'alerts.list'>;
 export type ChartRangeInput = NonNullable<ChannelInput<'monitor.detail'>['range']>;
@@ -32,4 +32,7 @@ export const queryKeys = {
   displaysList: ['displays.list'] as const,
   wallBoard: ['display.board'] as const,
   wallAlerts: ['display.alerts'] as const,
+  kpiReportAll: ['kpi.report'] as const,
+  kpiReport: (range: KpiRange) => ['kpi.report', range] as const,
+  kpiSettings: ['kpi.settings'] as const,
 };
