@@ -115,7 +115,8 @@ export const run: BenchSuite = async ({ quick }) => {
   const total = Number(process.env.BENCH_TICKETS ?? (quick ? 100_000 : 1_000_000));
   const dir = mkdtempSync(path.join(tmpdir(), 'vigil-bench-kpi-'));
   const secrets = memorySecrets();
-  const options = { dataDir: dir, secrets, sandbox: false, monitor: { workstation: false }, log: createLogger({ level: 'error' as const }) };
+  // An import of a million rows outlasts the default idle timeout.
+  const options = { dataDir: dir, secrets, sandbox: false, monitor: { workstation: false }, log: createLogger({ level: 'error' as const }), idleTimeoutMs: 24 * 3_600_000 };
   let vigil = await createVigil(options);
   const results: BenchResult[] = [];
   try {

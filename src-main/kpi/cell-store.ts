@@ -95,12 +95,12 @@ export class CellStore {
     }
     this.db.transaction(() => {
       for (const [id, delta] of deltas) {
-        if (delta.isEmpty() && delta.fr.counts.size === 0 && delta.res.counts.size === 0) continue;
+        if (delta.isEmpty()) continue;
         const k = parseCellId(id);
         const row = this.getCell.get(k.grain, k.dim, k.start, k.key) as CellRow | undefined;
         const cell = row ? toCell(row) : new Cell();
         cell.merge(delta);
-        if (cell.isEmpty() && cell.fr.counts.size === 0 && cell.res.counts.size === 0) this.dropCell.run(k.grain, k.dim, k.start, k.key);
+        if (cell.isEmpty()) this.dropCell.run(k.grain, k.dim, k.start, k.key);
         else this.putCell.run(k.grain, k.dim, k.start, k.key, cell.created, cell.done, countsOf(cell), cell.fr.encode(), cell.res.encode());
       }
       for (const [number, fact] of facts) this.putFact.run(number, JSON.stringify(fact));

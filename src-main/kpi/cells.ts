@@ -54,8 +54,10 @@ export class Cell {
     for (let i = 0; i < 5; i++) this.csat[i]! += sign * o.csat[i]!;
   }
 
+  /** Nothing counted at all: a delta that changes nothing, or a cell every ticket has left. */
   isEmpty(): boolean {
-    return this.created === 0 && this.done === 0 && this.frN === 0 && this.resN === 0 && this.frMet === 0 && this.frBreached === 0 && this.resMet === 0 && this.resBreached === 0 && this.csatN === 0;
+    const counts = [this.created, this.escalated, this.frN, this.frSum, this.frMet, this.frBreached, this.done, this.resN, this.resSum, this.resMet, this.resBreached, this.csatN, this.csatSum, ...this.csat];
+    return counts.every((n) => n === 0) && this.fr.counts.size === 0 && this.res.counts.size === 0;
   }
 }
 
