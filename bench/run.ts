@@ -17,6 +17,7 @@ const SUITES: Record<string, () => Promise<{ run: BenchSuite }>> = {
   tickets: () => import('./tickets'),
   board: () => import('./board'),
   triage: () => import('./triage'),
+  kpi: () => import('./kpi'),
 };
 
 const args = process.argv.slice(2);

@@ -60,6 +60,10 @@ export const PERMISSIONS = {
   'kb.read': everyone,
   /** Write and edit knowledge-base articles. */
   'kb.edit': ['admin'],
+  /** See the KPIs, their targets and breakdowns, and export them. */
+  'kpi.read': everyone,
+  /** Change the KPI targets and the number of licensed clinicians. */
+  'kpi.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

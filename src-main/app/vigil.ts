@@ -15,6 +15,7 @@ import { createDispatcher, type Dispatch } from '../dispatch';
 import { createDisplaysModule } from '../displays';
 import { EventBus } from '../events';
 import { createKbModule } from '../kb';
+import { createKpiModule, type KpiDeps } from '../kpi';
 import { createLogger, type Logger } from '../log';
 import { createMonitorModule, type MonitorDeps } from '../monitor';
 import { createNetworkModule, type NetworkDeps } from '../network';
@@ -52,6 +53,8 @@ export interface VigilOptions {
   resolve?: NetworkDeps['resolve'];
   /** The SLA scheduler's timers and the first policy's time zone, for tests. */
   tickets?: Partial<Pick<TicketsDeps, 'timers' | 'timeZone'>>;
+  /** The zone KPI hours and days are cut in (tests); this machine's by default. */
+  kpi?: Pick<KpiDeps, 'timeZone'>;
   /** Electron's notifications; without it, desktop notices go to the consoles in a browser as notify.desktop events. */
   desktop?: DesktopNotifier;
   /** Modules started after the built-in ones (tests use it to prove the start and close rules). */
@@ -95,9 +98,10 @@ export async function createVigil(opts: VigilOptions): Promise<Vigil> {
       createMonitorModule({ db, clock, log, events, dataDir, connections: connections.api, notify: notify.api, audit: audit.api.writer, outbound, ...opts.monitor }),
     );
     const kb = modules.add(createKbModule({ db, clock, log, events, monitor: monitor.api }));
-    modules.add(
+    const tickets = modules.add(
       createTicketsModule({ db, clock, log, events, secrets, audit: audit.api.writer, notify: notify.api, monitor: monitor.api, connections: connections.api, users: users.api, kb: kb.api, ...opts.tickets }),
     );
+    modules.add(createKpiModule({ db, clock, log, events, tickets: tickets.api, monitor: monitor.api, timeZone: opts.kpi?.timeZone }));
     modules.add(createDisplaysModule({ db, clock, events, log, sessions: users.api.sessions, monitor: monitor.api }));
     modules.add(createSystemModule({ version: VERSION, dataDir, startedAt, store, secrets, auditEntries: () => audit.api.count() }));
     for (const start of opts.extraModules ?? []) modules.add(await start());

@@ -32,6 +32,7 @@ export const auditTarget = {
   ticketAlertRules: () => 'tickets:alert-rules',
   kbArticle: (id: string) => `kb:${id}`,
   display: (id: string) => `display:${id}`,
+  kpiSettings: () => 'kpi:settings',
 } as const;
 
 /**

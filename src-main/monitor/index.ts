@@ -9,6 +9,7 @@ import { Monitor, type MonitorApi, type MonitorDeps } from './service/monitor';
 
 export type { MaintenanceListing, MonitorApi, MonitorDeps, TargetDetail } from './service/monitor';
 export { UPTIME_WINDOWS } from './storage/probe-storage';
+export type { RangeRollup } from './storage/range-rollup';
 export type { RunReport } from './scheduler';
 export type { Timers } from './timers';
 

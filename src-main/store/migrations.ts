@@ -563,4 +563,42 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 16,
+    name: 'kpi: ticket aggregates per local hour and day, targets',
+    sql: `
+      -- What each ticket last added to the aggregates (TicketFact as JSON), so a change takes it back.
+      CREATE TABLE kpi_facts (
+        number INTEGER PRIMARY KEY,
+        fact   TEXT NOT NULL
+      );
+      -- grain 0 local hour, 1 local day; dim 0 priority, 1 category, 2 assignee ('' for none).
+      -- created and done are columns for the backlog's sums; the other counts are a JSON array
+      -- (src-main/kpi/cell-store.ts), fr and res the duration counts as int32 (bucket, count) pairs.
+      CREATE TABLE kpi_cells (
+        grain   INTEGER NOT NULL,
+        dim     INTEGER NOT NULL,
+        start   INTEGER NOT NULL,
+        key     TEXT NOT NULL,
+        created INTEGER NOT NULL,
+        done    INTEGER NOT NULL,
+        counts  TEXT NOT NULL,
+        fr      BLOB NOT NULL,
+        res     BLOB NOT NULL,
+        PRIMARY KEY (grain, dim, start, key)
+      ) WITHOUT ROWID;
+      -- The event-log sequence counted so far, and the zone the buckets were cut in.
+      CREATE TABLE kpi_state (
+        id        INTEGER PRIMARY KEY CHECK (id = 1),
+        seq       INTEGER NOT NULL,
+        time_zone TEXT NOT NULL
+      );
+      CREATE TABLE kpi_settings (
+        id         INTEGER PRIMARY KEY CHECK (id = 1),
+        settings   TEXT NOT NULL,
+        updated_at INTEGER NOT NULL,
+        updated_by TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -26,10 +26,12 @@ import { defaultPolicy, PolicyRepo } from './sla/policies';
 import { SlaScheduler, type SchedulerTimers } from './sla/sla-scheduler';
 import { TicketRepo } from './store/ticket-repo';
 import { ViewsRepo } from './store/views-repo';
+import { TicketFacts, type FactsPage } from './store/ticket-facts';
 import { TicketImporter } from './transfer/importer';
 
 export { SLA_TICK_MS, type SchedulerTimers } from './sla/sla-scheduler';
 export type { NewTicketInput } from './service/ticket-service';
+export type { FactsPage, SlaOutcome, TicketFact } from './store/ticket-facts';
 
 /** What other services may do with tickets. */
 export interface TicketsApi {
@@ -39,6 +41,13 @@ export interface TicketsApi {
    * Throws as the service does (an alert already ticketed: TicketConflictError).
    */
   open(input: NewTicketInput, actor: string): { id: string; number: number };
+  /**
+   * For the KPIs: what the figures need of every ticket with an event after
+   * `afterSeq` (reading at most `maxEvents` events of the log), and the
+   * sequence to ask from next; `lastSeq` is the log's newest.
+   */
+  factsSince(afterSeq: number, maxEvents: number): FactsPage;
+  lastSeq(): number;
 }
 
 export interface TicketsDeps {
@@ -76,6 +85,7 @@ export function createTicketsModule(deps: TicketsDeps): ServiceModule<TicketsApi
 
   const patientRef = lazyPatientRef(deps.secrets);
   const service = new TicketService(writer);
+  const facts = new TicketFacts(db, policies);
 
   alertTickets.catchUp();
   const unfollow = alertTickets.follow(events);
@@ -103,6 +113,8 @@ export function createTicketsModule(deps: TicketsDeps): ServiceModule<TicketsApi
         const { state } = service.create(input, actor, (alertId) => repo.byAlert(alertId));
         return { id: state.id, number: state.number };
       },
+      factsSince: (afterSeq, maxEvents) => facts.since(afterSeq, maxEvents),
+      lastSeq: () => facts.lastSeq(),
     },
     close: () => {
       unfollow();

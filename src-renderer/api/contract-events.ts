@@ -90,6 +90,11 @@ export function useContractEvents(): void {
       on('kb.changed', () => {
         for (const queryKey of KB_QUERY_PREFIXES) void queryClient.invalidateQueries({ queryKey });
       }),
+      // New ticket figures or targets: the KPI screen asks again.
+      on('kpi.changed', () => {
+        void queryClient.invalidateQueries({ queryKey: queryKeys.kpiReportAll });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.kpiSettings });
+      }),
       on('session.ended', ({ reason }) => {
         // The same person carries on after signing in again; the screen they were on stays.
         if (reason === 'idle' || reason === 'expired' || reason === 'password_changed') useSessionStore.getState().lock(reason);

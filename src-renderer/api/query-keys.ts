@@ -1,4 +1,4 @@
-import type { ChannelInput } from '../../src-shared/contract';
+import type { ChannelInput, KpiRange } from '../../src-shared/contract';
 
 export type AlertFilters = ChannelInput<'alerts.list'>;
 export type ChartRangeInput = NonNullable<ChannelInput<'monitor.detail'>['range']>;
@@ -47,6 +47,9 @@ export const queryKeys = {
   kbSearch: (query: string, category: string | null) => ['kb.search', query, category] as const,
   kbGet: (id: string) => ['kb.get', id] as const,
   kbHistory: (id: string) => ['kb.history', id] as const,
+  kpiReportAll: ['kpi.report'] as const,
+  kpiReport: (range: KpiRange) => ['kpi.report', range] as const,
+  kpiSettings: ['kpi.settings'] as const,
 };
 
 /** What a changed article shows in: every knowledge query. */

@@ -5,6 +5,7 @@ import { AlertsScreen } from '../screens/alerts/AlertsScreen';
 import { DesktopNotices } from '../screens/alerts/DesktopNotices';
 import { AuditScreen } from '../screens/audit/AuditScreen';
 import { ConnectionsScreen } from '../screens/connections/ConnectionsScreen';
+import { KpiScreen } from '../screens/kpi/KpiScreen';
 import { AboutSection } from '../screens/settings/AboutSection';
 import { AccountSection } from '../screens/settings/AccountSection';
 import { DisplaysSection } from '../screens/settings/displays/DisplaysSection';
@@ -34,6 +35,8 @@ function ScreenView({ id, user }: { id: ScreenId; user: UserSummary }) {
       return <TriageScreen user={user} />;
     case 'knowledge':
       return <KnowledgeScreen user={user} />;
+    case 'kpi':
+      return <KpiScreen user={user} />;
     case 'audit':
       return <AuditScreen />;
     case 'settings/users':

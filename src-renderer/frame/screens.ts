@@ -15,6 +15,7 @@ export const SCREENS = [
   { id: 'alerts', label: 'Alerts', group: null, permission: 'alerts.read' },
   { id: 'triage', label: 'Triage', group: null, permission: 'tickets.read' },
   { id: 'knowledge', label: 'Knowledge', group: null, permission: 'kb.read' },
+  { id: 'kpi', label: 'KPIs', group: null, permission: 'kpi.read' },
   { id: 'audit', label: 'Audit', group: null, permission: 'audit.read' },
   { id: 'settings/users', label: 'Users', group: 'settings', permission: 'users.manage' },
   { id: 'settings/notifications', label: 'Notifications', group: 'settings', permission: 'notify.manage' },

@@ -17,6 +17,7 @@ import { ALERT_CHANNELS, ALERT_EVENTS } from './alerts';
 import { AUDIT_CHANNELS, AUDIT_EVENTS } from './audit';
 import { CONNECTION_CHANNELS, CONNECTION_EVENTS } from './connections';
 import { KB_CHANNELS, KB_EVENTS } from './kb';
+import { KPI_CHANNELS, KPI_EVENTS } from './kpi';
 import { DISPLAY_CHANNELS, DISPLAY_EVENTS } from './displays';
 import { MONITOR_CHANNELS, MONITOR_EVENTS } from './monitor';
 import { NETWORK_CHANNELS } from './network';
@@ -34,6 +35,7 @@ export * from './network';
 export * from './tickets';
 export * from './kb';
 export * from './displays';
+export * from './kpi';
 
 type Joined<T extends readonly object[]> = T extends readonly [infer H, ...infer R extends readonly object[]] ? H & Joined<R> : unknown;
 
@@ -62,6 +64,7 @@ export const CHANNELS = join(
   TICKET_CHANNELS,
   KB_CHANNELS,
   DISPLAY_CHANNELS,
+  KPI_CHANNELS,
 ) satisfies Record<string, ChannelDef>;
 
 export type ChannelName = keyof typeof CHANNELS;
@@ -102,6 +105,7 @@ export const EVENTS = join(
   TICKET_EVENTS,
   KB_EVENTS,
   DISPLAY_EVENTS,
+  KPI_EVENTS,
 ) satisfies Record<string, EventDef>;
 
 export type EventName = keyof typeof EVENTS;

@@ -39,6 +39,7 @@ import { StateMachine } from '../state';
 import { CHART_RANGES, type LatencyChart } from '../storage/latency';
 import { createProbeStorage, UPTIME_WINDOWS, type ProbeStorage } from '../storage/probe-storage';
 import type { StorageSettings } from '../storage/settings';
+import type { RangeRollup } from '../storage/range-rollup';
 import type { Uptime } from '../storage/uptime';
 import { systemTimers, type Timers } from '../timers';
 import { AlertFeed } from './alert-feed';
@@ -63,6 +64,8 @@ export interface MonitorApi {
   /** The runs and failures over the last `windowMs`, from the rollups. */
   uptime(targetId: string, windowMs: number): Uptime;
   latency(targetId: string, range: ChartRangeId): LatencyChart;
+  /** For the KPIs: runs and failures hour by hour over [from, to) summed over the targets, and their latency over it; targets never probed add nothing. */
+  rollup(targetIds: readonly string[], from: number, to: number): RangeRollup;
   /**
    * Throws UnknownTargetError, or MonitorInputError for dependencies that
    * cannot be and a metrics endpoint Vigil may not scrape. `anyMetricsHost`:
@@ -229,6 +232,10 @@ export class Monitor implements MonitorApi {
 
   latency(targetId: string, range: ChartRangeId): LatencyChart {
     return this.storage.latency(targetId, range);
+  }
+
+  rollup(targetIds: readonly string[], from: number, to: number): RangeRollup {
+    return this.storage.rollup(targetIds, from, to);
   }
 
   configure(targetId: string, settings: MonitorSettings, opts: { anyMetricsHost?: boolean } = {}): MonitorSettings {

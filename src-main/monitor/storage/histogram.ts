@@ -71,6 +71,17 @@ export class Histogram {
     throw new Error('unreachable: the counts add up to the total');
   }
 
+  /** The mean of the buckets' midpoints, within HISTOGRAM_RELATIVE_ERROR of the samples' mean; null when empty. */
+  mean(): number | null {
+    if (this.n === 0) return null;
+    let sum = 0;
+    for (const [index, count] of this.counts) {
+      const [low, high] = bucketBounds(index);
+      sum += ((low + high) / 2) * count;
+    }
+    return sum / this.n;
+  }
+
   encode(): Buffer {
     const bytes: number[] = [];
     let previous = 0;

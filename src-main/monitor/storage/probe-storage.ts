@@ -19,6 +19,7 @@ import { systemTimers, type Timers } from '../timers';
 import { latencyChart, type ChartRange, type LatencyChart } from './latency';
 import { Pruner, type PruneCutoffs, type PruneReport } from './pruner';
 import type { QueryContext } from './query-context';
+import { rangeRollup, type RangeRollup } from './range-rollup';
 import { recentResults } from './recent';
 import { repeat } from './repeat';
 import { describeOutcome, statusName, type ResultRow, type ResultStatus } from './result-row';
@@ -62,6 +63,8 @@ export interface ProbeStorage {
   /** Over the last `windowMs` (see UPTIME_WINDOWS), from the rollups. */
   uptime(targetId: string, windowMs: number): Uptime;
   latency(targetId: string, range: ChartRange): LatencyChart;
+  /** Hour by hour over [from, to) summed over the targets, and their latency over it (see range-rollup). */
+  rollup(targetIds: readonly string[], from: number, to: number): RangeRollup;
   /** Writes the buffered results now. */
   flush(): void;
   /** Reads new results into the rollups and writes finished hours and days now. */
@@ -147,6 +150,7 @@ export function createProbeStorage(opts: ProbeStorageOptions): ProbeStorage {
     },
     uptime: (targetId, windowMs) => uptime(ctx, targets.find(targetId), windowMs),
     latency: (targetId, range) => latencyChart(ctx, targets.find(targetId), range),
+    rollup: (targetIds, from, to) => rangeRollup(ctx, targetIds.flatMap((id) => targets.find(id) ?? []), from, to),
     flush: () => writer.flush(),
     rollUp: () => rollups.run(),
     prune,

@@ -28,6 +28,8 @@ const PERMISSION_WORDS: Record<Permission, string | null> = {
   'tickets.manage': 'set SLA policies',
   'kb.read': null,
   'kb.edit': 'edit knowledge articles',
+  'kpi.read': null,
+  'kpi.manage': 'set KPI targets',
 };
 
 function sentence(parts: string[]): string {

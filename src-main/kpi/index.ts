@@ -1,0 +1,29 @@
+/**
+ * The KPI service: support figures from tickets, kept as aggregates per
+ * local hour and day that follow every ticket change (never a scan of the
+ * tickets per request), and system figures from the monitor's rollups,
+ * against targets admins set.
+ */
+import type { ServiceModule } from '../service-module';
+import { kpiHandlers } from './handlers';
+import { KpiService, type KpiServiceDeps } from './kpi-service';
+
+export interface KpiApi {
+  /** Resolves once every ticket change so far is counted (tests and benches wait on it). */
+  caughtUp(): Promise<void>;
+}
+
+export type KpiDeps = Omit<KpiServiceDeps, 'timeZone'> & {
+  /** The zone the hours and days are cut in; this machine's by default. */
+  timeZone?: string;
+};
+
+export function createKpiModule(deps: KpiDeps): ServiceModule<KpiApi> {
+  const service = new KpiService({ ...deps, timeZone: deps.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone });
+  return {
+    name: 'kpi',
+    handlers: kpiHandlers(service),
+    api: { caughtUp: () => service.caughtUp() },
+    close: () => service.close(),
+  };
+}
