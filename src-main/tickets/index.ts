@@ -21,7 +21,7 @@ import { AlertRulesRepo } from './alerts/alert-rules-repo';
 import { AlertTickets } from './alerts/alert-tickets';
 import { ticketHandlers } from './handlers';
 import { TicketService, type NewTicketInput } from './service/ticket-service';
-import { TicketWriter } from './service/ticket-writer';
+import { TicketWriter, type ShareTap, type SharedEvent } from './service/ticket-writer';
 import { defaultPolicy, PolicyRepo } from './sla/policies';
 import { SlaScheduler, type SchedulerTimers } from './sla/sla-scheduler';
 import { TicketRepo } from './store/ticket-repo';
@@ -30,6 +30,7 @@ import { TicketImporter } from './transfer/importer';
 
 export { SLA_TICK_MS, type SchedulerTimers } from './sla/sla-scheduler';
 export type { NewTicketInput } from './service/ticket-service';
+export type { ShareTap, SharedEvent } from './service/ticket-writer';
 
 /** What other services may do with tickets. */
 export interface TicketsApi {
@@ -39,6 +40,10 @@ export interface TicketsApi {
    * Throws as the service does (an alert already ticketed: TicketConflictError).
    */
   open(input: NewTicketInput, actor: string): { id: string; number: number };
+  /** Team mode: hears every ticket change inside its transaction (its outbox); null stops it. */
+  share(tap: ShareTap | null): void;
+  /** Team mode: events as the shared database applied them; their tickets are refolded in one transaction. */
+  merge(items: readonly SharedEvent[]): void;
 }
 
 export interface TicketsDeps {
@@ -103,6 +108,8 @@ export function createTicketsModule(deps: TicketsDeps): ServiceModule<TicketsApi
         const { state } = service.create(input, actor, (alertId) => repo.byAlert(alertId));
         return { id: state.id, number: state.number };
       },
+      share: (tap) => writer.share(tap),
+      merge: (items) => writer.merge(items),
     },
     close: () => {
       unfollow();
