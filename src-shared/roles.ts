@@ -60,6 +60,8 @@ export const PERMISSIONS = {
   'kb.read': everyone,
   /** Write and edit knowledge-base articles. */
   'kb.edit': ['admin'],
+  /** Switch team mode (a shared PostgreSQL database) on, off, or to another database. */
+  'team.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

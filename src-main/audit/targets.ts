@@ -32,6 +32,8 @@ export const auditTarget = {
   ticketAlertRules: () => 'tickets:alert-rules',
   kbArticle: (id: string) => `kb:${id}`,
   display: (id: string) => `display:${id}`,
+  /** Team mode's shared database settings. */
+  team: () => 'team:settings',
 } as const;
 
 /**

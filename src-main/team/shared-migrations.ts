@@ -21,8 +21,11 @@
  * - "concurrent" means the field changed, by another workstation, after the
  *   version the writer had seen (base_version);
  * - concurrent priority changes keep the more urgent;
- * - a concurrent change of status that would take a resolved or closed
- *   ticket back to an open status is not applied but kept as a conflict.
+ * - status follows the ticket's state machine (STATUS_TRANSITIONS): a
+ *   concurrent change that would take a resolved or closed ticket back to an
+ *   open status is not applied but kept as a conflict for a person to
+ *   settle; another concurrent change applies when the workflow allows it
+ *   from the current status, and is skipped otherwise.
  */
 export interface SharedMigration {
   version: number;
@@ -101,6 +104,17 @@ export const SHARED_MIGRATIONS: readonly SharedMigration[] = [
         SELECT s #>> '{}' IN ('resolved', 'closed')
       $$;
 
+      -- src-shared/tickets.ts STATUS_TRANSITIONS.
+      CREATE FUNCTION vigil.status_may_go(from_s jsonb, to_s jsonb) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
+        SELECT from_s = to_s OR (from_s #>> '{}', to_s #>> '{}') IN (
+          ('new', 'acknowledged'), ('new', 'in_progress'), ('new', 'pending'), ('new', 'resolved'),
+          ('acknowledged', 'in_progress'), ('acknowledged', 'pending'), ('acknowledged', 'resolved'),
+          ('in_progress', 'pending'), ('in_progress', 'resolved'),
+          ('pending', 'in_progress'), ('pending', 'resolved'),
+          ('resolved', 'closed'), ('resolved', 'in_progress'),
+          ('closed', 'in_progress'))
+      $$;
+
       CREATE FUNCTION vigil.priority_rank(p jsonb) RETURNS int LANGUAGE sql IMMUTABLE AS $$
         SELECT array_position(ARRAY['emergency', 'critical', 'high', 'medium', 'low'], p #>> '{}')
       $$;
@@ -140,6 +154,8 @@ export const SHARED_MIGRATIONS: readonly SharedMigration[] = [
             ELSIF fname = 'status' AND vigil.is_closed_status(reg.value) AND NOT vigil.is_closed_status(change->'after') THEN
               wins := false;
               conflict := true;
+            ELSIF fname = 'status' THEN
+              wins := vigil.status_may_go(reg.value, change->'after');
             ELSE
               wins := (p_hlc, p_ws) > (reg.hlc, reg.workstation);
             END IF;

@@ -28,6 +28,7 @@ const PERMISSION_WORDS: Record<Permission, string | null> = {
   'tickets.manage': 'set SLA policies',
   'kb.read': null,
   'kb.edit': 'edit knowledge articles',
+  'team.manage': 'switch team mode on and off',
 };
 
 function sentence(parts: string[]): string {

@@ -1,0 +1,173 @@
+/**
+ * Team mode on this workstation: its settings and the keychain's password,
+ * the outbox tap on tickets while it is on, and the sync loop. Off (the
+ * default), nothing here runs and nothing is written to the outbox.
+ */
+import pg from 'pg';
+import type { TeamSettingsValues, TeamStatus } from '../../src-shared/contract/team';
+import type { Clock } from '../clock';
+import type { Logger } from '../log';
+import type { SecretStore } from '../secrets';
+import type { TicketsApi } from '../tickets';
+import { TICKET_EVENT, type OpKind } from './op-kinds';
+import { checkShared } from './shared-schema';
+import { SyncLoop } from './sync-loop';
+import type { StoredSettings, TeamStore } from './team-store';
+
+export const PASSWORD_ACCOUNT = 'team-database-password';
+
+export type Connector = (config: pg.ClientConfig) => Promise<pg.Client>;
+
+export const connectPg: Connector = async (config) => {
+  const client = new pg.Client(config);
+  try {
+    await client.connect();
+  } catch (err) {
+    await client.end().catch(() => undefined);
+    throw err;
+  }
+  return client;
+};
+
+export class TeamConnectError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TeamConnectError';
+  }
+}
+
+export class TeamPasswordMissingError extends Error {
+  constructor() {
+    super('Enter the password of the database login');
+    this.name = 'TeamPasswordMissingError';
+  }
+}
+
+export interface TeamServiceDeps {
+  store: TeamStore;
+  kinds: ReadonlyMap<string, OpKind>;
+  tickets: Pick<TicketsApi, 'share'>;
+  secrets: SecretStore;
+  clock: Clock;
+  log: Logger;
+  connect: Connector;
+  pollMs: number;
+  onChange: (status: TeamStatus) => void;
+  db: ConstructorParameters<typeof SyncLoop>[0]['db'];
+}
+
+const CONNECT_TIMEOUT_MS = 10_000;
+
+function clientConfig(s: Pick<StoredSettings, 'host' | 'port' | 'database' | 'user' | 'tls'>, password: string): pg.ClientConfig {
+  return {
+    host: s.host,
+    port: s.port,
+    database: s.database,
+    user: s.user,
+    password,
+    // TLS verifies the server's certificate against the system's trusted authorities.
+    ssl: s.tls ? { rejectUnauthorized: true } : false,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    application_name: 'vigil',
+  };
+}
+
+export class TeamService {
+  private loop: SyncLoop | null = null;
+
+  constructor(private readonly deps: TeamServiceDeps) {}
+
+  /** Starts the loop when team mode was left on. */
+  async resume(): Promise<void> {
+    const settings = this.deps.store.settings();
+    if (settings) await this.switchOn(settings);
+  }
+
+  async status(): Promise<TeamStatus> {
+    const { store, secrets } = this.deps;
+    const settings = store.settings();
+    const state = store.state();
+    return {
+      enabled: settings !== null,
+      settings: settings && { ...settings, hasPassword: (await secrets.get(PASSWORD_ACCOUNT)) !== null },
+      workstation: store.workstation,
+      online: settings !== null && (this.loop?.online ?? false) && state.lastError === null,
+      offlineSince: state.offlineSince,
+      waiting: store.waitingCount(),
+      lastError: state.lastError,
+      lastSyncAt: state.lastSyncAt,
+    };
+  }
+
+  /**
+   * Switches team mode on (or to another database): the login is tried and
+   * the shared schema checked before anything is saved.
+   */
+  async configure(input: TeamSettingsValues, actor: string): Promise<TeamStatus> {
+    const { secrets, clock, store } = this.deps;
+    const password = input.password ?? (await secrets.get(PASSWORD_ACCOUNT));
+    if (!password) throw new TeamPasswordMissingError();
+    let client: pg.Client | null = null;
+    try {
+      client = await this.deps.connect(clientConfig(input, password));
+      await checkShared(client);
+    } catch (err) {
+      throw new TeamConnectError(err instanceof Error ? err.message : String(err));
+    } finally {
+      await client?.end().catch(() => undefined);
+    }
+    await this.switchOff();
+    await secrets.set(PASSWORD_ACCOUNT, password);
+    const settings: StoredSettings = { host: input.host, port: input.port, database: input.database, user: input.user, tls: input.tls, changedAt: clock.now(), changedBy: actor };
+    store.saveSettings(settings);
+    await this.switchOn(settings);
+    return this.status();
+  }
+
+  async disable(): Promise<TeamStatus> {
+    await this.switchOff();
+    this.deps.store.clearSettings();
+    await this.deps.secrets.delete(PASSWORD_ACCOUNT);
+    const status = await this.status();
+    this.deps.onChange(status);
+    return status;
+  }
+
+  async syncNow(): Promise<TeamStatus> {
+    await this.loop?.syncNow();
+    return this.status();
+  }
+
+  async close(): Promise<void> {
+    await this.switchOff();
+  }
+
+  private async switchOn(settings: StoredSettings): Promise<void> {
+    const { store, tickets, clock, secrets } = this.deps;
+    tickets.share((events, baseVersion) => {
+      for (const event of events) store.enqueue(TICKET_EVENT, event, baseVersion, clock.now());
+    });
+    this.loop = new SyncLoop({
+      db: this.deps.db,
+      store,
+      kinds: this.deps.kinds,
+      clock,
+      log: this.deps.log,
+      pollMs: this.deps.pollMs,
+      connect: async () => {
+        const password = await secrets.get(PASSWORD_ACCOUNT);
+        if (!password) throw new TeamPasswordMissingError();
+        return this.deps.connect(clientConfig(settings, password));
+      },
+      onRound: () => void this.status().then(this.deps.onChange, () => undefined),
+    });
+    this.loop.start();
+  }
+
+  private async switchOff(): Promise<void> {
+    this.deps.tickets.share(null);
+    const loop = this.loop;
+    this.loop = null;
+    await loop?.stop();
+  }
+}
