@@ -6,7 +6,8 @@
 import type pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHARED_SCHEMA_VERSION } from '../../../src-main/team/shared-migrations';
+import { SHARED_MIGRATIONS, SHARED_SCHEMA_VERSION } from '../../../src-main/team/shared-migrations';
+import { STATUS_TRANSITIONS } from '../../../src-shared/tickets';
 import { checkShared, migrateShared, TeamSchemaError } from '../../../src-main/team/shared-schema';
 import { startPostgres, type PgCluster } from '../../helpers/postgres';
 
@@ -104,6 +105,18 @@ describe('shared schema', () => {
       { field: 'priority', value: 'critical' },
       { field: 'status', value: 'closed' },
     ]);
+  });
+
+  it("merges status with the ticket's own state machine", async () => {
+    const sql = SHARED_MIGRATIONS.map((m) => m.sql).join('\n');
+    const body = /FUNCTION vigil\.status_may_go[\s\S]*?\$\$([\s\S]*?)\$\$/.exec(sql)?.[1] ?? '';
+    const pairs = [...body.matchAll(/\('([a-z_]+)', '([a-z_]+)'\)/g)].map((m) => `${m[1]}>${m[2]}`).sort();
+    const expected = Object.entries(STATUS_TRANSITIONS).flatMap(([from, tos]) => tos.map((to) => `${from}>${to}`)).sort();
+    expect(pairs).toEqual(expected);
+    for (const [from, to] of [['new', 'acknowledged'], ['closed', 'resolved'], ['in_progress', 'acknowledged']] as const) {
+      const { rows } = await owner.query<{ ok: boolean }>('SELECT vigil.status_may_go(to_jsonb($1::text), to_jsonb($2::text)) AS ok', [from, to]);
+      expect(rows[0]!.ok).toBe(STATUS_TRANSITIONS[from].includes(to));
+    }
   });
 
   it('pull does not skip a transaction that committed after a later one', async () => {
