@@ -54,7 +54,7 @@ export interface VigilOptions {
   /** The SLA scheduler's timers and the first policy's time zone, for tests. */
   tickets?: Partial<Pick<TicketsDeps, 'timers' | 'timeZone'>>;
   /** Team mode's connection and poll interval, for tests and benches. */
-  team?: Partial<Pick<TeamDeps, 'connect' | 'pollMs'>>;
+  team?: Partial<Pick<TeamDeps, 'connect' | 'pollMs' | 'listen'>>;
   /** Electron's notifications; without it, desktop notices go to the consoles in a browser as notify.desktop events. */
   desktop?: DesktopNotifier;
   /** Modules started after the built-in ones (tests use it to prove the start and close rules). */

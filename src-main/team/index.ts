@@ -36,6 +36,8 @@ export interface TeamDeps {
   connect?: Connector;
   /** Time between sync rounds when no notification wakes the loop (default 5 s). */
   pollMs?: number;
+  /** Wake on others' pushes with LISTEN/NOTIFY (default true; the bench measures polling alone without it). */
+  listen?: boolean;
 }
 
 export async function createTeamModule(deps: TeamDeps): Promise<ServiceModule<TeamApi>> {
@@ -49,6 +51,7 @@ export async function createTeamModule(deps: TeamDeps): Promise<ServiceModule<Te
     log: deps.log,
     connect: deps.connect ?? connectPg,
     pollMs: deps.pollMs ?? 5_000,
+    listen: deps.listen ?? true,
     onChange: (status) => deps.events.emit('team.changed', status),
   });
   await service.resume();

@@ -5,8 +5,9 @@
  * on the next round. A pull reads from a cursor that cannot pass a
  * transaction still running (vigil.pull), takes each kind's operations in
  * one local transaction with the cursor, and this workstation's own pending
- * operations fold on top (tickets refold shared order first). LISTEN/NOTIFY
- * only wakes the loop early; the periodic round is what guarantees delivery.
+ * operations fold on top (tickets refold shared order first). A local change
+ * and LISTEN/NOTIFY only wake the loop early; the periodic round is what
+ * guarantees delivery.
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type pg from 'pg';
@@ -26,6 +27,8 @@ export interface SyncLoopDeps {
   log: Logger;
   /** Time between rounds when nothing wakes the loop. */
   pollMs: number;
+  /** Whether others' pushes wake the loop (LISTEN/NOTIFY); without it, only the timer and local changes do. */
+  listen: boolean;
   /** After each round, success or not: the header's state may have changed. */
   onRound: () => void;
 }
@@ -60,9 +63,15 @@ export class SyncLoop {
     this.wake();
   }
 
-  /** Runs a round now (or right after the one under way) and resolves when it is done. */
+  /** Runs a whole round that starts after this call, and resolves when it is done. */
   async syncNow(): Promise<void> {
+    while (this.round) await this.round;
     await this.wake();
+  }
+
+  /** A change waits in the outbox: push it soon, after the transaction that wrote it. */
+  nudge(): void {
+    setImmediate(() => void this.wake());
   }
 
   /** Starts a round unless one is running; one running takes another turn after it. */
@@ -125,7 +134,7 @@ export class SyncLoop {
     });
     try {
       await checkShared(client);
-      await client.query('LISTEN vigil_ops');
+      if (this.deps.listen) await client.query('LISTEN vigil_ops');
     } catch (err) {
       await client.end().catch(() => undefined);
       throw err;

@@ -52,6 +52,7 @@ export interface TeamServiceDeps {
   log: Logger;
   connect: Connector;
   pollMs: number;
+  listen: boolean;
   onChange: (status: TeamStatus) => void;
   db: ConstructorParameters<typeof SyncLoop>[0]['db'];
 }
@@ -144,10 +145,7 @@ export class TeamService {
 
   private async switchOn(settings: StoredSettings): Promise<void> {
     const { store, tickets, clock, secrets } = this.deps;
-    tickets.share((events, baseVersion) => {
-      for (const event of events) store.enqueue(TICKET_EVENT, event, baseVersion, clock.now());
-    });
-    this.loop = new SyncLoop({
+    const loop = new SyncLoop({
       db: this.deps.db,
       store,
       kinds: this.deps.kinds,
@@ -160,8 +158,14 @@ export class TeamService {
         return this.deps.connect(clientConfig(settings, password));
       },
       onRound: () => void this.status().then(this.deps.onChange, () => undefined),
+      listen: this.deps.listen,
     });
-    this.loop.start();
+    tickets.share((events, baseVersion) => {
+      for (const event of events) store.enqueue(TICKET_EVENT, event, baseVersion, clock.now());
+      loop.nudge();
+    });
+    this.loop = loop;
+    loop.start();
   }
 
   private async switchOff(): Promise<void> {

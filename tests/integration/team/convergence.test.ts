@@ -6,6 +6,7 @@
  */
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nextEvent } from '../../helpers/next-event';
 import { startPostgres, type PgCluster } from '../../helpers/postgres';
 import { startWorkstations, stopWorkstations, syncAll, type Workstation } from '../../helpers/team';
 
@@ -131,5 +132,15 @@ describe('two workstations edit one ticket apart', () => {
       expect(v.ticket.status).toBe('in_progress');
       expect(v.ticket.conflicts).toEqual([]);
     }
+  });
+
+  it('brings a change to the other workstation on its own: the change wakes the push, NOTIFY wakes the pull', async () => {
+    const { ticket } = await a.vigil.ok('tickets.create', { title: 'no sync button', priority: 'low', category: 'technical' }, a.token);
+    await syncAll(all);
+    // The timers are a minute apart here: only the local change and the notification can move it in time.
+    const heard = nextEvent(b.vigil.events, 'ticket.changed', (p) => p.ticketId === ticket.id, 20_000);
+    await a.vigil.ok('tickets.comment', { id: ticket.id, visibility: 'internal', body: 'pushed and heard' }, a.token);
+    await heard;
+    expect((await view(b, ticket.id)).comments).toEqual(['pushed and heard']);
   });
 });

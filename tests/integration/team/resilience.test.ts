@@ -57,9 +57,12 @@ async function comments(ws: Workstation, id: string): Promise<string[]> {
 
 describe('team sync under failure', () => {
   it('retries a push whose answer was lost after PostgreSQL committed it, and applies it once', async () => {
+    // Written while cut off, so that the next round is the one that loses its answer.
+    a.link.offline = true;
     const { ticket } = await a.vigil.ok('tickets.create', { title: 'lost answer', priority: 'high', category: 'technical' }, a.token);
     await a.vigil.ok('tickets.comment', { id: ticket.id, visibility: 'internal', body: 'once only' }, a.token);
     const before = await opCount();
+    a.link.offline = false;
     a.link.loseAnswers = 1;
     const failed = await a.sync();
     expect(failed.online).toBe(false);
@@ -78,10 +81,12 @@ describe('team sync under failure', () => {
   });
 
   it('a workstation killed mid-push pushes again after its restart; nothing doubles', async () => {
+    a.link.offline = true;
     const { ticket } = await a.vigil.ok('tickets.create', { title: 'killed', priority: 'low', category: 'technical' }, a.token);
     for (const body of ['one', 'two', 'three']) await a.vigil.ok('tickets.comment', { id: ticket.id, visibility: 'internal', body }, a.token);
     const before = await opCount();
     // The first push commits and the process dies before it hears the answer.
+    a.link.offline = false;
     a.link.loseAnswers = 1;
     expect((await a.sync()).waiting).toBe(4);
     expect((await opCount()) - before).toBe(1);
