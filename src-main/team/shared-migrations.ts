@@ -212,6 +212,19 @@ export const SHARED_MIGRATIONS: readonly SharedMigration[] = [
         RETURN result;
       END $$;
 
+      -- A workstation's waiting operations in one transaction and one round trip, answered in order.
+      CREATE FUNCTION vigil.apply_ops(p_ws text, p_ops jsonb)
+      RETURNS jsonb LANGUAGE plpgsql SECURITY DEFINER SET search_path = vigil, pg_temp AS $$
+      DECLARE
+        op      jsonb;
+        answers jsonb := '[]'::jsonb;
+      BEGIN
+        FOR op IN SELECT * FROM jsonb_array_elements(p_ops) LOOP
+          answers := answers || jsonb_build_array(vigil.apply_op((op->>'opId')::uuid, p_ws, (op->>'seq')::bigint, op->>'kind', op->>'hlc', (op->>'baseVersion')::bigint, op->'payload'));
+        END LOOP;
+        RETURN answers;
+      END $$;
+
       -- What others changed since a cursor (txid, pos). Only rows of transactions older than every
       -- transaction still running are returned, so a transaction that commits late is never skipped:
       -- until it ends, nothing written after it is handed out either.
@@ -229,7 +242,7 @@ export const SHARED_MIGRATIONS: readonly SharedMigration[] = [
       REVOKE ALL ON ALL FUNCTIONS IN SCHEMA vigil FROM PUBLIC;
       GRANT USAGE ON SCHEMA vigil TO vigil_workstation;
       GRANT SELECT ON ALL TABLES IN SCHEMA vigil TO vigil_workstation;
-      GRANT EXECUTE ON FUNCTION vigil.apply_op(uuid, text, bigint, text, text, bigint, jsonb), vigil.pull(xid8, bigint, int) TO vigil_workstation;
+      GRANT EXECUTE ON FUNCTION vigil.apply_op(uuid, text, bigint, text, text, bigint, jsonb), vigil.apply_ops(text, jsonb), vigil.pull(xid8, bigint, int) TO vigil_workstation;
     `,
   },
 ];

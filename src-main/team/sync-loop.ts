@@ -33,7 +33,7 @@ export interface SyncLoopDeps {
   onRound: () => void;
 }
 
-const PUSH_BATCH = 200;
+const PUSH_BATCH = 500;
 const PULL_BATCH = 500;
 
 interface PulledRow {
@@ -150,38 +150,23 @@ export class SyncLoop {
   }
 
   /**
-   * Pushes waiting operations in order; each answer is taken locally in a
-   * batch. Operations answered before a failure are taken before it is thrown.
+   * Pushes waiting operations in order, a batch per transaction, and takes
+   * the answers locally. A batch whose answer is lost is sent again whole:
+   * PostgreSQL answers what it had applied from its record.
    */
   private async push(client: pg.Client): Promise<void> {
     const { store, db, kinds } = this.deps;
     for (;;) {
       const ops = store.waiting(PUSH_BATCH);
       if (ops.length === 0) return;
-      const answered: Array<{ seq: number; kind: string; decided: DecidedOp }> = [];
-      let failure: unknown = null;
-      for (const op of ops) {
-        try {
-          const { rows } = await client.query<{ result: unknown }>('SELECT vigil.apply_op($1, $2, $3, $4, $5, $6, $7) AS result', [
-            op.opId,
-            store.workstation,
-            op.seq,
-            op.kind,
-            op.hlc,
-            op.baseVersion,
-            JSON.stringify(op.payload),
-          ]);
-          answered.push({ seq: op.seq, kind: op.kind, decided: { workstation: store.workstation, payload: op.payload, result: rows[0]!.result } });
-        } catch (err) {
-          failure = err;
-          break;
-        }
-      }
+      const batch = ops.map(({ opId, seq, kind, hlc, baseVersion, payload }) => ({ opId, seq, kind, hlc, baseVersion, payload }));
+      const { rows } = await client.query<{ answers: unknown[] }>('SELECT vigil.apply_ops($1, $2) AS answers', [store.workstation, JSON.stringify(batch)]);
+      const answers = rows[0]!.answers;
+      const decided = ops.map((op, i) => ({ kind: op.kind, decided: { workstation: store.workstation, payload: op.payload, result: answers[i] } }));
       db.transaction(() => {
-        for (const [kind, group] of byKind(answered)) kindOf(kinds, kind).take(group.map((a) => a.decided));
-        for (const a of answered) store.done(a.seq);
+        for (const [kind, group] of byKind(decided)) kindOf(kinds, kind).take(group.map((d) => d.decided));
+        for (const op of ops) store.done(op.seq);
       })();
-      if (failure) throw failure;
     }
   }
 
