@@ -31,7 +31,7 @@ export interface TeamDeps {
   log: Logger;
   events: EventBus;
   secrets: SecretStore;
-  tickets: Pick<TicketsApi, 'share' | 'merge'>;
+  tickets: Pick<TicketsApi, 'share' | 'merge' | 'unshared'>;
   /** Opens a connection to the shared database (tests put faults in it); node-postgres by default. */
   connect?: Connector;
   /** Time between sync rounds when no notification wakes the loop (default 5 s). */

@@ -38,6 +38,13 @@ export const SHARED_MIGRATIONS: readonly SharedMigration[] = [
     version: 1,
     name: 'operations, shared tickets, the apply and pull functions',
     sql: `
+      -- Which shared database this is: a workstation that joined one never mixes its history into another.
+      CREATE TABLE vigil.instance (
+        id         uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      INSERT INTO vigil.instance DEFAULT VALUES;
+
       CREATE TABLE vigil.ops (
         pos          bigserial PRIMARY KEY,
         op_id        uuid NOT NULL UNIQUE,

@@ -14,7 +14,7 @@ import type pg from 'pg';
 import type { Clock } from '../clock';
 import type { Logger } from '../log';
 import type { DecidedOp, OpKind } from './op-kinds';
-import { checkShared } from './shared-schema';
+import { checkShared, sharedInstance } from './shared-schema';
 import type { TeamStore } from './team-store';
 
 export interface SyncLoopDeps {
@@ -69,9 +69,13 @@ export class SyncLoop {
     await this.wake();
   }
 
-  /** A change waits in the outbox: push it soon, after the transaction that wrote it. */
+  /**
+   * A change waits in the outbox: push it soon, after the transaction that
+   * wrote it. Offline, the timer's next round tries again instead: every
+   * change knocking on an unreachable server would only wait on timeouts.
+   */
   nudge(): void {
-    setImmediate(() => void this.wake());
+    if (this.client) setImmediate(() => void this.wake());
   }
 
   /** Starts a round unless one is running; one running takes another turn after it. */
@@ -134,6 +138,9 @@ export class SyncLoop {
     });
     try {
       await checkShared(client);
+      if ((await sharedInstance(client)) !== this.deps.store.sharedId()) {
+        throw new Error('The database at this address is not the team database this workstation joined; an admin switches team mode off and on to join it.');
+      }
       if (this.deps.listen) await client.query('LISTEN vigil_ops');
     } catch (err) {
       await client.end().catch(() => undefined);

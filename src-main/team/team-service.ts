@@ -10,7 +10,7 @@ import type { Logger } from '../log';
 import type { SecretStore } from '../secrets';
 import type { TicketsApi } from '../tickets';
 import { TICKET_EVENT, type OpKind } from './op-kinds';
-import { checkShared } from './shared-schema';
+import { checkShared, sharedInstance } from './shared-schema';
 import { SyncLoop } from './sync-loop';
 import type { StoredSettings, TeamStore } from './team-store';
 
@@ -43,10 +43,17 @@ export class TeamPasswordMissingError extends Error {
   }
 }
 
+export class TeamOtherDatabaseError extends Error {
+  constructor() {
+    super('This workstation already shares its tickets through another team database; it cannot join a second one.');
+    this.name = 'TeamOtherDatabaseError';
+  }
+}
+
 export interface TeamServiceDeps {
   store: TeamStore;
   kinds: ReadonlyMap<string, OpKind>;
-  tickets: Pick<TicketsApi, 'share'>;
+  tickets: Pick<TicketsApi, 'share' | 'unshared'>;
   secrets: SecretStore;
   clock: Clock;
   log: Logger;
@@ -75,22 +82,25 @@ function clientConfig(s: Pick<StoredSettings, 'host' | 'port' | 'database' | 'us
 
 export class TeamService {
   private loop: SyncLoop | null = null;
+  /** Whether the keychain holds the database password (asked once, not on every round). */
+  private hasPassword = false;
 
   constructor(private readonly deps: TeamServiceDeps) {}
 
   /** Starts the loop when team mode was left on. */
   async resume(): Promise<void> {
     const settings = this.deps.store.settings();
+    this.hasPassword = (await this.deps.secrets.get(PASSWORD_ACCOUNT)) !== null;
     if (settings) await this.switchOn(settings);
   }
 
-  async status(): Promise<TeamStatus> {
-    const { store, secrets } = this.deps;
+  status(): TeamStatus {
+    const { store } = this.deps;
     const settings = store.settings();
     const state = store.state();
     return {
       enabled: settings !== null,
-      settings: settings && { ...settings, hasPassword: (await secrets.get(PASSWORD_ACCOUNT)) !== null },
+      settings: settings && { ...settings, hasPassword: this.hasPassword },
       workstation: store.workstation,
       online: settings !== null && (this.loop?.online ?? false) && state.lastError === null,
       offlineSince: state.offlineSince,
@@ -101,26 +111,39 @@ export class TeamService {
   }
 
   /**
-   * Switches team mode on (or to another database): the login is tried and
-   * the shared schema checked before anything is saved.
+   * Switches team mode on (or changes the login or address of the same
+   * shared database): the login is tried and the shared schema checked
+   * before anything is saved. The first time, everything this workstation
+   * wrote goes to the outbox; a workstation never joins a second database.
    */
   async configure(input: TeamSettingsValues, actor: string): Promise<TeamStatus> {
-    const { secrets, clock, store } = this.deps;
+    const { secrets, clock, store, db, tickets } = this.deps;
     const password = input.password ?? (await secrets.get(PASSWORD_ACCOUNT));
     if (!password) throw new TeamPasswordMissingError();
     let client: pg.Client | null = null;
+    let instance: string;
     try {
       client = await this.deps.connect(clientConfig(input, password));
       await checkShared(client);
+      instance = await sharedInstance(client);
     } catch (err) {
       throw new TeamConnectError(err instanceof Error ? err.message : String(err));
     } finally {
       await client?.end().catch(() => undefined);
     }
+    const joined = store.sharedId();
+    if (joined !== null && joined !== instance) throw new TeamOtherDatabaseError();
     await this.switchOff();
     await secrets.set(PASSWORD_ACCOUNT, password);
+    this.hasPassword = true;
     const settings: StoredSettings = { host: input.host, port: input.port, database: input.database, user: input.user, tls: input.tls, changedAt: clock.now(), changedBy: actor };
-    store.saveSettings(settings);
+    db.transaction(() => {
+      store.saveSettings(settings);
+      store.join(instance);
+      // What was written here while team mode was off (all of it, on a first join) is shared now, oldest first.
+      const queued = store.queuedTicketEvents(TICKET_EVENT);
+      for (const event of tickets.unshared()) if (!queued.has(event.id)) store.enqueue(TICKET_EVENT, event, 0, clock.now());
+    })();
     await this.switchOn(settings);
     return this.status();
   }
@@ -129,7 +152,8 @@ export class TeamService {
     await this.switchOff();
     this.deps.store.clearSettings();
     await this.deps.secrets.delete(PASSWORD_ACCOUNT);
-    const status = await this.status();
+    this.hasPassword = false;
+    const status = this.status();
     this.deps.onChange(status);
     return status;
   }
@@ -157,7 +181,7 @@ export class TeamService {
         if (!password) throw new TeamPasswordMissingError();
         return this.deps.connect(clientConfig(settings, password));
       },
-      onRound: () => void this.status().then(this.deps.onChange, () => undefined),
+      onRound: () => this.deps.onChange(this.status()),
       listen: this.deps.listen,
     });
     tickets.share((events, baseVersion) => {
