@@ -9,6 +9,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Clock } from '../clock';
 import type { EventBus } from '../events';
 import type { Logger } from '../log';
+import type { OutboundGuard } from '../net';
 import type { SecretStore } from '../secrets';
 import type { ServiceModule } from '../service-module';
 import type { TicketsApi } from '../tickets';
@@ -32,6 +33,8 @@ export interface TeamDeps {
   events: EventBus;
   secrets: SecretStore;
   tickets: Pick<TicketsApi, 'share' | 'merge' | 'unshared'>;
+  /** Vigil's outbound rules and DNS, checked before every connection. */
+  outbound: Pick<OutboundGuard, 'checkResolved'>;
   /** Opens a connection to the shared database (tests put faults in it); node-postgres by default. */
   connect?: Connector;
   /** Time between sync rounds when no notification wakes the loop (default 5 s). */
@@ -50,6 +53,7 @@ export async function createTeamModule(deps: TeamDeps): Promise<ServiceModule<Te
     clock: deps.clock,
     log: deps.log,
     connect: deps.connect ?? connectPg,
+    outbound: deps.outbound,
     pollMs: deps.pollMs ?? 5_000,
     listen: deps.listen ?? true,
     onChange: (status) => deps.events.emit('team.changed', status),

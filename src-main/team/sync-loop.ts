@@ -34,7 +34,7 @@ export interface SyncLoopDeps {
 }
 
 const PUSH_BATCH = 500;
-const PULL_BATCH = 500;
+const PULL_BATCH = 2_000;
 
 interface PulledRow {
   pos: string;

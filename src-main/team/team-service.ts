@@ -7,6 +7,7 @@ import pg from 'pg';
 import type { TeamSettingsValues, TeamStatus } from '../../src-shared/contract/team';
 import type { Clock } from '../clock';
 import type { Logger } from '../log';
+import type { OutboundGuard } from '../net';
 import type { SecretStore } from '../secrets';
 import type { TicketsApi } from '../tickets';
 import { TICKET_EVENT, type OpKind } from './op-kinds';
@@ -58,6 +59,8 @@ export interface TeamServiceDeps {
   clock: Clock;
   log: Logger;
   connect: Connector;
+  /** Vigil's outbound rules (no link-local or cloud metadata addresses) and its DNS, checked before each connection. */
+  outbound: Pick<OutboundGuard, 'checkResolved'>;
   pollMs: number;
   listen: boolean;
   onChange: (status: TeamStatus) => void;
@@ -123,7 +126,7 @@ export class TeamService {
     let client: pg.Client | null = null;
     let instance: string;
     try {
-      client = await this.deps.connect(clientConfig(input, password));
+      client = await this.open(input, password);
       await checkShared(client);
       instance = await sharedInstance(client);
     } catch (err) {
@@ -167,6 +170,11 @@ export class TeamService {
     await this.switchOff();
   }
 
+  private async open(where: Pick<StoredSettings, 'host' | 'port' | 'database' | 'user' | 'tls'>, password: string): Promise<pg.Client> {
+    await this.deps.outbound.checkResolved(where.host);
+    return this.deps.connect(clientConfig(where, password));
+  }
+
   private async switchOn(settings: StoredSettings): Promise<void> {
     const { store, tickets, clock, secrets } = this.deps;
     const loop = new SyncLoop({
@@ -179,7 +187,7 @@ export class TeamService {
       connect: async () => {
         const password = await secrets.get(PASSWORD_ACCOUNT);
         if (!password) throw new TeamPasswordMissingError();
-        return this.deps.connect(clientConfig(settings, password));
+        return this.open(settings, password);
       },
       onRound: () => this.deps.onChange(this.status()),
       listen: this.deps.listen,

@@ -73,6 +73,12 @@ describe('team settings', () => {
     expect(attempts).toEqual([]);
   });
 
+  it("refuses an address Vigil's outbound rules forbid, before any connection", async () => {
+    const reply = await vigil.call('team.configure', { ...settings(), host: '169.254.169.254', tls: true }, admin);
+    expect(reply.ok ? null : reply.error.message).toMatch(/link-local|metadata/);
+    expect(attempts).toEqual([]);
+  });
+
   it('is an admin\'s to switch on', async () => {
     const tech = await vigil.userToken('tech', 'support_tech');
     const reply = await vigil.call('team.configure', settings(), tech);
