@@ -48,7 +48,6 @@ export async function createTeamModule(deps: TeamDeps): Promise<ServiceModule<Te
     db: deps.db,
     store: new TeamStore(deps.db),
     kinds: createOpKinds({ tickets: deps.tickets }),
-    tickets: deps.tickets,
     secrets: deps.secrets,
     clock: deps.clock,
     log: deps.log,

@@ -9,8 +9,7 @@ import type { Clock } from '../clock';
 import type { Logger } from '../log';
 import type { OutboundGuard } from '../net';
 import type { SecretStore } from '../secrets';
-import type { TicketsApi } from '../tickets';
-import { TICKET_EVENT, type OpKind } from './op-kinds';
+import type { OpKind } from './op-kinds';
 import { checkShared, sharedInstance } from './shared-schema';
 import { SyncLoop } from './sync-loop';
 import type { StoredSettings, TeamStore } from './team-store';
@@ -54,7 +53,6 @@ export class TeamOtherDatabaseError extends Error {
 export interface TeamServiceDeps {
   store: TeamStore;
   kinds: ReadonlyMap<string, OpKind>;
-  tickets: Pick<TicketsApi, 'share' | 'unshared'>;
   secrets: SecretStore;
   clock: Clock;
   log: Logger;
@@ -120,7 +118,7 @@ export class TeamService {
    * wrote goes to the outbox; a workstation never joins a second database.
    */
   async configure(input: TeamSettingsValues, actor: string): Promise<TeamStatus> {
-    const { secrets, clock, store, db, tickets } = this.deps;
+    const { secrets, clock, store, db, kinds } = this.deps;
     const password = input.password ?? (await secrets.get(PASSWORD_ACCOUNT));
     if (!password) throw new TeamPasswordMissingError();
     let client: pg.Client | null = null;
@@ -144,8 +142,10 @@ export class TeamService {
       store.saveSettings(settings);
       store.join(instance);
       // What was written here while team mode was off (all of it, on a first join) is shared now, oldest first.
-      const queued = store.queuedTicketEvents(TICKET_EVENT);
-      for (const event of tickets.unshared()) if (!queued.has(event.id)) store.enqueue(TICKET_EVENT, event, 0, clock.now());
+      for (const [name, kind] of kinds) {
+        const queued = store.queuedIds(name);
+        for (const payload of kind.unshared()) if (!queued.has(payload.id)) store.enqueue(name, payload, 0, clock.now());
+      }
     })();
     await this.switchOn(settings);
     return this.status();
@@ -176,7 +176,7 @@ export class TeamService {
   }
 
   private async switchOn(settings: StoredSettings): Promise<void> {
-    const { store, tickets, clock, secrets } = this.deps;
+    const { store, clock, secrets } = this.deps;
     const loop = new SyncLoop({
       db: this.deps.db,
       store,
@@ -192,16 +192,18 @@ export class TeamService {
       onRound: () => this.deps.onChange(this.status()),
       listen: this.deps.listen,
     });
-    tickets.share((events, baseVersion) => {
-      for (const event of events) store.enqueue(TICKET_EVENT, event, baseVersion, clock.now());
-      loop.nudge();
-    });
+    for (const [name, kind] of this.deps.kinds) {
+      kind.share((payload, baseVersion) => {
+        store.enqueue(name, payload, baseVersion, clock.now());
+        loop.nudge();
+      });
+    }
     this.loop = loop;
     loop.start();
   }
 
   private async switchOff(): Promise<void> {
-    this.deps.tickets.share(null);
+    for (const kind of this.deps.kinds.values()) kind.share(null);
     const loop = this.loop;
     this.loop = null;
     await loop?.stop();

@@ -133,8 +133,8 @@ export class TeamStore {
     this.db.prepare('UPDATE team_sync SET shared_id = ? WHERE id = 1').run(sharedId);
   }
 
-  /** The ids of the ticket events waiting in the outbox. */
-  queuedTicketEvents(kind: string): Set<string> {
+  /** The ids of the payloads of a kind waiting in the outbox. */
+  queuedIds(kind: string): Set<string> {
     return new Set((this.db.prepare("SELECT json_extract(payload, '$.id') AS id FROM team_outbox WHERE kind = ?").all(kind) as { id: string }[]).map((r) => r.id));
   }
 
