@@ -9,8 +9,9 @@
  *
  * Adding a kind: an entry in createOpKinds over the owning service's api
  * (which offers a share(tap) hook called inside its transaction, as
- * tickets does), and a shared migration that adds its WHEN branch to
- * vigil.apply_op. A payload's `id` names it in the outbox.
+ * tickets does), and a shared migration (shared-migrations.ts) with its
+ * tables, its apply function and its row in vigil.op_kinds. A payload's
+ * `id` names it in the outbox.
  */
 import { z } from 'zod';
 import { ticketEventSchema, ticketSkipSchema } from '../../src-shared/tickets';

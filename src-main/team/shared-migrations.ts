@@ -8,7 +8,10 @@
  * refuse it even to their owner.
  *
  * One operation is applied by vigil.apply_op in one transaction, once: its
- * UUIDv7 is the key, a repeat answers the first application's result. Each
+ * UUIDv7 is the key, a repeat answers the first application's result. It
+ * hands the operation to its kind's function (vigil.op_kinds); a later
+ * migration adds a kind with a function and a row there, and grants SELECT
+ * on its new tables to vigil_workstation. Each
  * workstation's operations arrive in its own order (ws_seq without gaps).
  * Every row of vigil.ops carries the id of the transaction that wrote it,
  * which is what the pull cursor is fenced by (vigil.pull).
@@ -186,12 +189,22 @@ export const SHARED_MIGRATIONS: readonly SharedMigration[] = [
         RETURN jsonb_build_object('ticketId', tid, 'version', ver, 'skip', skip);
       END $$;
 
+      -- The kinds of operation and the function that applies each, called as
+      -- fn(op uuid, workstation text, hlc text, base_version bigint, payload jsonb) RETURNS jsonb
+      -- inside apply_op's transaction. A new kind is a function and a row here (src-main/team/op-kinds.ts).
+      CREATE TABLE vigil.op_kinds (
+        kind  text PRIMARY KEY,
+        apply regprocedure NOT NULL
+      );
+      INSERT INTO vigil.op_kinds (kind, apply) VALUES ('ticket.event', 'vigil.apply_ticket_event(uuid, text, text, bigint, jsonb)');
+
       -- Applies one operation once; a repeat (a retry after a lost answer) returns the first result.
       CREATE FUNCTION vigil.apply_op(p_op uuid, p_ws text, p_seq bigint, p_kind text, p_hlc text, p_base bigint, p_payload jsonb)
       RETURNS jsonb LANGUAGE plpgsql SECURITY DEFINER SET search_path = vigil, pg_temp AS $$
       DECLARE
         done   jsonb;
         last   bigint;
+        fn     regprocedure;
         result jsonb;
       BEGIN
         PERFORM pg_advisory_xact_lock(hashtextextended(p_ws, 0));
@@ -207,12 +220,11 @@ export const SHARED_MIGRATIONS: readonly SharedMigration[] = [
         INSERT INTO vigil.workstations (workstation, last_seq) VALUES (p_ws, p_seq)
           ON CONFLICT (workstation) DO UPDATE SET last_seq = excluded.last_seq;
 
-        CASE p_kind
-          WHEN 'ticket.event' THEN
-            result := vigil.apply_ticket_event(p_op, p_ws, p_hlc, p_base, p_payload);
-          ELSE
-            RAISE EXCEPTION 'unknown operation kind %', p_kind USING ERRCODE = 'invalid_parameter_value';
-        END CASE;
+        SELECT k.apply INTO fn FROM vigil.op_kinds k WHERE k.kind = p_kind;
+        IF NOT FOUND THEN
+          RAISE EXCEPTION 'unknown operation kind %', p_kind USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+        EXECUTE format('SELECT %s($1, $2, $3, $4, $5)', fn::oid::regproc) INTO result USING p_op, p_ws, p_hlc, p_base, p_payload;
         INSERT INTO vigil.ops (op_id, workstation, ws_seq, kind, hlc, base_version, payload, result)
           VALUES (p_op, p_ws, p_seq, p_kind, p_hlc, p_base, p_payload, result);
         PERFORM pg_notify('vigil_ops', p_ws);

@@ -96,16 +96,21 @@ export class SyncLoop {
       } while (ok && this.again && !this.stopped);
     })().finally(() => {
       this.round = null;
-      if (!this.stopped) this.timer = setTimeout(() => void this.wake(), this.deps.pollMs);
+      if (!this.stopped) this.timer = setTimeout(() => void this.wake(), this.deps.pollMs).unref();
     });
     return this.round;
   }
 
+  /**
+   * Stops at once: the connection is cut first, so a round waiting on the
+   * server ends with it (a push cut after its commit is answered again from
+   * PostgreSQL's record next time).
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    await this.round;
     await this.drop();
+    await this.round;
   }
 
   private async once(): Promise<boolean> {
@@ -142,6 +147,7 @@ export class SyncLoop {
         throw new Error('The database at this address is not the team database this workstation joined; an admin switches team mode off and on to join it.');
       }
       if (this.deps.listen) await client.query('LISTEN vigil_ops');
+      if (this.stopped) throw new Error('team sync stopped');
     } catch (err) {
       await client.end().catch(() => undefined);
       throw err;

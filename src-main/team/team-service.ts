@@ -66,6 +66,7 @@ export interface TeamServiceDeps {
 }
 
 const CONNECT_TIMEOUT_MS = 10_000;
+const QUERY_TIMEOUT_MS = 60_000;
 
 function clientConfig(s: Pick<StoredSettings, 'host' | 'port' | 'database' | 'user' | 'tls'>, password: string): pg.ClientConfig {
   return {
@@ -77,6 +78,8 @@ function clientConfig(s: Pick<StoredSettings, 'host' | 'port' | 'database' | 'us
     // TLS verifies the server's certificate against the system's trusted authorities.
     ssl: s.tls ? { rejectUnauthorized: true } : false,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    // A server that stops answering (a network that drops packets) fails the round instead of holding it.
+    query_timeout: QUERY_TIMEOUT_MS,
     application_name: 'vigil',
   };
 }
