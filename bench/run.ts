@@ -18,6 +18,7 @@ const SUITES: Record<string, () => Promise<{ run: BenchSuite }>> = {
   board: () => import('./board'),
   triage: () => import('./triage'),
   kpi: () => import('./kpi'),
+  team: () => import('./team'),
 };
 
 const args = process.argv.slice(2);

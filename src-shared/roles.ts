@@ -64,6 +64,8 @@ export const PERMISSIONS = {
   'kpi.read': everyone,
   /** Change the KPI targets and the number of licensed clinicians. */
   'kpi.manage': ['admin'],
+  /** Switch team mode (a shared PostgreSQL database) on, off, or to another database. */
+  'team.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -304,6 +304,33 @@ export const ticketEventDataSchema = z
   .strict();
 export type TicketEventData = z.infer<typeof ticketEventDataSchema>;
 
+/**
+ * Team mode: a change of an event that the shared database's merge did not
+ * apply (a later writer won, a more urgent priority was kept, or a stale
+ * reopen of a resolved or closed ticket, which is a conflict for a person to
+ * settle). The event stays in the history with its change; the ticket does
+ * not take it.
+ */
+export const ticketSkipSchema = z.object({
+  field: z.enum(FIELD_NAMES),
+  conflict: z.boolean(),
+  /** The value the ticket kept, and the workstation that set it. */
+  current: fieldValueSchema,
+  by: z.string(),
+});
+export type TicketSkip = z.infer<typeof ticketSkipSchema>;
+
+/** A conflict on a ticket: what an offline edit wanted, until a person sets the field again. */
+export const ticketConflictSchema = z.object({
+  eventId: z.string(),
+  field: z.enum(FIELD_NAMES),
+  wanted: fieldValueSchema,
+  kept: fieldValueSchema,
+  actor: z.string(),
+  at: epochMs,
+});
+export type TicketConflict = z.infer<typeof ticketConflictSchema>;
+
 export const ticketEventSchema = z.object({
   /** UUIDv7: unique across workstations, for a later team mode. */
   id: z.string(),
@@ -317,6 +344,8 @@ export const ticketEventSchema = z.object({
   type: z.enum(TICKET_EVENT_TYPES),
   changes: z.array(fieldChangeSchema),
   data: ticketEventDataSchema,
+  /** Team mode: the changes the merge did not apply (absent while none were refused). */
+  skipped: z.array(ticketSkipSchema).optional(),
 });
 export type TicketEvent = z.infer<typeof ticketEventSchema>;
 
@@ -384,6 +413,8 @@ export const ticketSchema = ticketRowSchema.extend({
   origin: z.enum(['person', 'alert', 'import']),
   /** The alert whose recovery proposes resolving this ticket; null when nothing is proposed. */
   resolveProposal: z.string().nullable(),
+  /** Team mode: offline edits the merge refused, until a person sets the field again. */
+  conflicts: z.array(ticketConflictSchema),
 });
 export type Ticket = z.infer<typeof ticketSchema>;
 

@@ -25,6 +25,7 @@ import { createKeychain, KeychainError, type SecretStore } from '../secrets';
 import type { ServiceModule } from '../service-module';
 import { openStore, StoreError, type Store } from '../store';
 import { createSystemModule } from '../system';
+import { createTeamModule, type TeamDeps } from '../team';
 import { createTicketsModule, type TicketsDeps } from '../tickets';
 import { createUsersModule, type LockoutPolicy, type Sessions } from '../users';
 import { VERSION } from '../version';
@@ -55,6 +56,8 @@ export interface VigilOptions {
   tickets?: Partial<Pick<TicketsDeps, 'timers' | 'timeZone'>>;
   /** The zone KPI hours and days are cut in (tests); this machine's by default. */
   kpi?: Pick<KpiDeps, 'timeZone'>;
+  /** Team mode's connection and poll interval, for tests and benches. */
+  team?: Partial<Pick<TeamDeps, 'connect' | 'pollMs' | 'listen'>>;
   /** Electron's notifications; without it, desktop notices go to the consoles in a browser as notify.desktop events. */
   desktop?: DesktopNotifier;
   /** Modules started after the built-in ones (tests use it to prove the start and close rules). */
@@ -102,6 +105,7 @@ export async function createVigil(opts: VigilOptions): Promise<Vigil> {
       createTicketsModule({ db, clock, log, events, secrets, audit: audit.api.writer, notify: notify.api, monitor: monitor.api, connections: connections.api, users: users.api, kb: kb.api, ...opts.tickets }),
     );
     modules.add(createKpiModule({ db, clock, log, events, tickets: tickets.api, monitor: monitor.api, timeZone: opts.kpi?.timeZone }));
+    modules.add(await createTeamModule({ db, clock, log, events, secrets, outbound, tickets: tickets.api, ...opts.team }));
     modules.add(createDisplaysModule({ db, clock, events, log, sessions: users.api.sessions, monitor: monitor.api }));
     modules.add(createSystemModule({ version: VERSION, dataDir, startedAt, store, secrets, auditEntries: () => audit.api.count() }));
     for (const start of opts.extraModules ?? []) modules.add(await start());

@@ -33,6 +33,8 @@ export const auditTarget = {
   kbArticle: (id: string) => `kb:${id}`,
   display: (id: string) => `display:${id}`,
   kpiSettings: () => 'kpi:settings',
+  /** Team mode's shared database settings. */
+  team: () => 'team:settings',
 } as const;
 
 /**

@@ -601,4 +601,58 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 19,
+    name: 'team mode: outbox, sync state, shared ticket events',
+    sql: `
+      -- Events another workstation wrote (team mode) carry its id; NULL: written here.
+      ALTER TABLE ticket_events ADD COLUMN workstation TEXT;
+      CREATE UNIQUE INDEX ticket_events_by_id ON ticket_events (id);
+      -- Where the shared database put each event it applied in its ticket's history, and the
+      -- changes of it the merge skipped (JSON); a ticket folds these first, by version, then
+      -- what this workstation wrote that is still waiting.
+      CREATE TABLE ticket_event_merge (
+        event_id TEXT PRIMARY KEY,
+        version  INTEGER NOT NULL,
+        skip     TEXT NOT NULL
+      );
+
+      -- The shared PostgreSQL database (src-main/team); its password is in the keychain only.
+      CREATE TABLE team_settings (
+        id         INTEGER PRIMARY KEY CHECK (id = 1),
+        host       TEXT NOT NULL,
+        port       INTEGER NOT NULL,
+        database   TEXT NOT NULL,
+        user       TEXT NOT NULL,
+        tls        INTEGER NOT NULL,
+        changed_at INTEGER NOT NULL,
+        changed_by TEXT NOT NULL
+      );
+      -- Shared changes not yet applied by the shared database, written in the same transaction as
+      -- the change; seq is this workstation's operation sequence (AUTOINCREMENT: never reused).
+      CREATE TABLE team_outbox (
+        seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+        op_id        TEXT NOT NULL UNIQUE,
+        kind         TEXT NOT NULL,
+        hlc          TEXT NOT NULL,
+        base_version INTEGER NOT NULL,
+        payload      TEXT NOT NULL,
+        created_at   INTEGER NOT NULL
+      );
+      -- The hybrid logical clock, the pull cursor (transaction id and position, as text: xid8 and
+      -- bigint exceed JavaScript numbers), what the header shows of the sync, and the shared
+      -- database this workstation joined (vigil.instance; NULL: none yet).
+      CREATE TABLE team_sync (
+        id            INTEGER PRIMARY KEY CHECK (id = 1),
+        shared_id     TEXT,
+        hlc           TEXT NOT NULL,
+        cursor_txid   TEXT NOT NULL,
+        cursor_pos    TEXT NOT NULL,
+        last_sync_at  INTEGER,
+        offline_since INTEGER,
+        last_error    TEXT
+      );
+      INSERT INTO team_sync (id, hlc, cursor_txid, cursor_pos) VALUES (1, '000000000000000:000000', '0', '0');
+    `,
+  },
 ];

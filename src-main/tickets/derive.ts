@@ -10,9 +10,11 @@
  * - Resolving sets resolvedAt, closing closedAt; reopening clears both.
  * - Links, followers, recorded SLA marks and what was seen of linked alerts
  *   accumulate from their events; updatedAt is the last event's time.
+ * - Team mode: a change the shared merge skipped is not applied; a skipped
+ *   conflict is kept on the ticket until a change of that field is applied.
  */
 import type { Severity } from '../../src-shared/monitoring';
-import type { AlertHappening, Category, EmergencyKind, FieldChange, FieldName, FieldValue, PendingReason, Priority, TicketEvent, TicketLink, TicketStatus, Tier } from '../../src-shared/tickets';
+import type { AlertHappening, Category, EmergencyKind, FieldChange, FieldName, FieldValue, PendingReason, Priority, TicketConflict, TicketEvent, TicketLink, TicketStatus, Tier } from '../../src-shared/tickets';
 
 export interface AlertSeen {
   happened: AlertHappening[];
@@ -52,6 +54,8 @@ export interface TicketState {
   /** Per linked alert: what its timeline already shows. */
   alerts: Record<string, AlertSeen>;
   lastSeq: number;
+  /** Team mode: refused offline edits still to settle (absent in rows written before team mode). */
+  conflicts?: TicketConflict[];
 }
 
 export class DerivationError extends Error {
@@ -147,6 +151,12 @@ function copyOf(s: TicketState): TicketState {
   };
 }
 
+/** The changes of an event the merge did not skip. */
+function applied(event: TicketEvent): FieldChange[] {
+  const skipped = event.skipped;
+  return skipped ? event.changes.filter((c) => !skipped.some((s) => s.field === c.field)) : event.changes;
+}
+
 /** The next state: a new object, the previous one untouched. */
 export function applyEvent(previous: TicketState | null, event: TicketEvent): TicketState {
   if (event.type === 'created') {
@@ -156,7 +166,15 @@ export function applyEvent(previous: TicketState | null, event: TicketEvent): Ti
   if (!previous) throw new DerivationError(`event ${event.id} comes before ticket ${event.ticketId} was created`);
   const state = copyOf(previous);
   const wasStatus = state.status;
-  for (const change of event.changes) setField(state, change, event.at);
+  for (const change of applied(event)) {
+    setField(state, change, event.at);
+    if (state.conflicts?.some((c) => c.field === change.field)) state.conflicts = state.conflicts.filter((c) => c.field !== change.field);
+  }
+  for (const skip of event.skipped ?? []) {
+    if (!skip.conflict) continue;
+    const wanted = event.changes.find((c) => c.field === skip.field)?.after ?? null;
+    state.conflicts = [...(state.conflicts ?? []), { eventId: event.id, field: skip.field, wanted, kept: skip.current, actor: event.actor, at: event.at }];
+  }
   const { at, data } = event;
 
   if (state.status !== wasStatus) {

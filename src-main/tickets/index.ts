@@ -5,6 +5,7 @@
  * import and export, saved views, and the SLA policies.
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
+import type { TicketEvent } from '../../src-shared/tickets';
 import type { AuditWriter } from '../audit';
 import type { Clock } from '../clock';
 import type { ConnectionsApi } from '../connections';
@@ -21,7 +22,7 @@ import { AlertRulesRepo } from './alerts/alert-rules-repo';
 import { AlertTickets } from './alerts/alert-tickets';
 import { ticketHandlers } from './handlers';
 import { TicketService, type NewTicketInput } from './service/ticket-service';
-import { TicketWriter } from './service/ticket-writer';
+import { TicketWriter, type ShareTap, type SharedEvent } from './service/ticket-writer';
 import { defaultPolicy, PolicyRepo } from './sla/policies';
 import { SlaScheduler, type SchedulerTimers } from './sla/sla-scheduler';
 import { TicketRepo } from './store/ticket-repo';
@@ -32,6 +33,7 @@ import { TicketImporter } from './transfer/importer';
 export { SLA_TICK_MS, type SchedulerTimers } from './sla/sla-scheduler';
 export type { NewTicketInput } from './service/ticket-service';
 export type { FactsPage, SlaOutcome, TicketFact } from './store/ticket-facts';
+export type { ShareTap, SharedEvent } from './service/ticket-writer';
 
 /** What other services may do with tickets. */
 export interface TicketsApi {
@@ -48,6 +50,12 @@ export interface TicketsApi {
    */
   factsSince(afterSeq: number, maxEvents: number): FactsPage;
   lastSeq(): number;
+  /** Team mode: hears every ticket change inside its transaction (its outbox); null stops it. */
+  share(tap: ShareTap | null): void;
+  /** Team mode: events as the shared database applied them; their tickets are refolded in one transaction. */
+  merge(items: readonly SharedEvent[]): void;
+  /** Team mode: every event written here that no shared database has applied (a first join shares them). */
+  unshared(): TicketEvent[];
 }
 
 export interface TicketsDeps {
@@ -115,6 +123,9 @@ export function createTicketsModule(deps: TicketsDeps): ServiceModule<TicketsApi
       },
       factsSince: (afterSeq, maxEvents) => facts.since(afterSeq, maxEvents),
       lastSeq: () => facts.lastSeq(),
+      share: (tap) => writer.share(tap),
+      merge: (items) => writer.merge(items),
+      unshared: () => repo.unshared(),
     },
     close: () => {
       unfollow();

@@ -23,6 +23,7 @@ import { MONITOR_CHANNELS, MONITOR_EVENTS } from './monitor';
 import { NETWORK_CHANNELS } from './network';
 import { NOTIFY_CHANNELS, NOTIFY_EVENTS } from './notify';
 import { SYSTEM_CHANNELS } from './system';
+import { TEAM_CHANNELS, TEAM_EVENTS } from './team';
 import { TICKET_CHANNELS, TICKET_EVENTS } from './tickets';
 import { USER_CHANNELS, USER_EVENTS } from './users';
 
@@ -36,6 +37,7 @@ export * from './tickets';
 export * from './kb';
 export * from './displays';
 export * from './kpi';
+export * from './team';
 
 type Joined<T extends readonly object[]> = T extends readonly [infer H, ...infer R extends readonly object[]] ? H & Joined<R> : unknown;
 
@@ -65,6 +67,7 @@ export const CHANNELS = join(
   KB_CHANNELS,
   DISPLAY_CHANNELS,
   KPI_CHANNELS,
+  TEAM_CHANNELS,
 ) satisfies Record<string, ChannelDef>;
 
 export type ChannelName = keyof typeof CHANNELS;
@@ -106,6 +109,7 @@ export const EVENTS = join(
   KB_EVENTS,
   DISPLAY_EVENTS,
   KPI_EVENTS,
+  TEAM_EVENTS,
 ) satisfies Record<string, EventDef>;
 
 export type EventName = keyof typeof EVENTS;

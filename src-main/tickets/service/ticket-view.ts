@@ -90,6 +90,7 @@ export function ticketView(state: TicketState, snapshot: ClocksSnapshot, policy:
     policyVersion: state.policyVersion,
     origin: state.origin,
     resolveProposal: state.resolveProposal,
+    conflicts: state.conflicts ?? [],
   };
 }
 

@@ -7,7 +7,7 @@
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { v7 as uuidv7 } from 'uuid';
-import { isOpenStatus, priorityRank, ticketEventDataSchema, type FieldChange, type TicketEvent, type TicketEventData, type TicketEventType } from '../../../src-shared/tickets';
+import { isOpenStatus, priorityRank, ticketEventDataSchema, type FieldChange, type TicketEvent, type TicketEventData, type TicketEventType, type TicketSkip } from '../../../src-shared/tickets';
 import { redact } from '../../phi';
 import type { TicketState } from '../derive';
 import type { ClocksSnapshot, QueueTimes } from '../sla/sla-clock';
@@ -37,6 +37,9 @@ interface EventRow {
   actor: string;
   type: TicketEventType;
   body: string;
+  /** Team mode: who wrote it when another workstation did, and what the shared merge skipped of it. */
+  workstation: string | null;
+  skip: string | null;
 }
 
 export class TicketRepo {
@@ -54,7 +57,12 @@ export class TicketRepo {
   constructor(private readonly db: Database.Database) {
     this.workstation = (db.prepare('SELECT workstation FROM ticket_workstation WHERE id = 1').get() as { workstation: string }).workstation;
     this.insertEvent = db.prepare('INSERT INTO ticket_events (id, ticket_id, at, actor, type, body) VALUES (?, ?, ?, ?, ?, ?)');
-    this.eventsOf = db.prepare('SELECT seq, id, ticket_id, at, actor, type, body FROM ticket_events WHERE ticket_id = ? ORDER BY seq');
+    // The shared database's order first (team mode), then what this workstation wrote that it has not applied yet.
+    this.eventsOf = db.prepare(
+      `SELECT e.seq, e.id, e.ticket_id, e.at, e.actor, e.type, e.body, e.workstation, m.skip
+       FROM ticket_events e LEFT JOIN ticket_event_merge m ON m.event_id = e.id
+       WHERE e.ticket_id = ? ORDER BY m.version IS NULL, m.version, e.seq`,
+    );
     this.upsertRow = db.prepare(
       `INSERT INTO tickets (number, id, open, status, priority, category, assignee, tier, emergency, connection, external_id, created_at, updated_at, queue_key, sla, mark_at)
        VALUES (@number, @id, @open, @status, @priority, @category, @assignee, @tier, @emergency, @connection, @external_id, @created_at, @updated_at, @queue_key, @sla, @mark_at)
@@ -81,6 +89,50 @@ export class TicketRepo {
     const id = uuidv7();
     const { lastInsertRowid } = this.insertEvent.run(id, ticketId, draft.at, draft.actor, draft.type, JSON.stringify({ changes: draft.changes, data: draft.data }));
     return { id, ticketId, seq: Number(lastInsertRowid), workstation: this.workstation, at: draft.at, actor: draft.actor, type: draft.type, changes: draft.changes, data: draft.data };
+  }
+
+  /** Team mode: an event another workstation wrote, as the shared database holds it; false when it is here already. */
+  insertShared(event: TicketEvent): boolean {
+    if (this.statement('SELECT 1 FROM ticket_events WHERE id = ?').get(event.id)) return false;
+    this.statement('INSERT INTO ticket_events (id, ticket_id, at, actor, type, body, workstation) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      event.id,
+      event.ticketId,
+      event.at,
+      event.actor,
+      event.type,
+      JSON.stringify({ changes: event.changes, data: event.data }),
+      event.workstation,
+    );
+    return true;
+  }
+
+  /** Team mode: where the shared database put an event in its ticket's history, and what of it lost. */
+  recordMerge(eventId: string, version: number, skip: readonly TicketSkip[]): void {
+    this.statement('INSERT INTO ticket_event_merge (event_id, version, skip) VALUES (?, ?, ?) ON CONFLICT (event_id) DO NOTHING').run(eventId, version, JSON.stringify(skip));
+  }
+
+  /** Team mode: what this workstation wrote that no shared database has applied, in the order it was written. */
+  unshared(): TicketEvent[] {
+    return (
+      this.db
+        .prepare(
+          `SELECT e.seq, e.id, e.ticket_id, e.at, e.actor, e.type, e.body, e.workstation, NULL AS skip
+           FROM ticket_events e LEFT JOIN ticket_event_merge m ON m.event_id = e.id
+           WHERE m.event_id IS NULL AND e.workstation IS NULL ORDER BY e.seq`,
+        )
+        .all() as EventRow[]
+    ).map((r) => this.event(r));
+  }
+
+  /** Team mode: the last version of a ticket's shared history this workstation has (0: none). */
+  sharedVersion(ticketId: string): number {
+    const row = this.statement('SELECT MAX(m.version) AS v FROM ticket_events e JOIN ticket_event_merge m ON m.event_id = e.id WHERE e.ticket_id = ?').get(ticketId) as { v: number | null };
+    return row.v ?? 0;
+  }
+
+  /** Whether a VIG number is free here. */
+  numberFree(number: number): boolean {
+    return !this.statement('SELECT 1 FROM tickets WHERE number = ?').get(number);
   }
 
   events(ticketId: string): TicketEvent[] {
@@ -187,16 +239,19 @@ export class TicketRepo {
 
   private event(r: EventRow): TicketEvent {
     const body = JSON.parse(r.body) as { changes: FieldChange[]; data: unknown };
-    return {
+    const event: TicketEvent = {
       id: r.id,
       ticketId: r.ticket_id,
       seq: r.seq,
-      workstation: this.workstation,
+      workstation: r.workstation ?? this.workstation,
       at: r.at,
       actor: r.actor,
       type: r.type,
       changes: body.changes,
       data: ticketEventDataSchema.parse(body.data),
     };
+    const skipped = r.skip === null ? [] : (JSON.parse(r.skip) as TicketSkip[]);
+    if (skipped.length > 0) event.skipped = skipped;
+    return event;
   }
 }

@@ -30,6 +30,7 @@ const PERMISSION_WORDS: Record<Permission, string | null> = {
   'kb.edit': 'edit knowledge articles',
   'kpi.read': null,
   'kpi.manage': 'set KPI targets',
+  'team.manage': 'switch team mode on and off',
 };
 
 function sentence(parts: string[]): string {

@@ -68,6 +68,7 @@ export function ticket(r: TicketRow, overrides: Partial<Ticket> = {}): Ticket {
     policyVersion: 1,
     origin: 'person',
     resolveProposal: null,
+    conflicts: [],
     ...overrides,
   };
 }

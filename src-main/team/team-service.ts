@@ -1,0 +1,214 @@
+/**
+ * Team mode on this workstation: its settings and the keychain's password,
+ * the outbox tap on tickets while it is on, and the sync loop. Off (the
+ * default), nothing here runs and nothing is written to the outbox.
+ */
+import pg from 'pg';
+import type { TeamSettingsValues, TeamStatus } from '../../src-shared/contract/team';
+import type { Clock } from '../clock';
+import type { Logger } from '../log';
+import type { OutboundGuard } from '../net';
+import type { SecretStore } from '../secrets';
+import type { OpKind } from './op-kinds';
+import { checkShared, sharedInstance } from './shared-schema';
+import { SyncLoop } from './sync-loop';
+import type { StoredSettings, TeamStore } from './team-store';
+
+export const PASSWORD_ACCOUNT = 'team-database-password';
+
+export type Connector = (config: pg.ClientConfig) => Promise<pg.Client>;
+
+export const connectPg: Connector = async (config) => {
+  const client = new pg.Client(config);
+  try {
+    await client.connect();
+  } catch (err) {
+    await client.end().catch(() => undefined);
+    throw err;
+  }
+  return client;
+};
+
+export class TeamConnectError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TeamConnectError';
+  }
+}
+
+export class TeamPasswordMissingError extends Error {
+  constructor() {
+    super('Enter the password of the database login');
+    this.name = 'TeamPasswordMissingError';
+  }
+}
+
+export class TeamOtherDatabaseError extends Error {
+  constructor() {
+    super('This workstation already shares its tickets through another team database; it cannot join a second one.');
+    this.name = 'TeamOtherDatabaseError';
+  }
+}
+
+export interface TeamServiceDeps {
+  store: TeamStore;
+  kinds: ReadonlyMap<string, OpKind>;
+  secrets: SecretStore;
+  clock: Clock;
+  log: Logger;
+  connect: Connector;
+  /** Vigil's outbound rules (no link-local or cloud metadata addresses) and its DNS, checked before each connection. */
+  outbound: Pick<OutboundGuard, 'checkResolved'>;
+  pollMs: number;
+  listen: boolean;
+  onChange: (status: TeamStatus) => void;
+  db: ConstructorParameters<typeof SyncLoop>[0]['db'];
+}
+
+const CONNECT_TIMEOUT_MS = 10_000;
+const QUERY_TIMEOUT_MS = 60_000;
+
+function clientConfig(s: Pick<StoredSettings, 'host' | 'port' | 'database' | 'user' | 'tls'>, password: string): pg.ClientConfig {
+  return {
+    host: s.host,
+    port: s.port,
+    database: s.database,
+    user: s.user,
+    password,
+    // TLS verifies the server's certificate against the system's trusted authorities.
+    ssl: s.tls ? { rejectUnauthorized: true } : false,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    // A server that stops answering (a network that drops packets) fails the round instead of holding it.
+    query_timeout: QUERY_TIMEOUT_MS,
+    application_name: 'vigil',
+  };
+}
+
+export class TeamService {
+  private loop: SyncLoop | null = null;
+  /** Whether the keychain holds the database password (asked once, not on every round). */
+  private hasPassword = false;
+
+  constructor(private readonly deps: TeamServiceDeps) {}
+
+  /** Starts the loop when team mode was left on. */
+  async resume(): Promise<void> {
+    const settings = this.deps.store.settings();
+    this.hasPassword = (await this.deps.secrets.get(PASSWORD_ACCOUNT)) !== null;
+    if (settings) await this.switchOn(settings);
+  }
+
+  status(): TeamStatus {
+    const { store } = this.deps;
+    const settings = store.settings();
+    const state = store.state();
+    return {
+      enabled: settings !== null,
+      settings: settings && { ...settings, hasPassword: this.hasPassword },
+      workstation: store.workstation,
+      online: settings !== null && (this.loop?.online ?? false) && state.lastError === null,
+      offlineSince: state.offlineSince,
+      waiting: store.waitingCount(),
+      lastError: state.lastError,
+      lastSyncAt: state.lastSyncAt,
+    };
+  }
+
+  /**
+   * Switches team mode on (or changes the login or address of the same
+   * shared database): the login is tried and the shared schema checked
+   * before anything is saved. The first time, everything this workstation
+   * wrote goes to the outbox; a workstation never joins a second database.
+   */
+  async configure(input: TeamSettingsValues, actor: string): Promise<TeamStatus> {
+    const { secrets, clock, store, db, kinds } = this.deps;
+    const password = input.password ?? (await secrets.get(PASSWORD_ACCOUNT));
+    if (!password) throw new TeamPasswordMissingError();
+    let client: pg.Client | null = null;
+    let instance: string;
+    try {
+      client = await this.open(input, password);
+      await checkShared(client);
+      instance = await sharedInstance(client);
+    } catch (err) {
+      throw new TeamConnectError(err instanceof Error ? err.message : String(err));
+    } finally {
+      await client?.end().catch(() => undefined);
+    }
+    const joined = store.sharedId();
+    if (joined !== null && joined !== instance) throw new TeamOtherDatabaseError();
+    await this.switchOff();
+    await secrets.set(PASSWORD_ACCOUNT, password);
+    this.hasPassword = true;
+    const settings: StoredSettings = { host: input.host, port: input.port, database: input.database, user: input.user, tls: input.tls, changedAt: clock.now(), changedBy: actor };
+    db.transaction(() => {
+      store.saveSettings(settings);
+      store.join(instance);
+      // What was written here while team mode was off (all of it, on a first join) is shared now, oldest first.
+      for (const [name, kind] of kinds) {
+        const queued = store.queuedIds(name);
+        for (const payload of kind.unshared()) if (!queued.has(payload.id)) store.enqueue(name, payload, 0, clock.now());
+      }
+    })();
+    await this.switchOn(settings);
+    return this.status();
+  }
+
+  async disable(): Promise<TeamStatus> {
+    await this.switchOff();
+    this.deps.store.clearSettings();
+    await this.deps.secrets.delete(PASSWORD_ACCOUNT);
+    this.hasPassword = false;
+    const status = this.status();
+    this.deps.onChange(status);
+    return status;
+  }
+
+  async syncNow(): Promise<TeamStatus> {
+    await this.loop?.syncNow();
+    return this.status();
+  }
+
+  async close(): Promise<void> {
+    await this.switchOff();
+  }
+
+  private async open(where: Pick<StoredSettings, 'host' | 'port' | 'database' | 'user' | 'tls'>, password: string): Promise<pg.Client> {
+    await this.deps.outbound.checkResolved(where.host);
+    return this.deps.connect(clientConfig(where, password));
+  }
+
+  private async switchOn(settings: StoredSettings): Promise<void> {
+    const { store, clock, secrets } = this.deps;
+    const loop = new SyncLoop({
+      db: this.deps.db,
+      store,
+      kinds: this.deps.kinds,
+      clock,
+      log: this.deps.log,
+      pollMs: this.deps.pollMs,
+      connect: async () => {
+        const password = await secrets.get(PASSWORD_ACCOUNT);
+        if (!password) throw new TeamPasswordMissingError();
+        return this.open(settings, password);
+      },
+      onRound: () => this.deps.onChange(this.status()),
+      listen: this.deps.listen,
+    });
+    for (const [name, kind] of this.deps.kinds) {
+      kind.share((payload, baseVersion) => {
+        store.enqueue(name, payload, baseVersion, clock.now());
+        loop.nudge();
+      });
+    }
+    this.loop = loop;
+    loop.start();
+  }
+
+  private async switchOff(): Promise<void> {
+    for (const kind of this.deps.kinds.values()) kind.share(null);
+    const loop = this.loop;
+    this.loop = null;
+    await loop?.stop();
+  }
+}
