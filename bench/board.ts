@@ -22,25 +22,14 @@
  * quick 3; one warm-up run more is not counted).
  */
 import { chromium } from '@playwright/test';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import path from 'node:path';
+import { cpus } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
-import { build } from 'electron-vite';
-import { LOCAL_SOURCE } from '../src-main/dispatch';
-import { startHost, type Host } from '../src-main/host/host';
-import { createLogger } from '../src-main/log';
-import { createKeychain } from '../src-main/secrets/keychain';
-import type { ChannelInput, ChannelName, ChannelOutput } from '../src-shared/contract';
 import { VENDOR_IDS } from '../src-shared/connection-config';
 import { CHROMIUM, envCount, load, measureRuns, paintFigures, type PaintTarget, runCleanups } from './first-paint';
+import { startBenchConsole } from './console-host';
 import type { BenchSuite } from './result';
 import { startSandboxChild } from './sandbox-child-client';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const ADMIN = { username: 'bench-admin', displayName: 'Bench Admin', password: 'correct horse battery staple' };
 const SITES = ['north', 'south', 'east', 'west', 'central', 'harbour', 'hill', 'lake'];
 /** The first probes of every target fall within the default interval (30 s); this bounds the wait for them. */
 const PROBED_WITHIN_MS = 120_000;
@@ -50,33 +39,10 @@ export const run: BenchSuite = async ({ quick }) => {
   const runs = envCount('BENCH_BOARD_RUNS', quick ? 3 : 9);
   const cleanups: Array<() => unknown> = [];
   try {
-    console.error('# board: building the console (electron-vite)…');
-    await build({ root: ROOT, logLevel: 'warn' });
-
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'vigil-bench-board-'));
-    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    const secrets = createKeychain({ service: `vigil-bench-board-${randomBytes(6).toString('hex')}` });
-    cleanups.push(async () => {
-      for (const account of await secrets.list()) await secrets.delete(account);
-    });
+    const { host, ok, token } = await startBenchConsole('board', cleanups);
     const child = await startSandboxChild('board');
     cleanups.push(() => child.stop());
     const { urls } = await child.ask({ type: 'urls', count: connections }, 'urls');
-
-    const host: Host = await startHost({
-      port: 0,
-      dataDir,
-      rendererDir: path.join(ROOT, 'out', 'renderer'),
-      vigilOptions: { secrets, sandbox: false, log: createLogger({ level: 'error' }), monitor: { workstation: false } },
-    });
-    cleanups.push(() => host.close());
-    const ok = async <C extends ChannelName>(channel: C, input: ChannelInput<C>, token?: string): Promise<ChannelOutput<C>> => {
-      const reply = await host.vigil.dispatch(channel, input, { token: token ?? null, source: LOCAL_SOURCE });
-      if (!reply.ok) throw new Error(`${channel} failed: ${reply.error.code} ${reply.error.message}`);
-      return reply.data as ChannelOutput<C>;
-    };
-    await ok('setup.createAdmin', ADMIN);
-    const { token } = await ok('session.login', { username: ADMIN.username, password: ADMIN.password });
 
     console.error(`# board: creating ${connections} connections…`);
     for (let n = 0; n < connections; n++) {

@@ -20,25 +20,14 @@
  */
 import { chromium } from '@playwright/test';
 import { stringify } from 'csv-stringify/sync';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import path from 'node:path';
+import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import { build } from 'electron-vite';
-import { LOCAL_SOURCE } from '../src-main/dispatch';
-import { startHost, type Host } from '../src-main/host/host';
-import { createLogger } from '../src-main/log';
-import { createKeychain } from '../src-main/secrets/keychain';
 import { CSV_COLUMNS } from '../src-main/tickets/transfer/import-format';
-import type { ChannelInput, ChannelName, ChannelOutput } from '../src-shared/contract';
 import { PRIORITIES } from '../src-shared/tickets';
 import { CHROMIUM, envCount, load, measureRuns, paintFigures, type PaintTarget, round, runCleanups } from './first-paint';
+import { startBenchConsole } from './console-host';
 import type { BenchSuite } from './result';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const ADMIN = { username: 'bench-admin', displayName: 'Bench Admin', password: 'correct horse battery staple' };
 const BATCH = 10_000;
 const DAY = 86_400_000;
 const SYSTEMS = ['Epic interface', 'Lab feed', 'PACS viewer', 'Badge reader', 'Infusion pump library', 'Printer', 'VPN', 'Pharmacy dispenser'];
@@ -85,29 +74,7 @@ export const run: BenchSuite = async ({ quick }) => {
   const runs = envCount('BENCH_TRIAGE_RUNS', quick ? 3 : 9);
   const cleanups: Array<() => unknown> = [];
   try {
-    console.error('# triage: building the console (electron-vite)…');
-    await build({ root: ROOT, logLevel: 'warn' });
-
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'vigil-bench-triage-'));
-    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    const secrets = createKeychain({ service: `vigil-bench-triage-${randomBytes(6).toString('hex')}` });
-    cleanups.push(async () => {
-      for (const account of await secrets.list()) await secrets.delete(account);
-    });
-    const host: Host = await startHost({
-      port: 0,
-      dataDir,
-      rendererDir: path.join(ROOT, 'out', 'renderer'),
-      vigilOptions: { secrets, sandbox: false, log: createLogger({ level: 'error' }), monitor: { workstation: false } },
-    });
-    cleanups.push(() => host.close());
-    const ok = async <C extends ChannelName>(channel: C, input: ChannelInput<C>, token?: string): Promise<ChannelOutput<C>> => {
-      const reply = await host.vigil.dispatch(channel, input, { token: token ?? null, source: LOCAL_SOURCE });
-      if (!reply.ok) throw new Error(`${channel} failed: ${reply.error.code} ${reply.error.message}`);
-      return reply.data as ChannelOutput<C>;
-    };
-    await ok('setup.createAdmin', ADMIN);
-    const { token } = await ok('session.login', { username: ADMIN.username, password: ADMIN.password });
+    const { host, ok, token } = await startBenchConsole('triage', cleanups);
 
     const now = Date.now();
     const importStarted = performance.now();
