@@ -60,6 +60,10 @@ export const PERMISSIONS = {
   'kb.read': everyone,
   /** Write and edit knowledge-base articles. */
   'kb.edit': ['admin'],
+  /** See runbooks and their runs; run, approve and answer those whose own roles include theirs. */
+  'runbooks.read': everyone,
+  /** Import, edit and delete runbooks, the exec allow-list and how long run history is kept. */
+  'runbooks.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -24,6 +24,7 @@ import { NOTIFY_CHANNELS, NOTIFY_EVENTS } from './notify';
 import { SYSTEM_CHANNELS } from './system';
 import { TICKET_CHANNELS, TICKET_EVENTS } from './tickets';
 import { USER_CHANNELS, USER_EVENTS } from './users';
+import { RUNBOOK_CHANNELS, RUNBOOK_EVENTS } from './runbooks';
 
 export * from './define';
 export * from './users';
@@ -34,6 +35,7 @@ export * from './network';
 export * from './tickets';
 export * from './kb';
 export * from './displays';
+export * from './runbooks';
 
 type Joined<T extends readonly object[]> = T extends readonly [infer H, ...infer R extends readonly object[]] ? H & Joined<R> : unknown;
 
@@ -62,6 +64,7 @@ export const CHANNELS = join(
   TICKET_CHANNELS,
   KB_CHANNELS,
   DISPLAY_CHANNELS,
+  RUNBOOK_CHANNELS,
 ) satisfies Record<string, ChannelDef>;
 
 export type ChannelName = keyof typeof CHANNELS;
@@ -102,6 +105,7 @@ export const EVENTS = join(
   TICKET_EVENTS,
   KB_EVENTS,
   DISPLAY_EVENTS,
+  RUNBOOK_EVENTS,
 ) satisfies Record<string, EventDef>;
 
 export type EventName = keyof typeof EVENTS;

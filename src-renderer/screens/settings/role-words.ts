@@ -28,6 +28,8 @@ const PERMISSION_WORDS: Record<Permission, string | null> = {
   'tickets.manage': 'set SLA policies',
   'kb.read': null,
   'kb.edit': 'edit knowledge articles',
+  'runbooks.read': null,
+  'runbooks.manage': 'manage runbooks and the exec allow-list',
 };
 
 function sentence(parts: string[]): string {
