@@ -23,6 +23,7 @@ import type { SandboxOptions } from '../sandbox';
 import { createKeychain, KeychainError, type SecretStore } from '../secrets';
 import type { ServiceModule } from '../service-module';
 import { openStore, StoreError, type Store } from '../store';
+import { createRunbooksModule, type RunbooksDeps } from '../runbooks';
 import { createSystemModule } from '../system';
 import { createTicketsModule, type TicketsDeps } from '../tickets';
 import { createUsersModule, type LockoutPolicy, type Sessions } from '../users';
@@ -52,6 +53,8 @@ export interface VigilOptions {
   resolve?: NetworkDeps['resolve'];
   /** The SLA scheduler's timers and the first policy's time zone, for tests. */
   tickets?: Partial<Pick<TicketsDeps, 'timers' | 'timeZone'>>;
+  /** The runbooks' timers and shipped folder, and extra actions, for tests and the bench. */
+  runbooks?: Partial<Pick<RunbooksDeps, 'timers' | 'shippedDir' | 'extraActions'>>;
   /** Electron's notifications; without it, desktop notices go to the consoles in a browser as notify.desktop events. */
   desktop?: DesktopNotifier;
   /** Modules started after the built-in ones (tests use it to prove the start and close rules). */
@@ -95,10 +98,11 @@ export async function createVigil(opts: VigilOptions): Promise<Vigil> {
       createMonitorModule({ db, clock, log, events, dataDir, connections: connections.api, notify: notify.api, audit: audit.api.writer, outbound, ...opts.monitor }),
     );
     const kb = modules.add(createKbModule({ db, clock, log, events, monitor: monitor.api }));
-    modules.add(
+    const tickets = modules.add(
       createTicketsModule({ db, clock, log, events, secrets, audit: audit.api.writer, notify: notify.api, monitor: monitor.api, connections: connections.api, users: users.api, kb: kb.api, ...opts.tickets }),
     );
     modules.add(createDisplaysModule({ db, clock, events, log, sessions: users.api.sessions, monitor: monitor.api }));
+    modules.add(createRunbooksModule({ db, store, dataDir, clock, log, events, audit: audit.api.writer, verifyAudit: () => audit.api.verify(), exportAudit: (range) => audit.api.exportRange(range), connections: connections.api, monitor: monitor.api, notify: notify.api, tickets: tickets.api, outbound, ...opts.runbooks }));
     modules.add(createSystemModule({ version: VERSION, dataDir, startedAt, store, secrets, auditEntries: () => audit.api.count() }));
     for (const start of opts.extraModules ?? []) modules.add(await start());
 

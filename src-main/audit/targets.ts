@@ -32,6 +32,10 @@ export const auditTarget = {
   ticketAlertRules: () => 'tickets:alert-rules',
   kbArticle: (id: string) => `kb:${id}`,
   display: (id: string) => `display:${id}`,
+  runbook: (id: string) => `runbook:${id}`,
+  runbookRun: (id: string) => `runbook-run:${id}`,
+  runbookExec: () => 'runbooks:exec-allow-list',
+  runbookRetention: () => 'runbooks:retention',
 } as const;
 
 /**
