@@ -41,6 +41,11 @@ export interface ExecutorDeps {
 
 class StepTimeout extends Error {}
 
+/** Vigil is closing: the run is left as it stands, and the next start marks it INTERRUPTED as after a crash. */
+export class Shutdown extends Error {}
+
+const shuttingDown = (run: LiveRun) => run.controller.signal.reason instanceof Shutdown;
+
 /** Rejects when the signal aborts, so an action that ignores its signal still lets the run go on. */
 function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   if (signal.aborted) return Promise.reject(signal.reason as Error);
@@ -70,6 +75,7 @@ export class Executor {
     let failed: 'failed' | 'timed_out' | null = null;
     let stopped = false;
     for (const step of run.definition.steps) {
+      if (shuttingDown(run)) return 'INTERRUPTED';
       const cancelled = run.controller.signal.aborted;
       if (cancelled || stopped || (run.selected && !run.selected.has(step.id))) {
         const why = cancelled ? 'The run was cancelled.' : stopped ? 'An earlier step failed and stopped the run.' : 'Not selected for this run.';
@@ -82,13 +88,14 @@ export class Executor {
         continue;
       }
       const state = await this.runStep(run, step, scope, outputs);
-      if (state === 'cancelled') continue;
+      if (state === 'cancelled' || state === 'interrupted') continue;
       if (state === 'failed' || state === 'timed_out') {
         if (step.critical) failed = failed ?? state;
         else warned = true;
         if ((step.on_error ?? (step.critical ? 'stop' : 'continue')) === 'stop') stopped = true;
       }
     }
+    if (shuttingDown(run)) return 'INTERRUPTED';
     const result: RunResult = run.controller.signal.aborted ? 'CANCELLED' : failed === 'timed_out' ? 'TIMED_OUT' : failed ? 'FAILED' : warned ? 'PARTIAL_SUCCESS' : 'SUCCESS';
     const at = clock.now();
     repo.setRun(run.id, { state: 'done', result, endedAt: at, currentStep: null });
@@ -155,6 +162,7 @@ export class Executor {
       run.controller.signal.removeEventListener('abort', onRunAbort);
       run.waiting = null;
     }
+    if (shuttingDown(run)) return 'interrupted';
     outputs.set(step.id, found);
     this.end(run, step.id, state, message, found, startedAt);
     return state;

@@ -67,7 +67,9 @@ function answer<T>(act: () => T): T {
 export function runbookHandlers(deps: RunbookHandlerDeps): HandlerTable<RunbookChannel> {
   const { library, runs, repo, settings, events, clock } = deps;
 
-  const visible = (loaded: LoadedRunbook, role: Role) => role === 'admin' || (loaded.definition !== null && mayRun(loaded.definition, role));
+  // Approvers see what they are asked to approve, whether or not they may run it.
+  const visible = (loaded: LoadedRunbook, role: Role) =>
+    role === 'admin' || (loaded.definition !== null && (mayRun(loaded.definition, role) || (loaded.definition.approval?.roles.includes(role) ?? false)));
 
   const summary = (loaded: LoadedRunbook, role: Role): RunbookSummary => {
     const def = loaded.definition;
@@ -102,7 +104,8 @@ export function runbookHandlers(deps: RunbookHandlerDeps): HandlerTable<RunbookC
   const detail = (runId: string, ctx: HandlerContext) => {
     const run = runs.detail(runId, who(ctx));
     const loaded = run && library.get(run.runbookId, run.version);
-    if (!run || (loaded && !visible(loaded, who(ctx).role)) || (!loaded && who(ctx).role !== 'admin')) throw new DispatchError('NOT_FOUND', 'There is no such run.');
+    const asked = run?.decision?.roles.includes(who(ctx).role) ?? false;
+    if (!run || (!asked && ((loaded && !visible(loaded, who(ctx).role)) || (!loaded && who(ctx).role !== 'admin')))) throw new DispatchError('NOT_FOUND', 'There is no such run.');
     return { run };
   };
 

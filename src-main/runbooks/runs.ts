@@ -15,7 +15,7 @@ import type { Logger } from '../log';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { ActionSet } from './actions/action';
 import { checkParams, publicParams } from './definition/params';
-import type { Executor, LiveRun } from './executor';
+import { Shutdown, type Executor, type LiveRun } from './executor';
 import type { RunbookLibrary } from './library';
 import { planRun, type PlanConnection } from './plan';
 import type { RunRepo } from './run-repo';
@@ -257,7 +257,7 @@ export class RunService {
 
   async close(): Promise<void> {
     this.closing = true;
-    for (const run of this.live.values()) run.controller.abort(new Error('Vigil is closing'));
+    for (const run of this.live.values()) run.controller.abort(new Shutdown('Vigil is closing'));
     await Promise.allSettled([...this.finished.values()]);
   }
 
@@ -282,6 +282,7 @@ export class RunService {
     this.deps.events.emit('runbook.run.changed', { runId: id, runbookId: def.id, state: 'running', result: null, at: this.deps.clock.now() });
     const done = this.deps.executor.execute(run).then(
       (result) => {
+        if (result === 'INTERRUPTED') return result;
         const summary = this.deps.repo.summary(id)!;
         this.deps.audit.record(actor === 'scheduler' ? 'scheduler' : 'vigil', {
           action: 'runbooks.run.finished',
