@@ -24,6 +24,8 @@ export interface LiveRun {
   /** Every value, secrets included (never stored). */
   params: Record<string, unknown>;
   selected: ReadonlySet<string> | null;
+  /** Values of secret parameters: masked wherever a step's lines or outputs repeat them. */
+  secrets: readonly string[];
   actor: string;
   controller: AbortController;
   /** The question the run waits on, answered through answer(). */
@@ -120,7 +122,7 @@ export class Executor {
     const log = (line: string) => {
       for (const part of line.split(/\r?\n/)) {
         seq += 1;
-        const text = this.deps.redact(part);
+        const text = this.mask(run, this.deps.redact(part));
         const at = clock.now();
         repo.addLine(run.id, step.id, seq, at, text);
         events.emit('runbook.step', { runId: run.id, runbookId: run.runbookId, stepId: step.id, kind: 'output', at, seq, text, state: 'running', durationMs: null });
@@ -164,8 +166,13 @@ export class Executor {
     }
     if (shuttingDown(run)) return 'interrupted';
     outputs.set(step.id, found);
-    this.end(run, step.id, state, message, found, startedAt);
+    const kept = run.secrets.length === 0 ? found : (JSON.parse(this.mask(run, JSON.stringify(found))) as Record<string, unknown>);
+    this.end(run, step.id, state, message && this.mask(run, message), kept, startedAt);
     return state;
+  }
+
+  private mask(run: LiveRun, text: string): string {
+    return run.secrets.reduce((t, secret) => t.split(secret).join('••••'), text);
   }
 
   private end(run: LiveRun, stepId: string, state: StepState, message: string | null, outputs: Record<string, unknown>, startedAt: number | null): void {

@@ -226,8 +226,7 @@ export function runbookHandlers(deps: RunbookHandlerDeps): HandlerTable<RunbookC
     'approvals.approve': ({ runId, comment }, ctx) => {
       detail(runId, ctx);
       ctx.audit({ target: auditTarget.runbookRun(runId), detail: { comment } });
-      const run = answer(() => runs.vote(runId, who(ctx), 'approved', comment));
-      ctx.audit({ detail: { comment, state: run.state } });
+      answer(() => runs.vote(runId, who(ctx), 'approved', comment));
       return detail(runId, ctx);
     },
 

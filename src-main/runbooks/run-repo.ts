@@ -84,6 +84,7 @@ export type RunFilter = ChannelInput<'runs.list'>['filter'] & {};
 
 export class RunRepo {
   private pending: Array<() => void> = [];
+  private readonly statements = new Map<string, Database.Statement>();
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly db: Database.Database) {}
@@ -102,6 +103,16 @@ export class RunRepo {
 
   close(): void {
     this.flush();
+  }
+
+  /** Prepared once per text: a batch of hundreds of writes would otherwise spend most of its time preparing. */
+  private stmt(sql: string): Database.Statement {
+    let prepared = this.statements.get(sql);
+    if (!prepared) {
+      prepared = this.db.prepare(sql);
+      this.statements.set(sql, prepared);
+    }
+    return prepared;
   }
 
   private later(write: () => void): void {
@@ -174,7 +185,7 @@ export class RunRepo {
     };
     const set = Object.entries(cols).filter(([, v]) => v !== undefined);
     if (set.length === 0) return;
-    const write = () => this.db.prepare(`UPDATE runbook_runs SET ${set.map(([k]) => `${k} = ?`).join(', ')} WHERE id = ?`).run(...set.map(([, v]) => v), id);
+    const write = () => this.stmt(`UPDATE runbook_runs SET ${set.map(([k]) => `${k} = ?`).join(', ')} WHERE id = ?`).run(...set.map(([, v]) => v), id);
     // A run's state is decided in transactions (approvals, cancels) and its end must last: those are written at once.
     if (change.state !== undefined || change.result !== undefined) {
       this.flush();
@@ -193,7 +204,7 @@ export class RunRepo {
       outputs: change.outputs && JSON.stringify(change.outputs),
     };
     const set = Object.entries(cols).filter(([, v]) => v !== undefined);
-    this.later(() => this.db.prepare(`UPDATE runbook_run_steps SET ${set.map(([k]) => `${k} = ?`).join(', ')} WHERE run_id = ? AND step_id = ?`).run(...set.map(([, v]) => v), runId, stepId));
+    this.later(() => this.stmt(`UPDATE runbook_run_steps SET ${set.map(([k]) => `${k} = ?`).join(', ')} WHERE run_id = ? AND step_id = ?`).run(...set.map(([, v]) => v), runId, stepId));
   }
 
   /** Keeps a line, letting the oldest go past the bound. */
@@ -202,10 +213,10 @@ export class RunRepo {
   }
 
   private writeLine(runId: string, stepId: string, seq: number, at: number, text: string): void {
-    this.db.prepare('INSERT INTO runbook_step_lines (run_id, step_id, seq, at, text) VALUES (?, ?, ?, ?, ?)').run(runId, stepId, seq, at, text.slice(0, MAX_LINE_CHARS));
+    this.stmt('INSERT INTO runbook_step_lines (run_id, step_id, seq, at, text) VALUES (?, ?, ?, ?, ?)').run(runId, stepId, seq, at, text.slice(0, MAX_LINE_CHARS));
     if (seq >= MAX_LINES_PER_STEP) {
-      this.db.prepare('DELETE FROM runbook_step_lines WHERE run_id = ? AND step_id = ? AND seq = ?').run(runId, stepId, seq - MAX_LINES_PER_STEP);
-      this.db.prepare('UPDATE runbook_run_steps SET lines_dropped = lines_dropped + 1 WHERE run_id = ? AND step_id = ?').run(runId, stepId);
+      this.stmt('DELETE FROM runbook_step_lines WHERE run_id = ? AND step_id = ? AND seq = ?').run(runId, stepId, seq - MAX_LINES_PER_STEP);
+      this.stmt('UPDATE runbook_run_steps SET lines_dropped = lines_dropped + 1 WHERE run_id = ? AND step_id = ?').run(runId, stepId);
     }
   }
 

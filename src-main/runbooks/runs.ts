@@ -277,7 +277,8 @@ export class RunService {
 
   private launch(id: string, def: RunbookDefinition, params: Record<string, unknown>, selected: ReadonlySet<string> | null, actor: string): void {
     if (this.closing) return;
-    const run: LiveRun = { id, runbookId: def.id, definition: def, params, selected, actor, controller: new AbortController(), waiting: null };
+    const secrets = def.params.flatMap((p) => (p.type === 'string' && p.secret && typeof params[p.name] === 'string' && params[p.name] !== '' ? [params[p.name] as string] : []));
+    const run: LiveRun = { id, runbookId: def.id, definition: def, params, selected, secrets, actor, controller: new AbortController(), waiting: null };
     this.live.set(id, run);
     this.deps.events.emit('runbook.run.changed', { runId: id, runbookId: def.id, state: 'running', result: null, at: this.deps.clock.now() });
     const done = this.deps.executor.execute(run).then(

@@ -35,7 +35,7 @@ export function execAction(deps: ActionDeps) {
     defaultTimeoutMs: 60_000,
     run: ({ inputs, signal, log }) => {
       const entry = deps.execEntry(inputs.command);
-      if (!entry) return Promise.reject(new StepFailure(`${inputs.command} is not on the exec allow-list; an admin adds it in Settings → Runbooks.`));
+      if (!entry) return Promise.reject(new StepFailure(`${inputs.command} is not on the exec allow-list; only an admin can add it there.`));
       const argv = buildArgs(entry.args, inputs.args);
       return new Promise((done, fail) => {
         const child = spawn(entry.path, argv, { shell: false, stdio: ['ignore', 'pipe', 'pipe'], signal, timeout: entry.timeoutMs, env: { PATH: '/usr/bin:/bin' } });

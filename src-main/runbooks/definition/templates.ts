@@ -37,7 +37,7 @@ export interface Scope {
 }
 
 /** A reference's value; `unknown` (the symbol) when it cannot be known yet (a dry run's outputs). */
-export const UNRESOLVED = Symbol('unresolved');
+const UNRESOLVED = Symbol('unresolved');
 
 function lookup(ref: Reference, scope: Scope): unknown {
   if (ref.kind === 'param') return scope.params[ref.name];
@@ -87,8 +87,4 @@ export function resolve(value: unknown, scope: Scope, keep = false): unknown {
 export function truthy(v: unknown): boolean {
   if (typeof v === 'string') return !['', 'false', '0', 'no'].includes(v.trim().toLowerCase());
   return Boolean(v);
-}
-
-export function hasReference(value: unknown): boolean {
-  return referencesIn(value).length > 0;
 }

@@ -182,6 +182,32 @@ describe('cancel, shutdown and dry run', () => {
     expect(rerun.steps[0]!.outputs).toEqual({ value: 5 });
   });
 
+  it('keeps secret parameters out of history and the audit trail; a re-run asks for them again', async () => {
+    await save(book('secret', '  - { id: a, name: A, action: fake_ok, with: { value: "${params.pin}" } }\n', 'params:\n  - { name: pin, type: string, secret: true, required: true }\n'));
+    const { run: r } = await run('secret', { params: { pin: 'hunter2-pin' } });
+    await settle();
+    expect((await get(r.id)).params).toEqual({ pin: null });
+    expect((await get(r.id)).steps[0]!.outputs).toEqual({ value: '••••' });
+    const trail = vigil.store.db.prepare('SELECT detail FROM audit_log').pluck().all() as Array<string | null>;
+    expect(trail.some((d) => d?.includes('hunter2-pin'))).toBe(false);
+    const again = await vigil.call('runs.rerun', { id: r.id }, admin);
+    expect(again.ok).toBe(false);
+    if (!again.ok) expect(again.error.details).toEqual([{ path: ['params', 'pin'], message: 'Enter pin' }]);
+    expect((await vigil.call('runs.rerun', { id: r.id, params: { pin: 'again' } }, admin)).ok).toBe(true);
+  });
+
+  it('prunes finished runs older than the retention', async () => {
+    await save(book('old', '  - { id: a, name: A, action: fake_ok }\n'));
+    const { run: first } = await run('old');
+    await timers.advance(3 * 86_400_000);
+    const { run: second } = await run('old');
+    await settle();
+    expect(await vigil.ok('runbooks.retention.get', {}, admin)).toEqual({ days: 180 });
+    expect(await vigil.ok('runbooks.retention.set', { days: 2 }, admin)).toEqual({ days: 2, pruned: 1 });
+    expect((await vigil.ok('runs.list', {}, admin)).runs.map((x) => x.id)).toEqual([second.id]);
+    expect((await vigil.call('runs.get', { id: first.id }, admin)).ok).toBe(false);
+  });
+
   it('refuses parameters that do not fit, next to their field', async () => {
     await save(book('typed', '  - { id: a, name: A, action: fake_ok }\n', 'params:\n  - { name: n, type: number, required: true, max: 3 }\n'));
     const reply = await vigil.call('runbooks.run', { id: 'typed', params: { n: 9 } }, admin);
