@@ -1,5 +1,6 @@
 /** Contract handlers for runbooks, runs, approvals, decisions and the module's settings. */
 import { diffLines, createTwoFilesPatch } from 'diff';
+import { z } from 'zod';
 import type { RunbookSummary } from '../../src-shared/contract';
 import type { Role } from '../../src-shared/roles';
 import { auditTarget } from '../audit';
@@ -52,6 +53,17 @@ export interface RunbookHandlerDeps {
 
 // Every channel here needs a session, so there always is a caller.
 const who = (ctx: HandlerContext): { username: string; role: Role } => ({ username: ctx.caller?.username ?? 'anonymous', role: ctx.caller?.role ?? 'operator' });
+
+const cursorSchema = z.object({ createdAt: z.number().int(), id: z.string().max(64) }).strict();
+
+/** A runs.list cursor as nextCursor gave it; anything else is the caller's mistake. */
+function readCursor(text: string): { createdAt: number; id: string } {
+  try {
+    return cursorSchema.parse(JSON.parse(Buffer.from(text, 'base64url').toString()));
+  } catch {
+    throw new DispatchError('INVALID_INPUT', 'That cursor is not one runs.list gave.', [{ path: ['cursor'], message: 'Not a cursor from runs.list' }]);
+  }
+}
 
 /** Refusals from the services, as the dispatcher answers them. */
 function answer<T>(act: () => T): T {
@@ -185,7 +197,7 @@ export function runbookHandlers(deps: RunbookHandlerDeps): HandlerTable<RunbookC
     },
 
     'runs.list': ({ filter, limit, cursor }, ctx) => {
-      const at = cursor ? (JSON.parse(Buffer.from(cursor, 'base64url').toString()) as { createdAt: number; id: string }) : null;
+      const at = cursor === undefined ? null : readCursor(cursor);
       const role = who(ctx).role;
       const page = repo.list(filter, limit + 1, at);
       const shown = page.slice(0, limit).filter((r) => {
