@@ -18,20 +18,9 @@ import { createVigil, type Vigil } from '../src-main/app/vigil';
 import { LOCAL_SOURCE } from '../src-main/dispatch';
 import { createLogger } from '../src-main/log';
 import { action } from '../src-main/runbooks';
-import type { SecretStore } from '../src-main/secrets';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../src-shared/contract';
 import type { BenchSuite } from './result';
-
-function memorySecrets(): SecretStore {
-  const entries = new Map<string, string>();
-  return {
-    service: 'vigil-bench-runbooks',
-    get: async (a) => entries.get(a) ?? null,
-    set: async (a, v) => void entries.set(a, v),
-    delete: async (a) => entries.delete(a),
-    list: async () => [...entries.keys()],
-  };
-}
+import { memorySecrets } from './temp-store';
 
 const extraActions = [
   action({ name: 'bench_noop', summary: 'nothing', inputs: z.object({}).strict(), describe: () => 'nothing', defaultTimeoutMs: 60_000, run: async () => ({}) }),
@@ -62,7 +51,7 @@ export const run: BenchSuite = async ({ quick }) => {
   const shippedDir = mkdtempSync(path.join(tmpdir(), 'vigil-bench-runbooks-shipped-'));
   let vigil: Vigil | null = null;
   try {
-    vigil = await createVigil({ dataDir, secrets: memorySecrets(), sandbox: false, log: createLogger({ sink: () => {} }), monitor: { workstation: false }, runbooks: { shippedDir, extraActions } });
+    vigil = await createVigil({ dataDir, secrets: memorySecrets('vigil-bench-runbooks'), sandbox: false, log: createLogger({ sink: () => {} }), monitor: { workstation: false }, runbooks: { shippedDir, extraActions } });
     const v = vigil;
     const call = async <C extends ChannelName>(channel: C, input: ChannelInput<C>, token?: string): Promise<ChannelOutput<C>> => {
       const reply = await v.dispatch(channel, input, { token, source: LOCAL_SOURCE });

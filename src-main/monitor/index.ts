@@ -10,7 +10,7 @@ import { Monitor, type MonitorApi, type MonitorDeps } from './service/monitor';
 export type { MaintenanceListing, MonitorApi, MonitorDeps, TargetDetail } from './service/monitor';
 export { UPTIME_WINDOWS } from './storage/probe-storage';
 export type { RunReport } from './scheduler';
-export type { Timers } from './timers';
+export { systemTimers, type Timers } from './timers';
 
 export function createMonitorModule(deps: MonitorDeps): ServiceModule<MonitorApi> {
   const monitor = new Monitor(deps);

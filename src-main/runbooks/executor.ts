@@ -13,7 +13,7 @@ import type { EventBus } from '../events';
 import { StepFailure, type ActionSet } from './actions/action';
 import { resolve, truthy, type Scope } from './definition/templates';
 import type { RunRepo } from './run-repo';
-import type { Timers } from './timers';
+import type { Timers } from '../monitor';
 
 export const DEFAULT_STEP_TIMEOUT_MS = 5 * 60_000;
 

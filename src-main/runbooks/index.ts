@@ -12,7 +12,7 @@ import type { Clock } from '../clock';
 import type { ConnectionsApi } from '../connections';
 import type { EventBus } from '../events';
 import type { Logger } from '../log';
-import type { MonitorApi } from '../monitor';
+import { systemTimers, type MonitorApi, type Timers } from '../monitor';
 import type { OutboundGuard } from '../net';
 import type { NotifyApi } from '../notify';
 import { redact } from '../phi';
@@ -29,10 +29,8 @@ import { RunRepo } from './run-repo';
 import { RunService } from './runs';
 import { RunbookScheduler } from './scheduler';
 import { RunbookSettings } from './settings';
-import { systemTimers, type Timers } from './timers';
 
 export { action, StepFailure, type ActionContext, type ActionDef } from './actions/action';
-export type { Timers } from './timers';
 
 const DAY_MS = 86_400_000;
 

@@ -5,26 +5,14 @@
  * version, so listing does not re-parse).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join } from 'node:path';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Clock } from '../clock';
+import { shippedResourceDir } from '../resources';
 import type { ActionSet } from './actions/action';
 import { validateRunbook, type Validation } from './definition/validate';
 
-const LEVELS_UP = 5;
-
-function findShippedDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < LEVELS_UP; i++, dir = dirname(dir)) {
-    const candidate = join(dir, 'resources', 'runbooks');
-    if (existsSync(candidate)) return candidate;
-  }
-  return resolve('resources', 'runbooks');
-}
-
-/** Found by walking up from this module, as source, bundled or packaged (electron-builder.yml lists it). */
-export const SHIPPED_RUNBOOKS_DIR = findShippedDir();
+export const SHIPPED_RUNBOOKS_DIR = shippedResourceDir('runbooks');
 
 export interface StoredVersion {
   runbookId: string;

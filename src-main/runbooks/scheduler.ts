@@ -12,7 +12,7 @@ import { auditTarget } from '../audit';
 import type { Clock } from '../clock';
 import type { Logger } from '../log';
 import type { RunbookSettings } from './settings';
-import type { Timers } from './timers';
+import type { Timers } from '../monitor';
 
 /** How late a run may start and still count as on time. */
 export const ON_TIME_MS = 2 * 60_000;
