@@ -214,7 +214,7 @@ export class RunRepo {
 
   private writeLine(runId: string, stepId: string, seq: number, at: number, text: string): void {
     this.stmt('INSERT INTO runbook_step_lines (run_id, step_id, seq, at, text) VALUES (?, ?, ?, ?, ?)').run(runId, stepId, seq, at, text.slice(0, MAX_LINE_CHARS));
-    if (seq >= MAX_LINES_PER_STEP) {
+    if (seq > MAX_LINES_PER_STEP) {
       this.stmt('DELETE FROM runbook_step_lines WHERE run_id = ? AND step_id = ? AND seq = ?').run(runId, stepId, seq - MAX_LINES_PER_STEP);
       this.stmt('UPDATE runbook_run_steps SET lines_dropped = lines_dropped + 1 WHERE run_id = ? AND step_id = ?').run(runId, stepId);
     }

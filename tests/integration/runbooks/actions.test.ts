@@ -158,6 +158,15 @@ describe('exec', () => {
     expect(byOperator.ok).toBe(false);
   }, 60_000);
 
+  it('stops a program that outlives its allow-list timeout', async () => {
+    await vigil.ok('runbooks.exec.set', { entries: [{ name: 'sleeper', path: '/usr/bin/sleep', args: ['{seconds}'], timeoutMs: 200, note: 'sleeps' }] }, admin);
+    await save(`id: exec-sleep\nname: Exec sleep\nroles: [admin]\nsteps:\n  - id: run\n    name: Run\n    action: exec\n    with: { command: sleeper, args: { seconds: 30 } }\n`);
+    const done = await finished((await vigil.ok('runbooks.run', { id: 'exec-sleep' }, admin)).run.id);
+    expect(done.result).toBe('FAILED');
+    expect(done.steps[0]!.message).toMatch(/was stopped \(SIGTERM\)/);
+    expect(done.steps[0]!.durationMs).toBeLessThan(30_000);
+  }, 60_000);
+
   it('passes hostile values as plain arguments, one each, without a shell', async () => {
     await vigil.ok('runbooks.exec.set', { entries: [{ name: 'printer', path: '/usr/bin/printf', args: ['[%s]\\n', '{a}', '{b}', '{c}'], timeoutMs: 5_000, note: 'echo back' }] }, admin);
     await save(

@@ -98,6 +98,16 @@ describe('results', () => {
     expect(events).toEqual(['a:start', 'a:output', 'a:output', 'a:output', 'a:result', 'b:start', 'b:output', 'b:result']);
   });
 
+  it('keeps the newest lines of a chatty step and counts the ones let go', async () => {
+    await save(book('chatty', '  - { id: a, name: A, action: fake_ok, with: { lines: 310 } }\n'));
+    const { run: r } = await run('chatty');
+    await settle();
+    const [step] = (await get(r.id)).steps;
+    expect(step!.lines).toHaveLength(300);
+    expect(step!.lines[0]!.text).toBe('line 11');
+    expect(step!.linesDropped).toBe(10);
+  });
+
   it('is PARTIAL_SUCCESS when a warning step fails, and goes on after it', async () => {
     await save(book('warn', '  - { id: a, name: A, action: fake_fail, critical: false }\n  - { id: b, name: B, action: fake_ok }\n'));
     const { run: r } = await run('warn');
