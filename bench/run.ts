@@ -19,6 +19,7 @@ const SUITES: Record<string, () => Promise<{ run: BenchSuite }>> = {
   triage: () => import('./triage'),
   kpi: () => import('./kpi'),
   team: () => import('./team'),
+  runbooks: () => import('./runbooks'),
 };
 
 const args = process.argv.slice(2);

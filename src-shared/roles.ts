@@ -66,6 +66,10 @@ export const PERMISSIONS = {
   'kpi.manage': ['admin'],
   /** Switch team mode (a shared PostgreSQL database) on, off, or to another database. */
   'team.manage': ['admin'],
+  /** See runbooks and their runs; run, approve and answer those whose own roles include theirs. */
+  'runbooks.read': everyone,
+  /** Import, edit and delete runbooks, the exec allow-list and how long run history is kept. */
+  'runbooks.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -24,6 +24,7 @@ import type { SandboxOptions } from '../sandbox';
 import { createKeychain, KeychainError, type SecretStore } from '../secrets';
 import type { ServiceModule } from '../service-module';
 import { openStore, StoreError, type Store } from '../store';
+import { createRunbooksModule, type RunbooksDeps } from '../runbooks';
 import { createSystemModule } from '../system';
 import { createTeamModule, type TeamDeps } from '../team';
 import { createTicketsModule, type TicketsDeps } from '../tickets';
@@ -58,6 +59,8 @@ export interface VigilOptions {
   kpi?: Pick<KpiDeps, 'timeZone'>;
   /** Team mode's connection and poll interval, for tests and benches. */
   team?: Partial<Pick<TeamDeps, 'connect' | 'pollMs' | 'listen'>>;
+  /** The runbooks' timers and shipped folder, and extra actions, for tests and the bench. */
+  runbooks?: Partial<Pick<RunbooksDeps, 'timers' | 'shippedDir' | 'extraActions'>>;
   /** Electron's notifications; without it, desktop notices go to the consoles in a browser as notify.desktop events. */
   desktop?: DesktopNotifier;
   /** Modules started after the built-in ones (tests use it to prove the start and close rules). */
@@ -107,6 +110,7 @@ export async function createVigil(opts: VigilOptions): Promise<Vigil> {
     modules.add(createKpiModule({ db, clock, log, events, tickets: tickets.api, monitor: monitor.api, timeZone: opts.kpi?.timeZone }));
     modules.add(await createTeamModule({ db, clock, log, events, secrets, outbound, tickets: tickets.api, ...opts.team }));
     modules.add(createDisplaysModule({ db, clock, events, log, sessions: users.api.sessions, monitor: monitor.api }));
+    modules.add(createRunbooksModule({ db, store, dataDir, clock, log, events, audit: audit.api.writer, verifyAudit: () => audit.api.verify(), exportAudit: (range) => audit.api.exportRange(range), connections: connections.api, monitor: monitor.api, notify: notify.api, tickets: tickets.api, outbound, ...opts.runbooks }));
     modules.add(createSystemModule({ version: VERSION, dataDir, startedAt, store, secrets, auditEntries: () => audit.api.count() }));
     for (const start of opts.extraModules ?? []) modules.add(await start());
 

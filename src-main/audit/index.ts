@@ -13,7 +13,7 @@
  * those an admin needs to get in and acknowledge it (ROLLED_BACK_PASS).
  */
 import { join } from 'node:path';
-import type { ChannelName } from '../../src-shared/contract';
+import type { AuditVerifyResult, ChannelName } from '../../src-shared/contract';
 import type { Clock } from '../clock';
 import type { AuditSink } from '../dispatch';
 import type { EventBus } from '../events';
@@ -25,6 +25,7 @@ import type { Store } from '../store';
 import { ChainAnchor } from './anchor';
 import { AuditLog } from './audit-log';
 import { auditHandlers } from './handlers';
+import { exportFileName, saveExport } from './exports';
 import { ExportRetention } from './retention';
 import { detectRollback } from './rollback';
 import { AuditSettings } from './settings';
@@ -52,6 +53,10 @@ export interface AuditApi {
   /** For services: what Vigil does on its own, and acts that must be on record first. */
   writer: AuditWriter;
   count(): number;
+  /** Walks the hash chain, as audit.verify does (a runbook step). */
+  verify(): Promise<AuditVerifyResult>;
+  /** Saves a JSON Lines export of a range into the data folder's exports, as audit.export does (a runbook step); the caller audits it. */
+  exportRange(range: { from?: number; to?: number }): Promise<{ savedTo: string; entries: number; sha256: string }>;
 }
 
 /**
@@ -106,7 +111,12 @@ export async function createAuditModule(deps: AuditDeps): Promise<ServiceModule<
   return {
     name: 'audit',
     handlers: auditHandlers({ audit, anchor, settings, retention, exportDir, clock }),
-    api: { sink, writer, count: () => audit.count() },
+    api: { sink, writer, count: () => audit.count(), verify: () => audit.verify(),
+      exportRange: async (range) => {
+        const { lines, entries, sha256 } = audit.exportJsonl(range);
+        return { savedTo: await saveExport(exportDir, exportFileName(clock.now()), lines), entries, sha256 };
+      },
+    },
     close: async () => {
       retention.stop();
       const held = audit.rollback()?.heldEntries ?? 0;

@@ -35,6 +35,10 @@ export const auditTarget = {
   kpiSettings: () => 'kpi:settings',
   /** Team mode's shared database settings. */
   team: () => 'team:settings',
+  runbook: (id: string) => `runbook:${id}`,
+  runbookRun: (id: string) => `runbook-run:${id}`,
+  runbookExec: () => 'runbooks:exec-allow-list',
+  runbookRetention: () => 'runbooks:retention',
 } as const;
 
 /**

@@ -6,6 +6,7 @@
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { CheckResult } from '../../src-shared/contract';
+import type { SandboxStatePatch } from '../../src-shared/sandbox-state';
 import type { AuditWriter } from '../audit';
 import type { Clock } from '../clock';
 import type { EventBus } from '../events';
@@ -21,7 +22,7 @@ import { ConnectionsRepo, type ConnectionRecord } from './connections-repo';
 import { ConnectionsService } from './connections-service';
 import { connectionHandlers } from './handlers';
 import { RepeatedChecks } from './repeated-checks';
-import { startSandboxLink, type SandboxLink } from './sandbox-link';
+import { startSandboxLink, type SandboxInfo, type SandboxLink } from './sandbox-link';
 
 export type { ConnectionRecord } from './connections-repo';
 export { DISCOVERY_EVERY_MS } from './repeated-checks';
@@ -44,6 +45,8 @@ export interface ConnectionsApi {
   find(id: number): ConnectionRecord | null;
   /** The diagnostics steps now, on clients kept between calls (the monitor's probes); never throws for a failing server. */
   probe(record: ConnectionRecord): Promise<CheckResult[]>;
+  /** Changes the embedded sandbox's switches (a runbook's drill); throws without a sandbox. */
+  setSandbox(patch: SandboxStatePatch): Promise<SandboxInfo>;
 }
 
 export async function createConnectionsModule(deps: ConnectionsDeps): Promise<ServiceModule<ConnectionsApi>> {
@@ -85,6 +88,10 @@ export async function createConnectionsModule(deps: ConnectionsDeps): Promise<Se
       list: () => repo.list(),
       find: (id) => repo.find(id),
       probe: (record) => repeated.run(record),
+      setSandbox: async (patch) => {
+        if (!sandbox) throw new Error('This console runs without its embedded sandbox EHR.');
+        return sandbox.set(patch);
+      },
     },
     close: async () => {
       await Promise.all([repeated.closeAll(), clients.closeAll()]);

@@ -1,27 +1,11 @@
-/**
- * The articles Vigil ships: resources/kb/*.md. The folder is found by
- * walking up from this module's own location to the project root: from
- * src-main/kb as source, from out/main (or a chunk below it) bundled, and
- * inside the packaged app's archive (electron-builder.yml lists resources/kb).
- */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+/** The articles Vigil ships: resources/kb/*.md (found as src-main/resources.ts says). */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Logger } from '../log';
+import { shippedResourceDir } from '../resources';
 import { FrontMatterError, parseArticle, type ParsedArticle } from './front-matter';
 
-const LEVELS_UP = 5;
-
-function shippedDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < LEVELS_UP; i++, dir = dirname(dir)) {
-    const candidate = join(dir, 'resources', 'kb');
-    if (existsSync(candidate)) return candidate;
-  }
-  return resolve('resources', 'kb');
-}
-
-export const SHIPPED_KB_DIR = shippedDir();
+export const SHIPPED_KB_DIR = shippedResourceDir('kb');
 
 export interface ShippedLoad {
   articles: ParsedArticle[];

@@ -11,7 +11,7 @@ export type { MaintenanceListing, MonitorApi, MonitorDeps, TargetDetail } from '
 export { UPTIME_WINDOWS } from './storage/probe-storage';
 export type { RangeRollup } from './storage/range-rollup';
 export type { RunReport } from './scheduler';
-export type { Timers } from './timers';
+export { systemTimers, type Timers } from './timers';
 
 export function createMonitorModule(deps: MonitorDeps): ServiceModule<MonitorApi> {
   const monitor = new Monitor(deps);

@@ -602,6 +602,112 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 17,
+    name: 'runbooks',
+    sql: `
+      -- Every saved version of every runbook's YAML (src-main/runbooks); shipped files come in as saved by 'vigil'.
+      CREATE TABLE runbook_versions (
+        runbook_id TEXT NOT NULL,
+        version    INTEGER NOT NULL,
+        yaml       TEXT NOT NULL,
+        file_name  TEXT NOT NULL,
+        source     TEXT NOT NULL CHECK (source IN ('shipped', 'custom')),
+        saved_at   INTEGER NOT NULL,
+        saved_by   TEXT NOT NULL,
+        PRIMARY KEY (runbook_id, version)
+      ) WITHOUT ROWID;
+
+      -- Runs and their steps; secret parameters are stored as null.
+      CREATE TABLE runbook_runs (
+        id             TEXT PRIMARY KEY,
+        runbook_id     TEXT NOT NULL,
+        runbook_name   TEXT NOT NULL,
+        version        INTEGER NOT NULL,
+        state          TEXT NOT NULL,
+        result         TEXT,
+        trigger        TEXT NOT NULL,
+        actor          TEXT NOT NULL,
+        params         TEXT NOT NULL,
+        selected_steps TEXT,
+        rerun_of       TEXT,
+        approval       TEXT,
+        current_step   TEXT,
+        created_at     INTEGER NOT NULL,
+        started_at     INTEGER,
+        ended_at       INTEGER
+      );
+      CREATE INDEX runbook_runs_by_runbook ON runbook_runs (runbook_id, created_at);
+      CREATE INDEX runbook_runs_by_time ON runbook_runs (created_at);
+      CREATE INDEX runbook_runs_live ON runbook_runs (state) WHERE state <> 'done';
+
+      CREATE TABLE runbook_run_steps (
+        run_id        TEXT NOT NULL REFERENCES runbook_runs (id) ON DELETE CASCADE,
+        position      INTEGER NOT NULL,
+        step_id       TEXT NOT NULL,
+        name          TEXT NOT NULL,
+        action        TEXT NOT NULL,
+        critical      INTEGER NOT NULL,
+        state         TEXT NOT NULL,
+        started_at    INTEGER,
+        ended_at      INTEGER,
+        message       TEXT,
+        outputs       TEXT NOT NULL DEFAULT '{}',
+        lines_dropped INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (run_id, step_id)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE runbook_step_lines (
+        run_id  TEXT NOT NULL REFERENCES runbook_runs (id) ON DELETE CASCADE,
+        step_id TEXT NOT NULL,
+        seq     INTEGER NOT NULL,
+        at      INTEGER NOT NULL,
+        text    TEXT NOT NULL,
+        PRIMARY KEY (run_id, step_id, seq)
+      ) WITHOUT ROWID;
+
+      -- One vote per person per run.
+      CREATE TABLE runbook_approvals (
+        run_id   TEXT NOT NULL REFERENCES runbook_runs (id) ON DELETE CASCADE,
+        voter    TEXT NOT NULL,
+        decision TEXT NOT NULL CHECK (decision IN ('approved', 'rejected')),
+        comment  TEXT NOT NULL,
+        at       INTEGER NOT NULL,
+        PRIMARY KEY (run_id, voter)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE runbook_decisions (
+        run_id      TEXT NOT NULL REFERENCES runbook_runs (id) ON DELETE CASCADE,
+        step_id     TEXT NOT NULL,
+        question    TEXT NOT NULL,
+        choices     TEXT NOT NULL,
+        roles       TEXT NOT NULL,
+        asked_at    INTEGER NOT NULL,
+        answer      TEXT,
+        answered_by TEXT,
+        answered_at INTEGER,
+        comment     TEXT,
+        PRIMARY KEY (run_id, step_id)
+      ) WITHOUT ROWID;
+
+      -- The executables the exec action may run (an admin's list).
+      CREATE TABLE runbook_exec_allow (
+        name       TEXT PRIMARY KEY,
+        path       TEXT NOT NULL,
+        args       TEXT NOT NULL,
+        timeout_ms INTEGER NOT NULL,
+        note       TEXT NOT NULL,
+        added_by   TEXT NOT NULL,
+        added_at   INTEGER NOT NULL
+      ) WITHOUT ROWID;
+
+      -- Retention days, and each schedule's last time considered (for the missed-run policy).
+      CREATE TABLE runbook_settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
+  {
     version: 19,
     name: 'team mode: outbox, sync state, shared ticket events',
     sql: `

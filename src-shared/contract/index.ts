@@ -26,6 +26,7 @@ import { SYSTEM_CHANNELS } from './system';
 import { TEAM_CHANNELS, TEAM_EVENTS } from './team';
 import { TICKET_CHANNELS, TICKET_EVENTS } from './tickets';
 import { USER_CHANNELS, USER_EVENTS } from './users';
+import { RUNBOOK_CHANNELS, RUNBOOK_EVENTS } from './runbooks';
 
 export * from './define';
 export * from './users';
@@ -38,6 +39,7 @@ export * from './kb';
 export * from './displays';
 export * from './kpi';
 export * from './team';
+export * from './runbooks';
 
 type Joined<T extends readonly object[]> = T extends readonly [infer H, ...infer R extends readonly object[]] ? H & Joined<R> : unknown;
 
@@ -68,6 +70,7 @@ export const CHANNELS = join(
   DISPLAY_CHANNELS,
   KPI_CHANNELS,
   TEAM_CHANNELS,
+  RUNBOOK_CHANNELS,
 ) satisfies Record<string, ChannelDef>;
 
 export type ChannelName = keyof typeof CHANNELS;
@@ -110,6 +113,7 @@ export const EVENTS = join(
   DISPLAY_EVENTS,
   KPI_EVENTS,
   TEAM_EVENTS,
+  RUNBOOK_EVENTS,
 ) satisfies Record<string, EventDef>;
 
 export type EventName = keyof typeof EVENTS;

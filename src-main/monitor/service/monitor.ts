@@ -34,6 +34,7 @@ import { bareHost, OutboundRefusedError, type OutboundGuard } from '../../net';
 import type { NotifyApi } from '../../notify';
 import { DependencyCycleError, DependencyGraph } from '../dependencies';
 import { MaintenanceCalendar, nextOccurrence } from '../maintenance';
+import { probeWorkstation, type WorkstationProbeResult } from '../probes/workstation-probe';
 import type { RunReport } from '../scheduler';
 import { StateMachine } from '../state';
 import { CHART_RANGES, type LatencyChart } from '../storage/latency';
@@ -87,6 +88,8 @@ export interface MonitorApi {
   addMaintenance(input: NewMaintenanceWindow): MaintenanceWindow;
   /** False when there was no such window. */
   removeMaintenance(id: string): boolean;
+  /** Measures this workstation now (a runbook's resources check), against the seed's 80/85/80 % levels. */
+  checkWorkstation(signal?: AbortSignal): Promise<WorkstationProbeResult>;
 }
 
 export class UnknownTargetError extends Error {
@@ -296,6 +299,10 @@ export class Monitor implements MonitorApi {
 
   respond(type: 'acknowledge' | 'unacknowledge' | 'resolve', alertId: string, by: string): AlertView {
     return this.alertFeed.respond(type, alertId, by, this.deps.clock.now());
+  }
+
+  checkWorkstation(signal?: AbortSignal): Promise<WorkstationProbeResult> {
+    return probeWorkstation({ dataDir: this.deps.dataDir }, { signal });
   }
 
   maintenanceWindows(): MaintenanceListing[] {

@@ -31,6 +31,8 @@ const PERMISSION_WORDS: Record<Permission, string | null> = {
   'kpi.read': null,
   'kpi.manage': 'set KPI targets',
   'team.manage': 'switch team mode on and off',
+  'runbooks.read': null,
+  'runbooks.manage': 'manage runbooks and the exec allow-list',
 };
 
 function sentence(parts: string[]): string {
