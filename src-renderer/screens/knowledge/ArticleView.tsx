@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import Markdown from 'react-markdown';
+import remarkGfm from 'remark-gfm';
 import { KB_CATEGORY_LABELS, type KbArticle } from '../../../src-shared/contract/kb';
 import { errorText } from '../../api/error-text';
 import { useKbHistory, useKbVote } from '../../api/kb';
@@ -67,7 +68,10 @@ export function ArticleView({ article, onEdit }: { article: KbArticle; onEdit: (
         </Button>
       )}
       <div className="kb-body">
-        <Markdown skipHtml>{article.body}</Markdown>
+        {/* GitHub-flavoured Markdown: the shipped articles' error-code tables are tables, not pipes. */}
+        <Markdown skipHtml remarkPlugins={[remarkGfm]}>
+          {article.body}
+        </Markdown>
       </div>
       <VoteButtons article={article} />
       <History article={article} />

@@ -10,7 +10,7 @@ import { button, descriptionOf, fail, findButton, ok, queryButton, renderApp, si
 const TIMEOUT = article('fhir_timeout', {
   title: 'FHIR request timed out',
   codes: ['fhir_timeout'],
-  body: '# When the EHR is slow\n\nCheck the **gateway**.\n\n<script>window.hacked = true</script><b>raw html</b>',
+  body: '# When the EHR is slow\n\nCheck the **gateway**.\n\n| Code | Meaning |\n| --- | --- |\n| fhir_timeout | no answer in time |\n\n<script>window.hacked = true</script><b>raw html</b>',
   helpful: 4,
   notHelpful: 1,
   revision: 2,
@@ -56,6 +56,9 @@ describe('Knowledge', () => {
     expect(within(view).getByRole('heading', { level: 1, name: 'When the EHR is slow' })).toBeTruthy();
     expect(view.querySelector('strong')?.textContent).toBe('gateway');
     expect(view.querySelector('script, b')).toBeNull();
+    // The articles' code tables are tables, not lines of pipes.
+    expect(within(view).getByRole('cell', { name: 'no answer in time' })).toBeTruthy();
+    expect(textOf(view)).not.toContain('| Code |');
     expect(queryButton('Edit article')).toBeNull();
 
     await person.click(button('Helpful (4)'));
