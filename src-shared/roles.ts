@@ -60,6 +60,12 @@ export const PERMISSIONS = {
   'kb.read': everyone,
   /** Write and edit knowledge-base articles. */
   'kb.edit': ['admin'],
+  /** See the patient-safety score, its incidents and signatures, the compliance breakdown and the monthly report. */
+  'safety.read': everyone,
+  /** Acknowledge, comment on and sign off safety incidents. */
+  'safety.review': ['safety_officer', 'admin'],
+  /** Change the safety thresholds and weights. */
+  'safety.manage': ['safety_officer', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -13,7 +13,7 @@
  * those an admin needs to get in and acknowledge it (ROLLED_BACK_PASS).
  */
 import { join } from 'node:path';
-import type { ChannelName } from '../../src-shared/contract';
+import type { AuditVerifyResult, ChannelName } from '../../src-shared/contract';
 import type { Clock } from '../clock';
 import type { AuditSink } from '../dispatch';
 import type { EventBus } from '../events';
@@ -23,7 +23,7 @@ import type { SecretStore } from '../secrets';
 import type { ServiceModule } from '../service-module';
 import type { Store } from '../store';
 import { ChainAnchor } from './anchor';
-import { AuditLog } from './audit-log';
+import { AuditLog, type AuditTally } from './audit-log';
 import { auditHandlers } from './handlers';
 import { ExportRetention } from './retention';
 import { detectRollback } from './rollback';
@@ -31,7 +31,7 @@ import { AuditSettings } from './settings';
 import { walkInWorkers } from './verify-run';
 import { auditWriter, type AuditWriter } from './writer';
 
-export { AuditUnavailableError } from './audit-log';
+export { AuditUnavailableError, type AuditTally } from './audit-log';
 export { auditTarget, SYSTEM_ACTORS, type SystemActor } from './targets';
 export type { AuditWriter, SystemAuditEntry } from './writer';
 
@@ -52,6 +52,10 @@ export interface AuditApi {
   /** For services: what Vigil does on its own, and acts that must be on record first. */
   writer: AuditWriter;
   count(): number;
+  /** Walks the whole chain off the main thread (a second caller shares the walk under way). */
+  verify(): Promise<AuditVerifyResult>;
+  /** What the trail holds since `from` (an index range, cheap). */
+  tally(from: number): AuditTally;
 }
 
 /**
@@ -106,7 +110,7 @@ export async function createAuditModule(deps: AuditDeps): Promise<ServiceModule<
   return {
     name: 'audit',
     handlers: auditHandlers({ audit, anchor, settings, retention, exportDir, clock }),
-    api: { sink, writer, count: () => audit.count() },
+    api: { sink, writer, count: () => audit.count(), verify: () => audit.verify(), tally: (from) => audit.tally(from) },
     close: async () => {
       retention.stop();
       const held = audit.rollback()?.heldEntries ?? 0;

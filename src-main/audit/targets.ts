@@ -32,6 +32,9 @@ export const auditTarget = {
   ticketAlertRules: () => 'tickets:alert-rules',
   kbArticle: (id: string) => `kb:${id}`,
   display: (id: string) => `display:${id}`,
+  safetyIncident: (id: string) => `safety-incident:${id}`,
+  safetySettings: () => 'safety:settings',
+  safetyReport: (month: string) => `safety-report:${month}`,
 } as const;
 
 /**

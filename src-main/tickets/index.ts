@@ -27,9 +27,11 @@ import { SlaScheduler, type SchedulerTimers } from './sla/sla-scheduler';
 import { TicketRepo } from './store/ticket-repo';
 import { ViewsRepo } from './store/views-repo';
 import { TicketImporter } from './transfer/importer';
+import { ticketPeriod, type TicketPeriod } from './store/period';
 
 export { SLA_TICK_MS, type SchedulerTimers } from './sla/sla-scheduler';
 export type { NewTicketInput } from './service/ticket-service';
+export type { TicketPeriod } from './store/period';
 
 /** What other services may do with tickets. */
 export interface TicketsApi {
@@ -39,6 +41,8 @@ export interface TicketsApi {
    * Throws as the service does (an alert already ticketed: TicketConflictError).
    */
   open(input: NewTicketInput, actor: string): { id: string; number: number };
+  /** Tickets opened in [from, to) by category, and the satisfaction ratings given in it (the monthly safety report). */
+  period(from: number, to: number): TicketPeriod;
 }
 
 export interface TicketsDeps {
@@ -103,6 +107,7 @@ export function createTicketsModule(deps: TicketsDeps): ServiceModule<TicketsApi
         const { state } = service.create(input, actor, (alertId) => repo.byAlert(alertId));
         return { id: state.id, number: state.number };
       },
+      period: (from, to) => ticketPeriod(db, from, to),
     },
     close: () => {
       unfollow();

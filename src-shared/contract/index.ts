@@ -21,6 +21,7 @@ import { DISPLAY_CHANNELS, DISPLAY_EVENTS } from './displays';
 import { MONITOR_CHANNELS, MONITOR_EVENTS } from './monitor';
 import { NETWORK_CHANNELS } from './network';
 import { NOTIFY_CHANNELS, NOTIFY_EVENTS } from './notify';
+import { SAFETY_CHANNELS, SAFETY_EVENTS } from './safety';
 import { SYSTEM_CHANNELS } from './system';
 import { TICKET_CHANNELS, TICKET_EVENTS } from './tickets';
 import { USER_CHANNELS, USER_EVENTS } from './users';
@@ -34,6 +35,7 @@ export * from './network';
 export * from './tickets';
 export * from './kb';
 export * from './displays';
+export * from './safety';
 
 type Joined<T extends readonly object[]> = T extends readonly [infer H, ...infer R extends readonly object[]] ? H & Joined<R> : unknown;
 
@@ -62,6 +64,7 @@ export const CHANNELS = join(
   TICKET_CHANNELS,
   KB_CHANNELS,
   DISPLAY_CHANNELS,
+  SAFETY_CHANNELS,
 ) satisfies Record<string, ChannelDef>;
 
 export type ChannelName = keyof typeof CHANNELS;
@@ -102,6 +105,7 @@ export const EVENTS = join(
   TICKET_EVENTS,
   KB_EVENTS,
   DISPLAY_EVENTS,
+  SAFETY_EVENTS,
 ) satisfies Record<string, EventDef>;
 
 export type EventName = keyof typeof EVENTS;

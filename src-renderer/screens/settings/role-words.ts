@@ -28,6 +28,9 @@ const PERMISSION_WORDS: Record<Permission, string | null> = {
   'tickets.manage': 'set SLA policies',
   'kb.read': null,
   'kb.edit': 'edit knowledge articles',
+  'safety.read': null,
+  'safety.review': 'sign off safety incidents',
+  'safety.manage': 'set safety thresholds',
 };
 
 function sentence(parts: string[]): string {
