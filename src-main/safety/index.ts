@@ -117,17 +117,16 @@ export function createSafetyModule(deps: SafetyDeps): ServiceModule<SafetyApi> {
       if (!closed) armTick();
     }, SAFETY_TICK_MS);
   };
-  const armVerify = () => {
+  const armVerify = (delayMs: number) => {
     verifyTimer = timers.setTimeout(() => {
       void verifyAudit().finally(() => {
-        if (!closed) armVerify();
+        if (!closed) armVerify(AUDIT_VERIFY_MS);
       });
-    }, AUDIT_VERIFY_MS);
+    }, delayMs);
   };
   // The first walk at once, so compliance has data from the first ticks.
-  void verifyAudit();
+  armVerify(0);
   armTick();
-  armVerify();
 
   return {
     name: 'safety',

@@ -9,8 +9,8 @@ import type { SandboxFaults } from '../../src-shared/sandbox-state';
 export const AI_METRICS_PATH = '/ai/metrics';
 
 const MODELS = [
-  { model: 'sepsis-risk', version: '3.2', accuracy: 0.93 },
-  { model: 'readmission', version: '1.9', accuracy: 0.91 },
+  { model: 'sepsis-risk', version: '3.2', accuracy: 0.95 },
+  { model: 'readmission', version: '1.9', accuracy: 0.94 },
 ];
 
 const round = (n: number, places: number) => Number(n.toFixed(places));
