@@ -60,7 +60,11 @@ export function safetyHandlers(deps: SafetyHandlerDeps): HandlerTable<SafetyChan
     return found;
   };
   const changed = (id: string) => deps.events.emit('safety.updated', { at: clock.now(), incidentId: id });
-  const thresholdsOf = (key: SeriesKey, settings = deps.settings.current().settings) => (key === 'overall' ? settings.overall : settings.indicators[key]);
+  const thresholdsOf = (key: SeriesKey) => {
+    const { settings } = deps.settings.current();
+    const { warning, critical } = key === 'overall' ? settings.overall : settings.indicators[key];
+    return { warning, critical };
+  };
 
   return {
     'safety.overview': () => {
