@@ -32,4 +32,9 @@ export const queryKeys = {
   displaysList: ['displays.list'] as const,
   wallBoard: ['display.board'] as const,
   wallAlerts: ['display.alerts'] as const,
+  safetyOverview: ['safety.overview'] as const,
+  safetyHistory: (key: string, range: string) => ['safety.history', key, range] as const,
+  safetyIncidentsAll: ['safety.incidents.list'] as const,
+  safetyIncidents: (filter: string) => ['safety.incidents.list', filter] as const,
+  safetyReport: (month: string) => ['safety.report', month] as const,
 };

@@ -5,6 +5,7 @@ import { AlertsScreen } from '../screens/alerts/AlertsScreen';
 import { DesktopNotices } from '../screens/alerts/DesktopNotices';
 import { AuditScreen } from '../screens/audit/AuditScreen';
 import { ConnectionsScreen } from '../screens/connections/ConnectionsScreen';
+import { SafetyScreen } from '../screens/safety/SafetyScreen';
 import { AboutSection } from '../screens/settings/AboutSection';
 import { AccountSection } from '../screens/settings/AccountSection';
 import { DisplaysSection } from '../screens/settings/displays/DisplaysSection';
@@ -28,6 +29,8 @@ function ScreenView({ id, user }: { id: ScreenId; user: UserSummary }) {
       return <ConnectionsScreen user={user} />;
     case 'alerts':
       return <AlertsScreen user={user} />;
+    case 'safety':
+      return <SafetyScreen user={user} />;
     case 'audit':
       return <AuditScreen />;
     case 'settings/users':

@@ -13,6 +13,7 @@ interface ScreenDef {
 export const SCREENS = [
   { id: 'connections', label: 'Connections', group: null, permission: 'connections.read' },
   { id: 'alerts', label: 'Alerts', group: null, permission: 'alerts.read' },
+  { id: 'safety', label: 'Safety', group: null, permission: 'safety.read' },
   { id: 'audit', label: 'Audit', group: null, permission: 'audit.read' },
   { id: 'settings/users', label: 'Users', group: 'settings', permission: 'users.manage' },
   { id: 'settings/notifications', label: 'Notifications', group: 'settings', permission: 'notify.manage' },

@@ -73,18 +73,18 @@ const field = (label: string) => screen.getByLabelText(label);
 const findScreen = (name: string) => screen.findByRole('heading', { level: 1, name });
 
 describe('navigation follows the role', () => {
-  it('an operator sees Connections, Alerts and Settings → Maintenance windows, Alert rules, Account and About, and lands on Connections', async () => {
+  it('an operator sees Connections, Alerts, Safety and Settings → Maintenance windows, Alert rules, Account and About, and lands on Connections', async () => {
     renderApp(consoleFor(user({ role: 'operator', username: 'otto', displayName: 'Otto Operator' })));
     await findScreen('Connections');
-    expect(navLinks()).toEqual(['Connections', 'Alerts', 'Settings', 'Maintenance windows', 'Alert rules', 'Account', 'About this console']);
+    expect(navLinks()).toEqual(['Connections', 'Alerts', 'Safety', 'Settings', 'Maintenance windows', 'Alert rules', 'Account', 'About this console']);
     expect(pageText()).toContain('Otto Operator');
     expect(pageText()).toContain('NOC operator');
   });
 
-  it('a safety officer gets Connections and Audit but no Users', async () => {
+  it('a safety officer gets Connections, Safety and Audit but no Users', async () => {
     renderApp(consoleFor(user({ role: 'safety_officer' })));
     await findScreen('Connections');
-    expect(navLinks()).toEqual(['Connections', 'Alerts', 'Audit', 'Settings', 'Alert rules', 'Account', 'About this console']);
+    expect(navLinks()).toEqual(['Connections', 'Alerts', 'Safety', 'Audit', 'Settings', 'Alert rules', 'Account', 'About this console']);
   });
 
   it('an admin gets Audit, Users, Notifications, Network, Maintenance windows, Wall displays, Alert rules and the Sandbox EHR', async () => {
@@ -93,6 +93,7 @@ describe('navigation follows the role', () => {
     expect(navLinks()).toEqual([
       'Connections',
       'Alerts',
+      'Safety',
       'Audit',
       'Settings',
       'Users',
