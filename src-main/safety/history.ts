@@ -34,6 +34,7 @@ export class History {
   private readonly rollHours: Database.Statement;
   private readonly rollDays: Database.Statement;
   private readonly prune: Database.Statement;
+  private readonly samplesStmt: Database.Statement;
   private readonly writeMany: (at: number, version: number, samples: readonly Sample[]) => void;
   private rolledTo: number;
 
@@ -49,6 +50,7 @@ export class History {
       SELECT 'day', start - start % ${DAY_MS}, key, sum(n), sum(sum), min(min), sum(warn), sum(crit)
         FROM safety_rollups WHERE period = 'hour' AND start >= ? AND start < ? GROUP BY 2, key`);
     this.prune = db.prepare('DELETE FROM safety_samples WHERE at < ?');
+    this.samplesStmt = db.prepare('SELECT at, value FROM safety_samples WHERE key = ? AND at >= ? AND at < ? ORDER BY at');
     this.writeMany = db.transaction((at: number, version: number, samples: readonly Sample[]) => {
       for (const s of samples) this.insert.run(at, s.key, s.value, LEVEL_CODE[s.level], version);
     });
@@ -79,7 +81,7 @@ export class History {
 
   /** One series' samples in [from, to), oldest first. */
   samples(key: SeriesKey, from: number, to: number): Array<{ at: number; value: number | null }> {
-    return this.db.prepare('SELECT at, value FROM safety_samples WHERE key = ? AND at >= ? AND at < ? ORDER BY at').all(key, from, to) as Array<{ at: number; value: number | null }>;
+    return this.samplesStmt.all(key, from, to) as Array<{ at: number; value: number | null }>;
   }
 
   /** One series' rolled-up buckets in [from, to); the hour still running is summed from its samples. */

@@ -50,10 +50,15 @@ export interface NewIncident {
 export const seriesLabel = (key: SeriesKey) => (key === 'overall' ? 'Overall safety score' : INDICATOR_LABELS[key]);
 
 export class IncidentRepo {
-  constructor(private readonly db: Database.Database) {}
+  // Asked seven times a tick: prepared once.
+  private readonly openStmt: Database.Statement;
+
+  constructor(private readonly db: Database.Database) {
+    this.openStmt = db.prepare("SELECT * FROM safety_incidents WHERE indicator = ? AND status = 'open'");
+  }
 
   open(key: SeriesKey): SafetyIncident | null {
-    const row = this.db.prepare("SELECT * FROM safety_incidents WHERE indicator = ? AND status = 'open'").get(key) as Row | undefined;
+    const row = this.openStmt.get(key) as Row | undefined;
     return row ? this.view(row) : null;
   }
 

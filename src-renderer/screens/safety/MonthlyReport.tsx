@@ -49,29 +49,31 @@ export function MonthlyReport() {
       {report.isPending && <LoadingLine label="Building the report…" />}
       {r && (
         <>
-          <table className="data-table report-table">
-            <caption>Indicators in {r.month}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Series</th>
-                <th scope="col">Mean</th>
-                <th scope="col">Lowest</th>
-                <th scope="col">At warning or worse</th>
-                <th scope="col">At critical</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.indicators.map((i) => (
-                <tr key={i.key}>
-                  <th scope="row">{i.label}</th>
-                  <td>{percent(i.mean)}</td>
-                  <td>{percent(i.min)}</td>
-                  <td>{hours(i.belowWarningMs)}</td>
-                  <td>{hours(i.belowCriticalMs)}</td>
+          <div className="table-wrap">
+            <table className="table report-table">
+              <caption>Indicators in {r.month}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Series</th>
+                  <th scope="col">Mean</th>
+                  <th scope="col">Lowest</th>
+                  <th scope="col">At warning or worse</th>
+                  <th scope="col">At critical</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {r.indicators.map((i) => (
+                  <tr key={i.key}>
+                    <th scope="row">{i.label}</th>
+                    <td>{percent(i.mean)}</td>
+                    <td>{percent(i.min)}</td>
+                    <td>{hours(i.belowWarningMs)}</td>
+                    <td>{hours(i.belowCriticalMs)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <p>
             Incidents: <strong>{r.incidents.total}</strong> ({r.incidents.critical} critical), <strong>{r.incidents.signed}</strong> signed off, <strong>{r.incidents.unsigned}</strong> awaiting
             sign-off.

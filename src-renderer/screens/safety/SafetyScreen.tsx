@@ -16,7 +16,7 @@ import { ScoreGauge } from './ScoreGauge';
 const FILTERS = { all: 'All incidents', open: 'Ongoing', unsigned: 'Awaiting sign-off' } as const;
 
 function IncidentsQueue({ user }: { user: UserSummary }) {
-  const [filter, setFilter] = useState<keyof typeof FILTERS>('unsigned');
+  const [filter, setFilter] = useState<keyof typeof FILTERS>('all');
   const incidents = useSafetyIncidents(filter);
   return (
     <section className="panel safety-incidents" aria-labelledby="incidents-title">
@@ -51,8 +51,8 @@ export function SafetyScreen({ user }: { user: UserSummary }) {
   return (
     <div className="screen safety-screen">
       <ScreenHeader
-        title="Patient safety"
-        intro="Six indicators every 30 seconds, their weighted score, HIPAA compliance, and the incidents their violations opened."
+        title="Safety"
+        intro="Patient safety: six indicators every 30 seconds, their weighted score, HIPAA compliance, and the incidents their violations opened."
       />
       {overview.error && <Notice tone="error" title="The safety score could not be read">{errorText(overview.error)}</Notice>}
       {overview.isPending && <LoadingLine label="Reading the safety score…" />}
