@@ -42,7 +42,7 @@ function auditPart({ verify, tally }: ComplianceFacts['audit']): [number, Eviden
   return [
     value,
     [
-      fact(verify.ok, verify.ok ? `The hash chain verifies (${verify.checked.toLocaleString('en-US')} entries)` : `The hash chain breaks at entry ${verify.firstBadSeq}: ${verify.reason}`),
+      fact(verify.ok, verify.ok ? `The hash chain verifies (${verify.checked.toLocaleString('en-US')} ${verify.checked === 1 ? 'entry' : 'entries'})` : `The hash chain breaks at entry ${verify.firstBadSeq}: ${verify.reason}`),
       fact(tally.held === 0, `${tally.entries.toLocaleString('en-US')} audited calls in the trail this hour; ${tally.held} held back or lost`),
     ],
   ];

@@ -30,7 +30,8 @@ export function recommendations(r: Omit<SafetyReport, 'recommendations' | 'gener
   if ((r.tickets.byCategory.technical ?? 0) > 10) out.push({ code: 'technical_issues', text: 'High number of technical issues. Investigate system stability and performance optimization.' });
   const overall = mean('overall');
   if (overall !== null && overall < 0.8) out.push({ code: 'safety_score_below_0_8', text: 'Safety scores below threshold. Enhance safety validation mechanisms and clinical oversight.' });
-  if (r.incidents.unsigned > 0) out.push({ code: 'unsigned_incidents', text: `${r.incidents.unsigned} safety incidents await a safety officer's sign-off.` });
+  const unsigned = r.incidents.unsigned;
+  if (unsigned > 0) out.push({ code: 'unsigned_incidents', text: `${unsigned} safety ${unsigned === 1 ? 'incident awaits' : 'incidents await'} a safety officer's sign-off.` });
   return out;
 }
 
