@@ -44,27 +44,26 @@ function series(metrics: Record<string, number>, name: string): number[] {
   return found;
 }
 
+/** One tally summed over every connection. */
+function total(cs: readonly ConnectionHour[], field: 'runs' | 'failures' | 'timed' | 'withinTarget' | 'requests' | 'failedRequests'): number {
+  let n = 0;
+  for (const c of cs) n += c[field];
+  return n;
+}
+
 function availability(cs: readonly ConnectionHour[]): Reading {
   if (cs.length === 0) return noData('No EHR connection is monitored');
-  let runs = 0;
-  let failures = 0;
-  for (const c of cs) {
-    runs += c.runs;
-    failures += c.failures;
-  }
-  const value = share(runs - failures, runs);
+  const runs = total(cs, 'runs');
+  const ok = runs - total(cs, 'failures');
+  const value = share(ok, runs);
   if (value === null) return noData('No probe run finished in the last hour');
-  return { value, reason: null, detail: `${count(runs - failures, 'run')} of ${count(runs, 'run')} succeeded over ${count(cs.length, 'connection')} in the last hour` };
+  return { value, reason: null, detail: `${count(ok, 'run')} of ${count(runs, 'run')} succeeded over ${count(cs.length, 'connection')} in the last hour` };
 }
 
 function responseTime(cs: readonly ConnectionHour[]): Reading {
   if (cs.length === 0) return noData('No EHR connection is monitored');
-  let timed = 0;
-  let within = 0;
-  for (const c of cs) {
-    timed += c.timed;
-    within += c.withinTarget;
-  }
+  const timed = total(cs, 'timed');
+  const within = total(cs, 'withinTarget');
   const value = share(within, timed);
   if (value === null) return noData('No successful run with a latency target in the last hour');
   return { value, reason: null, detail: `${count(within, 'run')} of ${count(timed, 'run')} answered within their connection's latency target` };
@@ -107,12 +106,8 @@ function sessionRisk(cs: readonly ConnectionHour[]): Reading {
 
 function errorRate(cs: readonly ConnectionHour[]): Reading {
   if (cs.length === 0) return noData('No EHR connection is monitored');
-  let requests = 0;
-  let failed = 0;
-  for (const c of cs) {
-    requests += c.requests;
-    failed += c.failedRequests;
-  }
+  const requests = total(cs, 'requests');
+  const failed = total(cs, 'failedRequests');
   const value = share(failed, requests);
   if (value === null) return noData('No EHR request was made in the last hour');
   return { value, reason: null, detail: `${count(failed, 'request')} of ${count(requests, 'EHR request')} failed in the last hour (${pct(value)})` };
