@@ -33,6 +33,7 @@ export const queryKeys = {
   wallBoard: ['display.board'] as const,
   wallAlerts: ['display.alerts'] as const,
   safetyOverview: ['safety.overview'] as const,
+  safetySettings: ['safety.settings.get'] as const,
   safetyHistory: (key: string, range: string) => ['safety.history', key, range] as const,
   safetyIncidentsAll: ['safety.incidents.list'] as const,
   safetyIncidents: (filter: string) => ['safety.incidents.list', filter] as const,

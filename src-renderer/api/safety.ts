@@ -52,3 +52,18 @@ export function useReportCsv() {
   const call = useCall();
   return useMutation({ mutationFn: (month: ReportMonth) => call('safety.report.csv', month) });
 }
+
+export function useSafetySettings(enabled: boolean) {
+  const call = useCall();
+  return useQuery({ queryKey: queryKeys.safetySettings, queryFn: () => call('safety.settings.get', {}), enabled });
+}
+
+export function useSaveSafetySettings() {
+  const call = useCall();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ChannelInput<'safety.settings.save'>) => call('safety.settings.save', input),
+    onSuccess: () =>
+      Promise.all([queryClient.invalidateQueries({ queryKey: queryKeys.safetySettings }), queryClient.invalidateQueries({ queryKey: queryKeys.safetyOverview })]),
+  });
+}

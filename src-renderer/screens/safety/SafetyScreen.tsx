@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import type { UserSummary } from '../../../src-shared/contract';
 import { errorText } from '../../api/error-text';
-import { useSafetyIncidents, useSafetyOverview } from '../../api/safety';
+import { can } from '../../../src-shared/roles';
+import { useSafetyIncidents, useSafetyOverview, useSafetySettings } from '../../api/safety';
+import { Button } from '../../components/Button';
 import { LoadingLine } from '../../components/LoadingLine';
 import { Notice } from '../../components/Notice';
 import { ScreenHeader } from '../../components/ScreenHeader';
@@ -12,6 +14,7 @@ import { IncidentCard } from './IncidentCard';
 import { IndicatorCard } from './IndicatorCard';
 import { MonthlyReport } from './MonthlyReport';
 import { ScoreGauge } from './ScoreGauge';
+import { SettingsDialog } from './SettingsDialog';
 
 const FILTERS = { all: 'All incidents', open: 'Ongoing', unsigned: 'Awaiting sign-off' } as const;
 
@@ -48,12 +51,24 @@ function IncidentsQueue({ user }: { user: UserSummary }) {
 /** The safety officer's screen: the score and why, the incidents to review and sign, compliance, history and the month's report. */
 export function SafetyScreen({ user }: { user: UserSummary }) {
   const overview = useSafetyOverview();
+  const manager = can(user.role, 'safety.manage');
+  const settings = useSafetySettings(manager);
+  const [editing, setEditing] = useState(false);
   return (
     <div className="screen safety-screen">
       <ScreenHeader
         title="Safety"
         intro="Patient safety: six indicators every 30 seconds, their weighted score, HIPAA compliance, and the incidents their violations opened."
+        actions={
+          manager &&
+          settings.data && (
+            <Button icon="pencil" onClick={() => setEditing(true)}>
+              Thresholds and weights…
+            </Button>
+          )
+        }
       />
+      {editing && settings.data && <SettingsDialog version={settings.data.version} settings={settings.data.settings} onClose={() => setEditing(false)} />}
       {overview.error && <Notice tone="error" title="The safety score could not be read">{errorText(overview.error)}</Notice>}
       {overview.isPending && <LoadingLine label="Reading the safety score…" />}
       {overview.data && (

@@ -174,4 +174,32 @@ describe('the Safety screen', () => {
     await waitFor(() => expect(api.callsTo('safety.incidents.comment')).toEqual([{ id: 'inc-1', text: 'Rollback prepared.' }]));
     expect(api.callsTo('safety.incidents.acknowledge')).toEqual([{ id: 'inc-1' }]);
   });
+
+  it('saves thresholds and weights as a new version; a wrong-way threshold is said on its field', async () => {
+    const api = safetyConsole('safety_officer', {
+      'safety.settings.get': () => ok({ version: 3, settings: DEFAULT_SAFETY_SETTINGS, savedAt: NOW, savedBy: 'sofia' }),
+      'safety.settings.save': ({ settings }) => ok({ version: 4, settings, savedAt: NOW, savedBy: 'sofia' }),
+    });
+    const person = renderApp(api, '#/safety');
+    await person.click(await findButton('Thresholds and weights…'));
+    const dialog = await screen.findByRole('dialog', { name: 'Safety thresholds and weights' });
+    const accuracy = within(dialog).getByRole('group', { name: /AI accuracy/ });
+    await fill(person, within(accuracy).getByLabelText('Critical'), '0.95');
+    await person.click(within(dialog).getByRole('button', { name: 'Save as a new version' }));
+    expect(await within(accuracy).findByText('Higher is better here: critical must not be above warning')).toBeTruthy();
+    expect(api.callsTo('safety.settings.save')).toEqual([]);
+    await fill(person, within(accuracy).getByLabelText('Critical'), '0.88');
+    await fill(person, within(accuracy).getByLabelText('Weight'), '2');
+    await person.click(within(dialog).getByRole('button', { name: 'Save as a new version' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const [saved] = api.callsTo('safety.settings.save') as Array<{ expectedVersion: number; settings: typeof DEFAULT_SAFETY_SETTINGS }>;
+    expect(saved!.expectedVersion).toBe(3);
+    expect(saved!.settings.indicators.accuracy_trend).toEqual({ warning: 0.92, critical: 0.88, weight: 2 });
+  });
+
+  it('offers operators no settings', async () => {
+    renderApp(safetyConsole('operator'), '#/safety');
+    await screen.findByText('83.0 %');
+    expect(screen.queryByRole('button', { name: /Thresholds and weights/ })).toBeNull();
+  });
 });
