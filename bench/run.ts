@@ -20,6 +20,7 @@ const SUITES: Record<string, () => Promise<{ run: BenchSuite }>> = {
   kpi: () => import('./kpi'),
   team: () => import('./team'),
   runbooks: () => import('./runbooks'),
+  safety: () => import('./safety'),
 };
 
 const args = process.argv.slice(2);

@@ -37,6 +37,15 @@ export type TargetId = z.infer<typeof targetIdSchema>;
 
 export const connectionTarget = (connectionId: number): string => `conn:${connectionId}`;
 
+/**
+ * Services that raise alerts of their own through the monitor (not about a
+ * monitored target): the alert's targetId is the source, named here. Such a
+ * service opens its own ticket for its alert, so the alert-to-ticket rules pass it by.
+ */
+export const EXTERNAL_ALERT_SOURCES = { safety: 'Patient safety' } as const;
+export type ExternalAlertSource = keyof typeof EXTERNAL_ALERT_SOURCES;
+export const isExternalAlertSource = (targetId: string): targetId is ExternalAlertSource => Object.hasOwn(EXTERNAL_ALERT_SOURCES, targetId);
+
 /** The connection behind a target id, or null for the workstation. */
 export function connectionIdOf(targetId: string): number | null {
   return targetId.startsWith('conn:') ? Number(targetId.slice(5)) : null;

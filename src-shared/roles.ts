@@ -70,6 +70,12 @@ export const PERMISSIONS = {
   'runbooks.read': everyone,
   /** Import, edit and delete runbooks, the exec allow-list and how long run history is kept. */
   'runbooks.manage': ['admin'],
+  /** See the patient-safety score, its incidents and signatures, the compliance breakdown and the monthly report. */
+  'safety.read': everyone,
+  /** Acknowledge, comment on and sign off safety incidents. */
+  'safety.review': ['safety_officer', 'admin'],
+  /** Change the safety thresholds and weights. */
+  'safety.manage': ['safety_officer', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -20,6 +20,7 @@ import { createLogger, type Logger } from '../log';
 import { createMonitorModule, type MonitorDeps } from '../monitor';
 import { createNetworkModule, type NetworkDeps } from '../network';
 import { createNotifyModule, type DesktopNotifier } from '../notify';
+import { createSafetyModule, type SafetyDeps } from '../safety';
 import type { SandboxOptions } from '../sandbox';
 import { createKeychain, KeychainError, type SecretStore } from '../secrets';
 import type { ServiceModule } from '../service-module';
@@ -61,6 +62,8 @@ export interface VigilOptions {
   team?: Partial<Pick<TeamDeps, 'connect' | 'pollMs' | 'listen'>>;
   /** The runbooks' timers and shipped folder, and extra actions, for tests and the bench. */
   runbooks?: Partial<Pick<RunbooksDeps, 'timers' | 'shippedDir' | 'extraActions'>>;
+  /** The safety evaluation's timers, for tests. */
+  safety?: Partial<Pick<SafetyDeps, 'timers'>>;
   /** Electron's notifications; without it, desktop notices go to the consoles in a browser as notify.desktop events. */
   desktop?: DesktopNotifier;
   /** Modules started after the built-in ones (tests use it to prove the start and close rules). */
@@ -109,6 +112,7 @@ export async function createVigil(opts: VigilOptions): Promise<Vigil> {
     );
     modules.add(createKpiModule({ db, clock, log, events, tickets: tickets.api, monitor: monitor.api, timeZone: opts.kpi?.timeZone }));
     modules.add(await createTeamModule({ db, clock, log, events, secrets, outbound, tickets: tickets.api, ...opts.team }));
+    modules.add(createSafetyModule({ db, storePath: store.path, clock, log, events, audit: audit.api, monitor: monitor.api, notify: notify.api, tickets: tickets.api, users: users.api, timers: opts.safety?.timers }));
     modules.add(createDisplaysModule({ db, clock, events, log, sessions: users.api.sessions, monitor: monitor.api }));
     modules.add(createRunbooksModule({ db, store, dataDir, clock, log, events, audit: audit.api.writer, verifyAudit: () => audit.api.verify(), exportAudit: (range) => audit.api.exportRange(range), connections: connections.api, monitor: monitor.api, notify: notify.api, tickets: tickets.api, outbound, ...opts.runbooks }));
     modules.add(createSystemModule({ version: VERSION, dataDir, startedAt, store, secrets, auditEntries: () => audit.api.count() }));

@@ -86,6 +86,22 @@ interface RolledBack {
   dropped: number;
 }
 
+/**
+ * Failed attempts at a password: a sign-in refused, or a password re-entered
+ * (password change, signature) refused; the latter answer INVALID_INPUT on
+ * the password field so the session stays, and their input is otherwise checked in the form.
+ */
+const FAILED_PASSWORD = `(action = 'session.login' AND outcome IN ('UNAUTHENTICATED', 'LOCKED'))
+  OR (action IN ('session.changePassword', 'safety.incidents.sign') AND outcome IN ('INVALID_INPUT', 'LOCKED'))`;
+
+export interface AuditTally {
+  entries: number;
+  forbidden: number;
+  failedPasswords: number;
+  /** Audited calls not in the trail: held while it is rolled back, or dropped past the hold's limit. */
+  held: number;
+}
+
 export class AuditLog {
   private readonly clock: Clock;
   private readonly redact: (value: unknown) => unknown;
@@ -151,6 +167,17 @@ export class AuditLog {
 
   count(): number {
     return this.countRows.get() as number;
+  }
+
+  /** Entries since `from`, and those among them refused for want of a role, or for a wrong password or a lock. */
+  tally(from: number): AuditTally {
+    const row = this.query(
+      `SELECT count(*) AS entries,
+              coalesce(sum(outcome = 'FORBIDDEN'), 0) AS forbidden,
+              coalesce(sum(${FAILED_PASSWORD}), 0) AS failedPasswords
+         FROM audit_log WHERE time >= ?`,
+    ).get(from) as Omit<AuditTally, 'held'>;
+    return { ...row, held: this.rolledBack ? this.rolledBack.held.length + this.rolledBack.dropped : 0 };
   }
 
   lastSeq(): number {

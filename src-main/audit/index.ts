@@ -23,7 +23,7 @@ import type { SecretStore } from '../secrets';
 import type { ServiceModule } from '../service-module';
 import type { Store } from '../store';
 import { ChainAnchor } from './anchor';
-import { AuditLog } from './audit-log';
+import { AuditLog, type AuditTally } from './audit-log';
 import { auditHandlers } from './handlers';
 import { exportFileName, saveExport } from './exports';
 import { ExportRetention } from './retention';
@@ -32,7 +32,7 @@ import { AuditSettings } from './settings';
 import { walkInWorkers } from './verify-run';
 import { auditWriter, type AuditWriter } from './writer';
 
-export { AuditUnavailableError } from './audit-log';
+export { AuditUnavailableError, type AuditTally } from './audit-log';
 export { auditTarget, SYSTEM_ACTORS, type SystemActor } from './targets';
 export type { AuditWriter, SystemAuditEntry } from './writer';
 
@@ -57,6 +57,8 @@ export interface AuditApi {
   verify(): Promise<AuditVerifyResult>;
   /** Saves a JSON Lines export of a range into the data folder's exports, as audit.export does (a runbook step); the caller audits it. */
   exportRange(range: { from?: number; to?: number }): Promise<{ savedTo: string; entries: number; sha256: string }>;
+  /** What the trail holds since `from` (an index range, cheap). */
+  tally(from: number): AuditTally;
 }
 
 /**
@@ -112,6 +114,7 @@ export async function createAuditModule(deps: AuditDeps): Promise<ServiceModule<
     name: 'audit',
     handlers: auditHandlers({ audit, anchor, settings, retention, exportDir, clock }),
     api: { sink, writer, count: () => audit.count(), verify: () => audit.verify(),
+      tally: (from) => audit.tally(from),
       exportRange: async (range) => {
         const { lines, entries, sha256 } = audit.exportJsonl(range);
         return { savedTo: await saveExport(exportDir, exportFileName(clock.now()), lines), entries, sha256 };

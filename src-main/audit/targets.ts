@@ -39,6 +39,9 @@ export const auditTarget = {
   runbookRun: (id: string) => `runbook-run:${id}`,
   runbookExec: () => 'runbooks:exec-allow-list',
   runbookRetention: () => 'runbooks:retention',
+  safetyIncident: (id: string) => `safety-incident:${id}`,
+  safetySettings: () => 'safety:settings',
+  safetyReport: (month: string) => `safety-report:${month}`,
 } as const;
 
 /**

@@ -41,6 +41,8 @@ export type AlertInput =
   /** What a connection's credentials know of their own end: the client secret's end date, the signing key's age. */
   | { type: 'credentials'; at: number; targetId: string; secretExpiresAt: number | null; keyCreatedAt: number | null }
   | { type: 'metrics'; at: number; targetId: string; readings: MetricReading[] }
+  /** Another service's own condition (the safety score's), judged by that service; 'clear' resolves it. */
+  | { type: 'external'; at: number; targetId: string; rule: RuleId; verdict: Condition | 'clear' }
   /** Time passing: reminders fall due, DEGRADED gets old enough to alert. */
   | { type: 'tick'; at: number }
   /** acknowledge and resolve throw AlertNotFoundError for an alert that is not open. */
@@ -113,6 +115,9 @@ export class AlertEngine {
         break;
       case 'metrics':
         for (const r of input.readings) this.reconcile(input.targetId, `metric:${r.name}`, metricCondition(r, this.rules.metric), at, out);
+        break;
+      case 'external':
+        this.reconcile(input.targetId, input.rule, input.verdict, at, out);
         break;
       case 'tick':
         this.onTick(at, out);

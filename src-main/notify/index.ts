@@ -39,11 +39,22 @@ export interface NotifyDeps {
   delivery?: Pick<NotifierDeps, 'retry' | 'attemptTimeoutMs' | 'sleep' | 'random'>;
 }
 
+/** A notification channel as a health check sees it: no address or secret, only whether it delivers. */
+export interface RouteHealth {
+  name: string;
+  kind: string;
+  enabled: boolean;
+  /** unknown until its first delivery; failing while its last attempt failed. */
+  status: 'unknown' | 'ok' | 'failing';
+}
+
 export interface NotifyApi {
   /** Returns at once and never throws; delivery happens on each channel's queue. */
   route: RouteAlert;
   /** The same for what is not an alert (a ticket's SLA), routed by its severity and escalation level. */
   notice: SendNotice;
+  /** Every channel and whether it delivers (the safety score's breach-detection evidence). */
+  routes(): RouteHealth[];
 }
 
 export function createNotifyModule(deps: NotifyDeps): ServiceModule<NotifyApi> {
@@ -65,7 +76,11 @@ export function createNotifyModule(deps: NotifyDeps): ServiceModule<NotifyApi> {
   return {
     name: 'notify',
     handlers: notifyHandlers({ admin, deliveries, notifier }),
-    api: { route: createAlertRouter({ channels: repo, notifier, log }), notice: createNoticeRouter({ channels: repo, notifier, log }) },
+    api: {
+      route: createAlertRouter({ channels: repo, notifier, log }),
+      notice: createNoticeRouter({ channels: repo, notifier, log }),
+      routes: () => repo.list().map((c) => ({ name: c.name, kind: c.kind, enabled: c.enabled, status: notifier.health(c.id).status })),
+    },
     // Stops the queues; what was still waiting is logged as failed.
     close: () => notifier.close(),
   };

@@ -9,8 +9,8 @@ import type { SandboxFaults } from '../../src-shared/sandbox-state';
 export const AI_METRICS_PATH = '/ai/metrics';
 
 const MODELS = [
-  { model: 'sepsis-risk', version: '3.2', accuracy: 0.93 },
-  { model: 'readmission', version: '1.9', accuracy: 0.91 },
+  { model: 'sepsis-risk', version: '3.2', accuracy: 0.95 },
+  { model: 'readmission', version: '1.9', accuracy: 0.94 },
 ];
 
 const round = (n: number, places: number) => Number(n.toFixed(places));
@@ -27,6 +27,9 @@ export function aiMetricsExposition(faults: SandboxFaults, now: number): string 
     '# HELP active_clinical_sessions Clinician sessions open right now.',
     '# TYPE active_clinical_sessions gauge',
     `active_clinical_sessions ${Math.round(42 + 6 * wave)}`,
+    '# HELP clinical_sessions_at_risk Active clinician sessions whose recommendations the model flags as unreliable.',
+    '# TYPE clinical_sessions_at_risk gauge',
+    `clinical_sessions_at_risk ${drift ? 6 : 1}`,
     '# HELP clinical_decisions_last_hour Decisions the models supported in the last hour.',
     '# TYPE clinical_decisions_last_hour gauge',
     `clinical_decisions_last_hour ${Math.round((drift ? 40 : 310) + 25 * wave)}`,

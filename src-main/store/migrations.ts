@@ -564,6 +564,97 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 14,
+    name: 'patient safety',
+    sql: `
+      -- The thresholds and weights, one row per version; every stored score names the version it used.
+      CREATE TABLE safety_settings (
+        version  INTEGER PRIMARY KEY,
+        settings TEXT NOT NULL,
+        saved_at INTEGER NOT NULL,
+        saved_by TEXT NOT NULL
+      );
+
+      -- One row per series (indicator or overall) per evaluation, kept for two days;
+      -- value NULL is "no data". level: 0 ok, 1 warning, 2 critical, NULL no data.
+      CREATE TABLE safety_samples (
+        at       INTEGER NOT NULL,
+        key      TEXT NOT NULL,
+        value    REAL,
+        level    INTEGER,
+        settings INTEGER NOT NULL,
+        PRIMARY KEY (key, at)
+      ) WITHOUT ROWID;
+      CREATE INDEX safety_samples_at ON safety_samples (at);
+
+      -- Hours and days rolled up from the samples: a year is about 60,000 small rows.
+      -- warn and crit count the evaluations at warning-or-worse and at critical.
+      CREATE TABLE safety_rollups (
+        period TEXT NOT NULL CHECK (period IN ('hour', 'day')),
+        start  INTEGER NOT NULL,
+        key    TEXT NOT NULL,
+        n      INTEGER NOT NULL,
+        sum    REAL NOT NULL,
+        min    REAL,
+        warn   INTEGER NOT NULL,
+        crit   INTEGER NOT NULL,
+        PRIMARY KEY (period, key, start)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE safety_incidents (
+        number           INTEGER PRIMARY KEY,
+        id               TEXT NOT NULL UNIQUE,
+        indicator        TEXT NOT NULL,
+        status           TEXT NOT NULL CHECK (status IN ('open', 'recovered')),
+        level            TEXT NOT NULL,
+        peak_level       TEXT NOT NULL,
+        opened_at        INTEGER NOT NULL,
+        closed_at        INTEGER,
+        worst_value      REAL NOT NULL,
+        threshold        REAL NOT NULL,
+        detail           TEXT NOT NULL,
+        action_code      TEXT,
+        action_text      TEXT,
+        ticket_id        TEXT,
+        ticket_number    INTEGER,
+        alert_id         TEXT,
+        settings         INTEGER NOT NULL,
+        acknowledged_by  TEXT,
+        acknowledged_at  INTEGER
+      );
+      -- One open incident per indicator: a new episode only after the last one closed.
+      CREATE UNIQUE INDEX safety_incidents_open ON safety_incidents (indicator) WHERE status = 'open';
+      CREATE INDEX safety_incidents_opened ON safety_incidents (opened_at);
+
+      CREATE TABLE safety_comments (
+        seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+        incident_id TEXT NOT NULL,
+        at          INTEGER NOT NULL,
+        by          TEXT NOT NULL,
+        text        TEXT NOT NULL
+      );
+      CREATE INDEX safety_comments_incident ON safety_comments (incident_id, seq);
+
+      -- Electronic signatures: content is the incident as signed (canonical JSON); hash binds
+      -- incident id, content, signer, time and meaning. Never changed or removed.
+      CREATE TABLE safety_signatures (
+        id            TEXT PRIMARY KEY,
+        incident_id   TEXT NOT NULL,
+        signer        TEXT NOT NULL,
+        printed_name  TEXT NOT NULL,
+        meaning       TEXT NOT NULL CHECK (meaning IN ('reviewed', 'approved')),
+        signed_at     INTEGER NOT NULL,
+        content       TEXT NOT NULL,
+        hash          TEXT NOT NULL
+      );
+      CREATE INDEX safety_signatures_incident ON safety_signatures (incident_id, signed_at);
+      CREATE TRIGGER safety_signatures_no_update BEFORE UPDATE ON safety_signatures
+        BEGIN SELECT RAISE(ABORT, 'safety_signatures is append-only'); END;
+      CREATE TRIGGER safety_signatures_no_delete BEFORE DELETE ON safety_signatures
+        BEGIN SELECT RAISE(ABORT, 'safety_signatures is append-only'); END;
+    `,
+  },
+  {
     version: 16,
     name: 'kpi: ticket aggregates per local hour and day, targets',
     sql: `

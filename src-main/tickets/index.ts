@@ -29,11 +29,13 @@ import { TicketRepo } from './store/ticket-repo';
 import { ViewsRepo } from './store/views-repo';
 import { TicketFacts, type FactsPage } from './store/ticket-facts';
 import { TicketImporter } from './transfer/importer';
+import { ticketPeriod, type TicketPeriod } from './store/period';
 
 export { SLA_TICK_MS, type SchedulerTimers } from './sla/sla-scheduler';
 export type { NewTicketInput } from './service/ticket-service';
 export type { FactsPage, SlaOutcome, TicketFact } from './store/ticket-facts';
 export type { ShareTap, SharedEvent } from './service/ticket-writer';
+export type { TicketPeriod } from './store/period';
 
 /** What other services may do with tickets. */
 export interface TicketsApi {
@@ -56,6 +58,8 @@ export interface TicketsApi {
   merge(items: readonly SharedEvent[]): void;
   /** Team mode: every event written here that no shared database has applied (a first join shares them). */
   unshared(): TicketEvent[];
+  /** Tickets opened in [from, to) by category, and the satisfaction ratings given in it (the monthly safety report). */
+  period(from: number, to: number): TicketPeriod;
 }
 
 export interface TicketsDeps {
@@ -126,6 +130,7 @@ export function createTicketsModule(deps: TicketsDeps): ServiceModule<TicketsApi
       share: (tap) => writer.share(tap),
       merge: (items) => writer.merge(items),
       unshared: () => repo.unshared(),
+      period: (from, to) => ticketPeriod(db, from, to),
     },
     close: () => {
       unfollow();

@@ -8,16 +8,26 @@ import type { UserSummary } from '../../src-shared/contract';
 import type { Clock } from '../clock';
 import type { EventBus } from '../events';
 import type { Logger } from '../log';
+import { PASSWORD_MIN_LENGTH } from '../../src-shared/contract';
+import type { CallSource } from '../dispatch';
 import type { ServiceModule } from '../service-module';
 import { userHandlers } from './handlers';
 import { decoyHash } from './passwords';
 import { Sessions } from './sessions';
-import type { LockoutPolicy } from './sign-in-throttle';
+import { DEFAULT_LOCKOUT, type LockoutPolicy } from './sign-in-throttle';
 import { UsersService } from './users-service';
 
 export { NoSuchAccount, resetPasswordLocally } from './recovery';
 export { DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_SESSION_LIFETIME_MS, type Sessions } from './sessions';
 export { DEFAULT_LOCKOUT, type LockoutPolicy } from './sign-in-throttle';
+
+/** How accounts are protected, as configured (the safety score's access-control evidence). */
+export interface AccessPolicy {
+  passwordMinLength: number;
+  idleTimeoutMs: number;
+  sessionLifetimeMs: number;
+  lockoutAfterFailures: number;
+}
 
 export interface UsersDeps {
   db: Database.Database;
@@ -37,6 +47,13 @@ export interface UsersApi {
   setupCode(): string | null;
   /** The local accounts, for services that assign work to people. */
   list(): UserSummary[];
+  /**
+   * A signed-in person re-enters their password (an electronic signature).
+   * Counted like a sign-in: a wrong one throws INVALID_INPUT (details on
+   * the password field; the session stays) and enough of them lock the account (LOCKED).
+   */
+  confirmPassword(username: string, password: string, source: CallSource): Promise<UserSummary>;
+  accessPolicy(): AccessPolicy;
 }
 
 // Often enough that an idle window locks within seconds of its timeout.
@@ -68,7 +85,18 @@ export function createUsersModule(deps: UsersDeps): ServiceModule<UsersApi> {
   return {
     name: 'users',
     handlers: userHandlers({ users, sessions, events, version: deps.version }),
-    api: { sessions, setupCode: () => users.currentSetupCode(), list: () => users.list() },
+    api: {
+      sessions,
+      setupCode: () => users.currentSetupCode(),
+      list: () => users.list(),
+      confirmPassword: (username, password, source) => users.confirmPassword(username, password, source),
+      accessPolicy: () => ({
+        passwordMinLength: PASSWORD_MIN_LENGTH,
+        idleTimeoutMs: sessions.idleTimeoutMs,
+        sessionLifetimeMs: sessions.lifetimeMs,
+        lockoutAfterFailures: (deps.lockout ?? DEFAULT_LOCKOUT).maxFailures,
+      }),
+    },
     close: () => {
       clearInterval(sweep);
       clearInterval(forget);

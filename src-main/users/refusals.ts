@@ -37,6 +37,12 @@ export function wrongCurrentPassword(block: SignInBlock | null, now: number): Di
   return new DispatchError('INVALID_INPUT', message, [{ path: ['currentPassword'], message }]);
 }
 
+/** A signature's re-entered password: the answer lands on the password field (not UNAUTHENTICATED: the session stays). */
+export function wrongSigningPassword(block: SignInBlock | null, now: number): DispatchError {
+  const message = block ? `That is not your password. Wait ${seconds(block, now)} s before trying again.` : 'That is not your password.';
+  return new DispatchError('INVALID_INPUT', message, [{ path: ['password'], message }]);
+}
+
 export function accountDisabled(): DispatchError {
   return new DispatchError('FORBIDDEN', 'This account is disabled. Ask an administrator to enable it.');
 }

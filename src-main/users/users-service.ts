@@ -20,7 +20,7 @@ import type { Role } from '../../src-shared/roles';
 import type { Clock } from '../clock';
 import { DispatchError, type CallSource } from '../dispatch';
 import { decoyHash, hashPassword, verifyPassword, type HashPriority } from './passwords';
-import { accountDisabled, blocked, setupCodeWanted, setupDone, wrongCredentials, wrongCurrentPassword } from './refusals';
+import { accountDisabled, blocked, setupCodeWanted, setupDone, wrongCredentials, wrongCurrentPassword, wrongSigningPassword } from './refusals';
 import { newSetupCode, setupCodeMatches } from './setup-code';
 import { DEFAULT_LOCKOUT, SignInThrottle, type LockoutPolicy, type SignInBlock } from './sign-in-throttle';
 import { OnePerKey } from './slots';
@@ -175,6 +175,37 @@ export class UsersService {
           this.setHash(id, hash);
           this.throttle.succeeded(username, source);
         })();
+      },
+      priority(source),
+    );
+  }
+
+  /**
+   * A signed-in person re-enters their password (an electronic signature):
+   * throttled and counted as a sign-in, so guessing at a signature locks the
+   * account as guessing at sign-in does.
+   */
+  async confirmPassword(username: string, password: string, source: CallSource): Promise<UserSummary> {
+    return this.oneAtATime.run(
+      username,
+      async () => {
+        this.refuseIfBlocked(username, source);
+        const row = this.byName(username);
+        const ok = await verifyPassword(password, row?.password_hash ?? (await decoyHash()), priority(source));
+        const outcome = this.db.transaction(() => {
+          const block = this.throttle.blocked(username, source);
+          if (block) return { kind: 'blocked' as const, block };
+          const current = this.byName(username);
+          if (!row || !ok || current?.password_hash !== row.password_hash) return { kind: 'failed' as const, block: this.throttle.fail(username, source) };
+          if (current.disabled) return { kind: 'disabled' as const };
+          this.throttle.succeeded(username, source);
+          return { kind: 'ok' as const, id: current.id };
+        })();
+        const now = this.clock.now();
+        if (outcome.kind === 'ok') return this.get(outcome.id);
+        if (outcome.kind === 'disabled') throw accountDisabled();
+        if (outcome.kind === 'blocked' || outcome.block?.locked) throw blocked(outcome.block!, source, now);
+        throw wrongSigningPassword(outcome.block, now);
       },
       priority(source),
     );

@@ -78,6 +78,10 @@ export function useContractEvents(): void {
           void queryClient.invalidateQueries({ queryKey: queryKeys.monitorDetailOf(alert.targetId) });
         }),
       ),
+      // A new evaluation, or an incident changed: the Safety screen reads again.
+      on('safety.updated', () => {
+        for (const key of [queryKeys.safetyOverview, ['safety.history'], queryKeys.safetyIncidentsAll, ['safety.report']]) void queryClient.invalidateQueries({ queryKey: key });
+      }),
       // A wall display added, paired, seen or removed: Settings' list follows.
       on('displays.changed', () => void queryClient.invalidateQueries({ queryKey: queryKeys.displaysList })),
       // What the walls show changed (only a wall display hears this).

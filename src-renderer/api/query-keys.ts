@@ -50,6 +50,12 @@ export const queryKeys = {
   kpiReportAll: ['kpi.report'] as const,
   kpiReport: (range: KpiRange) => ['kpi.report', range] as const,
   kpiSettings: ['kpi.settings'] as const,
+  safetyOverview: ['safety.overview'] as const,
+  safetySettings: ['safety.settings.get'] as const,
+  safetyHistory: (key: string, range: string) => ['safety.history', key, range] as const,
+  safetyIncidentsAll: ['safety.incidents.list'] as const,
+  safetyIncidents: (filter: string) => ['safety.incidents.list', filter] as const,
+  safetyReport: (month: string) => ['safety.report', month] as const,
 };
 
 /** What a changed article shows in: every knowledge query. */

@@ -6,6 +6,7 @@ import { DesktopNotices } from '../screens/alerts/DesktopNotices';
 import { AuditScreen } from '../screens/audit/AuditScreen';
 import { ConnectionsScreen } from '../screens/connections/ConnectionsScreen';
 import { KpiScreen } from '../screens/kpi/KpiScreen';
+import { SafetyScreen } from '../screens/safety/SafetyScreen';
 import { AboutSection } from '../screens/settings/AboutSection';
 import { AccountSection } from '../screens/settings/AccountSection';
 import { DisplaysSection } from '../screens/settings/displays/DisplaysSection';
@@ -37,6 +38,8 @@ function ScreenView({ id, user }: { id: ScreenId; user: UserSummary }) {
       return <KnowledgeScreen user={user} />;
     case 'kpi':
       return <KpiScreen user={user} />;
+    case 'safety':
+      return <SafetyScreen user={user} />;
     case 'audit':
       return <AuditScreen />;
     case 'settings/users':

@@ -16,6 +16,7 @@ export const SCREENS = [
   { id: 'triage', label: 'Triage', group: null, permission: 'tickets.read' },
   { id: 'knowledge', label: 'Knowledge', group: null, permission: 'kb.read' },
   { id: 'kpi', label: 'KPIs', group: null, permission: 'kpi.read' },
+  { id: 'safety', label: 'Safety', group: null, permission: 'safety.read' },
   { id: 'audit', label: 'Audit', group: null, permission: 'audit.read' },
   { id: 'settings/users', label: 'Users', group: 'settings', permission: 'users.manage' },
   { id: 'settings/notifications', label: 'Notifications', group: 'settings', permission: 'notify.manage' },

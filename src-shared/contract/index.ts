@@ -22,6 +22,7 @@ import { DISPLAY_CHANNELS, DISPLAY_EVENTS } from './displays';
 import { MONITOR_CHANNELS, MONITOR_EVENTS } from './monitor';
 import { NETWORK_CHANNELS } from './network';
 import { NOTIFY_CHANNELS, NOTIFY_EVENTS } from './notify';
+import { SAFETY_CHANNELS, SAFETY_EVENTS } from './safety';
 import { SYSTEM_CHANNELS } from './system';
 import { TEAM_CHANNELS, TEAM_EVENTS } from './team';
 import { TICKET_CHANNELS, TICKET_EVENTS } from './tickets';
@@ -40,6 +41,7 @@ export * from './displays';
 export * from './kpi';
 export * from './team';
 export * from './runbooks';
+export * from './safety';
 
 type Joined<T extends readonly object[]> = T extends readonly [infer H, ...infer R extends readonly object[]] ? H & Joined<R> : unknown;
 
@@ -71,6 +73,7 @@ export const CHANNELS = join(
   KPI_CHANNELS,
   TEAM_CHANNELS,
   RUNBOOK_CHANNELS,
+  SAFETY_CHANNELS,
 ) satisfies Record<string, ChannelDef>;
 
 export type ChannelName = keyof typeof CHANNELS;
@@ -114,6 +117,7 @@ export const EVENTS = join(
   KPI_EVENTS,
   TEAM_EVENTS,
   RUNBOOK_EVENTS,
+  SAFETY_EVENTS,
 ) satisfies Record<string, EventDef>;
 
 export type EventName = keyof typeof EVENTS;

@@ -97,7 +97,7 @@ export class AlertFeed {
 
   private noticeTarget(targetId: string): NoticeTarget {
     const info = this.deps.targets.get(targetId);
-    const target: NoticeTarget = { name: info?.name ?? targetId };
+    const target: NoticeTarget = { name: this.deps.targets.nameOf(targetId) };
     if (info?.vendor) target.vendor = info.vendor;
     if (info?.host) target.host = info.host;
     return target;

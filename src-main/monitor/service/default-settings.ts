@@ -14,6 +14,7 @@ const AI_SERVICE_SELECTORS: NonNullable<MonitorSettings['metrics']>['selectors']
   { name: 'model_accuracy_score', threshold: { direction: 'below', warn: 0.85, critical: 0.75 } },
   { name: 'http_request_duration_seconds', labels: { quantile: '0.95' }, threshold: { direction: 'above', warn: 1, critical: 2.5 } },
   { name: 'active_clinical_sessions', combine: 'sum' },
+  { name: 'clinical_sessions_at_risk', combine: 'sum' },
   { name: 'clinical_decisions_last_hour', combine: 'sum' },
 ];
 

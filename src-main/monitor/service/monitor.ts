@@ -21,6 +21,8 @@ import {
   type MaintenanceWindow,
   type MonitorSettings,
   type NewMaintenanceWindow,
+  type ExternalAlertSource,
+  type Severity,
   type TargetStatus,
 } from '../../../src-shared/monitoring';
 import { connectionTarget } from '../../../src-shared/monitoring';
@@ -46,6 +48,7 @@ import { systemTimers, type Timers } from '../timers';
 import { AlertFeed } from './alert-feed';
 import { openByTarget, tileFor, type BoardSources } from './board';
 import { DayUptime } from './day-uptime';
+import { LastHour, type HourTally } from './last-hour';
 import { ProbeRuns } from './probe-runs';
 import { RulesRepo } from './rules-repo';
 import { SettingsRepo } from './settings-repo';
@@ -55,6 +58,16 @@ import { TargetSettings } from './target-settings';
 import { WindowRepo } from './window-repo';
 
 export type TargetDetail = ChannelOutput<'monitor.detail'>;
+
+/** A monitored connection's last hour of runs (LastHour), with the metric series of its last run. */
+export interface ConnectionHour extends HourTally {
+  targetId: string;
+  name: string;
+  metrics: Record<string, number>;
+}
+
+/** What another service says of its own alert: it holds (and how badly), or it has cleared. */
+export type ExternalCondition = { severity: Severity; title: string; detail: string } | 'clear';
 export type MaintenanceListing = ChannelOutput<'maintenance.list'>['windows'][number];
 
 /** What other services, and the monitor's own handlers, may ask of it. */
@@ -90,6 +103,14 @@ export interface MonitorApi {
   removeMaintenance(id: string): boolean;
   /** Measures this workstation now (a runbook's resources check), against the seed's 80/85/80 % levels. */
   checkWorkstation(signal?: AbortSignal): Promise<WorkstationProbeResult>;
+  /** Every monitored connection's last hour, read from memory (cheap for thousands). */
+  lastHour(): ConnectionHour[];
+  /**
+   * Another service's own alert, one per `key`: opened (notified and escalated
+   * as any alert) while its condition holds, updated as it changes, resolved
+   * by itself on 'clear'. Returns the alert, or null once cleared.
+   */
+  raise(source: ExternalAlertSource, key: string, condition: ExternalCondition): AlertView | null;
 }
 
 export class UnknownTargetError extends Error {
@@ -151,6 +172,7 @@ export class Monitor implements MonitorApi {
   private readonly board$: BoardSources;
   private readonly metricsHttp: Agent;
   private readonly dayUptime: DayUptime;
+  private readonly hour = new LastHour();
   private readonly timers: Timers;
   private tick: unknown = null;
   private readonly unsubscribe: () => void;
@@ -330,6 +352,21 @@ export class Monitor implements MonitorApi {
     return true;
   }
 
+  lastHour(): ConnectionHour[] {
+    const at = this.deps.clock.now();
+    return this.targets.list().flatMap((info) =>
+      info.kind === 'connection' ? [{ targetId: info.targetId, name: info.name, metrics: this.runs.lastRun(info.targetId)?.series ?? {}, ...this.hour.of(info.targetId, at) }] : [],
+    );
+  }
+
+  raise(source: ExternalAlertSource, key: string, condition: ExternalCondition): AlertView | null {
+    const verdict = condition === 'clear' ? 'clear' : { grade: 2, ...condition };
+    const outputs = this.alertFeed.feed({ type: 'external', at: this.deps.clock.now(), targetId: source, rule: `metric:${key}`, verdict });
+    const changed = outputs.flatMap((o) => (o.type === 'notify' ? [] : [o.alert]))[0];
+    const alert = changed ?? this.alertFeed.open().find((a) => a.targetId === source && a.rule === `metric:${key}`);
+    return alert && alert.status !== 'resolved' ? this.alertFeed.view(alert) : null;
+  }
+
   async close(): Promise<void> {
     this.unsubscribe();
     if (this.tick !== null) this.timers.clearTimeout(this.tick);
@@ -394,6 +431,7 @@ export class Monitor implements MonitorApi {
   private unwatch(targetId: string): void {
     if (!this.targets.delete(targetId)) return;
     this.runs.remove(targetId);
+    this.hour.forget(targetId);
     this.states.untrack(targetId);
     this.graph.remove(targetId);
     this.settings.forget(targetId);
@@ -429,6 +467,7 @@ export class Monitor implements MonitorApi {
     const at = this.deps.clock.now();
     const id = report.targetId;
     this.storage.record(report);
+    if (report.final && this.targets.get(id)?.kind === 'connection') this.hour.add(id, report.outcome, this.settings.of(id).settings.latencyThresholdMs, at);
     this.judge(this.states.record(report, at), at);
     if (run && !report.outcome.error && report.final) {
       if (run.tls) this.alertFeed.feed({ type: 'tls', at, targetId: id, validTo: run.tls.validTo, protocol: run.tls.protocol });

@@ -3,7 +3,7 @@
  * record as last read) and the workstation. Only the monitor's following of
  * connections.changed adds or removes entries.
  */
-import { connectionTarget, WORKSTATION_TARGET, type MonitorSettings } from '../../../src-shared/monitoring';
+import { connectionTarget, EXTERNAL_ALERT_SOURCES, isExternalAlertSource, WORKSTATION_TARGET, type MonitorSettings } from '../../../src-shared/monitoring';
 import type { ConnectionRecord } from '../../connections';
 import { defaultSettingsFor } from './default-settings';
 
@@ -52,7 +52,7 @@ export class TargetRegistry {
 
   /** A target's name for people; the id itself for one no longer watched (an old alert's). */
   nameOf(targetId: string): string {
-    return this.targets.get(targetId)?.name ?? targetId;
+    return this.targets.get(targetId)?.name ?? (isExternalAlertSource(targetId) ? EXTERNAL_ALERT_SOURCES[targetId] : targetId);
   }
 
   /** True when the target is new. */

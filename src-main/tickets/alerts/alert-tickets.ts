@@ -14,10 +14,12 @@
  *   appear on the ticket's timeline, each once. A recovery (or a person
  *   resolving the alert) proposes resolving the ticket; nothing resolves it
  *   but a person.
+ * - An alert another service raised (the safety score's) is ticketed by
+ *   that service; its life is noted on that ticket as any other's.
  * - The ticket links back to the alert and to its connection. What Vigil
  *   does here is audited under the 'vigil' actor.
  */
-import { atLeast, connectionIdOf, type AlertView } from '../../../src-shared/monitoring';
+import { atLeast, connectionIdOf, isExternalAlertSource, type AlertView } from '../../../src-shared/monitoring';
 import { ticketNumberLabel, type AlertHappening, type AlertTicketRules, type Priority, type TicketLink } from '../../../src-shared/tickets';
 import { auditTarget, type AuditWriter } from '../../audit';
 import type { EventBus } from '../../events';
@@ -100,6 +102,8 @@ export class AlertTickets {
   private open(alert: AlertView): void {
     const rules = this.deps.rules.get();
     if (!rules.enabled || alert.status === 'resolved' || !atLeast(alert.severity, rules.minSeverity)) return;
+    // Its service opens the ticket its own way (safety: an Emergency, clinical) and links the alert.
+    if (isExternalAlertSource(alert.targetId)) return;
     const { writer, repo } = this.deps;
     const priority = alertPriority(rules, alert);
     const committed = writer.open((ids) => {

@@ -33,6 +33,9 @@ const PERMISSION_WORDS: Record<Permission, string | null> = {
   'team.manage': 'switch team mode on and off',
   'runbooks.read': null,
   'runbooks.manage': 'manage runbooks and the exec allow-list',
+  'safety.read': null,
+  'safety.review': 'sign off safety incidents',
+  'safety.manage': 'set safety thresholds',
 };
 
 function sentence(parts: string[]): string {

@@ -73,18 +73,18 @@ const field = (label: string) => screen.getByLabelText(label);
 const findScreen = (name: string) => screen.findByRole('heading', { level: 1, name });
 
 describe('navigation follows the role', () => {
-  it('an operator sees Connections, Alerts, Triage, Knowledge, KPIs and Settings → Maintenance windows, Alert rules, Account and About, and lands on Connections', async () => {
+  it('an operator sees Connections, Alerts, Triage, Knowledge, KPIs, Safety and Settings → Maintenance windows, Alert rules, Account and About, and lands on Connections', async () => {
     renderApp(consoleFor(user({ role: 'operator', username: 'otto', displayName: 'Otto Operator' })));
     await findScreen('Connections');
-    expect(navLinks()).toEqual(['Connections', 'Alerts', 'Triage', 'Knowledge', 'KPIs', 'Settings', 'Maintenance windows', 'Alert rules', 'Account', 'About this console']);
+    expect(navLinks()).toEqual(['Connections', 'Alerts', 'Triage', 'Knowledge', 'KPIs', 'Safety', 'Settings', 'Maintenance windows', 'Alert rules', 'Account', 'About this console']);
     expect(pageText()).toContain('Otto Operator');
     expect(pageText()).toContain('NOC operator');
   });
 
-  it('a safety officer gets Connections, Triage, Knowledge, KPIs and Audit but no Users', async () => {
+  it('a safety officer gets Connections, Triage, Knowledge, KPIs, Safety and Audit but no Users', async () => {
     renderApp(consoleFor(user({ role: 'safety_officer' })));
     await findScreen('Connections');
-    expect(navLinks()).toEqual(['Connections', 'Alerts', 'Triage', 'Knowledge', 'KPIs', 'Audit', 'Settings', 'Alert rules', 'Account', 'About this console']);
+    expect(navLinks()).toEqual(['Connections', 'Alerts', 'Triage', 'Knowledge', 'KPIs', 'Safety', 'Audit', 'Settings', 'Alert rules', 'Account', 'About this console']);
   });
 
   it('an admin gets Audit, Users, Notifications, Network, Maintenance windows, Wall displays, Alert rules and the Sandbox EHR', async () => {
@@ -96,6 +96,7 @@ describe('navigation follows the role', () => {
       'Triage',
       'Knowledge',
       'KPIs',
+      'Safety',
       'Audit',
       'Settings',
       'Users',
