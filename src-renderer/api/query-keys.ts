@@ -3,6 +3,8 @@ import type { ChannelInput } from '../../src-shared/contract';
 export type AlertFilters = ChannelInput<'alerts.list'>;
 export type ChartRangeInput = NonNullable<ChannelInput<'monitor.detail'>['range']>;
 
+export type RunFilters = ChannelInput<'runs.list'>['filter'];
+
 export type AuditFilters = Pick<ChannelInput<'audit.list'>, 'actor' | 'action' | 'from' | 'to'>;
 
 /** Every key starts with its channel name, so invalidating a channel is one prefix. */
@@ -32,4 +34,17 @@ export const queryKeys = {
   displaysList: ['displays.list'] as const,
   wallBoard: ['display.board'] as const,
   wallAlerts: ['display.alerts'] as const,
+  runbooksList: ['runbooks.list'] as const,
+  runbooksGetAll: ['runbooks.get'] as const,
+  runbooksGet: (id: string) => ['runbooks.get', id] as const,
+  runbookVersions: (id: string) => ['runbooks.versions', id] as const,
+  runbookDiff: (id: string, from: number, to: number) => ['runbooks.diff', id, from, to] as const,
+  runsListAll: ['runs.list'] as const,
+  runsList: (filter: RunFilters) => ['runs.list', filter] as const,
+  runsGetAll: ['runs.get'] as const,
+  runsGet: (id: string) => ['runs.get', id] as const,
+  approvalsList: ['approvals.list'] as const,
+  decisionsList: ['decisions.list'] as const,
+  runbookExec: ['runbooks.exec.get'] as const,
+  runbookRetention: ['runbooks.retention.get'] as const,
 };

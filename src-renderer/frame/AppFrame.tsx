@@ -5,6 +5,8 @@ import { AlertsScreen } from '../screens/alerts/AlertsScreen';
 import { DesktopNotices } from '../screens/alerts/DesktopNotices';
 import { AuditScreen } from '../screens/audit/AuditScreen';
 import { ConnectionsScreen } from '../screens/connections/ConnectionsScreen';
+import { RunbookSettings } from '../screens/runbooks/RunbookSettings';
+import { RunbooksScreen } from '../screens/runbooks/RunbooksScreen';
 import { AboutSection } from '../screens/settings/AboutSection';
 import { AccountSection } from '../screens/settings/AccountSection';
 import { DisplaysSection } from '../screens/settings/displays/DisplaysSection';
@@ -30,6 +32,8 @@ function ScreenView({ id, user }: { id: ScreenId; user: UserSummary }) {
       return <AlertsScreen user={user} />;
     case 'audit':
       return <AuditScreen />;
+    case 'runbooks':
+      return <RunbooksScreen user={user} />;
     case 'settings/users':
       return <UsersSection me={user} />;
     case 'settings/notifications':
@@ -42,6 +46,8 @@ function ScreenView({ id, user }: { id: ScreenId; user: UserSummary }) {
       return <DisplaysSection />;
     case 'settings/rules':
       return <AlertRulesSection user={user} />;
+    case 'settings/runbooks':
+      return <RunbookSettings />;
     case 'settings/sandbox':
       return <SandboxSection />;
     case 'settings/account':

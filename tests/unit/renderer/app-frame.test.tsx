@@ -73,10 +73,10 @@ const field = (label: string) => screen.getByLabelText(label);
 const findScreen = (name: string) => screen.findByRole('heading', { level: 1, name });
 
 describe('navigation follows the role', () => {
-  it('an operator sees Connections, Alerts and Settings → Maintenance windows, Alert rules, Account and About, and lands on Connections', async () => {
+  it('an operator sees Connections, Alerts, Runbooks and Settings → Maintenance windows, Alert rules, Account and About, and lands on Connections', async () => {
     renderApp(consoleFor(user({ role: 'operator', username: 'otto', displayName: 'Otto Operator' })));
     await findScreen('Connections');
-    expect(navLinks()).toEqual(['Connections', 'Alerts', 'Settings', 'Maintenance windows', 'Alert rules', 'Account', 'About this console']);
+    expect(navLinks()).toEqual(['Connections', 'Alerts', 'Runbooks', 'Settings', 'Maintenance windows', 'Alert rules', 'Account', 'About this console']);
     expect(pageText()).toContain('Otto Operator');
     expect(pageText()).toContain('NOC operator');
   });
@@ -84,16 +84,17 @@ describe('navigation follows the role', () => {
   it('a safety officer gets Connections and Audit but no Users', async () => {
     renderApp(consoleFor(user({ role: 'safety_officer' })));
     await findScreen('Connections');
-    expect(navLinks()).toEqual(['Connections', 'Alerts', 'Audit', 'Settings', 'Alert rules', 'Account', 'About this console']);
+    expect(navLinks()).toEqual(['Connections', 'Alerts', 'Audit', 'Runbooks', 'Settings', 'Alert rules', 'Account', 'About this console']);
   });
 
-  it('an admin gets Audit, Users, Notifications, Network, Maintenance windows, Wall displays, Alert rules and the Sandbox EHR', async () => {
+  it('an admin gets Audit, Runbooks, Users, Notifications, Network, Maintenance windows, Wall displays, Alert rules, Runbook settings and the Sandbox EHR', async () => {
     renderApp(consoleFor(user({ role: 'admin' })));
     await findScreen('Connections');
     expect(navLinks()).toEqual([
       'Connections',
       'Alerts',
       'Audit',
+      'Runbooks',
       'Settings',
       'Users',
       'Notifications',
@@ -101,6 +102,7 @@ describe('navigation follows the role', () => {
       'Maintenance windows',
       'Wall displays',
       'Alert rules',
+      'Runbook settings',
       'Sandbox EHR',
       'Account',
       'About this console',
