@@ -16,6 +16,7 @@ const SUITES: Record<string, () => Promise<{ run: BenchSuite }>> = {
   signin: () => import('./signin'),
   tickets: () => import('./tickets'),
   board: () => import('./board'),
+  runbooks: () => import('./runbooks'),
 };
 
 const args = process.argv.slice(2);

@@ -119,6 +119,7 @@ export function createRunbooksModule(deps: RunbooksDeps): ServiceModule<Runbooks
     close: async () => {
       scheduler.close();
       await runs.close();
+      repo.close();
     },
   };
 }

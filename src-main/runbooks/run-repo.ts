@@ -2,6 +2,13 @@
  * Runs as the database keeps them: the run, its steps with their kept
  * output lines, approval votes and decisions. Lines are bounded per step:
  * the oldest go first and are counted, so a chatty step cannot fill the disk.
+ *
+ * A step's progress (its state, lines, the run's current step) is written
+ * in batches, one transaction at most every FLUSH_MS: every commit is an
+ * fsync on the main thread (synchronous = FULL), and twenty runs writing
+ * each line apart would stall it. Every read flushes first, so what is read
+ * is what happened; a crash loses at most FLUSH_MS of progress, and the run
+ * itself is marked INTERRUPTED at the next start all the same.
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { ChannelInput, Decision, RunStep, RunSummary } from '../../src-shared/contract';
@@ -10,6 +17,7 @@ import type { RunResult, RunState, RunTrigger, StepState } from '../../src-share
 
 export const MAX_LINES_PER_STEP = 300;
 export const MAX_LINE_CHARS = 2_000;
+const FLUSH_MS = 100;
 
 interface RunRow {
   id: string;
@@ -75,7 +83,34 @@ export interface NewRun {
 export type RunFilter = ChannelInput<'runs.list'>['filter'] & {};
 
 export class RunRepo {
+  private pending: Array<() => void> = [];
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
   constructor(private readonly db: Database.Database) {}
+
+  /** Writes what is waiting, in one transaction. */
+  flush(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.pending.length === 0) return;
+    const writes = this.pending;
+    this.pending = [];
+    this.db.transaction(() => {
+      for (const write of writes) write();
+    })();
+  }
+
+  close(): void {
+    this.flush();
+  }
+
+  private later(write: () => void): void {
+    this.pending.push(write);
+    if (this.timer === null) {
+      this.timer = setTimeout(() => this.flush(), FLUSH_MS);
+      this.timer.unref();
+    }
+  }
 
   insert(run: NewRun): void {
     this.db.transaction(() => {
@@ -104,11 +139,13 @@ export class RunRepo {
   }
 
   summary(id: string): RunSummary | null {
+    this.flush();
     const row = this.db.prepare('SELECT * FROM runbook_runs WHERE id = ?').get(id) as RunRow | undefined;
     return row ? this.toSummary(row) : null;
   }
 
   steps(runId: string): RunStep[] {
+    this.flush();
     const rows = this.db.prepare('SELECT * FROM runbook_run_steps WHERE run_id = ? ORDER BY position').all(runId) as StepRow[];
     const lines = this.db.prepare('SELECT step_id, seq, at, text FROM runbook_step_lines WHERE run_id = ? ORDER BY step_id, seq').all(runId) as Array<{ step_id: string; seq: number; at: number; text: string }>;
     return rows.map((r) => ({
@@ -137,7 +174,14 @@ export class RunRepo {
     };
     const set = Object.entries(cols).filter(([, v]) => v !== undefined);
     if (set.length === 0) return;
-    this.db.prepare(`UPDATE runbook_runs SET ${set.map(([k]) => `${k} = ?`).join(', ')} WHERE id = ?`).run(...set.map(([, v]) => v), id);
+    const write = () => this.db.prepare(`UPDATE runbook_runs SET ${set.map(([k]) => `${k} = ?`).join(', ')} WHERE id = ?`).run(...set.map(([, v]) => v), id);
+    // A run's state is decided in transactions (approvals, cancels) and its end must last: those are written at once.
+    if (change.state !== undefined || change.result !== undefined) {
+      this.flush();
+      write();
+    } else {
+      this.later(write);
+    }
   }
 
   setStep(runId: string, stepId: string, change: Partial<{ state: StepState; startedAt: number; endedAt: number; message: string | null; outputs: Record<string, unknown> }>): void {
@@ -149,11 +193,15 @@ export class RunRepo {
       outputs: change.outputs && JSON.stringify(change.outputs),
     };
     const set = Object.entries(cols).filter(([, v]) => v !== undefined);
-    this.db.prepare(`UPDATE runbook_run_steps SET ${set.map(([k]) => `${k} = ?`).join(', ')} WHERE run_id = ? AND step_id = ?`).run(...set.map(([, v]) => v), runId, stepId);
+    this.later(() => this.db.prepare(`UPDATE runbook_run_steps SET ${set.map(([k]) => `${k} = ?`).join(', ')} WHERE run_id = ? AND step_id = ?`).run(...set.map(([, v]) => v), runId, stepId));
   }
 
   /** Keeps a line, letting the oldest go past the bound. */
   addLine(runId: string, stepId: string, seq: number, at: number, text: string): void {
+    this.later(() => this.writeLine(runId, stepId, seq, at, text));
+  }
+
+  private writeLine(runId: string, stepId: string, seq: number, at: number, text: string): void {
     this.db.prepare('INSERT INTO runbook_step_lines (run_id, step_id, seq, at, text) VALUES (?, ?, ?, ?, ?)').run(runId, stepId, seq, at, text.slice(0, MAX_LINE_CHARS));
     if (seq >= MAX_LINES_PER_STEP) {
       this.db.prepare('DELETE FROM runbook_step_lines WHERE run_id = ? AND step_id = ? AND seq = ?').run(runId, stepId, seq - MAX_LINES_PER_STEP);
@@ -162,6 +210,7 @@ export class RunRepo {
   }
 
   list(filter: RunFilter, limit: number, cursor: { createdAt: number; id: string } | null): RunSummary[] {
+    this.flush();
     const where: string[] = [];
     const args: unknown[] = [];
     const add = (sql: string, v: unknown) => {
@@ -187,6 +236,7 @@ export class RunRepo {
 
   /** Runs not done, oldest first. */
   live(state?: RunState): RunSummary[] {
+    this.flush();
     const rows = state
       ? (this.db.prepare('SELECT * FROM runbook_runs WHERE state = ? ORDER BY created_at, id').all(state) as RunRow[])
       : (this.db.prepare("SELECT * FROM runbook_runs WHERE state <> 'done' ORDER BY created_at, id").all() as RunRow[]);
@@ -194,6 +244,7 @@ export class RunRepo {
   }
 
   lastRun(runbookId: string): RunSummary | null {
+    this.flush();
     const row = this.db.prepare('SELECT * FROM runbook_runs WHERE runbook_id = ? ORDER BY created_at DESC, id DESC LIMIT 1').get(runbookId) as RunRow | undefined;
     return row ? this.toSummary(row) : null;
   }
@@ -218,6 +269,7 @@ export class RunRepo {
   }
 
   decision(runId: string): Decision | null {
+    this.flush();
     const row = this.db
       .prepare(
         `SELECT d.*, r.runbook_id, r.runbook_name FROM runbook_decisions d JOIN runbook_runs r ON r.id = d.run_id
@@ -228,6 +280,7 @@ export class RunRepo {
   }
 
   openDecisions(): Decision[] {
+    this.flush();
     const rows = this.db
       .prepare(
         `SELECT d.*, r.runbook_id, r.runbook_name FROM runbook_decisions d JOIN runbook_runs r ON r.id = d.run_id
@@ -239,6 +292,7 @@ export class RunRepo {
 
   /** Deletes finished runs that ended before `before`; returns how many. */
   prune(before: number): number {
+    this.flush();
     return this.db.prepare("DELETE FROM runbook_runs WHERE state = 'done' AND COALESCE(ended_at, created_at) < ?").run(before).changes;
   }
 

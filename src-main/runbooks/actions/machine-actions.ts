@@ -8,11 +8,11 @@ import type { ActionDeps } from './deps';
 
 const percent = z.number().min(1).max(100);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date such as 2026-01-31');
-const BACKUP_NAME = /^vigil-\d{8}T\d{6}(?:-\d+)?\.db$/;
+const BACKUP_NAME = /^vigil-\d{8}T\d{9}-\d{2}\.db$/;
 
-/** vigil-20260105T020000.db: sorts by time as text. */
-function backupName(at: number): string {
-  return `vigil-${new Date(at).toISOString().replace(/[-:]/g, '').slice(0, 15)}.db`;
+/** vigil-20260105T020000123-00.db: sorts by time as text, the counter telling apart two in one millisecond. */
+function backupName(at: number, n: number): string {
+  return `vigil-${new Date(at).toISOString().replace(/[-:.]/g, '').slice(0, 18)}-${String(n).padStart(2, '0')}.db`;
 }
 
 export function machineActions(deps: ActionDeps) {
@@ -72,8 +72,10 @@ export function machineActions(deps: ActionDeps) {
         const folder = inputs.folder ?? join(deps.dataDir, 'backups');
         await mkdir(folder, { recursive: true, mode: 0o700 });
         const existing = new Set(readdirSync(folder));
-        let name = backupName(deps.clock.now());
-        for (let n = 1; existing.has(name); n++) name = name.replace(/(?:-\d+)?\.db$/, `-${n}.db`);
+        const at = deps.clock.now();
+        let n = 0;
+        while (existing.has(backupName(at, n))) n += 1;
+        const name = backupName(at, n);
         const file = join(folder, name);
         await deps.store.backup(file);
         log(`Wrote ${file}`);
