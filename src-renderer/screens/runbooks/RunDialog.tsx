@@ -115,20 +115,21 @@ function PlanForm({ runbook, request, plan, onBack, onStarted }: { runbook: Runb
       {confirming.length > 0 && (
         <fieldset className="choices run-confirm">
           <legend>Confirm before it runs</legend>
-          {confirming.map((s) =>
-            s.confirm?.typeName ? (
-              <TextField
-                key={s.id}
-                label={`Type ${s.confirm.typeName} to run “${s.name}” against production`}
-                hint={s.confirm.message}
-                autoComplete="off"
-                spellCheck={false}
-                {...field(`confirm.${s.id}`)}
-              />
-            ) : (
-              <CheckboxField key={s.id} label={`Run “${s.name}”`} hint={s.confirm?.message} {...field(`confirm.${s.id}`)} />
-            ),
-          )}
+          {confirming.map((s) => (
+            <div key={s.id} className="run-confirm-step">
+              <p className="run-confirm-message">{s.confirm?.message}</p>
+              {s.confirm?.typeName ? (
+                <TextField
+                  label={`Type ${s.confirm.typeName} to run “${s.name}” against production`}
+                  autoComplete="off"
+                  spellCheck={false}
+                  {...field(`confirm.${s.id}`)}
+                />
+              ) : (
+                <CheckboxField label={`Run “${s.name}”`} {...field(`confirm.${s.id}`)} />
+              )}
+            </div>
+          ))}
         </fieldset>
       )}
       <div className="dialog-actions">

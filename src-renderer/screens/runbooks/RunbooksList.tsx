@@ -22,7 +22,8 @@ function RunbookRow({ runbook, now, admin, onRun, onOpenRun, onEdit }: {
 }) {
   return (
     <tr>
-      <th scope="row" className="runbook-cell">
+      <th scope="row">
+        <div className="runbook-cell">
         <span className="runbook-name">{runbook.name}</span>
         {runbook.description && <span className="cell-note">{runbook.description}</span>}
         {runbook.error && (
@@ -30,6 +31,7 @@ function RunbookRow({ runbook, now, admin, onRun, onOpenRun, onEdit }: {
             <Icon name="warning" /> Invalid, cannot run: {issueText(runbook.error)}
           </span>
         )}
+        </div>
       </th>
       <td>
         {runbook.lastRun ? (
