@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import type { RunbookSummary, RunDetail, UserSummary } from '../../../src-shared/contract';
 import { can } from '../../../src-shared/roles';
 import { errorText } from '../../api/error-text';
@@ -17,11 +16,8 @@ import { RunDialog } from './RunDialog';
 import { RunsHistory } from './RunsHistory';
 import { RunView } from './RunView';
 import { Tabs, tabPanelProps, type TabDef } from './Tabs';
+import { useRunbooksView, type RunbooksTab } from './view-store';
 
-type View = 'runbooks' | 'history' | 'approvals' | 'decisions';
-
-/** In place of the tabs: one run as it happens, or an admin editing a runbook's YAML (null: a new one). */
-type Focus = { kind: 'run'; runId: string } | { kind: 'edit'; runbook: RunbookSummary | null } | null;
 
 function countLabel(label: string, count: number | undefined): string {
   return count ? `${label} (${count})` : label;
@@ -33,12 +29,12 @@ export function RunbooksScreen({ user }: { user: UserSummary }) {
   const approvals = useApprovals();
   const decisions = useDecisions();
   const now = useNow();
-  const [view, setView] = useState<View>('runbooks');
-  const [focus, setFocus] = useState<Focus>(null);
+  const { tab: view, showTab: setView, focus, setFocus } = useRunbooksView(user.id);
   const { dialog, done, open, close, finish } = useDialogs<RunbookSummary>();
   const list = runbooks.data?.runbooks ?? [];
+  const editing = focus?.kind === 'edit' ? (list.find((r) => r.id === focus.runbookId) ?? null) : null;
 
-  const tabs: TabDef<View>[] = [
+  const tabs: TabDef<RunbooksTab>[] = [
     { id: 'runbooks', label: 'Runbooks' },
     { id: 'history', label: 'History' },
     { id: 'approvals', label: countLabel('Approvals', approvals.data?.runs.length) },
@@ -57,7 +53,7 @@ export function RunbooksScreen({ user }: { user: UserSummary }) {
         intro="Operational procedures run from a button: each step streams as it goes, and every run, approval and answer is in the audit trail."
         actions={
           admin && focus === null ? (
-            <Button icon="plus" onClick={() => setFocus({ kind: 'edit', runbook: null })}>
+            <Button icon="plus" onClick={() => setFocus({ kind: 'edit', runbookId: null })}>
               Import a runbook
             </Button>
           ) : undefined
@@ -65,9 +61,9 @@ export function RunbooksScreen({ user }: { user: UserSummary }) {
       />
       <DoneMessage message={done} />
       {focus?.kind === 'run' && <RunView runId={focus.runId} meUsername={user.username} onBack={() => setFocus(null)} onOpenRun={openRun} />}
-      {focus?.kind === 'edit' && (
+      {focus?.kind === 'edit' && (focus.runbookId === null || editing) && (
         <RunbookEditor
-          runbook={focus.runbook}
+          runbook={editing}
           onClose={() => setFocus(null)}
           onSaved={(saved) => {
             setFocus(null);
@@ -88,7 +84,7 @@ export function RunbooksScreen({ user }: { user: UserSummary }) {
                 {runbooks.isError && <Notice tone="error" title="Could not load the runbooks">{errorText(runbooks.error)}</Notice>}
                 {runbooks.isPending && <LoadingLine label="Loading runbooks…" />}
                 {runbooks.data && (
-                  <RunbooksList runbooks={list} now={now} admin={admin} onRun={open} onOpenRun={openRun} onEdit={(runbook) => setFocus({ kind: 'edit', runbook })} />
+                  <RunbooksList runbooks={list} now={now} admin={admin} onRun={open} onOpenRun={openRun} onEdit={(runbook) => setFocus({ kind: 'edit', runbookId: runbook.id })} />
                 )}
               </>
             )}

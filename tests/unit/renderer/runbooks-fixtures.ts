@@ -1,5 +1,6 @@
 /** Runbooks, plans and runs as main sends them, and a console serving them, for the Runbooks screen tests. */
 import type { RunbookSummary, RunDetail, RunPlan, RunStep, UserSummary } from '../../../src-shared/contract';
+import { resetRunbooksView } from '../../../src-renderer/screens/runbooks/view-store';
 import { connection } from './connection-fixtures';
 import { MINUTE, NOW, ok, signedInAs, type FakeVigil, type Handlers } from './harness';
 
@@ -123,6 +124,7 @@ export function run(overrides: Partial<RunDetail> = {}): RunDetail {
 
 /** A console on the Runbooks screen: its lists answer empty unless a test says otherwise. */
 export function runbooksConsole(u: UserSummary, runbooks: RunbookSummary[], more: Handlers = {}): FakeVigil {
+  resetRunbooksView();
   return signedInAs(u, {
     'connections.list': () => ok({ connections: CONNECTIONS }),
     'runbooks.list': () => ok({ runbooks, now: NOW }),

@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { RunDetail } from '../../../src-shared/contract';
-import { button, descriptionOf, fail, fill, findButton, navLinks, NOW, ok, push, queryButton, renderApp, tableRows, textOf, user, type FakeVigil } from './harness';
+import { button, descriptionOf, fail, fill, findButton, heading, navLink, navLinks, NOW, ok, push, queryButton, renderApp, tableRows, textOf, user, type FakeVigil } from './harness';
 import { EMERGENCY, plan, run, runbook, runbooksConsole, step } from './runbooks-fixtures';
 
 const admin = user({ role: 'admin', username: 'ada' });
@@ -212,6 +212,21 @@ describe('the live run view', () => {
       const person = renderApp(api, '#/runbooks');
       await person.click(await findButton('Open the last run of Daily health check'));
       await waitFor(() => expect(textOf(document.querySelector('.run-result'))).toBe(word));
+  });
+});
+
+describe('where the person is', () => {
+  it('keeps the run being watched through a visit to another screen, and the Runbooks link leads back to the list', async () => {
+    const api = runbooksConsole(admin, [runbook({ lastRun: { id: 'run-1', state: 'running', result: null, at: NOW } })], { 'runs.get': () => ok({ run: run() }) });
+    const person = renderApp(api, '#/runbooks');
+    await person.click(await findButton('Open the last run of Daily health check'));
+    await screen.findByRole('heading', { name: 'Daily health check', level: 2 });
+    await person.click(navLink('Connections'));
+    await waitFor(() => expect(heading()).toBe('Connections'));
+    await person.click(navLink('Runbooks'));
+    expect(await screen.findByRole('heading', { name: 'Daily health check', level: 2 })).toBeTruthy();
+    await person.click(navLink('Runbooks'));
+    await waitFor(() => expect(tableRows('Runbooks')).toHaveLength(1));
   });
 });
 
