@@ -172,6 +172,7 @@ test('runbooks from a button: run and watch, roles, approval by a second admin, 
 
   await test.step('the emergency response declares an incident whose ticket exists, then the lead closes it', async () => {
     await page.getByRole('button', { name: 'Back to the list' }).click();
+    await showTab(page, 'Runbooks');
     await runbookRow(page, 'Emergency response').getByRole('button', { name: /^Run Emergency response/ }).click();
     const dialog = page.getByRole('dialog', { name: /^Run Emergency response/ });
     await dialog.getByLabel('Severity').selectOption('SEV2');
