@@ -200,7 +200,7 @@ test('runbooks from a button: run and watch, roles, approval by a second admin, 
 
     await showTab(page, 'Runbooks');
     await page.getByRole('button', { name: 'Edit Test EHR integrations' }).click();
-    const yaml = page.getByLabel('YAML');
+    const yaml = page.getByRole('textbox', { name: 'YAML' });
     await expect(yaml).toHaveValue(/id: test-ehr-integrations/);
     await expect(page.getByText('Valid: it matches the runbook schema.')).toBeVisible();
     await yaml.fill(((await yaml.inputValue()) as string).replace('name: Test EHR integrations', 'name: Test EHR integrations\nconcurrent: perhaps'));
