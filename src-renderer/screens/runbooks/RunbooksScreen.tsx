@@ -15,7 +15,7 @@ import { RunbooksList } from './RunbooksList';
 import { RunDialog } from './RunDialog';
 import { RunsHistory } from './RunsHistory';
 import { RunView } from './RunView';
-import { Tabs, tabPanelProps, type TabDef } from './Tabs';
+import { Tabs, tabPanelProps, type TabDef } from '../../components/Tabs';
 import { useRunbooksView, type RunbooksTab } from './view-store';
 
 
