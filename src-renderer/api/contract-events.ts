@@ -2,6 +2,7 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useSessionStore } from '../state/session-store';
 import { KB_QUERY_PREFIXES, queryKeys, TICKET_QUERY_PREFIXES } from './query-keys';
+import { runbookEventListeners } from './runbooks';
 import { useEndSession } from './session';
 import { useVigilEvents } from './vigil-context';
 
@@ -99,6 +100,7 @@ export function useContractEvents(): void {
         void queryClient.invalidateQueries({ queryKey: queryKeys.kpiReportAll });
         void queryClient.invalidateQueries({ queryKey: queryKeys.kpiSettings });
       }),
+      ...runbookEventListeners(on, queryClient),
       on('session.ended', ({ reason }) => {
         // The same person carries on after signing in again; the screen they were on stays.
         if (reason === 'idle' || reason === 'expired' || reason === 'password_changed') useSessionStore.getState().lock(reason);

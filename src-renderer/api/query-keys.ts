@@ -5,6 +5,7 @@ export type ChartRangeInput = NonNullable<ChannelInput<'monitor.detail'>['range'
 
 export type TicketQuery = Pick<ChannelInput<'tickets.list'>, 'filter' | 'sort'>;
 export type TicketFilterInput = NonNullable<ChannelInput<'tickets.list'>['filter']>;
+export type RunFilters = ChannelInput<'runs.list'>['filter'];
 
 export type AuditFilters = Pick<ChannelInput<'audit.list'>, 'actor' | 'action' | 'from' | 'to'>;
 
@@ -56,6 +57,19 @@ export const queryKeys = {
   safetyIncidentsAll: ['safety.incidents.list'] as const,
   safetyIncidents: (filter: string) => ['safety.incidents.list', filter] as const,
   safetyReport: (month: string) => ['safety.report', month] as const,
+  runbooksList: ['runbooks.list'] as const,
+  runbooksGetAll: ['runbooks.get'] as const,
+  runbooksGet: (id: string) => ['runbooks.get', id] as const,
+  runbookVersions: (id: string) => ['runbooks.versions', id] as const,
+  runbookDiff: (id: string, from: number, to: number) => ['runbooks.diff', id, from, to] as const,
+  runsListAll: ['runs.list'] as const,
+  runsList: (filter: RunFilters) => ['runs.list', filter] as const,
+  runsGetAll: ['runs.get'] as const,
+  runsGet: (id: string) => ['runs.get', id] as const,
+  approvalsList: ['approvals.list'] as const,
+  decisionsList: ['decisions.list'] as const,
+  runbookExec: ['runbooks.exec.get'] as const,
+  runbookRetention: ['runbooks.retention.get'] as const,
 };
 
 /** What a changed article shows in: every knowledge query. */

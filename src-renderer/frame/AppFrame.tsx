@@ -7,6 +7,8 @@ import { AuditScreen } from '../screens/audit/AuditScreen';
 import { ConnectionsScreen } from '../screens/connections/ConnectionsScreen';
 import { KpiScreen } from '../screens/kpi/KpiScreen';
 import { SafetyScreen } from '../screens/safety/SafetyScreen';
+import { RunbookSettings } from '../screens/runbooks/RunbookSettings';
+import { RunbooksScreen } from '../screens/runbooks/RunbooksScreen';
 import { AboutSection } from '../screens/settings/AboutSection';
 import { AccountSection } from '../screens/settings/AccountSection';
 import { DisplaysSection } from '../screens/settings/displays/DisplaysSection';
@@ -42,6 +44,8 @@ function ScreenView({ id, user }: { id: ScreenId; user: UserSummary }) {
       return <SafetyScreen user={user} />;
     case 'audit':
       return <AuditScreen />;
+    case 'runbooks':
+      return <RunbooksScreen user={user} />;
     case 'settings/users':
       return <UsersSection me={user} />;
     case 'settings/notifications':
@@ -54,6 +58,8 @@ function ScreenView({ id, user }: { id: ScreenId; user: UserSummary }) {
       return <DisplaysSection />;
     case 'settings/rules':
       return <AlertRulesSection user={user} />;
+    case 'settings/runbooks':
+      return <RunbookSettings />;
     case 'settings/sandbox':
       return <SandboxSection />;
     case 'settings/account':

@@ -73,21 +73,21 @@ const field = (label: string) => screen.getByLabelText(label);
 const findScreen = (name: string) => screen.findByRole('heading', { level: 1, name });
 
 describe('navigation follows the role', () => {
-  it('an operator sees Connections, Alerts, Triage, Knowledge, KPIs, Safety and Settings → Maintenance windows, Alert rules, Account and About, and lands on Connections', async () => {
+  it('an operator sees Connections, Alerts, Triage, Knowledge, KPIs, Safety, Runbooks and Settings → Maintenance windows, Alert rules, Account and About, and lands on Connections', async () => {
     renderApp(consoleFor(user({ role: 'operator', username: 'otto', displayName: 'Otto Operator' })));
     await findScreen('Connections');
-    expect(navLinks()).toEqual(['Connections', 'Alerts', 'Triage', 'Knowledge', 'KPIs', 'Safety', 'Settings', 'Maintenance windows', 'Alert rules', 'Account', 'About this console']);
+    expect(navLinks()).toEqual(['Connections', 'Alerts', 'Triage', 'Knowledge', 'KPIs', 'Safety', 'Runbooks', 'Settings', 'Maintenance windows', 'Alert rules', 'Account', 'About this console']);
     expect(pageText()).toContain('Otto Operator');
     expect(pageText()).toContain('NOC operator');
   });
 
-  it('a safety officer gets Connections, Triage, Knowledge, KPIs, Safety and Audit but no Users', async () => {
+  it('a safety officer gets Connections, Triage, Knowledge, KPIs, Safety, Audit and Runbooks but no Users', async () => {
     renderApp(consoleFor(user({ role: 'safety_officer' })));
     await findScreen('Connections');
-    expect(navLinks()).toEqual(['Connections', 'Alerts', 'Triage', 'Knowledge', 'KPIs', 'Safety', 'Audit', 'Settings', 'Alert rules', 'Account', 'About this console']);
+    expect(navLinks()).toEqual(['Connections', 'Alerts', 'Triage', 'Knowledge', 'KPIs', 'Safety', 'Audit', 'Runbooks', 'Settings', 'Alert rules', 'Account', 'About this console']);
   });
 
-  it('an admin gets Audit, Users, Notifications, Network, Maintenance windows, Wall displays, Alert rules and the Sandbox EHR', async () => {
+  it('an admin gets Audit, Runbooks, Users, Notifications, Network, Maintenance windows, Wall displays, Alert rules, Runbook settings and the Sandbox EHR', async () => {
     renderApp(consoleFor(user({ role: 'admin' })));
     await findScreen('Connections');
     expect(navLinks()).toEqual([
@@ -98,6 +98,7 @@ describe('navigation follows the role', () => {
       'KPIs',
       'Safety',
       'Audit',
+      'Runbooks',
       'Settings',
       'Users',
       'Notifications',
@@ -105,6 +106,7 @@ describe('navigation follows the role', () => {
       'Maintenance windows',
       'Wall displays',
       'Alert rules',
+      'Runbook settings',
       'Sandbox EHR',
       'Account',
       'About this console',
