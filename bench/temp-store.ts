@@ -11,7 +11,7 @@ import type { SecretStore } from '../src-main/secrets/secret-store';
 import type { Migration } from '../src-main/store/migrations';
 import { openStore, type Store } from '../src-main/store/store';
 
-function memorySecrets(service: string): SecretStore {
+export function memorySecrets(service: string): SecretStore {
   const entries = new Map<string, string>();
   return {
     service,
