@@ -17,10 +17,10 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { createVigil, type Vigil } from '../src-main/app';
 import { LOCAL_SOURCE } from '../src-main/dispatch';
 import { createLogger } from '../src-main/log';
-import type { SecretStore } from '../src-main/secrets';
 import { CSV_COLUMNS } from '../src-main/tickets/transfer/import-format';
 import { CATEGORIES, PRIORITIES } from '../src-shared/tickets';
 import type { BenchResult, BenchSuite } from './result';
+import { memorySecrets } from './temp-store';
 
 const CHUNK = 50_000;
 const NOW = Date.now();
@@ -28,17 +28,6 @@ const MIN = 60_000;
 const DAYS = 90;
 const RUNS = 30;
 const ASSIGNEES = Array.from({ length: 40 }, (_, i) => `tech.${String(i).padStart(2, '0')}`);
-
-function memorySecrets(): SecretStore {
-  const entries = new Map<string, string>();
-  return {
-    service: 'vigil-bench-kpi',
-    get: async (a) => entries.get(a) ?? null,
-    set: async (a, v) => void entries.set(a, v),
-    delete: async (a) => entries.delete(a),
-    list: async () => [...entries.keys()],
-  };
-}
 
 /** Tickets `from` to `to` (exclusive) over the last 90 days, oldest first: answered, most resolved, some rated. */
 function csvChunk(from: number, to: number, total: number): string {
@@ -114,7 +103,7 @@ async function signIn(vigil: Vigil): Promise<(channel: string, input: unknown) =
 export const run: BenchSuite = async ({ quick }) => {
   const total = Number(process.env.BENCH_TICKETS ?? (quick ? 100_000 : 1_000_000));
   const dir = mkdtempSync(path.join(tmpdir(), 'vigil-bench-kpi-'));
-  const secrets = memorySecrets();
+  const secrets = memorySecrets('vigil-bench-kpi');
   // An import of a million rows outlasts the default idle timeout.
   const options = { dataDir: dir, secrets, sandbox: false, monitor: { workstation: false }, log: createLogger({ level: 'error' as const }), idleTimeoutMs: 24 * 3_600_000 };
   let vigil = await createVigil(options);

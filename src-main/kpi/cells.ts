@@ -57,7 +57,7 @@ export class Cell {
   /** Nothing counted at all: a delta that changes nothing, or a cell every ticket has left. */
   isEmpty(): boolean {
     const counts = [this.created, this.escalated, this.frN, this.frSum, this.frMet, this.frBreached, this.done, this.resN, this.resSum, this.resMet, this.resBreached, this.csatN, this.csatSum, ...this.csat];
-    return counts.every((n) => n === 0) && this.fr.counts.size === 0 && this.res.counts.size === 0;
+    return counts.every((n) => n === 0) && this.fr.isEmpty() && this.res.isEmpty();
   }
 }
 

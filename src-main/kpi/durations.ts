@@ -28,26 +28,39 @@ export function rankIndex(n: number, p: number): number {
   return Math.max(1, Math.ceil((p * n) / 100)) - 1;
 }
 
+/** Buckets up to about 2^28 seconds (8 years); a longer duration counts in the last. */
+const BUCKETS = 450;
+
+/**
+ * Dense counts: a report merges thousands of cells, and adding arrays is far
+ * cheaper than merging maps; stored sparsely (see encode).
+ */
 export class DurationCounts {
-  readonly counts = new Map<number, number>();
+  private readonly counts = new Float64Array(BUCKETS);
+  /** One past the highest bucket ever touched: the loops stop there. */
+  private end = 0;
 
   add(ms: number, times = 1): void {
-    this.addToBucket(durationBucket(ms), times);
+    this.addToBucket(Math.min(durationBucket(ms), BUCKETS - 1), times);
   }
 
   addToBucket(index: number, count: number): void {
-    const next = (this.counts.get(index) ?? 0) + count;
-    if (next === 0) this.counts.delete(index);
-    else this.counts.set(index, next);
+    this.counts[index]! += count;
+    if (index >= this.end) this.end = index + 1;
   }
 
   merge(other: DurationCounts, sign = 1): void {
-    for (const [index, count] of other.counts) this.addToBucket(index, sign * count);
+    for (let i = 0; i < other.end; i++) if (other.counts[i] !== 0) this.addToBucket(i, sign * other.counts[i]!);
+  }
+
+  isEmpty(): boolean {
+    for (let i = 0; i < this.end; i++) if (this.counts[i] !== 0) return false;
+    return true;
   }
 
   total(): number {
     let n = 0;
-    for (const c of this.counts.values()) n += c;
+    for (let i = 0; i < this.end; i++) n += this.counts[i]!;
     return n;
   }
 
@@ -57,22 +70,22 @@ export class DurationCounts {
     if (n <= 0) return null;
     const rank = rankIndex(n, p) + 1;
     let seen = 0;
-    for (const index of [...this.counts.keys()].sort((a, b) => a - b)) {
-      seen += this.counts.get(index)!;
-      if (seen >= rank) return bucketValue(index);
+    for (let i = 0; i < this.end; i++) {
+      seen += this.counts[i]!;
+      if (seen >= rank) return bucketValue(i);
     }
     return null;
   }
 
-  /** (index, count) pairs as little-endian int32s. */
+  /** The buckets that counted something, as (index, count) pairs of little-endian int32s. */
   encode(): Buffer {
-    const out = Buffer.alloc(this.counts.size * 8);
-    let at = 0;
-    for (const [index, count] of this.counts) {
-      out.writeInt32LE(index, at);
-      out.writeInt32LE(count, at + 4);
-      at += 8;
-    }
+    const used: number[] = [];
+    for (let i = 0; i < this.end; i++) if (this.counts[i] !== 0) used.push(i);
+    const out = Buffer.alloc(used.length * 8);
+    used.forEach((index, k) => {
+      out.writeInt32LE(index, k * 8);
+      out.writeInt32LE(this.counts[index]!, k * 8 + 4);
+    });
     return out;
   }
 

@@ -97,8 +97,10 @@ export async function kpiReport(deps: ReportDeps, range: KpiRange): Promise<KpiR
         return 'open at the end of the range';
       case 'medicalResponse':
         return `${current.emergency.resN} Emergency tickets resolved`;
-      case 'uptime':
-        return `${system.connections.filter((c) => c.runs > 0).length} connections probed`;
+      case 'uptime': {
+        const probed = system.connections.filter((c) => c.runs > 0).length;
+        return `${probed} connection${probed === 1 ? '' : 's'} probed`;
+      }
       case 'errorRate':
         return `${system.connections.reduce((n, c) => n + c.runs, 0)} probe runs`;
       case 'apiResponseMean':

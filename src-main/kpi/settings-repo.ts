@@ -1,29 +1,6 @@
-/**
- * The KPI targets and the number of licensed clinicians: the seed's targets
- * until an admin saves others (then one row, with who saved it and when).
- * Defaults: medical response under 30 minutes, uptime above 99.9 %, API
- * response under 500 ms on average, error rate under 0.1 % (the support
- * system's figures); SLA compliance at least 95 % (its SLA alert
- * threshold) and CSAT at least 3.5 (where the monthly clinical report calls
- * satisfaction low). The others have none until an admin sets one.
- */
+/** The KPI targets and the number of licensed clinicians: the contract's defaults until an admin saves others (then one row, with who saved it and when). */
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { KPI_IDS, kpiSettingsSchema, type KpiId, type KpiSettings, type KpiTarget } from '../../src-shared/contract';
-
-const SEED_TARGETS: Partial<Record<KpiId, KpiTarget>> = {
-  medicalResponse: { comparison: 'lt', value: 30 * 60_000 },
-  uptime: { comparison: 'gt', value: 99.9 },
-  apiResponseMean: { comparison: 'lt', value: 500 },
-  errorRate: { comparison: 'lt', value: 0.1 },
-  slaFirstResponse: { comparison: 'ge', value: 95 },
-  slaResolution: { comparison: 'ge', value: 95 },
-  csatMean: { comparison: 'ge', value: 3.5 },
-};
-
-export const DEFAULT_KPI_SETTINGS: KpiSettings = {
-  targets: Object.fromEntries(KPI_IDS.map((id) => [id, SEED_TARGETS[id] ?? null])) as KpiSettings['targets'],
-  licensedClinicians: null,
-};
+import { DEFAULT_KPI_SETTINGS, kpiSettingsSchema, type KpiSettings } from '../../src-shared/contract';
 
 export class KpiSettingsRepo {
   constructor(private readonly db: Database.Database) {}

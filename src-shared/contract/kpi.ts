@@ -87,6 +87,27 @@ export const kpiSettingsSchema = z.object({
 });
 export type KpiSettings = z.infer<typeof kpiSettingsSchema>;
 
+/**
+ * The targets a data folder starts with, from the support system's figures:
+ * medical response under 30 minutes, uptime above 99.9 %, API response under
+ * 500 ms on average, error rate under 0.1 %; SLA compliance at least 95 % (its
+ * SLA alert threshold) and CSAT at least 3.5 (where the monthly clinical
+ * report calls satisfaction low). The others have none until an admin sets one.
+ */
+export const DEFAULT_KPI_SETTINGS: KpiSettings = {
+  targets: {
+    ...(Object.fromEntries(KPI_IDS.map((id) => [id, null])) as KpiSettings['targets']),
+    medicalResponse: { comparison: 'lt', value: 30 * 60_000 },
+    uptime: { comparison: 'gt', value: 99.9 },
+    apiResponseMean: { comparison: 'lt', value: 500 },
+    errorRate: { comparison: 'lt', value: 0.1 },
+    slaFirstResponse: { comparison: 'ge', value: 95 },
+    slaResolution: { comparison: 'ge', value: 95 },
+    csatMean: { comparison: 'ge', value: 3.5 },
+  },
+  licensedClinicians: null,
+};
+
 const localDate = z.string().regex(/^(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/, 'A date as YYYY-MM-DD');
 export const KPI_PRESETS = ['24h', '7d', '30d', '90d'] as const;
 export type KpiPreset = (typeof KPI_PRESETS)[number];

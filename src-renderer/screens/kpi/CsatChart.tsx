@@ -12,7 +12,7 @@ export function CsatChart({ report }: { report: KpiReport }) {
       {target && <p className="muted">Target for the mean: {target.comparison === 'ge' || target.comparison === 'gt' ? 'at least' : 'at most'} {target.value} of 5.</p>}
       <div className="kpi-csat">
         <div className="kpi-csat-chart" aria-hidden="true">
-          <BarChart data={data} responsive style={{ width: '100%', height: '100%' }} margin={{ top: 12, right: 16, bottom: 8, left: 8 }}>
+          <BarChart data={data} responsive accessibilityLayer={false} style={{ width: '100%', height: '100%' }} margin={{ top: 12, right: 16, bottom: 8, left: 8 }}>
             <CartesianGrid vertical={false} className="chart-grid" />
             <XAxis dataKey="score" height={32} />
             <YAxis allowDecimals={false} width={56} />

@@ -20,7 +20,7 @@ export function Sparkline({ report, kpi }: { report: KpiReport; kpi: KpiValue })
   if (!data.some((p) => p.value !== null)) return <p className="kpi-spark-empty">No points over the range</p>;
   return (
     <div className="kpi-spark" aria-hidden="true">
-      <LineChart data={data} responsive style={{ width: '100%', height: '100%' }} margin={{ top: 4, right: 4, bottom: 4, left: 4 }}>
+      <LineChart data={data} responsive accessibilityLayer={false} style={{ width: '100%', height: '100%' }} margin={{ top: 4, right: 4, bottom: 4, left: 4 }}>
         <YAxis hide domain={['auto', 'auto']} />
         <Line dataKey="value" className="series-kpi" strokeWidth={2.5} dot={false} isAnimationActive={false} connectNulls />
         <TargetLine kpi={kpi} />

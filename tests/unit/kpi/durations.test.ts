@@ -27,7 +27,8 @@ describe('DurationCounts', () => {
           whole.mergeEncoded(b.encode());
           expect(whole.total()).toBe(kept.length);
           const want = exact(kept, p);
-          expect(Math.abs(whole.percentile(p)! - want)).toBeLessThanOrEqual(want * DURATION_RELATIVE_ERROR);
+          // At a bucket edge the bound is met exactly, up to floating-point rounding.
+          expect(Math.abs(whole.percentile(p)! - want)).toBeLessThanOrEqual(want * DURATION_RELATIVE_ERROR * (1 + 1e-9));
         },
       ),
       { numRuns: 300 },
@@ -38,7 +39,7 @@ describe('DurationCounts', () => {
     const c = new DurationCounts();
     c.add(5_000);
     c.add(5_000, -1);
-    expect(c.counts.size).toBe(0);
+    expect(c.isEmpty()).toBe(true);
     expect(c.percentile(50)).toBeNull();
     expect(c.encode().length).toBe(0);
   });

@@ -1,24 +1,12 @@
 /** A KPI report and settings as main sends them, for the KPI screen's tests. */
-import { KPI_IDS, type KpiReport, type KpiSettings, type KpiValue } from '../../../src-shared/contract';
+import { DEFAULT_KPI_SETTINGS, KPI_IDS, type KpiReport, type KpiSettings, type KpiValue } from '../../../src-shared/contract';
 import { NOW } from './harness';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 /** The seed's targets (as main starts with them), and 120 licensed clinicians. */
-export const KPI_SETTINGS: KpiSettings = {
-  targets: {
-    ...(Object.fromEntries(KPI_IDS.map((id) => [id, null])) as KpiSettings['targets']),
-    medicalResponse: { comparison: 'lt', value: 30 * 60_000 },
-    uptime: { comparison: 'gt', value: 99.9 },
-    apiResponseMean: { comparison: 'lt', value: 500 },
-    errorRate: { comparison: 'lt', value: 0.1 },
-    slaFirstResponse: { comparison: 'ge', value: 95 },
-    slaResolution: { comparison: 'ge', value: 95 },
-    csatMean: { comparison: 'ge', value: 3.5 },
-  },
-  licensedClinicians: 120,
-};
+export const KPI_SETTINGS: KpiSettings = { ...DEFAULT_KPI_SETTINGS, licensedClinicians: 120 };
 
 const VALUES: Record<KpiValue['id'], [number | null, number | null]> = {
   firstResponseMean: [18 * 60_000, 21 * 60_000],
