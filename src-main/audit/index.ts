@@ -24,6 +24,7 @@ import type { ServiceModule } from '../service-module';
 import type { Store } from '../store';
 import { ChainAnchor } from './anchor';
 import { AuditLog } from './audit-log';
+import { chainEntries, type ChainEntry } from './chain-entries';
 import { auditHandlers } from './handlers';
 import { ExportRetention } from './retention';
 import { detectRollback } from './rollback';
@@ -34,6 +35,9 @@ import { auditWriter, type AuditWriter } from './writer';
 export { AuditUnavailableError } from './audit-log';
 export { auditTarget, SYSTEM_ACTORS, type SystemActor } from './targets';
 export type { AuditWriter, SystemAuditEntry } from './writer';
+export { ChainWalker, type ChainBreak } from './chain';
+export { GENESIS_HASH } from './canonical';
+export type { ChainEntry } from './chain-entries';
 
 export interface AuditDeps {
   store: Pick<Store, 'db' | 'keychainAccount' | 'startReader'>;
@@ -52,6 +56,8 @@ export interface AuditApi {
   /** For services: what Vigil does on its own, and acts that must be on record first. */
   writer: AuditWriter;
   count(): number;
+  /** Stored entries after a seq, in order, at most limit (team mode copies the chain). */
+  entriesAfter(afterSeq: number, limit: number): ChainEntry[];
 }
 
 /**
@@ -106,7 +112,7 @@ export async function createAuditModule(deps: AuditDeps): Promise<ServiceModule<
   return {
     name: 'audit',
     handlers: auditHandlers({ audit, anchor, settings, retention, exportDir, clock }),
-    api: { sink, writer, count: () => audit.count() },
+    api: { sink, writer, count: () => audit.count(), entriesAfter: chainEntries(store.db) },
     close: async () => {
       retention.stop();
       const held = audit.rollback()?.heldEntries ?? 0;

@@ -6,6 +6,7 @@
  * and pulls back what others did. Inert until an admin switches it on.
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
+import type { AuditApi } from '../audit';
 import type { Clock } from '../clock';
 import type { EventBus } from '../events';
 import type { Logger } from '../log';
@@ -32,6 +33,8 @@ export interface TeamDeps {
   events: EventBus;
   secrets: SecretStore;
   tickets: Pick<TicketsApi, 'share' | 'merge'>;
+  /** The local audit chain, copied to the shared database each round. */
+  audit: Pick<AuditApi, 'entriesAfter'>;
   /** Opens a connection to the shared database (tests put faults in it); node-postgres by default. */
   connect?: Connector;
   /** Time between sync rounds when no notification wakes the loop (default 5 s). */
@@ -53,12 +56,19 @@ export async function createTeamModule(deps: TeamDeps): Promise<ServiceModule<Te
     pollMs: deps.pollMs ?? 5_000,
     listen: deps.listen ?? true,
     onChange: (status) => deps.events.emit('team.changed', status),
+    auditEntries: deps.audit.entriesAfter,
+  });
+  const unsubscribe = deps.events.subscribe((m) => {
+    if (m.event === 'audit.appended') service.nudge();
   });
   await service.resume();
   return {
     name: 'team',
     handlers: teamHandlers(service),
     api: { syncNow: async () => void (await service.syncNow()) },
-    close: () => service.close(),
+    close: async () => {
+      unsubscribe();
+      await service.close();
+    },
   };
 }

@@ -4,11 +4,14 @@
  * default), nothing here runs and nothing is written to the outbox.
  */
 import pg from 'pg';
-import type { TeamSettingsValues, TeamStatus } from '../../src-shared/contract/team';
+import type { TeamAuditVerifyResult, TeamSettingsValues, TeamStatus } from '../../src-shared/contract/team';
+import type { ChainEntry } from '../audit';
 import type { Clock } from '../clock';
 import type { Logger } from '../log';
 import type { SecretStore } from '../secrets';
 import type { TicketsApi } from '../tickets';
+import { AuditShare } from './audit-share';
+import { verifySharedAudit } from './audit-verify';
 import { TICKET_EVENT, type OpKind } from './op-kinds';
 import { checkShared } from './shared-schema';
 import { SyncLoop } from './sync-loop';
@@ -55,6 +58,8 @@ export interface TeamServiceDeps {
   listen: boolean;
   onChange: (status: TeamStatus) => void;
   db: ConstructorParameters<typeof SyncLoop>[0]['db'];
+  /** This workstation's audit chain, which each round copies to the shared database. */
+  auditEntries: (afterSeq: number, limit: number) => ChainEntry[];
 }
 
 const CONNECT_TIMEOUT_MS = 10_000;
@@ -73,10 +78,20 @@ function clientConfig(s: Pick<StoredSettings, 'host' | 'port' | 'database' | 'us
   };
 }
 
+export class TeamNotOnError extends Error {
+  constructor() {
+    super('Team mode is off on this workstation');
+    this.name = 'TeamNotOnError';
+  }
+}
+
 export class TeamService {
   private loop: SyncLoop | null = null;
+  private readonly auditShare: AuditShare;
 
-  constructor(private readonly deps: TeamServiceDeps) {}
+  constructor(private readonly deps: TeamServiceDeps) {
+    this.auditShare = new AuditShare({ workstation: deps.store.workstation, secrets: deps.secrets, entriesAfter: deps.auditEntries });
+  }
 
   /** Starts the loop when team mode was left on. */
   async resume(): Promise<void> {
@@ -139,6 +154,41 @@ export class TeamService {
     return this.status();
   }
 
+  /** Something shared changed outside the outbox (an audit entry): sync soon. */
+  nudge(): void {
+    this.loop?.nudge();
+  }
+
+  /** Verifies every workstation's audit chain in the shared database, and this one's against its copy. */
+  async verifyAudit(): Promise<TeamAuditVerifyResult> {
+    const client = await this.open();
+    try {
+      return await verifySharedAudit(client, { workstation: this.deps.store.workstation, entriesAfter: this.deps.auditEntries });
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
+
+  /** A connection of its own to the shared database (the loop keeps its own). */
+  private async open(): Promise<pg.Client> {
+    const settings = this.deps.store.settings();
+    if (!settings) throw new TeamNotOnError();
+    const password = await this.deps.secrets.get(PASSWORD_ACCOUNT);
+    if (!password) throw new TeamPasswordMissingError();
+    try {
+      const client = await this.deps.connect(clientConfig(settings, password));
+      try {
+        await checkShared(client);
+      } catch (err) {
+        await client.end().catch(() => undefined);
+        throw err;
+      }
+      return client;
+    } catch (err) {
+      throw new TeamConnectError(err instanceof Error ? err.message : String(err));
+    }
+  }
+
   async close(): Promise<void> {
     await this.switchOff();
   }
@@ -159,6 +209,7 @@ export class TeamService {
       },
       onRound: () => void this.status().then(this.deps.onChange, () => undefined),
       listen: this.deps.listen,
+      steps: [(client) => this.auditShare.push(client)],
     });
     tickets.share((events, baseVersion) => {
       for (const event of events) store.enqueue(TICKET_EVENT, event, baseVersion, clock.now());
