@@ -13,6 +13,7 @@ import type { Logger } from '../log';
 import type { SecretStore } from '../secrets';
 import type { ServiceModule } from '../service-module';
 import type { TicketsApi } from '../tickets';
+import type { UsersApi } from '../users';
 import { teamHandlers } from './handlers';
 import { createOpKinds } from './op-kinds';
 import { connectPg, TeamService, type Connector } from './team-service';
@@ -33,6 +34,8 @@ export interface TeamDeps {
   events: EventBus;
   secrets: SecretStore;
   tickets: Pick<TicketsApi, 'share' | 'merge'>;
+  /** Accounts: their changes to the outbox, the shared database's decisions back. */
+  users: Pick<UsersApi, 'shareAccounts' | 'mergeAccounts'>;
   /** The local audit chain, copied to the shared database each round. */
   audit: Pick<AuditApi, 'entriesAfter'>;
   /** Opens a connection to the shared database (tests put faults in it); node-postgres by default. */
@@ -47,8 +50,9 @@ export async function createTeamModule(deps: TeamDeps): Promise<ServiceModule<Te
   const service = new TeamService({
     db: deps.db,
     store: new TeamStore(deps.db),
-    kinds: createOpKinds({ tickets: deps.tickets }),
+    kinds: createOpKinds({ tickets: deps.tickets, users: deps.users }),
     tickets: deps.tickets,
+    users: deps.users,
     secrets: deps.secrets,
     clock: deps.clock,
     log: deps.log,

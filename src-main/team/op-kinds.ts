@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { ticketEventSchema, ticketSkipSchema } from '../../src-shared/tickets';
 import type { TicketsApi } from '../tickets';
+import { accountChangeSchema, type UsersApi } from '../users';
 
 /** An operation as the shared database applied it. */
 export interface DecidedOp {
@@ -39,6 +40,16 @@ function ticketEvents(tickets: Pick<TicketsApi, 'merge'>): OpKind {
   };
 }
 
-export function createOpKinds(deps: { tickets: Pick<TicketsApi, 'merge'> }): ReadonlyMap<string, OpKind> {
-  return new Map([[TICKET_EVENT, ticketEvents(deps.tickets)]]);
+export const ACCOUNT_CHANGE = 'account.change';
+
+/** Accounts take the state the shared database answered after each change (last-writer-wins per field). */
+function accountChanges(users: Pick<UsersApi, 'mergeAccounts'>): OpKind {
+  return { take: (ops) => users.mergeAccounts(ops.map((op) => accountChangeSchema.parse(op.result))) };
+}
+
+export function createOpKinds(deps: { tickets: Pick<TicketsApi, 'merge'>; users: Pick<UsersApi, 'mergeAccounts'> }): ReadonlyMap<string, OpKind> {
+  return new Map([
+    [TICKET_EVENT, ticketEvents(deps.tickets)],
+    [ACCOUNT_CHANGE, accountChanges(deps.users)],
+  ]);
 }

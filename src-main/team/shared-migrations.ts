@@ -312,6 +312,95 @@ export const SHARED_MIGRATIONS: readonly SharedMigration[] = [
       GRANT EXECUTE ON FUNCTION vigil.register_device(text, text), vigil.append_audit(text, bigint, text, text, text, text) TO vigil_workstation;
     `,
   },
+  {
+    version: 3,
+    name: 'accounts and roles shared, with their password verifiers',
+    sql: `
+      -- Each account's fields (displayName, role, disabled, verifier) and, per field, the
+      -- (clock, workstation) that set it: each field is last-writer-wins.
+      CREATE TABLE vigil.accounts (
+        username text PRIMARY KEY,
+        fields   jsonb NOT NULL DEFAULT '{}',
+        clocks   jsonb NOT NULL DEFAULT '{}'
+      );
+
+      -- Applies one account change and answers the account's state after it. As on a single
+      -- workstation (src-main/users), the last active administrator can be neither disabled nor
+      -- demoted: such a change is kept in the operation but not applied ('skipped').
+      CREATE FUNCTION vigil.apply_account_change(p_ws text, p_hlc text, p_change jsonb)
+      RETURNS jsonb LANGUAGE plpgsql AS $$
+      DECLARE
+        uname   text := p_change->>'username';
+        stamp   text := p_hlc || ' ' || p_ws;
+        before  vigil.accounts%ROWTYPE;
+        now_f   jsonb;
+        now_c   jsonb;
+        k       text;
+        v       jsonb;
+        skipped boolean := false;
+      BEGIN
+        INSERT INTO vigil.accounts (username) VALUES (uname) ON CONFLICT (username) DO NOTHING;
+        SELECT * INTO before FROM vigil.accounts WHERE username = uname FOR UPDATE;
+        now_f := before.fields;
+        now_c := before.clocks;
+        FOR k, v IN SELECT * FROM jsonb_each(p_change->'fields') LOOP
+          IF now_c->>k IS NULL OR stamp > now_c->>k THEN
+            now_f := now_f || jsonb_build_object(k, v);
+            now_c := now_c || jsonb_build_object(k, stamp);
+          END IF;
+        END LOOP;
+        IF vigil.is_active_admin(before.fields) AND NOT vigil.is_active_admin(now_f) AND NOT EXISTS (
+          SELECT 1 FROM vigil.accounts a WHERE a.username <> uname AND vigil.is_active_admin(a.fields)) THEN
+          now_f := before.fields;
+          now_c := before.clocks;
+          skipped := true;
+        END IF;
+        UPDATE vigil.accounts SET fields = now_f, clocks = now_c WHERE username = uname;
+        RETURN jsonb_build_object('username', uname, 'fields', now_f, 'skipped', skipped);
+      END $$;
+
+      CREATE FUNCTION vigil.is_active_admin(f jsonb) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
+        SELECT f->>'role' = 'admin' AND NOT COALESCE((f->>'disabled')::boolean, false)
+      $$;
+
+      CREATE OR REPLACE FUNCTION vigil.apply_op(p_op uuid, p_ws text, p_seq bigint, p_kind text, p_hlc text, p_base bigint, p_payload jsonb)
+      RETURNS jsonb LANGUAGE plpgsql SECURITY DEFINER SET search_path = vigil, pg_temp AS $$
+      DECLARE
+        done   jsonb;
+        last   bigint;
+        result jsonb;
+      BEGIN
+        PERFORM pg_advisory_xact_lock(hashtextextended(p_ws, 0));
+        SELECT o.result INTO done FROM vigil.ops o WHERE o.op_id = p_op;
+        IF FOUND THEN
+          RETURN done;
+        END IF;
+        SELECT w.last_seq INTO last FROM vigil.workstations w WHERE w.workstation = p_ws;
+        IF p_seq <> COALESCE(last, 0) + 1 THEN
+          RAISE EXCEPTION 'operation % of workstation % arrives after %; each workstation''s operations apply in order', p_seq, p_ws, COALESCE(last, 0)
+            USING ERRCODE = 'check_violation';
+        END IF;
+        INSERT INTO vigil.workstations (workstation, last_seq) VALUES (p_ws, p_seq)
+          ON CONFLICT (workstation) DO UPDATE SET last_seq = excluded.last_seq;
+
+        CASE p_kind
+          WHEN 'ticket.event' THEN
+            result := vigil.apply_ticket_event(p_op, p_ws, p_hlc, p_base, p_payload);
+          WHEN 'account.change' THEN
+            result := vigil.apply_account_change(p_ws, p_hlc, p_payload);
+          ELSE
+            RAISE EXCEPTION 'unknown operation kind %', p_kind USING ERRCODE = 'invalid_parameter_value';
+        END CASE;
+        INSERT INTO vigil.ops (op_id, workstation, ws_seq, kind, hlc, base_version, payload, result)
+          VALUES (p_op, p_ws, p_seq, p_kind, p_hlc, p_base, p_payload, result);
+        PERFORM pg_notify('vigil_ops', p_ws);
+        RETURN result;
+      END $$;
+
+      REVOKE ALL ON FUNCTION vigil.apply_account_change(text, text, jsonb), vigil.is_active_admin(jsonb) FROM PUBLIC;
+      GRANT SELECT ON vigil.accounts TO vigil_workstation;
+    `,
+  },
 ];
 
 /** The newest shared schema this Vigil understands. */

@@ -10,9 +10,10 @@ import type { Clock } from '../clock';
 import type { Logger } from '../log';
 import type { SecretStore } from '../secrets';
 import type { TicketsApi } from '../tickets';
+import type { UsersApi } from '../users';
 import { AuditShare } from './audit-share';
 import { verifySharedAudit } from './audit-verify';
-import { TICKET_EVENT, type OpKind } from './op-kinds';
+import { ACCOUNT_CHANGE, TICKET_EVENT, type OpKind } from './op-kinds';
 import { checkShared } from './shared-schema';
 import { SyncLoop } from './sync-loop';
 import type { StoredSettings, TeamStore } from './team-store';
@@ -50,6 +51,7 @@ export interface TeamServiceDeps {
   store: TeamStore;
   kinds: ReadonlyMap<string, OpKind>;
   tickets: Pick<TicketsApi, 'share'>;
+  users: Pick<UsersApi, 'shareAccounts'>;
   secrets: SecretStore;
   clock: Clock;
   log: Logger;
@@ -169,6 +171,17 @@ export class TeamService {
     }
   }
 
+  /** The shared verifier of an account that has not signed in here yet. */
+  private async sharedVerifier(username: string): Promise<string | null> {
+    const client = await this.open();
+    try {
+      const { rows } = await client.query<{ verifier: string | null }>("SELECT fields->>'verifier' AS verifier FROM vigil.accounts WHERE username = $1", [username]);
+      return rows[0]?.verifier ?? null;
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
+
   /** A connection of its own to the shared database (the loop keeps its own). */
   private async open(): Promise<pg.Client> {
     const settings = this.deps.store.settings();
@@ -215,12 +228,20 @@ export class TeamService {
       for (const event of events) store.enqueue(TICKET_EVENT, event, baseVersion, clock.now());
       loop.nudge();
     });
+    this.deps.users.shareAccounts({
+      tap: (change) => {
+        store.enqueue(ACCOUNT_CHANGE, change, 0, clock.now());
+        loop.nudge();
+      },
+      verifier: (username) => this.sharedVerifier(username),
+    });
     this.loop = loop;
     loop.start();
   }
 
   private async switchOff(): Promise<void> {
     this.deps.tickets.share(null);
+    this.deps.users.shareAccounts(null);
     const loop = this.loop;
     this.loop = null;
     await loop?.stop();

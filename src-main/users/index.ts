@@ -12,12 +12,14 @@ import type { ServiceModule } from '../service-module';
 import { userHandlers } from './handlers';
 import { decoyHash } from './passwords';
 import { Sessions } from './sessions';
+import { mergeAccounts, type AccountChange, type AccountTap, type SharedVerifier } from './shared-accounts';
 import type { LockoutPolicy } from './sign-in-throttle';
 import { UsersService } from './users-service';
 
 export { NoSuchAccount, resetPasswordLocally } from './recovery';
 export { DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_SESSION_LIFETIME_MS, type Sessions } from './sessions';
 export { DEFAULT_LOCKOUT, type LockoutPolicy } from './sign-in-throttle';
+export { accountChangeSchema, type AccountChange } from './shared-accounts';
 
 export interface UsersDeps {
   db: Database.Database;
@@ -37,6 +39,10 @@ export interface UsersApi {
   setupCode(): string | null;
   /** The local accounts, for services that assign work to people. */
   list(): UserSummary[];
+  /** Team mode on: account changes go to the tap (inside their transaction); an account not yet signed in here is checked against the shared verifier. Null: off. */
+  shareAccounts(team: { tap: AccountTap; verifier: SharedVerifier } | null): void;
+  /** Team mode: accounts' states as the shared database decided them, in its order; a disabled account's sessions end here. */
+  mergeAccounts(states: readonly AccountChange[]): void;
 }
 
 // Often enough that an idle window locks within seconds of its timeout.
@@ -68,7 +74,18 @@ export function createUsersModule(deps: UsersDeps): ServiceModule<UsersApi> {
   return {
     name: 'users',
     handlers: userHandlers({ users, sessions, events, version: deps.version }),
-    api: { sessions, setupCode: () => users.currentSetupCode(), list: () => users.list() },
+    api: {
+      sessions,
+      setupCode: () => users.currentSetupCode(),
+      list: () => users.list(),
+      shareAccounts: (team) => users.share(team),
+      mergeAccounts: (states) => {
+        const effects = mergeAccounts(deps.db, states, clock.now());
+        for (const id of effects.disabled) sessions.endForUser(id, 'disabled');
+        for (const { id, role } of effects.roleChanged) sessions.updateRole(id, role);
+        for (const userId of new Set(effects.touched)) events.emit('users.changed', { userId });
+      },
+    },
     close: () => {
       clearInterval(sweep);
       clearInterval(forget);
