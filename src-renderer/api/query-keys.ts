@@ -32,4 +32,5 @@ export const queryKeys = {
   displaysList: ['displays.list'] as const,
   wallBoard: ['display.board'] as const,
   wallAlerts: ['display.alerts'] as const,
+  teamStatus: ['team.status'] as const,
 };

@@ -21,6 +21,7 @@ export const SCREENS = [
   { id: 'settings/displays', label: 'Wall displays', group: 'settings', permission: 'displays.manage' },
   { id: 'settings/rules', label: 'Alert rules', group: 'settings', permission: 'alerts.read' },
   { id: 'settings/sandbox', label: 'Sandbox EHR', group: 'settings', permission: 'sandbox.manage' },
+  { id: 'settings/team', label: 'Team', group: 'settings', permission: 'team.manage' },
   { id: 'settings/account', label: 'Account', group: 'settings', permission: null },
   { id: 'settings/about', label: 'About this console', group: 'settings', permission: 'system.read' },
 ] as const satisfies readonly ScreenDef[];

@@ -87,7 +87,7 @@ describe('navigation follows the role', () => {
     expect(navLinks()).toEqual(['Connections', 'Alerts', 'Audit', 'Settings', 'Alert rules', 'Account', 'About this console']);
   });
 
-  it('an admin gets Audit, Users, Notifications, Network, Maintenance windows, Wall displays, Alert rules and the Sandbox EHR', async () => {
+  it('an admin gets Audit, Users, Notifications, Network, Maintenance windows, Wall displays, Alert rules, the Sandbox EHR and Team', async () => {
     renderApp(consoleFor(user({ role: 'admin' })));
     await findScreen('Connections');
     expect(navLinks()).toEqual([
@@ -102,6 +102,7 @@ describe('navigation follows the role', () => {
       'Wall displays',
       'Alert rules',
       'Sandbox EHR',
+      'Team',
       'Account',
       'About this console',
     ]);
