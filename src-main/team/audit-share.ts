@@ -26,7 +26,7 @@ export class AuditShare {
 
   async push(client: pg.ClientBase): Promise<void> {
     const { workstation, entriesAfter } = this.deps;
-    const key = (this.key ??= await loadDeviceKey(this.deps.secrets));
+    const key = (this.key ??= await loadDeviceKey(this.deps.secrets, workstation));
     await client.query('SELECT vigil.register_device($1, $2)', [workstation, key.publicKey]);
     const { rows } = await client.query<{ seq: string }>('SELECT COALESCE(max(seq), 0) AS seq FROM vigil.audit_entries WHERE workstation = $1', [workstation]);
     let after = Number(rows[0]!.seq);

@@ -6,7 +6,8 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import type { SecretStore } from '../secrets';
 
-export const DEVICE_KEY_ACCOUNT = 'team-device-key';
+/** One keychain serves every data folder on the machine: the key's account names its workstation. */
+export const deviceKeyAccount = (workstation: string) => `team-device-key-${workstation}`;
 
 export interface DeviceKey {
   /** SPKI PEM, as registered. */
@@ -20,11 +21,11 @@ export function signedText(workstation: string, seq: number, hash: string): stri
 }
 
 /** The keychain's key, or a new one saved there first. */
-export async function loadDeviceKey(secrets: SecretStore): Promise<DeviceKey> {
-  let pem = await secrets.get(DEVICE_KEY_ACCOUNT);
+export async function loadDeviceKey(secrets: SecretStore, workstation: string): Promise<DeviceKey> {
+  let pem = await secrets.get(deviceKeyAccount(workstation));
   if (!pem) {
     pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-    await secrets.set(DEVICE_KEY_ACCOUNT, pem);
+    await secrets.set(deviceKeyAccount(workstation), pem);
   }
   const privateKey = createPrivateKey(pem);
   return {

@@ -9,7 +9,7 @@
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEVICE_KEY_ACCOUNT } from '../../../src-main/team/device-key';
+import { deviceKeyAccount } from '../../../src-main/team/device-key';
 import { startPostgres, type PgCluster } from '../../helpers/postgres';
 import { startWorkstations, stopWorkstations, syncAll, type Workstation } from '../../helpers/team';
 
@@ -85,7 +85,7 @@ describe('audit across workstations', () => {
     }
     expect((await verify(b)).ok).toBe(true);
     // The private key is in the keychain; PostgreSQL holds only the public half.
-    const pem = await a.vigil.secrets.get(DEVICE_KEY_ACCOUNT);
+    const pem = await a.vigil.secrets.get(deviceKeyAccount(wsA));
     expect(pem).toContain('PRIVATE KEY');
     const { rows } = await su.query<{ public_key: string }>('SELECT public_key FROM vigil.devices WHERE workstation = $1', [wsA]);
     expect(rows[0]!.public_key).toContain('PUBLIC KEY');

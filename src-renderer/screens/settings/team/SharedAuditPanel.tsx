@@ -17,8 +17,9 @@ export function SharedAuditPanel() {
         </Button>
       </div>
       {verify.error && <Notice tone="error">{errorText(verify.error)}</Notice>}
-      {result &&
-        (result.ok ? (
+      {result && (
+        <div className="team-audit-result">
+          {result.ok ? (
           <Notice tone="success" title="Every chain holds">
             {result.workstations.map((w) => `${w.workstation}: ${w.entries.toLocaleString()} entries`).join(' · ')}
           </Notice>
@@ -49,7 +50,9 @@ export function SharedAuditPanel() {
             </table>
             </div>
           </>
-        ))}
+          )}
+        </div>
+      )}
     </section>
   );
 }

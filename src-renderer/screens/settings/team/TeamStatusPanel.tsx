@@ -28,16 +28,15 @@ export function TeamStatusPanel({ status }: { status: TeamStatus }) {
             <StatusLabel tone="warn" icon="warning">
               Offline
             </StatusLabel>
-          )}
+          )}{' '}
           {!status.online && status.offlineSince !== null && (
             <span className="muted">
-              {' '}
               since <TimeAgo at={status.offlineSince} now={now} />
             </span>
           )}
         </dd>
         <dt>Waiting</dt>
-        <dd>{waitingText(status.waiting)}</dd>
+        <dd>{status.waiting === 0 ? 'Nothing' : waitingText(status.waiting)}</dd>
         <dt>Last sync</dt>
         <dd>{status.lastSyncAt === null ? 'Not yet' : <TimeAgo at={status.lastSyncAt} now={now} />}</dd>
         <dt>Last error</dt>
