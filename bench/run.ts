@@ -16,6 +16,7 @@ const SUITES: Record<string, () => Promise<{ run: BenchSuite }>> = {
   signin: () => import('./signin'),
   tickets: () => import('./tickets'),
   board: () => import('./board'),
+  team: () => import('./team'),
 };
 
 const args = process.argv.slice(2);

@@ -101,7 +101,7 @@ export async function createVigil(opts: VigilOptions): Promise<Vigil> {
     const tickets = modules.add(
       createTicketsModule({ db, clock, log, events, secrets, audit: audit.api.writer, notify: notify.api, monitor: monitor.api, connections: connections.api, users: users.api, kb: kb.api, ...opts.tickets }),
     );
-    modules.add(await createTeamModule({ db, clock, log, events, secrets, tickets: tickets.api, users: users.api, audit: audit.api, ...opts.team }));
+    modules.add(await createTeamModule({ db, clock, log, events, secrets, outbound, tickets: tickets.api, users: users.api, audit: audit.api, ...opts.team }));
     modules.add(createDisplaysModule({ db, clock, events, log, sessions: users.api.sessions, monitor: monitor.api }));
     modules.add(createSystemModule({ version: VERSION, dataDir, startedAt, store, secrets, auditEntries: () => audit.api.count() }));
     for (const start of opts.extraModules ?? []) modules.add(await start());

@@ -602,9 +602,11 @@ export const MIGRATIONS: readonly Migration[] = [
         created_at   INTEGER NOT NULL
       );
       -- The hybrid logical clock, the pull cursor (transaction id and position, as text: xid8 and
-      -- bigint exceed JavaScript numbers) and what the header shows of the sync.
+      -- bigint exceed JavaScript numbers), what the header shows of the sync, and the shared
+      -- database this workstation joined (vigil.instance; NULL: none yet).
       CREATE TABLE team_sync (
         id            INTEGER PRIMARY KEY CHECK (id = 1),
+        shared_id     TEXT,
         hlc           TEXT NOT NULL,
         cursor_txid   TEXT NOT NULL,
         cursor_pos    TEXT NOT NULL,

@@ -1,7 +1,7 @@
 /** Contract handlers for team mode: its state, switching it on (or to another database) and off, and a sync now. */
 import { auditTarget } from '../audit';
 import { DispatchError, type HandlerTable } from '../dispatch';
-import { TeamConnectError, TeamNotOnError, TeamPasswordMissingError, type TeamService } from './team-service';
+import { TeamConnectError, TeamNotOnError, TeamOtherDatabaseError, TeamPasswordMissingError, type TeamService } from './team-service';
 
 type TeamChannels = 'team.status' | 'team.configure' | 'team.disable' | 'team.sync' | 'team.audit.verify';
 
@@ -16,6 +16,7 @@ export function teamHandlers(service: TeamService): HandlerTable<TeamChannels> {
       } catch (err) {
         if (err instanceof TeamPasswordMissingError) throw new DispatchError('INVALID_INPUT', err.message, [{ path: ['password'], message: err.message }]);
         if (err instanceof TeamConnectError) throw new DispatchError('UNAVAILABLE', `Could not use the shared database: ${err.message}`);
+        if (err instanceof TeamOtherDatabaseError) throw new DispatchError('CONFLICT', err.message);
         throw err;
       }
     },

@@ -10,6 +10,7 @@ import type { AuditApi } from '../audit';
 import type { Clock } from '../clock';
 import type { EventBus } from '../events';
 import type { Logger } from '../log';
+import type { OutboundGuard } from '../net';
 import type { SecretStore } from '../secrets';
 import type { ServiceModule } from '../service-module';
 import type { TicketsApi } from '../tickets';
@@ -33,9 +34,11 @@ export interface TeamDeps {
   log: Logger;
   events: EventBus;
   secrets: SecretStore;
-  tickets: Pick<TicketsApi, 'share' | 'merge'>;
-  /** Accounts: their changes to the outbox, the shared database's decisions back. */
-  users: Pick<UsersApi, 'shareAccounts' | 'mergeAccounts'>;
+  tickets: Pick<TicketsApi, 'share' | 'merge' | 'unshared'>;
+  /** Vigil's outbound rules and DNS, checked before every connection. */
+  outbound: Pick<OutboundGuard, 'checkResolved'>;
+  /** Accounts: their changes to the outbox, the shared database's decisions back, verifiers looked up. */
+  users: Pick<UsersApi, 'shareAccounts' | 'mergeAccounts' | 'lookUpVerifiers'>;
   /** The local audit chain, copied to the shared database each round. */
   audit: Pick<AuditApi, 'entriesAfter'>;
   /** Opens a connection to the shared database (tests put faults in it); node-postgres by default. */
@@ -51,12 +54,12 @@ export async function createTeamModule(deps: TeamDeps): Promise<ServiceModule<Te
     db: deps.db,
     store: new TeamStore(deps.db),
     kinds: createOpKinds({ tickets: deps.tickets, users: deps.users }),
-    tickets: deps.tickets,
     users: deps.users,
     secrets: deps.secrets,
     clock: deps.clock,
     log: deps.log,
     connect: deps.connect ?? connectPg,
+    outbound: deps.outbound,
     pollMs: deps.pollMs ?? 5_000,
     listen: deps.listen ?? true,
     onChange: (status) => deps.events.emit('team.changed', status),

@@ -1,12 +1,19 @@
 /**
- * The kinds of shared operation. A kind is a name, a PL/pgSQL branch of
- * vigil.apply_op that applies it in the shared database (shared-migrations),
- * and here how this workstation takes what the shared database decided:
- * others' operations as they are pulled, and its own once applied (with the
- * answer: a version, what lost). Adding a kind is an entry in createOpKinds,
- * a shared migration that adds its branch, and the outbox writes where the
- * change is made (inside that change's transaction).
+ * The kinds of shared operation. A kind is a name; a PL/pgSQL branch of
+ * vigil.apply_op that applies it in the shared database (a shared
+ * migration); and here, what the service that owns the change does: write
+ * each change to the outbox inside the change's own transaction while team
+ * mode is on (share), hand over what it wrote before team mode was on
+ * (unshared), and take what the shared database decided: others' operations
+ * as they are pulled, its own once applied, with the answer (take).
+ *
+ * Adding a kind: an entry in createOpKinds over the owning service's api
+ * (which offers a share(tap) hook called inside its transaction, as
+ * tickets does), and a shared migration (shared-migrations.ts) with its
+ * tables, its apply function and its row in vigil.op_kinds. A payload's
+ * `id` names it in the outbox.
  */
+import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import { ticketEventSchema, ticketSkipSchema } from '../../src-shared/tickets';
 import type { TicketsApi } from '../tickets';
@@ -19,17 +26,30 @@ export interface DecidedOp {
   result: unknown;
 }
 
+/** Writes one change to the outbox; called inside the change's transaction. */
+export type Enqueue = (payload: { id: string }, baseVersion: number) => void;
+
 export interface OpKind {
+  /** Starts (an enqueue) or stops (null) writing this kind's changes to the outbox. */
+  share(enqueue: Enqueue | null): void;
+  /** What was written here that no shared database has applied, oldest first. */
+  unshared(): Array<{ id: string }>;
   /** Takes operations of this kind in the shared database's order, inside one local transaction. */
   take(ops: readonly DecidedOp[]): void;
 }
 
-export const TICKET_EVENT = 'ticket.event';
-
 const ticketResultSchema = z.object({ version: z.number().int().positive(), skip: z.array(ticketSkipSchema) });
 
-function ticketEvents(tickets: Pick<TicketsApi, 'merge'>): OpKind {
+function ticketEvents(tickets: Pick<TicketsApi, 'share' | 'merge' | 'unshared'>): OpKind {
   return {
+    share: (enqueue) =>
+      tickets.share(
+        enqueue &&
+          ((events, baseVersion) => {
+            for (const event of events) enqueue(event, baseVersion);
+          }),
+      ),
+    unshared: () => tickets.unshared(),
     take: (ops) =>
       tickets.merge(
         ops.map((op) => {
@@ -42,14 +62,27 @@ function ticketEvents(tickets: Pick<TicketsApi, 'merge'>): OpKind {
 
 export const ACCOUNT_CHANGE = 'account.change';
 
-/** Accounts take the state the shared database answered after each change (last-writer-wins per field). */
-function accountChanges(users: Pick<UsersApi, 'mergeAccounts'>): OpKind {
-  return { take: (ops) => users.mergeAccounts(ops.map((op) => accountChangeSchema.parse(op.result))) };
+/**
+ * Accounts (src-main/users): changes made while team mode is on; accounts made before stay this
+ * workstation's own. Each takes the state the shared database answered after the change.
+ */
+function accountChanges(users: Pick<UsersApi, 'shareAccounts' | 'mergeAccounts'>): OpKind {
+  return {
+    share: (enqueue) => users.shareAccounts(enqueue && ((change) => enqueue({ id: uuidv7(), ...change }, 0))),
+    unshared: () => [],
+    take: (ops) => users.mergeAccounts(ops.map((op) => accountChangeSchema.parse(op.result))),
+  };
 }
 
-export function createOpKinds(deps: { tickets: Pick<TicketsApi, 'merge'>; users: Pick<UsersApi, 'mergeAccounts'> }): ReadonlyMap<string, OpKind> {
+export interface OpKindDeps {
+  tickets: Pick<TicketsApi, 'share' | 'merge' | 'unshared'>;
+  users: Pick<UsersApi, 'shareAccounts' | 'mergeAccounts'>;
+}
+
+/** Every kind, by the name vigil.apply_op knows it by. */
+export function createOpKinds(deps: OpKindDeps): ReadonlyMap<string, OpKind> {
   return new Map([
-    [TICKET_EVENT, ticketEvents(deps.tickets)],
+    ['ticket.event', ticketEvents(deps.tickets)],
     [ACCOUNT_CHANGE, accountChanges(deps.users)],
   ]);
 }

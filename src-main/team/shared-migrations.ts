@@ -8,7 +8,10 @@
  * refuse it even to their owner.
  *
  * One operation is applied by vigil.apply_op in one transaction, once: its
- * UUIDv7 is the key, a repeat answers the first application's result. Each
+ * UUIDv7 is the key, a repeat answers the first application's result. It
+ * hands the operation to its kind's function (vigil.op_kinds); a later
+ * migration adds a kind with a function and a row there, and grants SELECT
+ * on its new tables to vigil_workstation. Each
  * workstation's operations arrive in its own order (ws_seq without gaps).
  * Every row of vigil.ops carries the id of the transaction that wrote it,
  * which is what the pull cursor is fenced by (vigil.pull).
@@ -38,6 +41,13 @@ export const SHARED_MIGRATIONS: readonly SharedMigration[] = [
     version: 1,
     name: 'operations, shared tickets, the apply and pull functions',
     sql: `
+      -- Which shared database this is: a workstation that joined one never mixes its history into another.
+      CREATE TABLE vigil.instance (
+        id         uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      INSERT INTO vigil.instance DEFAULT VALUES;
+
       CREATE TABLE vigil.ops (
         pos          bigserial PRIMARY KEY,
         op_id        uuid NOT NULL UNIQUE,
@@ -179,12 +189,22 @@ export const SHARED_MIGRATIONS: readonly SharedMigration[] = [
         RETURN jsonb_build_object('ticketId', tid, 'version', ver, 'skip', skip);
       END $$;
 
+      -- The kinds of operation and the function that applies each, called as
+      -- fn(op uuid, workstation text, hlc text, base_version bigint, payload jsonb) RETURNS jsonb
+      -- inside apply_op's transaction. A new kind is a function and a row here (src-main/team/op-kinds.ts).
+      CREATE TABLE vigil.op_kinds (
+        kind  text PRIMARY KEY,
+        apply regprocedure NOT NULL
+      );
+      INSERT INTO vigil.op_kinds (kind, apply) VALUES ('ticket.event', 'vigil.apply_ticket_event(uuid, text, text, bigint, jsonb)');
+
       -- Applies one operation once; a repeat (a retry after a lost answer) returns the first result.
       CREATE FUNCTION vigil.apply_op(p_op uuid, p_ws text, p_seq bigint, p_kind text, p_hlc text, p_base bigint, p_payload jsonb)
       RETURNS jsonb LANGUAGE plpgsql SECURITY DEFINER SET search_path = vigil, pg_temp AS $$
       DECLARE
         done   jsonb;
         last   bigint;
+        fn     regprocedure;
         result jsonb;
       BEGIN
         PERFORM pg_advisory_xact_lock(hashtextextended(p_ws, 0));
@@ -200,16 +220,28 @@ export const SHARED_MIGRATIONS: readonly SharedMigration[] = [
         INSERT INTO vigil.workstations (workstation, last_seq) VALUES (p_ws, p_seq)
           ON CONFLICT (workstation) DO UPDATE SET last_seq = excluded.last_seq;
 
-        CASE p_kind
-          WHEN 'ticket.event' THEN
-            result := vigil.apply_ticket_event(p_op, p_ws, p_hlc, p_base, p_payload);
-          ELSE
-            RAISE EXCEPTION 'unknown operation kind %', p_kind USING ERRCODE = 'invalid_parameter_value';
-        END CASE;
+        SELECT k.apply INTO fn FROM vigil.op_kinds k WHERE k.kind = p_kind;
+        IF NOT FOUND THEN
+          RAISE EXCEPTION 'unknown operation kind %', p_kind USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+        EXECUTE format('SELECT %s($1, $2, $3, $4, $5)', fn::oid::regproc) INTO result USING p_op, p_ws, p_hlc, p_base, p_payload;
         INSERT INTO vigil.ops (op_id, workstation, ws_seq, kind, hlc, base_version, payload, result)
           VALUES (p_op, p_ws, p_seq, p_kind, p_hlc, p_base, p_payload, result);
         PERFORM pg_notify('vigil_ops', p_ws);
         RETURN result;
+      END $$;
+
+      -- A workstation's waiting operations in one transaction and one round trip, answered in order.
+      CREATE FUNCTION vigil.apply_ops(p_ws text, p_ops jsonb)
+      RETURNS jsonb LANGUAGE plpgsql SECURITY DEFINER SET search_path = vigil, pg_temp AS $$
+      DECLARE
+        op      jsonb;
+        answers jsonb := '[]'::jsonb;
+      BEGIN
+        FOR op IN SELECT * FROM jsonb_array_elements(p_ops) LOOP
+          answers := answers || jsonb_build_array(vigil.apply_op((op->>'opId')::uuid, p_ws, (op->>'seq')::bigint, op->>'kind', op->>'hlc', (op->>'baseVersion')::bigint, op->'payload'));
+        END LOOP;
+        RETURN answers;
       END $$;
 
       -- What others changed since a cursor (txid, pos). Only rows of transactions older than every
@@ -229,7 +261,7 @@ export const SHARED_MIGRATIONS: readonly SharedMigration[] = [
       REVOKE ALL ON ALL FUNCTIONS IN SCHEMA vigil FROM PUBLIC;
       GRANT USAGE ON SCHEMA vigil TO vigil_workstation;
       GRANT SELECT ON ALL TABLES IN SCHEMA vigil TO vigil_workstation;
-      GRANT EXECUTE ON FUNCTION vigil.apply_op(uuid, text, bigint, text, text, bigint, jsonb), vigil.pull(xid8, bigint, int) TO vigil_workstation;
+      GRANT EXECUTE ON FUNCTION vigil.apply_op(uuid, text, bigint, text, text, bigint, jsonb), vigil.apply_ops(text, jsonb), vigil.pull(xid8, bigint, int) TO vigil_workstation;
     `,
   },
   {
@@ -327,7 +359,7 @@ export const SHARED_MIGRATIONS: readonly SharedMigration[] = [
       -- Applies one account change and answers the account's state after it. As on a single
       -- workstation (src-main/users), the last active administrator can be neither disabled nor
       -- demoted: such a change is kept in the operation but not applied ('skipped').
-      CREATE FUNCTION vigil.apply_account_change(p_ws text, p_hlc text, p_change jsonb)
+      CREATE FUNCTION vigil.apply_account_change(p_op uuid, p_ws text, p_hlc text, p_base bigint, p_change jsonb)
       RETURNS jsonb LANGUAGE plpgsql AS $$
       DECLARE
         uname   text := p_change->>'username';
@@ -363,41 +395,9 @@ export const SHARED_MIGRATIONS: readonly SharedMigration[] = [
         SELECT f->>'role' = 'admin' AND NOT COALESCE((f->>'disabled')::boolean, false)
       $$;
 
-      CREATE OR REPLACE FUNCTION vigil.apply_op(p_op uuid, p_ws text, p_seq bigint, p_kind text, p_hlc text, p_base bigint, p_payload jsonb)
-      RETURNS jsonb LANGUAGE plpgsql SECURITY DEFINER SET search_path = vigil, pg_temp AS $$
-      DECLARE
-        done   jsonb;
-        last   bigint;
-        result jsonb;
-      BEGIN
-        PERFORM pg_advisory_xact_lock(hashtextextended(p_ws, 0));
-        SELECT o.result INTO done FROM vigil.ops o WHERE o.op_id = p_op;
-        IF FOUND THEN
-          RETURN done;
-        END IF;
-        SELECT w.last_seq INTO last FROM vigil.workstations w WHERE w.workstation = p_ws;
-        IF p_seq <> COALESCE(last, 0) + 1 THEN
-          RAISE EXCEPTION 'operation % of workstation % arrives after %; each workstation''s operations apply in order', p_seq, p_ws, COALESCE(last, 0)
-            USING ERRCODE = 'check_violation';
-        END IF;
-        INSERT INTO vigil.workstations (workstation, last_seq) VALUES (p_ws, p_seq)
-          ON CONFLICT (workstation) DO UPDATE SET last_seq = excluded.last_seq;
+      INSERT INTO vigil.op_kinds (kind, apply) VALUES ('account.change', 'vigil.apply_account_change(uuid, text, text, bigint, jsonb)');
 
-        CASE p_kind
-          WHEN 'ticket.event' THEN
-            result := vigil.apply_ticket_event(p_op, p_ws, p_hlc, p_base, p_payload);
-          WHEN 'account.change' THEN
-            result := vigil.apply_account_change(p_ws, p_hlc, p_payload);
-          ELSE
-            RAISE EXCEPTION 'unknown operation kind %', p_kind USING ERRCODE = 'invalid_parameter_value';
-        END CASE;
-        INSERT INTO vigil.ops (op_id, workstation, ws_seq, kind, hlc, base_version, payload, result)
-          VALUES (p_op, p_ws, p_seq, p_kind, p_hlc, p_base, p_payload, result);
-        PERFORM pg_notify('vigil_ops', p_ws);
-        RETURN result;
-      END $$;
-
-      REVOKE ALL ON FUNCTION vigil.apply_account_change(text, text, jsonb), vigil.is_active_admin(jsonb) FROM PUBLIC;
+      REVOKE ALL ON FUNCTION vigil.apply_account_change(uuid, text, text, bigint, jsonb), vigil.is_active_admin(jsonb) FROM PUBLIC;
       GRANT SELECT ON vigil.accounts TO vigil_workstation;
     `,
   },

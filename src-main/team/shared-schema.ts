@@ -77,3 +77,9 @@ export async function checkShared(client: pg.ClientBase): Promise<void> {
     );
   }
 }
+
+/** The shared database's own id (vigil.instance). */
+export async function sharedInstance(client: pg.ClientBase): Promise<string> {
+  const { rows } = await client.query<{ id: string }>('SELECT id FROM vigil.instance');
+  return rows[0]!.id;
+}

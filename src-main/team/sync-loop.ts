@@ -14,7 +14,7 @@ import type pg from 'pg';
 import type { Clock } from '../clock';
 import type { Logger } from '../log';
 import type { DecidedOp, OpKind } from './op-kinds';
-import { checkShared } from './shared-schema';
+import { checkShared, sharedInstance } from './shared-schema';
 import type { TeamStore } from './team-store';
 
 export interface SyncLoopDeps {
@@ -35,8 +35,8 @@ export interface SyncLoopDeps {
   steps?: ReadonlyArray<(client: pg.Client) => Promise<void>>;
 }
 
-const PUSH_BATCH = 200;
-const PULL_BATCH = 500;
+const PUSH_BATCH = 500;
+const PULL_BATCH = 2_000;
 
 interface PulledRow {
   pos: string;
@@ -71,9 +71,13 @@ export class SyncLoop {
     await this.wake();
   }
 
-  /** A change waits in the outbox: push it soon, after the transaction that wrote it. */
+  /**
+   * A change waits in the outbox: push it soon, after the transaction that
+   * wrote it. Offline, the timer's next round tries again instead: every
+   * change knocking on an unreachable server would only wait on timeouts.
+   */
   nudge(): void {
-    setImmediate(() => void this.wake());
+    if (this.client) setImmediate(() => void this.wake());
   }
 
   /** Starts a round unless one is running; one running takes another turn after it. */
@@ -94,16 +98,21 @@ export class SyncLoop {
       } while (ok && this.again && !this.stopped);
     })().finally(() => {
       this.round = null;
-      if (!this.stopped) this.timer = setTimeout(() => void this.wake(), this.deps.pollMs);
+      if (!this.stopped) this.timer = setTimeout(() => void this.wake(), this.deps.pollMs).unref();
     });
     return this.round;
   }
 
+  /**
+   * Stops at once: the connection is cut first, so a round waiting on the
+   * server ends with it (a push cut after its commit is answered again from
+   * PostgreSQL's record next time).
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    await this.round;
     await this.drop();
+    await this.round;
   }
 
   private async once(): Promise<boolean> {
@@ -137,7 +146,11 @@ export class SyncLoop {
     });
     try {
       await checkShared(client);
+      if ((await sharedInstance(client)) !== this.deps.store.sharedId()) {
+        throw new Error('The database at this address is not the team database this workstation joined; an admin switches team mode off and on to join it.');
+      }
       if (this.deps.listen) await client.query('LISTEN vigil_ops');
+      if (this.stopped) throw new Error('team sync stopped');
     } catch (err) {
       await client.end().catch(() => undefined);
       throw err;
@@ -153,38 +166,23 @@ export class SyncLoop {
   }
 
   /**
-   * Pushes waiting operations in order; each answer is taken locally in a
-   * batch. Operations answered before a failure are taken before it is thrown.
+   * Pushes waiting operations in order, a batch per transaction, and takes
+   * the answers locally. A batch whose answer is lost is sent again whole:
+   * PostgreSQL answers what it had applied from its record.
    */
   private async push(client: pg.Client): Promise<void> {
     const { store, db, kinds } = this.deps;
     for (;;) {
       const ops = store.waiting(PUSH_BATCH);
       if (ops.length === 0) return;
-      const answered: Array<{ seq: number; kind: string; decided: DecidedOp }> = [];
-      let failure: unknown = null;
-      for (const op of ops) {
-        try {
-          const { rows } = await client.query<{ result: unknown }>('SELECT vigil.apply_op($1, $2, $3, $4, $5, $6, $7) AS result', [
-            op.opId,
-            store.workstation,
-            op.seq,
-            op.kind,
-            op.hlc,
-            op.baseVersion,
-            JSON.stringify(op.payload),
-          ]);
-          answered.push({ seq: op.seq, kind: op.kind, decided: { workstation: store.workstation, payload: op.payload, result: rows[0]!.result } });
-        } catch (err) {
-          failure = err;
-          break;
-        }
-      }
+      const batch = ops.map(({ opId, seq, kind, hlc, baseVersion, payload }) => ({ opId, seq, kind, hlc, baseVersion, payload }));
+      const { rows } = await client.query<{ answers: unknown[] }>('SELECT vigil.apply_ops($1, $2) AS answers', [store.workstation, JSON.stringify(batch)]);
+      const answers = rows[0]!.answers;
+      const decided = ops.map((op, i) => ({ kind: op.kind, decided: { workstation: store.workstation, payload: op.payload, result: answers[i] } }));
       db.transaction(() => {
-        for (const [kind, group] of byKind(answered)) kindOf(kinds, kind).take(group.map((a) => a.decided));
-        for (const a of answered) store.done(a.seq);
+        for (const [kind, group] of byKind(decided)) kindOf(kinds, kind).take(group.map((d) => d.decided));
+        for (const op of ops) store.done(op.seq);
       })();
-      if (failure) throw failure;
     }
   }
 

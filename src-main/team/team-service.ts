@@ -8,13 +8,13 @@ import type { TeamAuditVerifyResult, TeamSettingsValues, TeamStatus } from '../.
 import type { ChainEntry } from '../audit';
 import type { Clock } from '../clock';
 import type { Logger } from '../log';
+import type { OutboundGuard } from '../net';
 import type { SecretStore } from '../secrets';
-import type { TicketsApi } from '../tickets';
 import type { UsersApi } from '../users';
 import { AuditShare } from './audit-share';
 import { verifySharedAudit } from './audit-verify';
-import { ACCOUNT_CHANGE, TICKET_EVENT, type OpKind } from './op-kinds';
-import { checkShared } from './shared-schema';
+import type { OpKind } from './op-kinds';
+import { checkShared, sharedInstance } from './shared-schema';
 import { SyncLoop } from './sync-loop';
 import type { StoredSettings, TeamStore } from './team-store';
 
@@ -47,15 +47,23 @@ export class TeamPasswordMissingError extends Error {
   }
 }
 
+export class TeamOtherDatabaseError extends Error {
+  constructor() {
+    super('This workstation already shares its tickets through another team database; it cannot join a second one.');
+    this.name = 'TeamOtherDatabaseError';
+  }
+}
+
 export interface TeamServiceDeps {
   store: TeamStore;
   kinds: ReadonlyMap<string, OpKind>;
-  tickets: Pick<TicketsApi, 'share'>;
-  users: Pick<UsersApi, 'shareAccounts'>;
+  users: Pick<UsersApi, 'lookUpVerifiers'>;
   secrets: SecretStore;
   clock: Clock;
   log: Logger;
   connect: Connector;
+  /** Vigil's outbound rules (no link-local or cloud metadata addresses) and its DNS, checked before each connection. */
+  outbound: Pick<OutboundGuard, 'checkResolved'>;
   pollMs: number;
   listen: boolean;
   onChange: (status: TeamStatus) => void;
@@ -65,6 +73,7 @@ export interface TeamServiceDeps {
 }
 
 const CONNECT_TIMEOUT_MS = 10_000;
+const QUERY_TIMEOUT_MS = 60_000;
 
 function clientConfig(s: Pick<StoredSettings, 'host' | 'port' | 'database' | 'user' | 'tls'>, password: string): pg.ClientConfig {
   return {
@@ -76,6 +85,8 @@ function clientConfig(s: Pick<StoredSettings, 'host' | 'port' | 'database' | 'us
     // TLS verifies the server's certificate against the system's trusted authorities.
     ssl: s.tls ? { rejectUnauthorized: true } : false,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    // A server that stops answering (a network that drops packets) fails the round instead of holding it.
+    query_timeout: QUERY_TIMEOUT_MS,
     application_name: 'vigil',
   };
 }
@@ -90,6 +101,8 @@ export class TeamNotOnError extends Error {
 export class TeamService {
   private loop: SyncLoop | null = null;
   private readonly auditShare: AuditShare;
+  /** Whether the keychain holds the database password (asked once, not on every round). */
+  private hasPassword = false;
 
   constructor(private readonly deps: TeamServiceDeps) {
     this.auditShare = new AuditShare({ workstation: deps.store.workstation, secrets: deps.secrets, entriesAfter: deps.auditEntries });
@@ -98,16 +111,17 @@ export class TeamService {
   /** Starts the loop when team mode was left on. */
   async resume(): Promise<void> {
     const settings = this.deps.store.settings();
+    this.hasPassword = (await this.deps.secrets.get(PASSWORD_ACCOUNT)) !== null;
     if (settings) await this.switchOn(settings);
   }
 
-  async status(): Promise<TeamStatus> {
-    const { store, secrets } = this.deps;
+  status(): TeamStatus {
+    const { store } = this.deps;
     const settings = store.settings();
     const state = store.state();
     return {
       enabled: settings !== null,
-      settings: settings && { ...settings, hasPassword: (await secrets.get(PASSWORD_ACCOUNT)) !== null },
+      settings: settings && { ...settings, hasPassword: this.hasPassword },
       workstation: store.workstation,
       online: settings !== null && (this.loop?.online ?? false) && state.lastError === null,
       offlineSince: state.offlineSince,
@@ -118,26 +132,41 @@ export class TeamService {
   }
 
   /**
-   * Switches team mode on (or to another database): the login is tried and
-   * the shared schema checked before anything is saved.
+   * Switches team mode on (or changes the login or address of the same
+   * shared database): the login is tried and the shared schema checked
+   * before anything is saved. The first time, everything this workstation
+   * wrote goes to the outbox; a workstation never joins a second database.
    */
   async configure(input: TeamSettingsValues, actor: string): Promise<TeamStatus> {
-    const { secrets, clock, store } = this.deps;
+    const { secrets, clock, store, db, kinds } = this.deps;
     const password = input.password ?? (await secrets.get(PASSWORD_ACCOUNT));
     if (!password) throw new TeamPasswordMissingError();
     let client: pg.Client | null = null;
+    let instance: string;
     try {
-      client = await this.deps.connect(clientConfig(input, password));
+      client = await this.open(input, password);
       await checkShared(client);
+      instance = await sharedInstance(client);
     } catch (err) {
       throw new TeamConnectError(err instanceof Error ? err.message : String(err));
     } finally {
       await client?.end().catch(() => undefined);
     }
+    const joined = store.sharedId();
+    if (joined !== null && joined !== instance) throw new TeamOtherDatabaseError();
     await this.switchOff();
     await secrets.set(PASSWORD_ACCOUNT, password);
+    this.hasPassword = true;
     const settings: StoredSettings = { host: input.host, port: input.port, database: input.database, user: input.user, tls: input.tls, changedAt: clock.now(), changedBy: actor };
-    store.saveSettings(settings);
+    db.transaction(() => {
+      store.saveSettings(settings);
+      store.join(instance);
+      // What was written here while team mode was off (all of it, on a first join) is shared now, oldest first.
+      for (const [name, kind] of kinds) {
+        const queued = store.queuedIds(name);
+        for (const payload of kind.unshared()) if (!queued.has(payload.id)) store.enqueue(name, payload, 0, clock.now());
+      }
+    })();
     await this.switchOn(settings);
     return this.status();
   }
@@ -146,7 +175,8 @@ export class TeamService {
     await this.switchOff();
     this.deps.store.clearSettings();
     await this.deps.secrets.delete(PASSWORD_ACCOUNT);
-    const status = await this.status();
+    this.hasPassword = false;
+    const status = this.status();
     this.deps.onChange(status);
     return status;
   }
@@ -163,7 +193,7 @@ export class TeamService {
 
   /** Verifies every workstation's audit chain in the shared database, and this one's against its copy. */
   async verifyAudit(): Promise<TeamAuditVerifyResult> {
-    const client = await this.open();
+    const client = await this.openShared();
     try {
       return await verifySharedAudit(client, { workstation: this.deps.store.workstation, entriesAfter: this.deps.auditEntries });
     } finally {
@@ -173,7 +203,7 @@ export class TeamService {
 
   /** The shared verifier of an account that has not signed in here yet. */
   private async sharedVerifier(username: string): Promise<string | null> {
-    const client = await this.open();
+    const client = await this.openShared();
     try {
       const { rows } = await client.query<{ verifier: string | null }>("SELECT fields->>'verifier' AS verifier FROM vigil.accounts WHERE username = $1", [username]);
       return rows[0]?.verifier ?? null;
@@ -183,13 +213,13 @@ export class TeamService {
   }
 
   /** A connection of its own to the shared database (the loop keeps its own). */
-  private async open(): Promise<pg.Client> {
+  private async openShared(): Promise<pg.Client> {
     const settings = this.deps.store.settings();
     if (!settings) throw new TeamNotOnError();
     const password = await this.deps.secrets.get(PASSWORD_ACCOUNT);
     if (!password) throw new TeamPasswordMissingError();
     try {
-      const client = await this.deps.connect(clientConfig(settings, password));
+      const client = await this.open(settings, password);
       try {
         await checkShared(client);
       } catch (err) {
@@ -206,8 +236,13 @@ export class TeamService {
     await this.switchOff();
   }
 
+  private async open(where: Pick<StoredSettings, 'host' | 'port' | 'database' | 'user' | 'tls'>, password: string): Promise<pg.Client> {
+    await this.deps.outbound.checkResolved(where.host);
+    return this.deps.connect(clientConfig(where, password));
+  }
+
   private async switchOn(settings: StoredSettings): Promise<void> {
-    const { store, tickets, clock, secrets } = this.deps;
+    const { store, clock, secrets } = this.deps;
     const loop = new SyncLoop({
       db: this.deps.db,
       store,
@@ -218,30 +253,26 @@ export class TeamService {
       connect: async () => {
         const password = await secrets.get(PASSWORD_ACCOUNT);
         if (!password) throw new TeamPasswordMissingError();
-        return this.deps.connect(clientConfig(settings, password));
+        return this.open(settings, password);
       },
-      onRound: () => void this.status().then(this.deps.onChange, () => undefined),
+      onRound: () => this.deps.onChange(this.status()),
       listen: this.deps.listen,
       steps: [(client) => this.auditShare.push(client)],
     });
-    tickets.share((events, baseVersion) => {
-      for (const event of events) store.enqueue(TICKET_EVENT, event, baseVersion, clock.now());
-      loop.nudge();
-    });
-    this.deps.users.shareAccounts({
-      tap: (change) => {
-        store.enqueue(ACCOUNT_CHANGE, change, 0, clock.now());
+    for (const [name, kind] of this.deps.kinds) {
+      kind.share((payload, baseVersion) => {
+        store.enqueue(name, payload, baseVersion, clock.now());
         loop.nudge();
-      },
-      verifier: (username) => this.sharedVerifier(username),
-    });
+      });
+    }
+    this.deps.users.lookUpVerifiers((username) => this.sharedVerifier(username));
     this.loop = loop;
     loop.start();
   }
 
   private async switchOff(): Promise<void> {
-    this.deps.tickets.share(null);
-    this.deps.users.shareAccounts(null);
+    for (const kind of this.deps.kinds.values()) kind.share(null);
+    this.deps.users.lookUpVerifiers(null);
     const loop = this.loop;
     this.loop = null;
     await loop?.stop();

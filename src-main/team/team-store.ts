@@ -114,23 +114,28 @@ export class TeamStore {
     return r ? { host: r.host, port: r.port, database: r.database, user: r.user, tls: r.tls === 1, changedAt: r.changed_at, changedBy: r.changed_by } : null;
   }
 
-  /**
-   * Saves the database's settings. Another database starts from its own
-   * beginning: the pull cursor goes back to the start.
-   */
   saveSettings(s: StoredSettings): void {
-    this.db.transaction(() => {
-      const before = this.settings();
-      const other = !before || before.host !== s.host || before.port !== s.port || before.database !== s.database;
-      this.db
-        .prepare(
-          `INSERT INTO team_settings (id, host, port, database, user, tls, changed_at, changed_by) VALUES (1, @host, @port, @database, @user, @tls, @changedAt, @changedBy)
-           ON CONFLICT (id) DO UPDATE SET host = excluded.host, port = excluded.port, database = excluded.database, user = excluded.user, tls = excluded.tls,
-             changed_at = excluded.changed_at, changed_by = excluded.changed_by`,
-        )
-        .run({ ...s, tls: s.tls ? 1 : 0 });
-      if (other) this.db.prepare("UPDATE team_sync SET cursor_txid = '0', cursor_pos = '0', last_sync_at = NULL, offline_since = NULL, last_error = NULL WHERE id = 1").run();
-    })();
+    this.db
+      .prepare(
+        `INSERT INTO team_settings (id, host, port, database, user, tls, changed_at, changed_by) VALUES (1, @host, @port, @database, @user, @tls, @changedAt, @changedBy)
+         ON CONFLICT (id) DO UPDATE SET host = excluded.host, port = excluded.port, database = excluded.database, user = excluded.user, tls = excluded.tls,
+           changed_at = excluded.changed_at, changed_by = excluded.changed_by`,
+      )
+      .run({ ...s, tls: s.tls ? 1 : 0 });
+  }
+
+  /** The shared database this workstation joined (its vigil.instance id), or null. */
+  sharedId(): string | null {
+    return (this.db.prepare('SELECT shared_id FROM team_sync WHERE id = 1').get() as { shared_id: string | null }).shared_id;
+  }
+
+  join(sharedId: string): void {
+    this.db.prepare('UPDATE team_sync SET shared_id = ? WHERE id = 1').run(sharedId);
+  }
+
+  /** The ids of the payloads of a kind waiting in the outbox. */
+  queuedIds(kind: string): Set<string> {
+    return new Set((this.db.prepare("SELECT json_extract(payload, '$.id') AS id FROM team_outbox WHERE kind = ?").all(kind) as { id: string }[]).map((r) => r.id));
   }
 
   clearSettings(): void {

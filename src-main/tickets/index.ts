@@ -5,6 +5,7 @@
  * import and export, saved views, and the SLA policies.
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
+import type { TicketEvent } from '../../src-shared/tickets';
 import type { AuditWriter } from '../audit';
 import type { Clock } from '../clock';
 import type { ConnectionsApi } from '../connections';
@@ -44,6 +45,8 @@ export interface TicketsApi {
   share(tap: ShareTap | null): void;
   /** Team mode: events as the shared database applied them; their tickets are refolded in one transaction. */
   merge(items: readonly SharedEvent[]): void;
+  /** Team mode: every event written here that no shared database has applied (a first join shares them). */
+  unshared(): TicketEvent[];
 }
 
 export interface TicketsDeps {
@@ -110,6 +113,7 @@ export function createTicketsModule(deps: TicketsDeps): ServiceModule<TicketsApi
       },
       share: (tap) => writer.share(tap),
       merge: (items) => writer.merge(items),
+      unshared: () => repo.unshared(),
     },
     close: () => {
       unfollow();

@@ -39,8 +39,10 @@ export interface UsersApi {
   setupCode(): string | null;
   /** The local accounts, for services that assign work to people. */
   list(): UserSummary[];
-  /** Team mode on: account changes go to the tap (inside their transaction); an account not yet signed in here is checked against the shared verifier. Null: off. */
-  shareAccounts(team: { tap: AccountTap; verifier: SharedVerifier } | null): void;
+  /** Team mode on: account changes go to the tap, inside their transaction. Null: off. */
+  shareAccounts(tap: AccountTap | null): void;
+  /** Team mode on: an account not yet signed in here is checked against the verifier this looks up. Null: off. */
+  lookUpVerifiers(lookup: SharedVerifier | null): void;
   /** Team mode: accounts' states as the shared database decided them, in its order; a disabled account's sessions end here. */
   mergeAccounts(states: readonly AccountChange[]): void;
 }
@@ -78,7 +80,8 @@ export function createUsersModule(deps: UsersDeps): ServiceModule<UsersApi> {
       sessions,
       setupCode: () => users.currentSetupCode(),
       list: () => users.list(),
-      shareAccounts: (team) => users.share(team),
+      shareAccounts: (tap) => users.share(tap),
+      lookUpVerifiers: (lookup) => users.lookUpVerifiers(lookup),
       mergeAccounts: (states) => {
         const effects = mergeAccounts(deps.db, states, clock.now());
         for (const id of effects.disabled) sessions.endForUser(id, 'disabled');

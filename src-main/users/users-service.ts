@@ -70,10 +70,14 @@ export class UsersService {
     this.setupCode = this.count() === 0 ? newSetupCode() : null;
   }
 
-  /** Team mode on (a tap and a lookup) or off (null). */
-  share(team: { tap: AccountTap; verifier: SharedVerifier } | null): void {
-    this.tap = team?.tap ?? null;
-    this.sharedVerifier = team?.verifier ?? null;
+  /** Team mode: account changes to this tap (inside their transaction), or null when off. */
+  share(tap: AccountTap | null): void {
+    this.tap = tap;
+  }
+
+  /** Team mode: where the verifier of an account not signed in here yet is looked up, or null when off. */
+  lookUpVerifiers(lookup: SharedVerifier | null): void {
+    this.sharedVerifier = lookup;
   }
 
   count(): number {

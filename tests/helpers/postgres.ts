@@ -75,7 +75,8 @@ function freePort(): Promise<number> {
 export async function startPostgres(): Promise<PgCluster> {
   const bin = binDir();
   const user = runAs();
-  const dir = mkdtempSync(join(tmpdir(), 'vigil-pg-'));
+  // The postgres user must be able to enter the folder's parent: TMPDIR may point into root's home.
+  const dir = mkdtempSync(join(user ? '/tmp' : tmpdir(), 'vigil-pg-'));
   const data = join(dir, 'data');
   const superuser = { user: 'vigil_super', password: 'super-secret-pw' };
   const app = { user: 'vigil_app', password: 'app-secret-pw' };

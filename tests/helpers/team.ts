@@ -14,7 +14,7 @@ import { startTestVigil, type TestVigil } from './test-vigil';
 export interface Link {
   /** While true, every connection attempt and query fails as a network would. */
   offline: boolean;
-  /** How many of the next pushes commit in PostgreSQL and then lose their answer (the connection drops). */
+  /** How many of the next pushes (a batch each) commit in PostgreSQL and then lose their answer (the connection drops). */
   loseAnswers: number;
 }
 
@@ -46,7 +46,7 @@ function linked(link: Link) {
         throw new LinkDown('offline');
       }
       const result = await real(text, values);
-      if (link.loseAnswers > 0 && text.includes('vigil.apply_op')) {
+      if (link.loseAnswers > 0 && text.includes('vigil.apply_ops')) {
         link.loseAnswers -= 1;
         await client.end().catch(() => undefined);
         throw new LinkDown('answer lost after commit');
@@ -57,7 +57,7 @@ function linked(link: Link) {
   };
 }
 
-export async function startWorkstations(cluster: PgCluster, names: readonly string[], opts: { pollMs?: number } = {}): Promise<Workstation[]> {
+export async function startWorkstations(cluster: PgCluster, names: readonly string[], opts: { pollMs?: number; listen?: boolean } = {}): Promise<Workstation[]> {
   const owner = await cluster.connect();
   try {
     await migrateShared(owner);
@@ -68,7 +68,7 @@ export async function startWorkstations(cluster: PgCluster, names: readonly stri
   try {
     for (const name of names) {
       const link: Link = { offline: false, loseAnswers: 0 };
-      const team = { connect: linked(link), pollMs: opts.pollMs ?? 60_000 };
+      const team = { connect: linked(link), pollMs: opts.pollMs ?? 60_000, listen: opts.listen ?? true };
       const vigil = await startTestVigil({ team });
       const token = await vigil.adminToken();
       // The same people on every workstation (accounts are not shared yet).

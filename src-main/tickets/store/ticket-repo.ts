@@ -111,6 +111,19 @@ export class TicketRepo {
     this.statement('INSERT INTO ticket_event_merge (event_id, version, skip) VALUES (?, ?, ?) ON CONFLICT (event_id) DO NOTHING').run(eventId, version, JSON.stringify(skip));
   }
 
+  /** Team mode: what this workstation wrote that no shared database has applied, in the order it was written. */
+  unshared(): TicketEvent[] {
+    return (
+      this.db
+        .prepare(
+          `SELECT e.seq, e.id, e.ticket_id, e.at, e.actor, e.type, e.body, e.workstation, NULL AS skip
+           FROM ticket_events e LEFT JOIN ticket_event_merge m ON m.event_id = e.id
+           WHERE m.event_id IS NULL AND e.workstation IS NULL ORDER BY e.seq`,
+        )
+        .all() as EventRow[]
+    ).map((r) => this.event(r));
+  }
+
   /** Team mode: the last version of a ticket's shared history this workstation has (0: none). */
   sharedVersion(ticketId: string): number {
     const row = this.statement('SELECT MAX(m.version) AS v FROM ticket_events e JOIN ticket_event_merge m ON m.event_id = e.id WHERE e.ticket_id = ?').get(ticketId) as { v: number | null };

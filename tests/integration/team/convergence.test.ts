@@ -76,34 +76,32 @@ async function editApart(first: 'A' | 'B') {
   return ticket.id;
 }
 
+/**
+ * Both views and PostgreSQL agree, and in either order: last writer wins for
+ * the assignee and the more urgent priority stays (A's high came later),
+ * the ticket ends closed, and every event is in the history once.
+ */
+async function expectConverged(id: string) {
+  const [va, vb, pg] = [await view(a, id), await view(b, id), await shared(id)];
+  expect(va).toEqual(vb);
+  expect(va.ticket).toMatchObject({ assignee: 'tech1', priority: 'critical', status: 'closed' });
+  expect(va.comments).toEqual(['A: replaced the toner', 'B: on my way']);
+  expect(pg.fields).toMatchObject({ priority: 'critical', status: 'closed', assignee: 'tech1' });
+  expect(va.history).toEqual(pg.events);
+  expect(va.history).toHaveLength(1 + 6 + 4);
+  for (const ws of all) expect((await ws.sync()).waiting).toBe(0);
+  return va;
+}
+
 describe('two workstations edit one ticket apart', () => {
-  it('converge when A comes back first: the more urgent priority, both comments, and B\'s stale acknowledge a conflict on the closed ticket', async () => {
-    const id = await editApart('A');
-    const [va, vb, pg] = [await view(a, id), await view(b, id), await shared(id)];
-    expect(va).toEqual(vb);
-    // Last writer wins for the assignee, the more urgent for the priority (A's high came later).
-    expect(va.ticket.assignee).toBe('tech1');
-    expect(va.ticket.priority).toBe('critical');
-    expect(va.ticket.status).toBe('closed');
-    expect(va.ticket.conflicts).toMatchObject([{ field: 'status', wanted: 'acknowledged', kept: 'closed' }]);
-    expect(va.comments).toEqual(['A: replaced the toner', 'B: on my way']);
-    expect(pg.fields).toMatchObject({ priority: 'critical', status: 'closed', assignee: va.ticket.assignee });
-    expect(va.history).toEqual(pg.events);
-    expect(va.history).toHaveLength(1 + 6 + 4);
-    for (const ws of all) expect((await ws.sync()).waiting).toBe(0);
+  it("converge when A comes back first: B's stale acknowledge is a conflict on the closed ticket", async () => {
+    const merged = await expectConverged(await editApart('A'));
+    expect(merged.ticket.conflicts).toMatchObject([{ field: 'status', wanted: 'acknowledged', kept: 'closed' }]);
   });
 
   it('converge when B comes back first: its acknowledge was not stale, so A closes the ticket without a conflict', async () => {
-    const id = await editApart('B');
-    const [va, vb, pg] = [await view(a, id), await view(b, id), await shared(id)];
-    expect(va).toEqual(vb);
-    expect(va.ticket.assignee).toBe('tech1');
-    expect(va.ticket.priority).toBe('critical');
-    expect(va.ticket.status).toBe('closed');
-    expect(va.ticket.conflicts).toEqual([]);
-    expect(pg.fields).toMatchObject({ priority: 'critical', status: 'closed', assignee: va.ticket.assignee });
-    expect(va.history).toEqual(pg.events);
-    expect(va.history).toHaveLength(1 + 6 + 4);
+    const merged = await expectConverged(await editApart('B'));
+    expect(merged.ticket.conflicts).toEqual([]);
   });
 
   it('keeps the losing value in the history: the timeline shows the skipped change', async () => {

@@ -68,8 +68,8 @@ describe('team sync under failure', () => {
     expect(failed.online).toBe(false);
     expect(failed.lastError).toMatch(/answer lost/);
     expect(failed.offlineSince).not.toBeNull();
-    // PostgreSQL has the first operation; this workstation does not know it yet.
-    expect(await opCount()).toBe(before + 1);
+    // PostgreSQL has both operations; this workstation does not know it yet.
+    expect(await opCount()).toBe(before + 2);
     expect(failed.waiting).toBe(2);
 
     const retried = await a.sync();
@@ -85,12 +85,12 @@ describe('team sync under failure', () => {
     const { ticket } = await a.vigil.ok('tickets.create', { title: 'killed', priority: 'low', category: 'technical' }, a.token);
     for (const body of ['one', 'two', 'three']) await a.vigil.ok('tickets.comment', { id: ticket.id, visibility: 'internal', body }, a.token);
     const before = await opCount();
-    // The first push commits and the process dies before it hears the answer.
+    // The push commits and the process dies before it hears the answer.
     a.link.offline = false;
     a.link.loseAnswers = 1;
     expect((await a.sync()).waiting).toBe(4);
-    expect((await opCount()) - before).toBe(1);
-    // Back up, it resumes team mode and pushes all four again, the first answered from PostgreSQL's record.
+    expect((await opCount()) - before).toBe(4);
+    // Back up, it resumes team mode and pushes all four again, answered from PostgreSQL's record.
     await a.restart();
     await a.sync();
     expect(await opCount()).toBe(before + 4);

@@ -40,6 +40,19 @@ afterAll(async () => {
   await cluster?.destroy();
 });
 
+/** The titles of the tickets the shared database has (from their created events). */
+async function sharedTitles(): Promise<string[]> {
+  const su = await cluster.connect();
+  try {
+    const { rows } = await su.query<{ title: string }>(
+      "SELECT c->>'after' AS title FROM vigil.ticket_events, jsonb_array_elements(event->'changes') c WHERE event->>'type' = 'created' AND c->>'field' = 'title'",
+    );
+    return rows.map((r) => r.title);
+  } finally {
+    await su.end();
+  }
+}
+
 const settings = (): ChannelInput<'team.configure'> => ({ host: '127.0.0.1', port: cluster.port, database: cluster.database, user: cluster.app.user, password: cluster.app.password, tls: false });
 
 describe('team settings', () => {
@@ -57,6 +70,12 @@ describe('team settings', () => {
       expect(reply.error.code).toBe('INVALID_INPUT');
       expect(reply.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: ['tls'] })]));
     }
+    expect(attempts).toEqual([]);
+  });
+
+  it("refuses an address Vigil's outbound rules forbid, before any connection", async () => {
+    const reply = await vigil.call('team.configure', { ...settings(), host: '169.254.169.254', tls: true }, admin);
+    expect(reply.ok ? null : reply.error.message).toMatch(/link-local|metadata/);
     expect(attempts).toEqual([]);
   });
 
@@ -98,7 +117,9 @@ describe('team settings', () => {
       expect(JSON.stringify(status)).not.toContain(cluster.app.password);
       expect(await vigil.secrets.get(PASSWORD_ACCOUNT)).toBe(cluster.app.password);
       const synced = await vigil.ok('team.sync', {}, admin);
-      expect(synced).toMatchObject({ online: true, lastError: null });
+      expect(synced).toMatchObject({ online: true, lastError: null, waiting: 0 });
+      // What it wrote before joining is shared too.
+      expect(await sharedTitles()).toContain('alone');
       expect(synced.lastSyncAt).not.toBeNull();
       expect(heard.length).toBeGreaterThan(0);
     } finally {
@@ -115,11 +136,35 @@ describe('team settings', () => {
     expect(status).toMatchObject({ enabled: true, settings: { hasPassword: true } });
   });
 
+  it('refuses to join a second shared database', async () => {
+    const su = await cluster.connect();
+    try {
+      await su.query('CREATE DATABASE vigil_other');
+    } finally {
+      await su.end();
+    }
+    const other = await connectPg({ host: '127.0.0.1', port: cluster.port, database: 'vigil_other', user: cluster.superuser.user, password: cluster.superuser.password });
+    try {
+      await migrateShared(other);
+    } finally {
+      await other.end();
+    }
+    const reply = await vigil.call('team.configure', { ...settings(), database: 'vigil_other' }, admin);
+    expect(reply.ok ? null : reply.error.code).toBe('CONFLICT');
+    expect((await vigil.ok('team.status', {}, admin)).settings?.database).toBe(cluster.database);
+  });
+
   it('switches off: the password leaves the keychain and new changes stay local', async () => {
     const status = await vigil.ok('team.disable', {}, admin);
     expect(status).toMatchObject({ enabled: false, settings: null });
     expect(await vigil.secrets.get(PASSWORD_ACCOUNT)).toBeNull();
     await vigil.ok('tickets.create', { title: 'alone again', priority: 'low', category: 'technical' }, admin);
     expect((await vigil.ok('team.status', {}, admin)).waiting).toBe(0);
+  });
+
+  it('switched on again, shares what was written while it was off', async () => {
+    await vigil.ok('team.configure', settings(), admin);
+    expect((await vigil.ok('team.sync', {}, admin)).waiting).toBe(0);
+    expect(await sharedTitles()).toContain('alone again');
   });
 });

@@ -72,6 +72,12 @@ describe('shared schema', () => {
     expect(rows[0].n).toBe(1);
   });
 
+  it('refuses an operation of a kind it does not know', async () => {
+    await expect(
+      app.query('SELECT vigil.apply_op($1, $2, 1, $3, $4, 0, $5)', [uuidv7(), 'ws-kind', 'no.such.kind', hlc(1), { id: uuidv7() }]),
+    ).rejects.toThrow(/unknown operation kind no.such.kind/);
+  });
+
   it("refuses a workstation's operation out of its order", async () => {
     await expect(apply(app, 'ws-order', created(uuidv7()), { seq: 2 })).rejects.toThrow(/apply in order/);
   });
