@@ -6,29 +6,16 @@
  * ends its sessions on the other at the next sync; the last active
  * administrator cannot be disabled through the shared database either.
  */
-import type pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPostgres, type PgCluster } from '../../helpers/postgres';
-import { startWorkstations, stopWorkstations, syncAll, type Workstation } from '../../helpers/team';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { syncAll, teamFixture, type Workstation } from '../../helpers/team';
 
-let cluster: PgCluster;
+const team = teamFixture(['A', 'B']);
 let a: Workstation;
 let b: Workstation;
-let all: Workstation[];
-let su: pg.Client;
 
-beforeAll(async () => {
-  cluster = await startPostgres();
-  all = await startWorkstations(cluster, ['A', 'B']);
-  [a, b] = all as [Workstation, Workstation];
-  su = await cluster.connect();
-});
-
-afterAll(async () => {
-  await su?.end();
-  await stopWorkstations(all ?? []);
-  await cluster?.destroy();
+beforeAll(() => {
+  [a, b] = team.all as [Workstation, Workstation];
 });
 
 const PASSWORD = 'ward seven night shift';
@@ -41,8 +28,8 @@ async function localAccount(ws: Workstation, username: string) {
 describe('accounts in team mode', () => {
   it('signs in on another workstation with the shared verifier, keeps it, and signs in there offline', async () => {
     await a.vigil.ok('users.create', { username: 'nurse1', displayName: 'Nurse One', role: 'operator', password: PASSWORD }, a.token);
-    await syncAll(all);
-    const { rows } = await su.query<{ fields: { role: string; verifier: string } }>("SELECT fields FROM vigil.accounts WHERE username = 'nurse1'");
+    await syncAll(team.all);
+    const { rows } = await team.su.query<{ fields: { role: string; verifier: string } }>("SELECT fields FROM vigil.accounts WHERE username = 'nurse1'");
     expect(rows[0]!.fields).toMatchObject({ role: 'operator', disabled: false, verifier: expect.stringMatching(/^scrypt\$/) });
     expect(await localAccount(b, 'nurse1')).toMatchObject({ displayName: 'Nurse One', role: 'operator', disabled: false });
 
@@ -69,7 +56,7 @@ describe('accounts in team mode', () => {
 
   it('refuses a disabled account after the next sync and ends its sessions on every workstation', async () => {
     await a.vigil.ok('users.create', { username: 'nurse2', displayName: 'Nurse Two', role: 'operator', password: PASSWORD }, a.token);
-    await syncAll(all);
+    await syncAll(team.all);
     const onB = (await b.vigil.ok('session.login', { username: 'nurse2', password: PASSWORD })).token;
     const onA = (await a.vigil.ok('session.login', { username: 'nurse2', password: PASSWORD })).token;
     const id = (await localAccount(a, 'nurse2'))!.id;
@@ -81,23 +68,23 @@ describe('accounts in team mode', () => {
     expect((await b.vigil.call('session.whoami', {}, onB)).ok).toBe(true);
 
     b.link.offline = false;
-    await syncAll(all);
+    await syncAll(team.all);
     expect(await localAccount(b, 'nurse2')).toMatchObject({ disabled: true });
     expect(await b.vigil.call('session.whoami', {}, onB)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     expect(await b.vigil.call('session.login', { username: 'nurse2', password: PASSWORD })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
   it('brings a role change to the other workstation, and its sessions take the new role', async () => {
-    await syncAll(all);
+    await syncAll(team.all);
     const onB = (await b.vigil.ok('session.login', { username: 'nurse1', password: PASSWORD })).token;
     const id = (await localAccount(a, 'nurse1'))!.id;
     await a.vigil.ok('users.update', { id, role: 'safety_officer' }, a.token);
-    await syncAll(all);
+    await syncAll(team.all);
     expect((await b.vigil.ok('session.whoami', {}, onB)).user.role).toBe('safety_officer');
   });
 
   it('keeps the last active administrator in the shared database: disabling it is skipped', async () => {
-    const app = await cluster.connect('app');
+    const app = await team.cluster.connect('app');
     try {
       const ws = 'accounts-test-workstation';
       const apply = (seq: number, fields: Record<string, unknown>) =>

@@ -8,35 +8,25 @@
  */
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { deviceKeyAccount } from '../../../src-main/team/device-key';
-import { startPostgres, type PgCluster } from '../../helpers/postgres';
-import { startWorkstations, stopWorkstations, syncAll, type Workstation } from '../../helpers/team';
+import { syncAll, teamFixture, type Workstation } from '../../helpers/team';
 
-let cluster: PgCluster;
+const team = teamFixture(['A', 'B']);
 let a: Workstation;
 let b: Workstation;
-let all: Workstation[];
-let su: pg.Client;
 let wsA: string;
 let wsB: string;
+let su: pg.Client;
 
 beforeAll(async () => {
-  cluster = await startPostgres();
-  all = await startWorkstations(cluster, ['A', 'B']);
-  [a, b] = all as [Workstation, Workstation];
-  su = await cluster.connect();
+  [a, b] = team.all as [Workstation, Workstation];
+  su = team.su;
   // Audited acts on both, so each chain has entries to tamper with.
-  for (const ws of all) for (let i = 0; i < 3; i++) await ws.vigil.ok('tickets.create', { title: `audit ${ws.name} ${i}`, priority: 'low', category: 'technical' }, ws.token);
-  await syncAll(all);
+  for (const ws of team.all) for (let i = 0; i < 3; i++) await ws.vigil.ok('tickets.create', { title: `audit ${ws.name} ${i}`, priority: 'low', category: 'technical' }, ws.token);
+  await syncAll(team.all);
   wsA = (await a.vigil.ok('team.status', {}, a.token)).workstation;
   wsB = (await b.vigil.ok('team.status', {}, b.token)).workstation;
-});
-
-afterAll(async () => {
-  await su?.end();
-  await stopWorkstations(all ?? []);
-  await cluster?.destroy();
 });
 
 const verify = (ws: Workstation) => ws.vigil.ok('team.audit.verify', {}, ws.token);
@@ -76,8 +66,8 @@ describe('audit across workstations', () => {
     const result = await verify(a);
     expect(result).toMatchObject({ ok: true, findings: [] });
     expect(result.workstations.map((w) => w.workstation).sort()).toEqual([wsA, wsB].sort());
-    await syncAll(all);
-    for (const ws of all) {
+    await syncAll(team.all);
+    for (const ws of team.all) {
       const { checked } = await ws.vigil.ok('audit.verify', {}, ws.token);
       const id = (await ws.vigil.ok('team.status', {}, ws.token)).workstation;
       const { rows } = await su.query<{ n: string }>('SELECT count(*) AS n FROM vigil.audit_entries WHERE workstation = $1', [id]);
@@ -167,7 +157,7 @@ describe('audit across workstations', () => {
   });
 
   it("refuses the application role's UPDATE and DELETE, and an entry pushed out of its chain", async () => {
-    const app = await cluster.connect('app');
+    const app = await team.cluster.connect('app');
     try {
       await expect(app.query('UPDATE vigil.audit_entries SET signature = signature')).rejects.toThrow(/permission denied/);
       await expect(app.query('DELETE FROM vigil.audit_entries')).rejects.toThrow(/permission denied/);
