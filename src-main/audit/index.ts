@@ -24,6 +24,7 @@ import type { ServiceModule } from '../service-module';
 import type { Store } from '../store';
 import { ChainAnchor } from './anchor';
 import { AuditLog, type AuditTally } from './audit-log';
+import { chainEntries, type ChainEntry } from './chain-entries';
 import { auditHandlers } from './handlers';
 import { exportFileName, saveExport } from './exports';
 import { ExportRetention } from './retention';
@@ -35,6 +36,9 @@ import { auditWriter, type AuditWriter } from './writer';
 export { AuditUnavailableError, type AuditTally } from './audit-log';
 export { auditTarget, SYSTEM_ACTORS, type SystemActor } from './targets';
 export type { AuditWriter, SystemAuditEntry } from './writer';
+export { ChainWalker, type ChainBreak } from './chain';
+export { GENESIS_HASH } from './canonical';
+export type { ChainEntry } from './chain-entries';
 
 export interface AuditDeps {
   store: Pick<Store, 'db' | 'keychainAccount' | 'startReader'>;
@@ -59,6 +63,8 @@ export interface AuditApi {
   exportRange(range: { from?: number; to?: number }): Promise<{ savedTo: string; entries: number; sha256: string }>;
   /** What the trail holds since `from` (an index range, cheap). */
   tally(from: number): AuditTally;
+  /** Stored entries after a seq, in order, at most limit (team mode copies the chain). */
+  entriesAfter(afterSeq: number, limit: number): ChainEntry[];
 }
 
 /**
@@ -115,6 +121,7 @@ export async function createAuditModule(deps: AuditDeps): Promise<ServiceModule<
     handlers: auditHandlers({ audit, anchor, settings, retention, exportDir, clock }),
     api: { sink, writer, count: () => audit.count(), verify: () => audit.verify(),
       tally: (from) => audit.tally(from),
+      entriesAfter: chainEntries(store.db),
       exportRange: async (range) => {
         const { lines, entries, sha256 } = audit.exportJsonl(range);
         return { savedTo: await saveExport(exportDir, exportFileName(clock.now()), lines), entries, sha256 };

@@ -1,9 +1,9 @@
 /** Contract handlers for team mode: its state, switching it on (or to another database) and off, and a sync now. */
 import { auditTarget } from '../audit';
 import { DispatchError, type HandlerTable } from '../dispatch';
-import { TeamConnectError, TeamOtherDatabaseError, TeamPasswordMissingError, type TeamService } from './team-service';
+import { TeamConnectError, TeamNotOnError, TeamOtherDatabaseError, TeamPasswordMissingError, type TeamService } from './team-service';
 
-type TeamChannels = 'team.status' | 'team.configure' | 'team.disable' | 'team.sync';
+type TeamChannels = 'team.status' | 'team.configure' | 'team.disable' | 'team.sync' | 'team.audit.verify';
 
 export function teamHandlers(service: TeamService): HandlerTable<TeamChannels> {
   return {
@@ -25,5 +25,16 @@ export function teamHandlers(service: TeamService): HandlerTable<TeamChannels> {
       return service.disable();
     },
     'team.sync': () => service.syncNow(),
+    'team.audit.verify': async (_input, ctx) => {
+      try {
+        const result = await service.verifyAudit();
+        ctx.audit({ target: auditTarget.team(), detail: { ok: result.ok, workstations: result.workstations.length, findings: result.findings.length } });
+        return result;
+      } catch (err) {
+        if (err instanceof TeamNotOnError) throw new DispatchError('UNAVAILABLE', err.message);
+        if (err instanceof TeamConnectError || err instanceof TeamPasswordMissingError) throw new DispatchError('UNAVAILABLE', `Could not reach the shared database: ${err.message}`);
+        throw err;
+      }
+    },
   };
 }

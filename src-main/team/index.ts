@@ -6,6 +6,7 @@
  * and pulls back what others did. Inert until an admin switches it on.
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
+import type { AuditApi } from '../audit';
 import type { Clock } from '../clock';
 import type { EventBus } from '../events';
 import type { Logger } from '../log';
@@ -13,6 +14,7 @@ import type { OutboundGuard } from '../net';
 import type { SecretStore } from '../secrets';
 import type { ServiceModule } from '../service-module';
 import type { TicketsApi } from '../tickets';
+import type { UsersApi } from '../users';
 import { teamHandlers } from './handlers';
 import { createOpKinds } from './op-kinds';
 import { connectPg, TeamService, type Connector } from './team-service';
@@ -35,6 +37,10 @@ export interface TeamDeps {
   tickets: Pick<TicketsApi, 'share' | 'merge' | 'unshared'>;
   /** Vigil's outbound rules and DNS, checked before every connection. */
   outbound: Pick<OutboundGuard, 'checkResolved'>;
+  /** Accounts: their changes to the outbox, the shared database's decisions back, verifiers looked up. */
+  users: Pick<UsersApi, 'shareAccounts' | 'mergeAccounts' | 'lookUpVerifiers'>;
+  /** The local audit chain, copied to the shared database each round. */
+  audit: Pick<AuditApi, 'entriesAfter'>;
   /** Opens a connection to the shared database (tests put faults in it); node-postgres by default. */
   connect?: Connector;
   /** Time between sync rounds when no notification wakes the loop (default 5 s). */
@@ -47,7 +53,8 @@ export async function createTeamModule(deps: TeamDeps): Promise<ServiceModule<Te
   const service = new TeamService({
     db: deps.db,
     store: new TeamStore(deps.db),
-    kinds: createOpKinds({ tickets: deps.tickets }),
+    kinds: createOpKinds({ tickets: deps.tickets, users: deps.users }),
+    users: deps.users,
     secrets: deps.secrets,
     clock: deps.clock,
     log: deps.log,
@@ -56,12 +63,19 @@ export async function createTeamModule(deps: TeamDeps): Promise<ServiceModule<Te
     pollMs: deps.pollMs ?? 5_000,
     listen: deps.listen ?? true,
     onChange: (status) => deps.events.emit('team.changed', status),
+    auditEntries: deps.audit.entriesAfter,
+  });
+  const unsubscribe = deps.events.subscribe((m) => {
+    if (m.event === 'audit.appended') service.nudge();
   });
   await service.resume();
   return {
     name: 'team',
     handlers: teamHandlers(service),
     api: { syncNow: async () => void (await service.syncNow()) },
-    close: () => service.close(),
+    close: async () => {
+      unsubscribe();
+      await service.close();
+    },
   };
 }

@@ -13,9 +13,11 @@
  * tables, its apply function and its row in vigil.op_kinds. A payload's
  * `id` names it in the outbox.
  */
+import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import { ticketEventSchema, ticketSkipSchema } from '../../src-shared/tickets';
 import type { TicketsApi } from '../tickets';
+import { accountChangeSchema, type UsersApi } from '../users';
 
 /** An operation as the shared database applied it. */
 export interface DecidedOp {
@@ -58,11 +60,29 @@ function ticketEvents(tickets: Pick<TicketsApi, 'share' | 'merge' | 'unshared'>)
   };
 }
 
+export const ACCOUNT_CHANGE = 'account.change';
+
+/**
+ * Accounts (src-main/users): changes made while team mode is on; accounts made before stay this
+ * workstation's own. Each takes the state the shared database answered after the change.
+ */
+function accountChanges(users: Pick<UsersApi, 'shareAccounts' | 'mergeAccounts'>): OpKind {
+  return {
+    share: (enqueue) => users.shareAccounts(enqueue && ((change) => enqueue({ id: uuidv7(), ...change }, 0))),
+    unshared: () => [],
+    take: (ops) => users.mergeAccounts(ops.map((op) => accountChangeSchema.parse(op.result))),
+  };
+}
+
 export interface OpKindDeps {
   tickets: Pick<TicketsApi, 'share' | 'merge' | 'unshared'>;
+  users: Pick<UsersApi, 'shareAccounts' | 'mergeAccounts'>;
 }
 
 /** Every kind, by the name vigil.apply_op knows it by. */
 export function createOpKinds(deps: OpKindDeps): ReadonlyMap<string, OpKind> {
-  return new Map([['ticket.event', ticketEvents(deps.tickets)]]);
+  return new Map([
+    ['ticket.event', ticketEvents(deps.tickets)],
+    [ACCOUNT_CHANGE, accountChanges(deps.users)],
+  ]);
 }

@@ -264,6 +264,143 @@ export const SHARED_MIGRATIONS: readonly SharedMigration[] = [
       GRANT EXECUTE ON FUNCTION vigil.apply_op(uuid, text, bigint, text, text, bigint, jsonb), vigil.apply_ops(text, jsonb), vigil.pull(xid8, bigint, int) TO vigil_workstation;
     `,
   },
+  {
+    version: 2,
+    name: 'audit across workstations: device keys and every chain, append-only',
+    sql: `
+      -- Each workstation's Ed25519 public key (SPKI PEM); its private half never leaves its keychain.
+      CREATE TABLE vigil.devices (
+        workstation   text PRIMARY KEY,
+        public_key    text NOT NULL,
+        registered_at timestamptz NOT NULL DEFAULT now()
+      );
+
+      -- Every workstation's audit chain, entry by entry: entry is the canonical text its hash
+      -- covers after prev_hash (src-main/audit/canonical.ts), signature the device key's over
+      -- 'vigil-audit:<workstation>:<seq>:<hash>' (base64).
+      CREATE TABLE vigil.audit_entries (
+        workstation text NOT NULL REFERENCES vigil.devices,
+        seq         bigint NOT NULL CHECK (seq > 0),
+        prev_hash   text NOT NULL,
+        hash        text NOT NULL,
+        entry       text NOT NULL,
+        signature   text NOT NULL,
+        pushed_at   timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (workstation, seq)
+      );
+      CREATE TRIGGER audit_entries_append_only BEFORE UPDATE OR DELETE ON vigil.audit_entries
+        FOR EACH ROW EXECUTE FUNCTION vigil.refuse_change();
+      CREATE TRIGGER devices_append_only BEFORE UPDATE OR DELETE ON vigil.devices
+        FOR EACH ROW EXECUTE FUNCTION vigil.refuse_change();
+
+      -- A workstation's first key stays its key: another key under the same id is refused.
+      CREATE FUNCTION vigil.register_device(p_ws text, p_key text) RETURNS void
+      LANGUAGE plpgsql SECURITY DEFINER SET search_path = vigil, pg_temp AS $$
+      DECLARE
+        known text;
+      BEGIN
+        INSERT INTO vigil.devices (workstation, public_key) VALUES (p_ws, p_key) ON CONFLICT (workstation) DO NOTHING;
+        SELECT d.public_key INTO known FROM vigil.devices d WHERE d.workstation = p_ws;
+        IF known <> p_key THEN
+          RAISE EXCEPTION 'workstation % is registered with another device key', p_ws USING ERRCODE = 'unique_violation';
+        END IF;
+      END $$;
+
+      -- Appends one entry of a workstation's chain, in order: it must link to the entry before it
+      -- and its hash must cover its text. The same entry again is answered as done (a lost answer).
+      CREATE FUNCTION vigil.append_audit(p_ws text, p_seq bigint, p_prev text, p_hash text, p_entry text, p_sig text) RETURNS void
+      LANGUAGE plpgsql SECURITY DEFINER SET search_path = vigil, pg_temp AS $$
+      DECLARE
+        known text;
+        linked text;
+      BEGIN
+        PERFORM pg_advisory_xact_lock(hashtextextended('audit:' || p_ws, 0));
+        SELECT a.hash INTO known FROM vigil.audit_entries a WHERE a.workstation = p_ws AND a.seq = p_seq;
+        IF FOUND THEN
+          IF known = p_hash THEN
+            RETURN;
+          END IF;
+          RAISE EXCEPTION 'audit entry % of workstation % is already shared with another hash', p_seq, p_ws USING ERRCODE = 'unique_violation';
+        END IF;
+        IF p_seq = 1 THEN
+          linked := repeat('0', 64);
+        ELSE
+          SELECT a.hash INTO linked FROM vigil.audit_entries a WHERE a.workstation = p_ws AND a.seq = p_seq - 1;
+          IF NOT FOUND THEN
+            RAISE EXCEPTION 'audit entry % of workstation % arrives before entry %', p_seq, p_ws, p_seq - 1 USING ERRCODE = 'check_violation';
+          END IF;
+        END IF;
+        IF p_prev <> linked THEN
+          RAISE EXCEPTION 'audit entry % of workstation % does not link to the shared entry before it', p_seq, p_ws USING ERRCODE = 'check_violation';
+        END IF;
+        IF p_hash <> encode(sha256(convert_to(p_prev || p_entry, 'UTF8')), 'hex') OR left(p_entry, length(p_seq::text) + 2) <> '[' || p_seq || ',' THEN
+          RAISE EXCEPTION 'audit entry % of workstation % does not match its hash', p_seq, p_ws USING ERRCODE = 'check_violation';
+        END IF;
+        INSERT INTO vigil.audit_entries (workstation, seq, prev_hash, hash, entry, signature) VALUES (p_ws, p_seq, p_prev, p_hash, p_entry, p_sig);
+      END $$;
+
+      REVOKE ALL ON FUNCTION vigil.register_device(text, text), vigil.append_audit(text, bigint, text, text, text, text) FROM PUBLIC;
+      GRANT SELECT ON vigil.devices, vigil.audit_entries TO vigil_workstation;
+      GRANT EXECUTE ON FUNCTION vigil.register_device(text, text), vigil.append_audit(text, bigint, text, text, text, text) TO vigil_workstation;
+    `,
+  },
+  {
+    version: 3,
+    name: 'accounts and roles shared, with their password verifiers',
+    sql: `
+      -- Each account's fields (displayName, role, disabled, verifier) and, per field, the
+      -- (clock, workstation) that set it: each field is last-writer-wins.
+      CREATE TABLE vigil.accounts (
+        username text PRIMARY KEY,
+        fields   jsonb NOT NULL DEFAULT '{}',
+        clocks   jsonb NOT NULL DEFAULT '{}'
+      );
+
+      -- Applies one account change and answers the account's state after it. As on a single
+      -- workstation (src-main/users), the last active administrator can be neither disabled nor
+      -- demoted: such a change is kept in the operation but not applied ('skipped').
+      CREATE FUNCTION vigil.apply_account_change(p_op uuid, p_ws text, p_hlc text, p_base bigint, p_change jsonb)
+      RETURNS jsonb LANGUAGE plpgsql AS $$
+      DECLARE
+        uname   text := p_change->>'username';
+        stamp   text := p_hlc || ' ' || p_ws;
+        before  vigil.accounts%ROWTYPE;
+        now_f   jsonb;
+        now_c   jsonb;
+        k       text;
+        v       jsonb;
+        skipped boolean := false;
+      BEGIN
+        INSERT INTO vigil.accounts (username) VALUES (uname) ON CONFLICT (username) DO NOTHING;
+        SELECT * INTO before FROM vigil.accounts WHERE username = uname FOR UPDATE;
+        now_f := before.fields;
+        now_c := before.clocks;
+        FOR k, v IN SELECT * FROM jsonb_each(p_change->'fields') LOOP
+          IF now_c->>k IS NULL OR stamp > now_c->>k THEN
+            now_f := now_f || jsonb_build_object(k, v);
+            now_c := now_c || jsonb_build_object(k, stamp);
+          END IF;
+        END LOOP;
+        IF vigil.is_active_admin(before.fields) AND NOT vigil.is_active_admin(now_f) AND NOT EXISTS (
+          SELECT 1 FROM vigil.accounts a WHERE a.username <> uname AND vigil.is_active_admin(a.fields)) THEN
+          now_f := before.fields;
+          now_c := before.clocks;
+          skipped := true;
+        END IF;
+        UPDATE vigil.accounts SET fields = now_f, clocks = now_c WHERE username = uname;
+        RETURN jsonb_build_object('username', uname, 'fields', now_f, 'skipped', skipped);
+      END $$;
+
+      CREATE FUNCTION vigil.is_active_admin(f jsonb) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
+        SELECT f->>'role' = 'admin' AND NOT COALESCE((f->>'disabled')::boolean, false)
+      $$;
+
+      INSERT INTO vigil.op_kinds (kind, apply) VALUES ('account.change', 'vigil.apply_account_change(uuid, text, text, bigint, jsonb)');
+
+      REVOKE ALL ON FUNCTION vigil.apply_account_change(uuid, text, text, bigint, jsonb), vigil.is_active_admin(jsonb) FROM PUBLIC;
+      GRANT SELECT ON vigil.accounts TO vigil_workstation;
+    `,
+  },
 ];
 
 /** The newest shared schema this Vigil understands. */

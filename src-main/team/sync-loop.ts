@@ -31,6 +31,8 @@ export interface SyncLoopDeps {
   listen: boolean;
   /** After each round, success or not: the header's state may have changed. */
   onRound: () => void;
+  /** What else a round does after its pull (copying the audit chain), in order, on the same connection. */
+  steps?: ReadonlyArray<(client: pg.Client) => Promise<void>>;
 }
 
 const PUSH_BATCH = 500;
@@ -120,6 +122,7 @@ export class SyncLoop {
       const client = await this.connection();
       await this.push(client);
       await this.pull(client);
+      for (const step of this.deps.steps ?? []) await step(client);
       store.synced(clock.now());
     } catch (err) {
       ok = false;

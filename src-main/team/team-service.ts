@@ -4,11 +4,15 @@
  * default), nothing here runs and nothing is written to the outbox.
  */
 import pg from 'pg';
-import type { TeamSettingsValues, TeamStatus } from '../../src-shared/contract/team';
+import type { TeamAuditVerifyResult, TeamSettingsValues, TeamStatus } from '../../src-shared/contract/team';
+import type { ChainEntry } from '../audit';
 import type { Clock } from '../clock';
 import type { Logger } from '../log';
 import type { OutboundGuard } from '../net';
 import type { SecretStore } from '../secrets';
+import type { UsersApi } from '../users';
+import { AuditShare } from './audit-share';
+import { verifySharedAudit } from './audit-verify';
 import type { OpKind } from './op-kinds';
 import { checkShared, sharedInstance } from './shared-schema';
 import { SyncLoop } from './sync-loop';
@@ -53,6 +57,7 @@ export class TeamOtherDatabaseError extends Error {
 export interface TeamServiceDeps {
   store: TeamStore;
   kinds: ReadonlyMap<string, OpKind>;
+  users: Pick<UsersApi, 'lookUpVerifiers'>;
   secrets: SecretStore;
   clock: Clock;
   log: Logger;
@@ -63,6 +68,8 @@ export interface TeamServiceDeps {
   listen: boolean;
   onChange: (status: TeamStatus) => void;
   db: ConstructorParameters<typeof SyncLoop>[0]['db'];
+  /** This workstation's audit chain, which each round copies to the shared database. */
+  auditEntries: (afterSeq: number, limit: number) => ChainEntry[];
 }
 
 const CONNECT_TIMEOUT_MS = 10_000;
@@ -84,12 +91,22 @@ function clientConfig(s: Pick<StoredSettings, 'host' | 'port' | 'database' | 'us
   };
 }
 
+export class TeamNotOnError extends Error {
+  constructor() {
+    super('Team mode is off on this workstation');
+    this.name = 'TeamNotOnError';
+  }
+}
+
 export class TeamService {
   private loop: SyncLoop | null = null;
+  private readonly auditShare: AuditShare;
   /** Whether the keychain holds the database password (asked once, not on every round). */
   private hasPassword = false;
 
-  constructor(private readonly deps: TeamServiceDeps) {}
+  constructor(private readonly deps: TeamServiceDeps) {
+    this.auditShare = new AuditShare({ workstation: deps.store.workstation, secrets: deps.secrets, entriesAfter: deps.auditEntries });
+  }
 
   /** Starts the loop when team mode was left on. */
   async resume(): Promise<void> {
@@ -169,6 +186,52 @@ export class TeamService {
     return this.status();
   }
 
+  /** Something shared changed outside the outbox (an audit entry): sync soon. */
+  nudge(): void {
+    this.loop?.nudge();
+  }
+
+  /** Verifies every workstation's audit chain in the shared database, and this one's against its copy. */
+  async verifyAudit(): Promise<TeamAuditVerifyResult> {
+    const client = await this.openShared();
+    try {
+      return await verifySharedAudit(client, { workstation: this.deps.store.workstation, entriesAfter: this.deps.auditEntries });
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
+
+  /** The shared verifier of an account that has not signed in here yet. */
+  private async sharedVerifier(username: string): Promise<string | null> {
+    const client = await this.openShared();
+    try {
+      const { rows } = await client.query<{ verifier: string | null }>("SELECT fields->>'verifier' AS verifier FROM vigil.accounts WHERE username = $1", [username]);
+      return rows[0]?.verifier ?? null;
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
+
+  /** A connection of its own to the shared database (the loop keeps its own). */
+  private async openShared(): Promise<pg.Client> {
+    const settings = this.deps.store.settings();
+    if (!settings) throw new TeamNotOnError();
+    const password = await this.deps.secrets.get(PASSWORD_ACCOUNT);
+    if (!password) throw new TeamPasswordMissingError();
+    try {
+      const client = await this.open(settings, password);
+      try {
+        await checkShared(client);
+      } catch (err) {
+        await client.end().catch(() => undefined);
+        throw err;
+      }
+      return client;
+    } catch (err) {
+      throw new TeamConnectError(err instanceof Error ? err.message : String(err));
+    }
+  }
+
   async close(): Promise<void> {
     await this.switchOff();
   }
@@ -194,6 +257,7 @@ export class TeamService {
       },
       onRound: () => this.deps.onChange(this.status()),
       listen: this.deps.listen,
+      steps: [(client) => this.auditShare.push(client)],
     });
     for (const [name, kind] of this.deps.kinds) {
       kind.share((payload, baseVersion) => {
@@ -201,12 +265,14 @@ export class TeamService {
         loop.nudge();
       });
     }
+    this.deps.users.lookUpVerifiers((username) => this.sharedVerifier(username));
     this.loop = loop;
     loop.start();
   }
 
   private async switchOff(): Promise<void> {
     for (const kind of this.deps.kinds.values()) kind.share(null);
+    this.deps.users.lookUpVerifiers(null);
     const loop = this.loop;
     this.loop = null;
     await loop?.stop();

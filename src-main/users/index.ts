@@ -14,12 +14,14 @@ import type { ServiceModule } from '../service-module';
 import { userHandlers } from './handlers';
 import { decoyHash } from './passwords';
 import { Sessions } from './sessions';
+import { mergeAccounts, type AccountChange, type AccountTap, type SharedVerifier } from './shared-accounts';
 import { DEFAULT_LOCKOUT, type LockoutPolicy } from './sign-in-throttle';
 import { UsersService } from './users-service';
 
 export { NoSuchAccount, resetPasswordLocally } from './recovery';
 export { DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_SESSION_LIFETIME_MS, type Sessions } from './sessions';
 export { DEFAULT_LOCKOUT, type LockoutPolicy } from './sign-in-throttle';
+export { accountChangeSchema, type AccountChange } from './shared-accounts';
 
 /** How accounts are protected, as configured (the safety score's access-control evidence). */
 export interface AccessPolicy {
@@ -54,6 +56,12 @@ export interface UsersApi {
    */
   confirmPassword(username: string, password: string, source: CallSource): Promise<UserSummary>;
   accessPolicy(): AccessPolicy;
+  /** Team mode on: account changes go to the tap, inside their transaction. Null: off. */
+  shareAccounts(tap: AccountTap | null): void;
+  /** Team mode on: an account not yet signed in here is checked against the verifier this looks up. Null: off. */
+  lookUpVerifiers(lookup: SharedVerifier | null): void;
+  /** Team mode: accounts' states as the shared database decided them, in its order; a disabled account's sessions end here. */
+  mergeAccounts(states: readonly AccountChange[]): void;
 }
 
 // Often enough that an idle window locks within seconds of its timeout.
@@ -96,6 +104,14 @@ export function createUsersModule(deps: UsersDeps): ServiceModule<UsersApi> {
         sessionLifetimeMs: sessions.lifetimeMs,
         lockoutAfterFailures: (deps.lockout ?? DEFAULT_LOCKOUT).maxFailures,
       }),
+      shareAccounts: (tap) => users.share(tap),
+      lookUpVerifiers: (lookup) => users.lookUpVerifiers(lookup),
+      mergeAccounts: (states) => {
+        const effects = mergeAccounts(deps.db, states, clock.now());
+        for (const id of effects.disabled) sessions.endForUser(id, 'disabled');
+        for (const { id, role } of effects.roleChanged) sessions.updateRole(id, role);
+        for (const userId of new Set(effects.touched)) events.emit('users.changed', { userId });
+      },
     },
     close: () => {
       clearInterval(sweep);

@@ -57,3 +57,11 @@ export function setupCodeWanted(given: boolean): DispatchError {
     : 'Setting up Vigil from another computer needs the setup code the Vigil host printed when it started.';
   return new DispatchError('FORBIDDEN', message, [{ path: ['setupCode'], message }]);
 }
+
+/** Team mode: an account first signing in here needs the shared database to check its password. */
+export function sharedVerifierUnreachable(): DispatchError {
+  return new DispatchError(
+    'UNAVAILABLE',
+    'This workstation cannot check this sign-in now: it needs the team database for an account that has not signed in here before. Try again when it is reachable, or sign in on a workstation you have used.',
+  );
+}

@@ -20,7 +20,8 @@ import type { Role } from '../../src-shared/roles';
 import type { Clock } from '../clock';
 import { DispatchError, type CallSource } from '../dispatch';
 import { decoyHash, hashPassword, verifyPassword, type HashPriority } from './passwords';
-import { accountDisabled, blocked, setupCodeWanted, setupDone, wrongCredentials, wrongCurrentPassword, wrongSigningPassword } from './refusals';
+import { accountDisabled, blocked, setupCodeWanted, setupDone, sharedVerifierUnreachable, wrongCredentials, wrongCurrentPassword, wrongSigningPassword } from './refusals';
+import { NOT_CACHED, type AccountFields, type AccountTap, type SharedVerifier } from './shared-accounts';
 import { newSetupCode, setupCodeMatches } from './setup-code';
 import { DEFAULT_LOCKOUT, SignInThrottle, type LockoutPolicy, type SignInBlock } from './sign-in-throttle';
 import { OnePerKey } from './slots';
@@ -56,6 +57,9 @@ export class UsersService {
   private readonly oneAtATime = new OnePerKey();
   /** Null once an account exists. */
   private setupCode: string | null;
+  /** Team mode: where account changes go (the outbox), and where an uncached verifier is looked up. */
+  private tap: AccountTap | null = null;
+  private sharedVerifier: SharedVerifier | null = null;
 
   constructor(
     private readonly db: Database.Database,
@@ -64,6 +68,16 @@ export class UsersService {
     this.clock = opts.clock;
     this.throttle = new SignInThrottle(db, opts.clock, opts.lockout ?? DEFAULT_LOCKOUT);
     this.setupCode = this.count() === 0 ? newSetupCode() : null;
+  }
+
+  /** Team mode: account changes to this tap (inside their transaction), or null when off. */
+  share(tap: AccountTap | null): void {
+    this.tap = tap;
+  }
+
+  /** Team mode: where the verifier of an account not signed in here yet is looked up, or null when off. */
+  lookUpVerifiers(lookup: SharedVerifier | null): void {
+    this.sharedVerifier = lookup;
   }
 
   count(): number {
@@ -116,16 +130,22 @@ export class UsersService {
   update(id: number, change: { displayName?: string; role?: Role }): UserSummary {
     const row = this.row(id);
     if (change.role && change.role !== 'admin' && row.role === 'admin') this.assertNotLastAdmin(row, 'change the role of');
-    this.db
-      .prepare('UPDATE users SET display_name = ?, role = ? WHERE id = ?')
-      .run(change.displayName ?? row.display_name, change.role ?? row.role, id);
+    this.db.transaction(() => {
+      this.db
+        .prepare('UPDATE users SET display_name = ?, role = ? WHERE id = ?')
+        .run(change.displayName ?? row.display_name, change.role ?? row.role, id);
+      this.shared(row.username, { displayName: change.displayName ?? row.display_name, role: change.role ?? row.role });
+    })();
     return this.get(id);
   }
 
   setDisabled(id: number, disabled: boolean): UserSummary {
     const row = this.row(id);
     if (disabled && row.role === 'admin') this.assertNotLastAdmin(row, 'disable');
-    this.db.prepare('UPDATE users SET disabled = ? WHERE id = ?').run(disabled ? 1 : 0, id);
+    this.db.transaction(() => {
+      this.db.prepare('UPDATE users SET disabled = ? WHERE id = ?').run(disabled ? 1 : 0, id);
+      this.shared(row.username, { disabled });
+    })();
     return this.get(id);
   }
 
@@ -231,7 +251,8 @@ export class UsersService {
           throw blocked(earlier, source, this.clock.now());
         }
         const row = this.byName(username);
-        const passwordOk = await verifyPassword(password, row?.password_hash ?? (await decoyHash()), priority(source));
+        const verifier = row?.password_hash === NOT_CACHED ? await this.uncached(username) : row?.password_hash;
+        const passwordOk = await verifyPassword(password, verifier ?? (await decoyHash()), priority(source));
 
         // After the last await: the block read again, and the outcome written, in one transaction.
         const outcome = this.db.transaction(():
@@ -249,6 +270,8 @@ export class UsersService {
           if (current.disabled) return { kind: 'disabled' };
           this.throttle.succeeded(username, source);
           this.db.prepare('UPDATE users SET last_login_at = ? WHERE id = ?').run(this.clock.now(), current.id);
+          // Signed in here: from now on this workstation keeps the verifier, for offline sign-ins.
+          if (row.password_hash === NOT_CACHED && verifier) this.db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(verifier, current.id);
           return { kind: 'ok', id: current.id };
         })();
 
@@ -276,6 +299,21 @@ export class UsersService {
     this.throttle.forgetOld();
   }
 
+  /** The shared verifier of an account this workstation has not seen a sign-in for. */
+  private async uncached(username: string): Promise<string | null> {
+    if (!this.sharedVerifier) throw sharedVerifierUnreachable();
+    try {
+      return await this.sharedVerifier(username);
+    } catch {
+      throw sharedVerifierUnreachable();
+    }
+  }
+
+  /** Hands a change to team mode's outbox; call inside the change's transaction. */
+  private shared(username: string, fields: AccountFields): void {
+    this.tap?.({ username, fields });
+  }
+
   private refuseIfBlocked(username: string, source: CallSource): void {
     const block = this.throttle.blocked(username, source);
     if (block) throw blocked(block, source, this.clock.now());
@@ -288,11 +326,13 @@ export class UsersService {
     const { lastInsertRowid } = this.db
       .prepare('INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)')
       .run(user.username, user.displayName, user.role, passwordHash, this.clock.now());
+    this.shared(user.username, { displayName: user.displayName, role: user.role, disabled: false, verifier: passwordHash });
     return this.get(Number(lastInsertRowid));
   }
 
   private setHash(id: number, hash: string): void {
     this.db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(hash, id);
+    this.shared(this.row(id).username, { verifier: hash });
   }
 
   private assertNotLastAdmin(row: UserRow, verb: string): void {

@@ -70,6 +70,7 @@ export const queryKeys = {
   decisionsList: ['decisions.list'] as const,
   runbookExec: ['runbooks.exec.get'] as const,
   runbookRetention: ['runbooks.retention.get'] as const,
+  teamStatus: ['team.status'] as const,
 };
 
 /** What a changed article shows in: every knowledge query. */

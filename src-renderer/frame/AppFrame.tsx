@@ -17,6 +17,7 @@ import { NetworkSection } from '../screens/settings/network/NetworkSection';
 import { NotificationsSection } from '../screens/settings/notifications/NotificationsSection';
 import { AlertRulesSection } from '../screens/settings/rules/AlertRulesSection';
 import { SandboxSection } from '../screens/settings/sandbox/SandboxSection';
+import { TeamSection } from '../screens/settings/team/TeamSection';
 import { UsersSection } from '../screens/settings/UsersSection';
 import { KnowledgeScreen } from '../screens/knowledge/KnowledgeScreen';
 import { TriageScreen } from '../screens/triage/TriageScreen';
@@ -62,6 +63,8 @@ function ScreenView({ id, user }: { id: ScreenId; user: UserSummary }) {
       return <RunbookSettings />;
     case 'settings/sandbox':
       return <SandboxSection />;
+    case 'settings/team':
+      return <TeamSection />;
     case 'settings/account':
       return <AccountSection user={user} />;
     case 'settings/about':

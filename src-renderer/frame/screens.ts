@@ -27,6 +27,7 @@ export const SCREENS = [
   { id: 'settings/rules', label: 'Alert rules', group: 'settings', permission: 'alerts.read' },
   { id: 'settings/runbooks', label: 'Runbook settings', group: 'settings', permission: 'runbooks.manage' },
   { id: 'settings/sandbox', label: 'Sandbox EHR', group: 'settings', permission: 'sandbox.manage' },
+  { id: 'settings/team', label: 'Team', group: 'settings', permission: 'team.manage' },
   { id: 'settings/account', label: 'Account', group: 'settings', permission: null },
   { id: 'settings/about', label: 'About this console', group: 'settings', permission: 'system.read' },
 ] as const satisfies readonly ScreenDef[];

@@ -71,6 +71,16 @@ export const teamStatusSchema = z.object({
 });
 export type TeamStatus = z.infer<typeof teamStatusSchema>;
 
+export const teamAuditVerifySchema = z.object({
+  /** No finding anywhere. */
+  ok: z.boolean(),
+  /** Each workstation with a registered device key, and how many of its entries the shared database holds. */
+  workstations: z.array(z.object({ workstation: z.string(), entries: z.number().int().nonnegative() })),
+  /** What does not hold, named at its workstation and entry (seq null: the whole chain). */
+  findings: z.array(z.object({ workstation: z.string(), seq: z.number().int().nullable(), reason: z.string() })),
+});
+export type TeamAuditVerifyResult = z.infer<typeof teamAuditVerifySchema>;
+
 export const TEAM_CHANNELS = {
   'team.status': channel({
     summary: "Team mode's state: on or off, online or since when offline, changes waiting, the last error and sync",
@@ -99,6 +109,13 @@ export const TEAM_CHANNELS = {
     audited: false,
     input: empty,
     output: teamStatusSchema,
+  }),
+  'team.audit.verify': channel({
+    summary: "Verify the audit across workstations: every chain and signature in the shared database, and this workstation's chain against its shared copy",
+    access: 'audit.read',
+    audited: true,
+    input: empty,
+    output: teamAuditVerifySchema,
   }),
 } as const;
 

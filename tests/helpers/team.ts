@@ -8,7 +8,8 @@ import type pg from 'pg';
 import { connectPg } from '../../src-main/team/team-service';
 import { migrateShared } from '../../src-main/team/shared-schema';
 import type { ChannelOutput } from '../../src-shared/contract';
-import type { PgCluster } from './postgres';
+import { afterAll, beforeAll } from 'vitest';
+import { startPostgres, type PgCluster } from './postgres';
 import { startTestVigil, type TestVigil } from './test-vigil';
 
 export interface Link {
@@ -101,4 +102,27 @@ export async function stopWorkstations(all: readonly Workstation[]): Promise<voi
 /** Syncs every workstation, twice round, so each has what the others pushed. */
 export async function syncAll(all: readonly Workstation[]): Promise<void> {
   for (let round = 0; round < 2; round++) for (const ws of all) await ws.sync();
+}
+
+export interface TeamFixture {
+  cluster: PgCluster;
+  all: Workstation[];
+  /** A superuser connection to the shared database. */
+  su: pg.Client;
+}
+
+/** A throwaway PostgreSQL with these workstations on it, for one test file: started before its tests, removed after. */
+export function teamFixture(names: readonly string[]): TeamFixture {
+  const t = {} as TeamFixture;
+  beforeAll(async () => {
+    t.cluster = await startPostgres();
+    t.all = await startWorkstations(t.cluster, names);
+    t.su = await t.cluster.connect();
+  });
+  afterAll(async () => {
+    await t.su?.end();
+    await stopWorkstations(t.all ?? []);
+    await t.cluster?.destroy();
+  });
+  return t;
 }

@@ -18,7 +18,7 @@ let app: pg.Client;
 beforeAll(async () => {
   cluster = await startPostgres();
   owner = await cluster.connect();
-  expect(await migrateShared(owner)).toEqual([1]);
+  expect(await migrateShared(owner)).toEqual(SHARED_MIGRATIONS.map((m) => m.version));
   app = await cluster.connect('app');
 });
 

@@ -87,7 +87,7 @@ describe('navigation follows the role', () => {
     expect(navLinks()).toEqual(['Connections', 'Alerts', 'Triage', 'Knowledge', 'KPIs', 'Safety', 'Audit', 'Runbooks', 'Settings', 'Alert rules', 'Account', 'About this console']);
   });
 
-  it('an admin gets Audit, Runbooks, Users, Notifications, Network, Maintenance windows, Wall displays, Alert rules, Runbook settings and the Sandbox EHR', async () => {
+  it('an admin gets Audit, Runbooks, Users, Notifications, Network, Maintenance windows, Wall displays, Alert rules, Runbook settings, the Sandbox EHR and Team', async () => {
     renderApp(consoleFor(user({ role: 'admin' })));
     await findScreen('Connections');
     expect(navLinks()).toEqual([
@@ -108,6 +108,7 @@ describe('navigation follows the role', () => {
       'Alert rules',
       'Runbook settings',
       'Sandbox EHR',
+      'Team',
       'Account',
       'About this console',
     ]);

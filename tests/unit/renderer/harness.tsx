@@ -184,6 +184,9 @@ export function signedInAs(u: UserSummary, more: Handlers = {}): FakeVigil {
     'monitor.rules': () => ok(DEFAULT_ALERT_RULE_SETTINGS),
     // The frame asks for it on every screen for roles that read the audit trail.
     'audit.status': () => ok({ lastSeq: 12, anchoredSeq: 12, rollback: null, exportRetentionDays: 30, exportNotice: auditExportNotice(30) }),
+    // The header asks for every role: team mode is off unless a test says otherwise.
+    'team.status': () =>
+      ok({ enabled: false, settings: null, workstation: 'ws-test', online: false, offlineSince: null, waiting: 0, lastError: null, lastSyncAt: null }),
     ...more,
   });
 }
