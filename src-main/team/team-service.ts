@@ -18,7 +18,12 @@ import { checkShared, sharedInstance } from './shared-schema';
 import { SyncLoop } from './sync-loop';
 import type { StoredSettings, TeamStore } from './team-store';
 
-export const PASSWORD_ACCOUNT = 'team-database-password';
+/**
+ * The database password's keychain account. One keychain serves every data
+ * folder on the machine, so it names the workstation (as the device key's
+ * does): two consoles on one computer keep their own passwords.
+ */
+export const passwordAccount = (workstation: string) => `team-database-password-${workstation}`;
 
 export type Connector = (config: pg.ClientConfig) => Promise<pg.Client>;
 
@@ -104,14 +109,17 @@ export class TeamService {
   /** Whether the keychain holds the database password (asked once, not on every round). */
   private hasPassword = false;
 
+  private readonly passwordAccount: string;
+
   constructor(private readonly deps: TeamServiceDeps) {
+    this.passwordAccount = passwordAccount(deps.store.workstation);
     this.auditShare = new AuditShare({ workstation: deps.store.workstation, secrets: deps.secrets, entriesAfter: deps.auditEntries });
   }
 
   /** Starts the loop when team mode was left on. */
   async resume(): Promise<void> {
     const settings = this.deps.store.settings();
-    this.hasPassword = (await this.deps.secrets.get(PASSWORD_ACCOUNT)) !== null;
+    this.hasPassword = (await this.deps.secrets.get(this.passwordAccount)) !== null;
     if (settings) await this.switchOn(settings);
   }
 
@@ -139,7 +147,7 @@ export class TeamService {
    */
   async configure(input: TeamSettingsValues, actor: string): Promise<TeamStatus> {
     const { secrets, clock, store, db, kinds } = this.deps;
-    const password = input.password ?? (await secrets.get(PASSWORD_ACCOUNT));
+    const password = input.password ?? (await secrets.get(this.passwordAccount));
     if (!password) throw new TeamPasswordMissingError();
     let client: pg.Client | null = null;
     let instance: string;
@@ -155,7 +163,7 @@ export class TeamService {
     const joined = store.sharedId();
     if (joined !== null && joined !== instance) throw new TeamOtherDatabaseError();
     await this.switchOff();
-    await secrets.set(PASSWORD_ACCOUNT, password);
+    await secrets.set(this.passwordAccount, password);
     this.hasPassword = true;
     const settings: StoredSettings = { host: input.host, port: input.port, database: input.database, user: input.user, tls: input.tls, changedAt: clock.now(), changedBy: actor };
     db.transaction(() => {
@@ -174,7 +182,7 @@ export class TeamService {
   async disable(): Promise<TeamStatus> {
     await this.switchOff();
     this.deps.store.clearSettings();
-    await this.deps.secrets.delete(PASSWORD_ACCOUNT);
+    await this.deps.secrets.delete(this.passwordAccount);
     this.hasPassword = false;
     const status = this.status();
     this.deps.onChange(status);
@@ -216,7 +224,7 @@ export class TeamService {
   private async openShared(): Promise<pg.Client> {
     const settings = this.deps.store.settings();
     if (!settings) throw new TeamNotOnError();
-    const password = await this.deps.secrets.get(PASSWORD_ACCOUNT);
+    const password = await this.deps.secrets.get(this.passwordAccount);
     if (!password) throw new TeamPasswordMissingError();
     try {
       const client = await this.open(settings, password);
@@ -251,7 +259,7 @@ export class TeamService {
       log: this.deps.log,
       pollMs: this.deps.pollMs,
       connect: async () => {
-        const password = await secrets.get(PASSWORD_ACCOUNT);
+        const password = await secrets.get(this.passwordAccount);
         if (!password) throw new TeamPasswordMissingError();
         return this.open(settings, password);
       },

@@ -6,7 +6,7 @@
  */
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectPg, PASSWORD_ACCOUNT } from '../../../src-main/team/team-service';
+import { connectPg, passwordAccount } from '../../../src-main/team/team-service';
 import { migrateShared } from '../../../src-main/team/shared-schema';
 import { SHARED_SCHEMA_VERSION } from '../../../src-main/team/shared-migrations';
 import type { ChannelInput } from '../../../src-shared/contract';
@@ -53,6 +53,12 @@ async function sharedTitles(): Promise<string[]> {
   }
 }
 
+/** The database password as this workstation keeps it in the keychain (its account names the workstation). */
+async function savedPassword(): Promise<string | null> {
+  const { workstation } = vigil.store.db.prepare('SELECT workstation FROM ticket_workstation WHERE id = 1').get() as { workstation: string };
+  return vigil.secrets.get(passwordAccount(workstation));
+}
+
 const settings = (): ChannelInput<'team.configure'> => ({ host: '127.0.0.1', port: cluster.port, database: cluster.database, user: cluster.app.user, password: cluster.app.password, tls: false });
 
 describe('team settings', () => {
@@ -90,7 +96,7 @@ describe('team settings', () => {
     expect(reply.ok ? null : reply.error.code).toBe('UNAVAILABLE');
     expect(reply.ok ? null : reply.error.message).toMatch(/password authentication failed/);
     expect((await vigil.ok('team.status', {}, admin)).enabled).toBe(false);
-    expect(await vigil.secrets.get(PASSWORD_ACCOUNT)).toBeNull();
+    expect(await savedPassword()).toBeNull();
   });
 
   it('refuses a shared database newer than it understands, with a clear message', async () => {
@@ -115,7 +121,7 @@ describe('team settings', () => {
       const status = await vigil.ok('team.configure', settings(), admin);
       expect(status).toMatchObject({ enabled: true, settings: { host: '127.0.0.1', user: cluster.app.user, tls: false, hasPassword: true, changedBy: 'admin' } });
       expect(JSON.stringify(status)).not.toContain(cluster.app.password);
-      expect(await vigil.secrets.get(PASSWORD_ACCOUNT)).toBe(cluster.app.password);
+      expect(await savedPassword()).toBe(cluster.app.password);
       const synced = await vigil.ok('team.sync', {}, admin);
       expect(synced).toMatchObject({ online: true, lastError: null, waiting: 0 });
       // What it wrote before joining is shared too.
@@ -157,7 +163,7 @@ describe('team settings', () => {
   it('switches off: the password leaves the keychain and new changes stay local', async () => {
     const status = await vigil.ok('team.disable', {}, admin);
     expect(status).toMatchObject({ enabled: false, settings: null });
-    expect(await vigil.secrets.get(PASSWORD_ACCOUNT)).toBeNull();
+    expect(await savedPassword()).toBeNull();
     await vigil.ok('tickets.create', { title: 'alone again', priority: 'low', category: 'technical' }, admin);
     expect((await vigil.ok('team.status', {}, admin)).waiting).toBe(0);
   });
