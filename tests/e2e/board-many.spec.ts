@@ -10,7 +10,7 @@
  * leads back from a detail.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { checkScreenInBothThemes, createFirstAdmin, invokeFromPage } from './support/console';
+import { checkScreenInBothThemes, createFirstAdmin, ok } from './support/console';
 import { startHost, stopHost, type Host } from './support/own-host';
 
 const CONNECTIONS = 300;
@@ -30,12 +30,6 @@ test.afterAll(async () => {
 });
 
 const nameOf = (n: number) => (n === 42 ? 'Harbour clinic' : `EHR ${String(n).padStart(3, '0')}`);
-
-async function ok<T>(page: Page, channel: Parameters<typeof invokeFromPage>[1], input: object): Promise<T> {
-  const reply = await invokeFromPage(page, channel, input);
-  if (!reply.ok) throw new Error(`${channel}: ${reply.error.code} ${reply.error.message}`);
-  return reply.data as T;
-}
 
 /** The tiles drawn now, in page order, by name. */
 function drawnNames(page: Page): Promise<string[]> {

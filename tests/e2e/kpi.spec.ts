@@ -7,7 +7,7 @@
  * targets dialog too.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { checkScreen, checkScreenInBothThemes, createFirstAdmin, invokeFromPage, OPERATOR, openScreen, setTheme, signIn, signOut, THEMES } from './support/console';
+import { checkScreen, checkScreenInBothThemes, createFirstAdmin, OPERATOR, openScreen, setTheme, signIn, signOut, THEMES, ok } from './support/console';
 import { startHost, stopHost, type Host } from './support/own-host';
 
 let host: Host;
@@ -19,12 +19,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   if (host) await stopHost(host);
 });
-
-async function ok<T>(page: Page, channel: Parameters<typeof invokeFromPage>[1], input: object): Promise<T> {
-  const reply = await invokeFromPage(page, channel, input);
-  if (!reply.ok) throw new Error(`${channel}: ${reply.error.code} ${reply.error.message}`);
-  return reply.data as T;
-}
 
 const HEADER = 'external_id,title,priority,category,status_history,assignee,tier,created_at,csat_score';
 const PRIORITIES = ['emergency', 'critical', 'high', 'medium', 'low'];

@@ -8,7 +8,7 @@
  * view and dialog is photographed and scanned in both themes.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { ADMIN, OPERATOR, THEMES, checkScreen, checkScreenInBothThemes, createFirstAdmin, setTheme, invokeFromPage, openScreen, signIn, signOut, type Account } from './support/console';
+import { ADMIN, OPERATOR, THEMES, checkScreen, checkScreenInBothThemes, createFirstAdmin, setTheme, invokeFromPage, openScreen, signIn, signOut, type Account, ok } from './support/console';
 import { startHost, stopHost, type Host } from './support/own-host';
 
 const SECOND_ADMIN: Account = { username: 'bea', displayName: 'Bea Second', password: 'second admin on call' };
@@ -24,12 +24,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   if (host) await stopHost(host);
 });
-
-async function ok<T>(page: Page, channel: Parameters<typeof invokeFromPage>[1], input: object): Promise<T> {
-  const reply = await invokeFromPage(page, channel, input);
-  if (!reply.ok) throw new Error(`${channel}: ${reply.error.code} ${reply.error.message}`);
-  return reply.data as T;
-}
 
 function runbookRow(page: Page, name: string) {
   return page.getByRole('table', { name: 'Runbooks' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${name}`) }) });

@@ -6,8 +6,8 @@
  * safety officer signs the incident off with her password. Screenshots and
  * axe scans in both themes.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { checkScreen, checkScreenInBothThemes, createFirstAdmin, invokeFromPage, openScreen, setTheme, signIn, signOut, THEMES, type Account } from './support/console';
+import { expect, test } from '@playwright/test';
+import { checkScreen, checkScreenInBothThemes, createFirstAdmin, openScreen, setTheme, signIn, signOut, THEMES, type Account, ok } from './support/console';
 import { startHost, stopHost, type Host } from './support/own-host';
 
 const OFFICER: Account = { username: 'sofia', displayName: 'Sofia Safety', password: 'clinical safety first' };
@@ -23,12 +23,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   if (host) await stopHost(host);
 });
-
-async function ok<T>(page: Page, channel: Parameters<typeof invokeFromPage>[1], input: object): Promise<T> {
-  const reply = await invokeFromPage(page, channel, input);
-  if (!reply.ok) throw new Error(`${channel}: ${reply.error.code} ${reply.error.message}`);
-  return reply.data as T;
-}
 
 interface Incident {
   id: string;

@@ -13,7 +13,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { createServer, Socket, type Server } from 'node:net';
 import { migrateShared } from '../../src-main/team/shared-schema';
 import { startPostgres, type PgCluster } from '../helpers/postgres';
-import { checkScreenInBothThemes, createFirstAdmin, invokeFromPage, openScreen } from './support/console';
+import { checkScreenInBothThemes, createFirstAdmin, invokeFromPage, openScreen, ok } from './support/console';
 import { startHost, stopHost, type Host } from './support/own-host';
 
 /** A loopback TCP relay to PostgreSQL that can be cut: while cut, open connections drop and new ones are refused at once. */
@@ -85,12 +85,6 @@ test.afterAll(async () => {
   for (const relay of relays) await relay.close();
   await cluster?.destroy();
 });
-
-async function ok<T>(page: Page, channel: Parameters<typeof invokeFromPage>[1], input: object): Promise<T> {
-  const reply = await invokeFromPage(page, channel, input);
-  if (!reply.ok) throw new Error(`${channel}: ${reply.error.code} ${reply.error.message}`);
-  return reply.data as T;
-}
 
 interface TicketView {
   ticket: { title: string; priority: string; status: string };

@@ -10,7 +10,7 @@
  * and scanned with axe in both themes on the way.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { ADMIN, checkScreen, checkScreenInBothThemes, createFirstAdmin, invokeFromPage, openScreen, setTheme, signIn, signOut, THEMES, type Account } from './support/console';
+import { ADMIN, checkScreen, checkScreenInBothThemes, createFirstAdmin, openScreen, setTheme, signIn, signOut, THEMES, type Account, ok } from './support/console';
 import { startHost, stopHost, type Host } from './support/own-host';
 
 const TECH: Account = { username: 'sam.support', displayName: 'Sam Support', password: 'pager duty 0300' };
@@ -27,12 +27,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   if (host) await stopHost(host);
 });
-
-async function ok<T>(page: Page, channel: Parameters<typeof invokeFromPage>[1], input: object): Promise<T> {
-  const reply = await invokeFromPage(page, channel, input);
-  if (!reply.ok) throw new Error(`${channel}: ${reply.error.code} ${reply.error.message}`);
-  return reply.data as T;
-}
 
 /** Presses Tab until `target` has focus, as a keyboard user would (bounded). */
 async function tabTo(page: Page, target: Locator): Promise<void> {

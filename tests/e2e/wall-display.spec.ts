@@ -9,7 +9,7 @@
  * and photographed on the way, the wall at 1080p and at 4K.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { ADMIN, checkScreen, checkScreenInBothThemes, createFirstAdmin, invokeFromPage, openScreen } from './support/console';
+import { ADMIN, checkScreen, checkScreenInBothThemes, createFirstAdmin, openScreen, ok } from './support/console';
 import { startHost, stopHost, type Host } from './support/own-host';
 
 // Long enough for a screenshot and an accessibility scan between two inputs, short enough to wait out.
@@ -29,12 +29,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   if (host) await stopHost(host);
 });
-
-async function ok<T>(page: Page, channel: Parameters<typeof invokeFromPage>[1], input: object): Promise<T> {
-  const reply = await invokeFromPage(page, channel, input);
-  if (!reply.ok) throw new Error(`${channel}: ${reply.error.code} ${reply.error.message}`);
-  return reply.data as T;
-}
 
 async function unlock(page: Page): Promise<void> {
   const form = page.getByRole('form', { name: 'Unlock' });

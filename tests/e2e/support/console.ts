@@ -75,6 +75,13 @@ export async function invokeFromPage(page: Page, channel: ChannelName, input: ob
   );
 }
 
+/** invokeFromPage for a call that must succeed: its data, or a thrown error naming the channel and main's refusal. */
+export async function ok<T>(page: Page, channel: Parameters<typeof invokeFromPage>[1], input: object): Promise<T> {
+  const reply = await invokeFromPage(page, channel, input);
+  if (!reply.ok) throw new Error(`${channel}: ${reply.error.code} ${reply.error.message}`);
+  return reply.data as T;
+}
+
 /** Switches the theme with the header's switch, then moves focus off it so screenshots show the screen, not the switch. */
 export async function setTheme(page: Page, theme: Theme): Promise<void> {
   const toggle = page.getByRole('switch', { name: 'Light theme' });
