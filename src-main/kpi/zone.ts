@@ -5,37 +5,16 @@
  * on a whole local hour, so zones a half or quarter hour off UTC cut their
  * hours where their clocks do.
  */
+import { zoneOffset } from '../zone-offset';
+
 const HOUR = 3_600_000;
 
 export class Zone {
-  private readonly format: Intl.DateTimeFormat;
-  /** Offsets by UTC quarter hour: an offset changes only on one, and a rebuild asks about the same hours many times. */
-  private readonly offsets = new Map<number, number>();
-
-  constructor(readonly timeZone: string) {
-    this.format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-  }
+  constructor(readonly timeZone: string) {}
 
   /** Local time minus UTC at `t`, in ms. */
   offset(t: number): number {
-    const key = Math.floor(t / (HOUR / 4));
-    let off = this.offsets.get(key);
-    if (off === undefined) {
-      const p = this.parts(key * (HOUR / 4));
-      off = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - key * (HOUR / 4);
-      if (this.offsets.size > 200_000) this.offsets.clear();
-      this.offsets.set(key, off);
-    }
-    return off;
+    return zoneOffset(this.timeZone, t);
   }
 
   hourStart(t: number): number {
@@ -71,11 +50,8 @@ export class Zone {
     return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
   }
 
-  private parts(t: number): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
-    const out = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
-    for (const part of this.format.formatToParts(t)) {
-      if (part.type in out) out[part.type as keyof typeof out] = Number(part.value);
-    }
-    return out;
+  private parts(t: number): { year: number; month: number; day: number } {
+    const wall = new Date(t + this.offset(t));
+    return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate() };
   }
 }

@@ -17,6 +17,7 @@
  *   that (a calendar with almost no hours) has no due time (null).
  */
 import { minutesOfDay, WEEKDAYS, type BusinessCalendar } from '../../../src-shared/tickets';
+import { zoneOffset } from '../../zone-offset';
 
 export type Calendar = BusinessCalendar | null;
 
@@ -25,59 +26,15 @@ const DAY = 86_400_000;
 /** Three years of days: far beyond any SLA target, small enough to stay a bounded loop. */
 export const MAX_DAYS = 3 * 366;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
 interface LocalDate {
   y: number;
   m: number;
   d: number;
 }
 
-// Zones change their offset on the hour (or the quarter hour), so an offset looked up once holds for its
-// whole quarter hour; formatToParts is slow enough for that to be worth remembering.
-const QUARTER_HOUR = 15 * MINUTE;
-const offsets = new Map<string, number>();
-const OFFSETS_KEPT = 100_000;
-
-/** The zone's offset from UTC at an instant, in ms. */
-function offsetAt(timeZone: string, at: number): number {
-  const bucket = Math.floor(at / QUARTER_HOUR);
-  const key = `${timeZone}|${bucket}`;
-  let offset = offsets.get(key);
-  if (offset === undefined) {
-    const start = bucket * QUARTER_HOUR;
-    const parts: Record<string, number> = {};
-    for (const p of formatter(timeZone).formatToParts(new Date(start))) {
-      if (p.type !== 'literal') parts[p.type] = Number(p.value);
-    }
-    offset = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!) - start;
-    if (offsets.size >= OFFSETS_KEPT) offsets.clear();
-    offsets.set(key, offset);
-  }
-  return offset;
-}
-
 /** The local date at an instant. */
 function localDate(timeZone: string, at: number): LocalDate {
-  const wall = new Date(at + offsetAt(timeZone, at));
+  const wall = new Date(at + zoneOffset(timeZone, at));
   return { y: wall.getUTCFullYear(), m: wall.getUTCMonth() + 1, d: wall.getUTCDate() };
 }
 
@@ -89,8 +46,8 @@ function localDate(timeZone: string, at: number): LocalDate {
  */
 export function zonedInstant(timeZone: string, date: LocalDate, minutes: number): number {
   const wall = Date.UTC(date.y, date.m - 1, date.d) + minutes * MINUTE;
-  const candidates = [wall - offsetAt(timeZone, wall - DAY), wall - offsetAt(timeZone, wall + DAY)];
-  const showing = candidates.filter((c) => c + offsetAt(timeZone, c) === wall);
+  const candidates = [wall - zoneOffset(timeZone, wall - DAY), wall - zoneOffset(timeZone, wall + DAY)];
+  const showing = candidates.filter((c) => c + zoneOffset(timeZone, c) === wall);
   return Math.max(...(showing.length > 0 ? showing : candidates));
 }
 
