@@ -49,7 +49,7 @@ export function dependantsWords(count: number): string {
 }
 
 /** The monitor's probes by the ids a cause names: the diagnostics steps, and what it watches besides. */
-const PROBE_WORDS: Record<CheckId | 'metrics' | 'workstation' | 'run', string> = {
+export const PROBE_WORDS: Record<CheckId | 'metrics' | 'workstation' | 'run', string> = {
   capability: 'CapabilityStatement',
   smart: 'SMART configuration',
   token: 'Access token',

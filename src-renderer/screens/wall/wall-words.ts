@@ -4,19 +4,7 @@
  * servers' messages, nor the alerts' titles (src-shared/contract/displays.ts).
  */
 import type { WallAlert, WallCause } from '../../../src-shared/contract';
-
-const PROBES: Record<string, string> = {
-  capability: 'CapabilityStatement',
-  smart: 'SMART configuration',
-  token: 'Access token',
-  patient: 'Patient search',
-  cds: 'CDS Hooks discovery',
-  auditEvent: 'AuditEvent search',
-  tls: 'TLS certificate',
-  metrics: 'AI service metrics',
-  workstation: 'Workstation readings',
-  run: 'Probe run',
-};
+import { PROBE_WORDS } from '../alerts/alert-words';
 
 const KINDS: Record<string, string> = {
   AUTH: 'sign-in refused',
@@ -34,7 +22,7 @@ const KINDS: Record<string, string> = {
 
 /** "CapabilityStatement unreachable": the probe and the failure; codes this version does not know are shown as they are. */
 export function causeWords(cause: WallCause): string {
-  return `${PROBES[cause.probe] ?? cause.probe} ${KINDS[cause.kind] ?? cause.kind.toLowerCase()}`;
+  return `${(PROBE_WORDS as Record<string, string>)[cause.probe] ?? cause.probe} ${KINDS[cause.kind] ?? cause.kind.toLowerCase()}`;
 }
 
 /** An alert in a few words, from its kind (and for a connection's health, its grade). */
