@@ -168,6 +168,94 @@ describe('the dry run and the confirmation', () => {
   });
 });
 
+describe('Run again', () => {
+  /** A field of the dialog, which stands over the run view and its steps of the same names. */
+  const asked = (label: string) => within(screen.getByRole('dialog')).getByLabelText(label);
+  const withSecret = runbook({
+    ...EMERGENCY,
+    params: [...EMERGENCY.params, { name: 'ticket_token', type: 'string', required: false, secret: true, label: 'Ticket token' }],
+    lastRun: { id: 'run-3', state: 'done', result: 'FAILED', at: NOW },
+  });
+  const earlier = run({
+    id: 'run-3',
+    runbookId: 'emergency-response',
+    runbookName: 'Emergency response',
+    state: 'done',
+    result: 'FAILED',
+    params: { severity: 'SEV2', summary: 'Epic slow', affected: 1, window: '1h', notify: false, ticket_token: null },
+    selectedSteps: ['restart'],
+    steps: [step('declare', 'Declare the incident'), step('restart', 'Restart the interface')],
+    can: { cancel: false, approve: false, answer: false, rerun: true },
+  });
+  const again = run({ ...earlier, id: 'run-4', state: 'running', result: null, trigger: 'rerun', rerunOf: 'run-3' });
+  const console = () =>
+    runbooksConsole(admin, [withSecret], {
+      'runs.get': ({ id }) => ok({ run: id === 'run-4' ? again : earlier }),
+      'runbooks.dryRun': () => ok({ plan: plan({ steps: plan().steps.map((s) => ({ ...s, selected: s.id === 'restart' })) }) }),
+      'runs.rerun': () => ok({ run: again }),
+      'runbooks.run': () => ok({ run: again }),
+    });
+
+  async function runAgain(api: FakeVigil): Promise<UserEvent> {
+    const person = renderApp(api, '#/runbooks');
+    await person.click(await findButton('Open the last run of Emergency response'));
+    await person.click(await findButton('Run again'));
+    await screen.findByRole('dialog', { name: 'Run Emergency response' });
+    return person;
+  }
+
+  it('opens the Run form with the earlier parameters and steps, asks for the secret again, and reruns through the plan and its confirmation', async () => {
+    const api = console();
+    const person = await runAgain(api);
+    expect((asked('Severity') as HTMLSelectElement).value).toBe('SEV2');
+    expect((asked('Summary') as HTMLInputElement).value).toBe('Epic slow');
+    expect((asked('Maintenance window (optional)') as HTMLInputElement).value).toBe('1h');
+    expect((asked('Notify the routes') as HTMLInputElement).checked).toBe(false);
+    expect((asked('Declare the incident') as HTMLInputElement).checked).toBe(false);
+    expect((asked('Restart the interface') as HTMLInputElement).checked).toBe(true);
+    const token = asked('Ticket token');
+    expect((token as HTMLInputElement).value).toBe('');
+
+    await person.click(button('Review the plan'));
+    expect(descriptionOf(token)).toContain('Enter ticket token');
+    expect(api.callsTo('runbooks.dryRun')).toHaveLength(0);
+
+    await fill(person, token, 'tok-1');
+    await person.click(button('Review the plan'));
+    await screen.findByRole('dialog', { name: 'Plan: Emergency response' });
+    const params = { severity: 'SEV2', summary: 'Epic slow', affected: 1, window: '1h', notify: false, ticket_token: 'tok-1' };
+    expect(api.callsTo('runbooks.dryRun')).toEqual([{ id: 'emergency-response', params, steps: ['restart'] }]);
+
+    await person.click(button('Run now'));
+    expect(api.callsTo('runs.rerun')).toHaveLength(0);
+    await fill(person, asked('Type Epic Production to run “Restart the interface” against production'), 'Epic Production');
+    await person.click(button('Run now'));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(api.callsTo('runs.rerun')).toEqual([{ id: 'run-3', params, confirmations: [{ stepId: 'restart', typedName: 'Epic Production' }] }]);
+    expect(api.callsTo('runbooks.run')).toHaveLength(0);
+  });
+
+  it('starts a new run when the steps ticked are no longer the earlier ones', async () => {
+    const api = console();
+    const person = await runAgain(api);
+    await person.click(asked('Declare the incident'));
+    await fill(person, asked('Ticket token'), 'tok-1');
+    await person.click(button('Review the plan'));
+    await screen.findByRole('dialog', { name: 'Plan: Emergency response' });
+    await fill(person, asked('Type Epic Production to run “Restart the interface” against production'), 'Epic Production');
+    await person.click(button('Run now'));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(api.callsTo('runs.rerun')).toHaveLength(0);
+    expect(api.callsTo('runbooks.run')).toEqual([
+      {
+        id: 'emergency-response',
+        params: { severity: 'SEV2', summary: 'Epic slow', affected: 1, window: '1h', notify: false, ticket_token: 'tok-1' },
+        confirmations: [{ stepId: 'restart', typedName: 'Epic Production' }],
+      },
+    ]);
+  });
+});
+
 describe('the live run view', () => {
   it('shows each step’s state, duration and output as the events stream, then the result word; Cancel cancels', async () => {
     let detail: RunDetail = run({ lastRun: undefined } as Partial<RunDetail>);
