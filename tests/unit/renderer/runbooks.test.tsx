@@ -256,6 +256,60 @@ describe('Run again', () => {
   });
 });
 
+describe('the run history', () => {
+  const older = run({ id: 'run-b', state: 'done', result: 'FAILED', actor: 'olu' });
+  const newer = run({ id: 'run-a', state: 'done', result: 'SUCCESS' });
+  const console = () =>
+    runbooksConsole(admin, [runbook()], {
+      'runs.list': ({ cursor }) => (cursor === 'page-2' ? ok({ runs: [older], nextCursor: null, now: NOW }) : ok({ runs: [newer], nextCursor: 'page-2', now: NOW })),
+    });
+
+  async function openHistory(api: FakeVigil): Promise<UserEvent> {
+    const person = renderApp(api, '#/runbooks');
+    await person.click(await screen.findByRole('tab', { name: 'History' }));
+    await waitFor(() => expect(tableRows('Run history')).toHaveLength(1));
+    return person;
+  }
+
+  it('shows older runs a page at a time through main’s cursor, from the keyboard', async () => {
+    const api = console();
+    const person = await openHistory(api);
+    button('Show older runs').focus();
+    await person.keyboard('{Enter}');
+    await waitFor(() => expect(tableRows('Run history')).toHaveLength(2));
+    expect(tableRows('Run history')[1]).toContain('FAILED');
+    expect(api.callsTo('runs.list')).toEqual([
+      { filter: {}, limit: 50 },
+      { filter: {}, limit: 50, cursor: 'page-2' },
+    ]);
+    expect(queryButton('Show older runs')).toBeNull();
+  });
+
+  it('narrows to the runs between two local times, refusing a range that ends before it starts', async () => {
+    const api = console();
+    const person = await openHistory(api);
+    const from = screen.getByLabelText('From');
+    const to = screen.getByLabelText('To');
+    await fill(person, from, 'yesterday');
+    await person.click(button('Apply dates'));
+    expect(descriptionOf(from)).toContain('Enter a date and time as YYYY-MM-DD hh:mm');
+    await fill(person, from, '2026-11-23');
+    await fill(person, to, '2026-11-20');
+    await person.click(button('Apply dates'));
+    expect(descriptionOf(to)).toContain('The end is before the start');
+    expect(api.callsTo('runs.list')).toHaveLength(1);
+
+    await fill(person, to, '2026-11-23 14:05');
+    await person.keyboard('{Enter}');
+    const span = { from: new Date(2026, 10, 23).getTime(), to: new Date(2026, 10, 23, 14, 6).getTime() };
+    await waitFor(() => expect(api.callsTo('runs.list').at(-1)).toEqual({ filter: span, limit: 50 }));
+
+    await person.click(button('Any date'));
+    await waitFor(() => expect((from as HTMLInputElement).value).toBe(''));
+    expect(api.callsTo('runs.list').at(-1)).toEqual({ filter: {}, limit: 50 });
+  });
+});
+
 describe('the live run view', () => {
   it('shows each step’s state, duration and output as the events stream, then the result word; Cancel cancels', async () => {
     let detail: RunDetail = run({ lastRun: undefined } as Partial<RunDetail>);
