@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { ChannelInput, EventPayload, RunDetail, VigilApi } from '../../src-shared/contract';
 import type { Call } from './call';
 import { queryKeys, type RunFilters } from './query-keys';
@@ -33,9 +33,19 @@ export function useRunbookDiff(id: string, range: { from: number; to: number } |
   });
 }
 
+/** Runs asked for at a time: a screenful and some; older ones come a page at a time on request. */
+export const RUNS_PAGE_ROWS = 50;
+
+/** Run history, newest first, a page at a time through main's cursor. */
 export function useRuns(filter: RunFilters) {
   const call = useCall();
-  return useQuery({ queryKey: queryKeys.runsList(filter), queryFn: () => call('runs.list', { filter }), placeholderData: keepPreviousData });
+  return useInfiniteQuery({
+    queryKey: queryKeys.runsList(filter),
+    queryFn: ({ pageParam }) => call('runs.list', { filter, limit: RUNS_PAGE_ROWS, ...(pageParam === null ? {} : { cursor: pageParam }) }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useRun(id: string) {

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { RunbookSummary, RunDetail, RunPlan } from '../../../src-shared/contract';
-import { useDryRun, useStartRun } from '../../api/runbooks';
+import { useDryRun, useRerun, useStartRun } from '../../api/runbooks';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { CheckboxField, TextField } from '../../components/Field';
@@ -11,12 +11,14 @@ import { ROLE_LABELS } from '../../../src-shared/roles';
 import { confirmDefaults, confirmFieldFor, confirmSchema, stepsToConfirm } from './confirm-form';
 import { ParamField } from './ParamFields';
 import { runFormDefaults, runFormSchema, type RunRequest } from './param-form';
+import { againParams, againRequest, isSameRun } from './run-again';
 
 /** The parameters and the steps to run; sending it asks main for the plan. */
-function ParamsForm({ runbook, initial, onCancel, onPlanned }: { runbook: RunbookSummary; initial: RunRequest | null; onCancel: () => void; onPlanned: (request: RunRequest, plan: RunPlan) => void }) {
+function ParamsForm({ runbook, again, initial, onCancel, onPlanned }: { runbook: RunbookSummary; again: RunDetail | null; initial: RunRequest | null; onCancel: () => void; onPlanned: (request: RunRequest, plan: RunPlan) => void }) {
   const stepIds = runbook.steps.map((s) => s.id);
   const dryRun = useDryRun();
-  const [schema] = useState(() => runFormSchema(runbook.params, stepIds));
+  const [params] = useState(() => (again ? againParams(runbook.params) : runbook.params));
+  const [schema] = useState(() => runFormSchema(params, stepIds));
   const [defaultValues] = useState(() => {
     const values = runFormDefaults(runbook.params, stepIds);
     if (initial === null) return values;
@@ -34,7 +36,7 @@ function ParamsForm({ runbook, initial, onCancel, onPlanned }: { runbook: Runboo
       aria-label={`Run ${runbook.name}`}
     >
       {formError && <Notice tone="error" title="No plan was made">{formError}</Notice>}
-      {runbook.params.length === 0 ? <p className="field-hint">This runbook takes no parameters.</p> : runbook.params.map((p) => <ParamField key={p.name} param={p} binding={field(`params.${p.name}`)} />)}
+      {params.length === 0 ? <p className="field-hint">This runbook takes no parameters.</p> : params.map((p) => <ParamField key={p.name} param={p} binding={field(`params.${p.name}`)} />)}
       <fieldset className="choices run-steps" aria-describedby={stepsError ? `${stepsLegend}-error` : undefined}>
         <legend id={stepsLegend}>Steps to run</legend>
         {stepsError && (
@@ -88,9 +90,17 @@ export function PlanSteps({ plan }: { plan: RunPlan }) {
   );
 }
 
-/** The plan, the confirmations its steps ask for, and Run. */
-function PlanForm({ runbook, request, plan, onBack, onStarted }: { runbook: RunbookSummary; request: RunRequest; plan: RunPlan; onBack: () => void; onStarted: (run: RunDetail) => void }) {
-  const start = useStartRun();
+/**
+ * The plan, the confirmations its steps ask for, and Run. Run again with
+ * the earlier run's steps and parameters goes to main as a rerun of it, so
+ * history links the two; changed steps or a parameter taken out make it a
+ * new run.
+ */
+function PlanForm({ runbook, again, request, plan, onBack, onStarted }: { runbook: RunbookSummary; again: RunDetail | null; request: RunRequest; plan: RunPlan; onBack: () => void; onStarted: (run: RunDetail) => void }) {
+  const first = useStartRun();
+  const rerun = useRerun();
+  const rerunning = again !== null && isSameRun(again, request);
+  const start = rerunning ? rerun : first;
   const [schema] = useState(() => confirmSchema(plan));
   const [defaultValues] = useState(() => confirmDefaults(plan));
   const { formProps, field, formError } = useContractForm({ schema, defaultValues, mutation: start, fieldFor: confirmFieldFor });
@@ -98,7 +108,11 @@ function PlanForm({ runbook, request, plan, onBack, onStarted }: { runbook: Runb
 
   return (
     <form
-      {...formProps((confirmations) => start.mutate({ id: runbook.id, ...request, confirmations }, { onSuccess: ({ run }) => onStarted(run) }))}
+      {...formProps((confirmations) => {
+        const started = { onSuccess: ({ run }: { run: RunDetail }) => onStarted(run) };
+        if (again !== null && rerunning) rerun.mutate({ id: again.id, params: request.params, confirmations }, started);
+        else first.mutate({ id: runbook.id, ...request, confirmations }, started);
+      })}
       className="form form-wide"
       aria-label="Confirm and run"
     >
@@ -142,15 +156,21 @@ function PlanForm({ runbook, request, plan, onBack, onStarted }: { runbook: Runb
   );
 }
 
-/** Run: the parameter form, then the dry run's plan and the confirmations, then the run itself. */
-export function RunDialog({ runbook, onClose, onStarted }: { runbook: RunbookSummary; onClose: () => void; onStarted: (run: RunDetail) => void }) {
+/**
+ * Run: the parameter form, then the dry run's plan and the confirmations,
+ * then the run itself. Given an earlier run (again), the form starts with
+ * its parameters and steps; its secret parameters were never kept, so they
+ * are asked for again.
+ */
+export function RunDialog({ runbook, again = null, onClose, onStarted }: { runbook: RunbookSummary; again?: RunDetail | null; onClose: () => void; onStarted: (run: RunDetail) => void }) {
   const [planned, setPlanned] = useState<{ request: RunRequest; plan: RunPlan } | null>(null);
-  const [lastRequest, setLastRequest] = useState<RunRequest | null>(null);
+  const [lastRequest, setLastRequest] = useState<RunRequest | null>(() => (again ? againRequest(again) : null));
   return (
     <Dialog title={planned ? `Plan: ${runbook.name}` : `Run ${runbook.name}`} onClose={onClose} wide>
       {planned ? (
         <PlanForm
           runbook={runbook}
+          again={again}
           request={planned.request}
           plan={planned.plan}
           onBack={() => setPlanned(null)}
@@ -161,6 +181,7 @@ export function RunDialog({ runbook, onClose, onStarted }: { runbook: RunbookSum
           {runbook.description && <p className="dialog-intro">{runbook.description}</p>}
           <ParamsForm
             runbook={runbook}
+            again={again}
             initial={lastRequest}
             onCancel={onClose}
             onPlanned={(request, plan) => {

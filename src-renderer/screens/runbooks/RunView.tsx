@@ -1,6 +1,6 @@
-import type { RunDetail, RunStep } from '../../../src-shared/contract';
+import type { RunbookSummary, RunDetail, RunStep } from '../../../src-shared/contract';
 import { errorText } from '../../api/error-text';
-import { useCancelRun, useRerun, useRun } from '../../api/runbooks';
+import { useCancelRun, useRun } from '../../api/runbooks';
 import { Button } from '../../components/Button';
 import { LoadingLine } from '../../components/LoadingLine';
 import { Notice } from '../../components/Notice';
@@ -66,11 +66,13 @@ function RunFacts({ run, now }: { run: RunDetail; now: number }) {
   );
 }
 
-/** What the person may do with the run now: Cancel while it goes, Run again once it ended. */
-function RunActions({ run, onOpenRun }: { run: RunDetail; onOpenRun: (id: string) => void }) {
+/**
+ * What the person may do with the run now: Cancel while it goes; once it
+ * ended, Run again opens the Run form with its parameters and steps (while
+ * its runbook is still there to run).
+ */
+function RunActions({ run, runbook, onRunAgain }: { run: RunDetail; runbook: RunbookSummary | undefined; onRunAgain: (runbook: RunbookSummary, run: RunDetail) => void }) {
   const cancel = useCancelRun();
-  const rerun = useRerun();
-  const failure = cancel.error ?? rerun.error;
   return (
     <>
       <div className="run-actions">
@@ -79,19 +81,19 @@ function RunActions({ run, onOpenRun }: { run: RunDetail; onOpenRun: (id: string
             Cancel run
           </Button>
         )}
-        {run.can.rerun && (
-          <Button icon="undo" pending={rerun.isPending} onClick={() => rerun.mutate({ id: run.id, params: {}, confirmations: [] }, { onSuccess: ({ run: next }) => onOpenRun(next.id) })}>
+        {run.can.rerun && runbook && (
+          <Button icon="undo" onClick={() => onRunAgain(runbook, run)}>
             Run again
           </Button>
         )}
       </div>
-      {failure && <Notice tone="error" title={cancel.error ? 'The run was not cancelled' : 'The run did not start again'}>{errorText(failure)}</Notice>}
+      {cancel.error && <Notice tone="error" title="The run was not cancelled">{errorText(cancel.error)}</Notice>}
     </>
   );
 }
 
 /** One run as it happens: each step's state, duration and output as it streams, and the result word once done. */
-export function RunView({ runId, meUsername, onBack, onOpenRun }: { runId: string; meUsername: string; onBack: () => void; onOpenRun: (id: string) => void }) {
+export function RunView({ runId, meUsername, runbooks, onBack, onRunAgain }: { runId: string; meUsername: string; runbooks: RunbookSummary[]; onBack: () => void; onRunAgain: (runbook: RunbookSummary, run: RunDetail) => void }) {
   const run = useRun(runId);
   const now = useNow(1_000);
   const detail = run.data?.run;
@@ -111,7 +113,7 @@ export function RunView({ runId, meUsername, onBack, onOpenRun }: { runId: strin
             </p>
           </div>
           <RunFacts run={detail} now={now} />
-          <RunActions run={detail} onOpenRun={onOpenRun} />
+          <RunActions run={detail} runbook={runbooks.find((r) => r.id === detail.runbookId)} onRunAgain={onRunAgain} />
           {detail.state === 'awaiting_approval' && <ApprovalPanel run={detail} meUsername={meUsername} />}
           {detail.decision && detail.decision.answer === null && <DecisionPanel decision={detail.decision} canAnswer={detail.can.answer} now={now} />}
           <ol className="run-steps-list" aria-label="Steps">

@@ -30,7 +30,7 @@ export function RunbooksScreen({ user }: { user: UserSummary }) {
   const decisions = useDecisions();
   const now = useNow();
   const { tab: view, showTab: setView, focus, setFocus } = useRunbooksView(user.id);
-  const { dialog, done, open, close, finish } = useDialogs<RunbookSummary>();
+  const { dialog, done, open, close, finish } = useDialogs<{ runbook: RunbookSummary; again: RunDetail | null }>();
   const list = runbooks.data?.runbooks ?? [];
   const editing = focus?.kind === 'edit' ? (list.find((r) => r.id === focus.runbookId) ?? null) : null;
 
@@ -60,7 +60,7 @@ export function RunbooksScreen({ user }: { user: UserSummary }) {
         }
       />
       <DoneMessage message={done} />
-      {focus?.kind === 'run' && <RunView runId={focus.runId} meUsername={user.username} onBack={() => setFocus(null)} onOpenRun={openRun} />}
+      {focus?.kind === 'run' && <RunView runId={focus.runId} meUsername={user.username} runbooks={list} onBack={() => setFocus(null)} onRunAgain={(runbook, again) => open({ runbook, again })} />}
       {focus?.kind === 'edit' && (focus.runbookId === null || editing) && (
         <RunbookEditor
           runbook={editing}
@@ -84,7 +84,7 @@ export function RunbooksScreen({ user }: { user: UserSummary }) {
                 {runbooks.isError && <Notice tone="error" title="Could not load the runbooks">{errorText(runbooks.error)}</Notice>}
                 {runbooks.isPending && <LoadingLine label="Loading runbooks…" />}
                 {runbooks.data && (
-                  <RunbooksList runbooks={list} now={now} admin={admin} onRun={open} onOpenRun={openRun} onEdit={(runbook) => setFocus({ kind: 'edit', runbookId: runbook.id })} />
+                  <RunbooksList runbooks={list} now={now} admin={admin} onRun={(runbook) => open({ runbook, again: null })} onOpenRun={openRun} onEdit={(runbook) => setFocus({ kind: 'edit', runbookId: runbook.id })} />
                 )}
               </>
             )}
@@ -94,7 +94,7 @@ export function RunbooksScreen({ user }: { user: UserSummary }) {
           </div>
         </>
       )}
-      {dialog && <RunDialog runbook={dialog} onClose={close} onStarted={started} />}
+      {dialog && <RunDialog key={dialog.again?.id ?? dialog.runbook.id} runbook={dialog.runbook} again={dialog.again} onClose={close} onStarted={started} />}
     </>
   );
 }

@@ -168,6 +168,148 @@ describe('the dry run and the confirmation', () => {
   });
 });
 
+describe('Run again', () => {
+  /** A field of the dialog, which stands over the run view and its steps of the same names. */
+  const asked = (label: string) => within(screen.getByRole('dialog')).getByLabelText(label);
+  const withSecret = runbook({
+    ...EMERGENCY,
+    params: [...EMERGENCY.params, { name: 'ticket_token', type: 'string', required: false, secret: true, label: 'Ticket token' }],
+    lastRun: { id: 'run-3', state: 'done', result: 'FAILED', at: NOW },
+  });
+  const earlier = run({
+    id: 'run-3',
+    runbookId: 'emergency-response',
+    runbookName: 'Emergency response',
+    state: 'done',
+    result: 'FAILED',
+    params: { severity: 'SEV2', summary: 'Epic slow', affected: 1, window: '1h', notify: false, ticket_token: null },
+    selectedSteps: ['restart'],
+    steps: [step('declare', 'Declare the incident'), step('restart', 'Restart the interface')],
+    can: { cancel: false, approve: false, answer: false, rerun: true },
+  });
+  const again = run({ ...earlier, id: 'run-4', state: 'running', result: null, trigger: 'rerun', rerunOf: 'run-3' });
+  const console = () =>
+    runbooksConsole(admin, [withSecret], {
+      'runs.get': ({ id }) => ok({ run: id === 'run-4' ? again : earlier }),
+      'runbooks.dryRun': () => ok({ plan: plan({ steps: plan().steps.map((s) => ({ ...s, selected: s.id === 'restart' })) }) }),
+      'runs.rerun': () => ok({ run: again }),
+      'runbooks.run': () => ok({ run: again }),
+    });
+
+  async function runAgain(api: FakeVigil): Promise<UserEvent> {
+    const person = renderApp(api, '#/runbooks');
+    await person.click(await findButton('Open the last run of Emergency response'));
+    await person.click(await findButton('Run again'));
+    await screen.findByRole('dialog', { name: 'Run Emergency response' });
+    return person;
+  }
+
+  it('opens the Run form with the earlier parameters and steps, asks for the secret again, and reruns through the plan and its confirmation', async () => {
+    const api = console();
+    const person = await runAgain(api);
+    expect((asked('Severity') as HTMLSelectElement).value).toBe('SEV2');
+    expect((asked('Summary') as HTMLInputElement).value).toBe('Epic slow');
+    expect((asked('Maintenance window (optional)') as HTMLInputElement).value).toBe('1h');
+    expect((asked('Notify the routes') as HTMLInputElement).checked).toBe(false);
+    expect((asked('Declare the incident') as HTMLInputElement).checked).toBe(false);
+    expect((asked('Restart the interface') as HTMLInputElement).checked).toBe(true);
+    const token = asked('Ticket token');
+    expect((token as HTMLInputElement).value).toBe('');
+
+    await person.click(button('Review the plan'));
+    expect(descriptionOf(token)).toContain('Enter ticket token');
+    expect(api.callsTo('runbooks.dryRun')).toHaveLength(0);
+
+    await fill(person, token, 'tok-1');
+    await person.click(button('Review the plan'));
+    await screen.findByRole('dialog', { name: 'Plan: Emergency response' });
+    const params = { severity: 'SEV2', summary: 'Epic slow', affected: 1, window: '1h', notify: false, ticket_token: 'tok-1' };
+    expect(api.callsTo('runbooks.dryRun')).toEqual([{ id: 'emergency-response', params, steps: ['restart'] }]);
+
+    await person.click(button('Run now'));
+    expect(api.callsTo('runs.rerun')).toHaveLength(0);
+    await fill(person, asked('Type Epic Production to run “Restart the interface” against production'), 'Epic Production');
+    await person.click(button('Run now'));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(api.callsTo('runs.rerun')).toEqual([{ id: 'run-3', params, confirmations: [{ stepId: 'restart', typedName: 'Epic Production' }] }]);
+    expect(api.callsTo('runbooks.run')).toHaveLength(0);
+  });
+
+  it('starts a new run when the steps ticked are no longer the earlier ones', async () => {
+    const api = console();
+    const person = await runAgain(api);
+    await person.click(asked('Declare the incident'));
+    await fill(person, asked('Ticket token'), 'tok-1');
+    await person.click(button('Review the plan'));
+    await screen.findByRole('dialog', { name: 'Plan: Emergency response' });
+    await fill(person, asked('Type Epic Production to run “Restart the interface” against production'), 'Epic Production');
+    await person.click(button('Run now'));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(api.callsTo('runs.rerun')).toHaveLength(0);
+    expect(api.callsTo('runbooks.run')).toEqual([
+      {
+        id: 'emergency-response',
+        params: { severity: 'SEV2', summary: 'Epic slow', affected: 1, window: '1h', notify: false, ticket_token: 'tok-1' },
+        confirmations: [{ stepId: 'restart', typedName: 'Epic Production' }],
+      },
+    ]);
+  });
+});
+
+describe('the run history', () => {
+  const older = run({ id: 'run-b', state: 'done', result: 'FAILED', actor: 'olu' });
+  const newer = run({ id: 'run-a', state: 'done', result: 'SUCCESS' });
+  const console = () =>
+    runbooksConsole(admin, [runbook()], {
+      'runs.list': ({ cursor }) => (cursor === 'page-2' ? ok({ runs: [older], nextCursor: null, now: NOW }) : ok({ runs: [newer], nextCursor: 'page-2', now: NOW })),
+    });
+
+  async function openHistory(api: FakeVigil): Promise<UserEvent> {
+    const person = renderApp(api, '#/runbooks');
+    await person.click(await screen.findByRole('tab', { name: 'History' }));
+    await waitFor(() => expect(tableRows('Run history')).toHaveLength(1));
+    return person;
+  }
+
+  it('shows older runs a page at a time through main’s cursor, from the keyboard', async () => {
+    const api = console();
+    const person = await openHistory(api);
+    button('Show older runs').focus();
+    await person.keyboard('{Enter}');
+    await waitFor(() => expect(tableRows('Run history')).toHaveLength(2));
+    expect(tableRows('Run history')[1]).toContain('FAILED');
+    expect(api.callsTo('runs.list')).toEqual([
+      { filter: {}, limit: 50 },
+      { filter: {}, limit: 50, cursor: 'page-2' },
+    ]);
+    expect(queryButton('Show older runs')).toBeNull();
+  });
+
+  it('narrows to the runs between two local times, refusing a range that ends before it starts', async () => {
+    const api = console();
+    const person = await openHistory(api);
+    const from = screen.getByLabelText('From');
+    const to = screen.getByLabelText('To');
+    await fill(person, from, 'yesterday');
+    await person.click(button('Apply dates'));
+    expect(descriptionOf(from)).toContain('Enter a date and time as YYYY-MM-DD hh:mm');
+    await fill(person, from, '2026-11-23');
+    await fill(person, to, '2026-11-20');
+    await person.click(button('Apply dates'));
+    expect(descriptionOf(to)).toContain('The end is before the start');
+    expect(api.callsTo('runs.list')).toHaveLength(1);
+
+    await fill(person, to, '2026-11-23 14:05');
+    await person.keyboard('{Enter}');
+    const span = { from: new Date(2026, 10, 23).getTime(), to: new Date(2026, 10, 23, 14, 6).getTime() };
+    await waitFor(() => expect(api.callsTo('runs.list').at(-1)).toEqual({ filter: span, limit: 50 }));
+
+    await person.click(button('Any date'));
+    await waitFor(() => expect((from as HTMLInputElement).value).toBe(''));
+    expect(api.callsTo('runs.list').at(-1)).toEqual({ filter: {}, limit: 50 });
+  });
+});
+
 describe('the live run view', () => {
   it('shows each step’s state, duration and output as the events stream, then the result word; Cancel cancels', async () => {
     let detail: RunDetail = run({ lastRun: undefined } as Partial<RunDetail>);
