@@ -48,6 +48,7 @@ export interface RunbooksDeps {
   monitor: Pick<MonitorApi, 'addMaintenance' | 'removeMaintenance' | 'checkWorkstation'>;
   notify: Pick<NotifyApi, 'notice'>;
   tickets: Pick<TicketsApi, 'open'>;
+  safety: ActionDeps['safety'];
   outbound: OutboundGuard;
   /** The executor's and scheduler's waits; real timers by default. */
   timers?: Timers;
@@ -79,6 +80,7 @@ export function createRunbooksModule(deps: RunbooksDeps): ServiceModule<Runbooks
         monitor: deps.monitor,
         notify: deps.notify,
         tickets: deps.tickets,
+        safety: deps.safety,
         verifyAudit: deps.verifyAudit,
         exportAudit: deps.exportAudit,
         outbound: deps.outbound,

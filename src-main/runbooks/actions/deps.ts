@@ -6,6 +6,7 @@ import type { ConnectionsApi } from '../../connections';
 import type { MonitorApi } from '../../monitor';
 import type { OutboundGuard } from '../../net';
 import type { NotifyApi } from '../../notify';
+import type { SafetyApi } from '../../safety';
 import type { Store } from '../../store';
 import type { TicketsApi } from '../../tickets';
 
@@ -18,6 +19,7 @@ export interface ActionDeps {
   monitor: Pick<MonitorApi, 'addMaintenance' | 'removeMaintenance' | 'checkWorkstation'>;
   notify: Pick<NotifyApi, 'notice'>;
   tickets: Pick<TicketsApi, 'open'>;
+  safety: Pick<SafetyApi, 'monthlyReport'>;
   verifyAudit(): Promise<AuditVerifyResult>;
   exportAudit(range: { from?: number; to?: number }): Promise<{ savedTo: string; entries: number; sha256: string }>;
   outbound: OutboundGuard;

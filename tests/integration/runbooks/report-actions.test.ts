@@ -1,0 +1,54 @@
+/**
+ * The report actions on a real Vigil: the safety service's monthly
+ * clinical validation report saved as CSV into the data folder's exports,
+ * its path and headline figures as the step's outputs.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunDetail } from '../../../src-shared/contract';
+import { startTestVigil, type TestVigil } from '../../helpers/test-vigil';
+
+let vigil: TestVigil;
+let admin: string;
+
+beforeAll(async () => {
+  vigil = await startTestVigil();
+  admin = await vigil.adminToken();
+}, 60_000);
+
+afterAll(async () => {
+  await vigil?.close();
+});
+
+async function runToEnd(yaml: string, id: string): Promise<RunDetail> {
+  await vigil.ok('runbooks.save', { yaml, baseVersion: null }, admin);
+  const ended = new Promise<void>((resolve) => {
+    const off = vigil.events.subscribe(({ event, payload }) => {
+      const p = payload as { state?: string };
+      if (event === 'runbook.run.changed' && p.state === 'done') {
+        off();
+        resolve();
+      }
+    });
+  });
+  const { run } = await vigil.ok('runbooks.run', { id }, admin);
+  if ((await vigil.ok('runs.get', { id: run.id }, admin)).run.state !== 'done') await ended;
+  return (await vigil.ok('runs.get', { id: run.id }, admin)).run;
+}
+
+describe('safety_report', () => {
+  it("saves the month's clinical validation report as CSV and outputs its path and figures", async () => {
+    const done = await runToEnd(`id: safety-csv\nname: Safety CSV\nroles: [admin]\nsteps:\n  - id: report\n    name: Report\n    action: safety_report\n    with: { month: "2026-11" }\n`, 'safety-csv');
+    expect(done.result).toBe('SUCCESS');
+    const outputs = done.steps[0]!.outputs as { file: string; month: string; incidents: number; criticalIncidents: number };
+    expect(outputs).toMatchObject({ month: '2026-11', incidents: 0, criticalIncidents: 0 });
+    expect(dirname(outputs.file)).toBe(join(vigil.dataDir, 'exports'));
+    expect(outputs.file).toMatch(/vigil-clinical-validation-2026-11-[0-9TZ-]+\.csv$/);
+    expect(existsSync(outputs.file)).toBe(true);
+    if (process.platform !== 'win32') expect(statSync(outputs.file).mode & 0o777).toBe(0o600);
+    const lines = readFileSync(outputs.file, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('section,item,mean,min,minutes_at_warning_or_worse,minutes_at_critical,count');
+    expect(lines).toContain('incidents,total,,,,,0');
+  });
+});
