@@ -49,6 +49,7 @@ export interface RunbooksDeps {
   notify: Pick<NotifyApi, 'notice'>;
   tickets: Pick<TicketsApi, 'open'>;
   safety: ActionDeps['safety'];
+  kpi: ActionDeps['kpi'];
   outbound: OutboundGuard;
   /** The executor's and scheduler's waits; real timers by default. */
   timers?: Timers;
@@ -81,6 +82,7 @@ export function createRunbooksModule(deps: RunbooksDeps): ServiceModule<Runbooks
         notify: deps.notify,
         tickets: deps.tickets,
         safety: deps.safety,
+        kpi: deps.kpi,
         verifyAudit: deps.verifyAudit,
         exportAudit: deps.exportAudit,
         outbound: deps.outbound,

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import type { AuditVerifyResult, ExecEntry } from '../../../src-shared/contract';
 import type { Clock } from '../../clock';
 import type { ConnectionsApi } from '../../connections';
+import type { KpiApi } from '../../kpi';
 import type { MonitorApi } from '../../monitor';
 import type { OutboundGuard } from '../../net';
 import type { NotifyApi } from '../../notify';
@@ -20,6 +21,7 @@ export interface ActionDeps {
   notify: Pick<NotifyApi, 'notice'>;
   tickets: Pick<TicketsApi, 'open'>;
   safety: Pick<SafetyApi, 'monthlyReport'>;
+  kpi: Pick<KpiApi, 'report'>;
   verifyAudit(): Promise<AuditVerifyResult>;
   exportAudit(range: { from?: number; to?: number }): Promise<{ savedTo: string; entries: number; sha256: string }>;
   outbound: OutboundGuard;

@@ -1,7 +1,8 @@
 /**
  * The report actions on a real Vigil: the safety service's monthly
- * clinical validation report saved as CSV into the data folder's exports,
- * its path and headline figures as the step's outputs.
+ * clinical validation report and the KPI service's report saved as CSV into
+ * the data folder's exports, their paths and headline figures as the
+ * steps' outputs.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -50,5 +51,22 @@ describe('safety_report', () => {
     const lines = readFileSync(outputs.file, 'utf8').trim().split('\n');
     expect(lines[0]).toBe('section,item,mean,min,minutes_at_warning_or_worse,minutes_at_critical,count');
     expect(lines).toContain('incidents,total,,,,,0');
+  });
+});
+
+describe('kpi_report', () => {
+  it('saves the KPI report for a range as CSV and outputs its path and figures', async () => {
+    await vigil.ok('tickets.create', { title: 'Printer jam', description: 'Ward 3 printer', priority: 'low', category: 'technical' }, admin);
+    const done = await runToEnd(`id: kpi-csv\nname: KPI CSV\nroles: [admin]\nsteps:\n  - id: report\n    name: Report\n    action: kpi_report\n    with: { range: { preset: "7d" } }\n`, 'kpi-csv');
+    expect(done.result).toBe('SUCCESS');
+    const outputs = done.steps[0]!.outputs as { file: string; tickets: number | null; from: number; to: number };
+    expect(outputs.tickets).toBe(1);
+    expect(outputs.to).toBeGreaterThan(outputs.from);
+    expect(dirname(outputs.file)).toBe(join(vigil.dataDir, 'exports'));
+    expect(outputs.file).toMatch(/vigil-kpis-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}-[0-9TZ-]+\.csv$/);
+    expect(existsSync(outputs.file)).toBe(true);
+    const lines = readFileSync(outputs.file, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('kpi,label,value,previous,target,met,basis');
+    expect(lines.find((l) => l.startsWith('volume,'))).toMatch(/^volume,[^,]+,1,/);
   });
 });
