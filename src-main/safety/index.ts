@@ -40,6 +40,8 @@ export interface SafetyApi {
   verifyAudit(): Promise<void>;
   /** The month's clinical validation report and its CSV, as safety.report.csv gives them (a runbook step saves the file). */
   monthlyReport(month: ReportMonth): ReportWithCsv;
+  /** The latest evaluation, or one made now when none has run yet (a runbook step reads the indicators). */
+  current(): Evaluation;
 }
 
 export interface SafetyDeps {
@@ -137,7 +139,7 @@ export function createSafetyModule(deps: SafetyDeps): ServiceModule<SafetyApi> {
   return {
     name: 'safety',
     handlers: safetyHandlers({ clock, events, evaluator, history, incidents, settings, users: deps.users, report }),
-    api: { evaluate, verifyAudit, monthlyReport: (month) => reportWithCsv(report, month, clock.now()) },
+    api: { evaluate, verifyAudit, monthlyReport: (month) => reportWithCsv(report, month, clock.now()), current: () => evaluator.latest() ?? evaluate() },
     close: () => {
       closed = true;
       if (tick !== null) timers.clearTimeout(tick);

@@ -20,7 +20,7 @@ export interface ActionDeps {
   monitor: Pick<MonitorApi, 'addMaintenance' | 'removeMaintenance' | 'checkWorkstation'>;
   notify: Pick<NotifyApi, 'notice'>;
   tickets: Pick<TicketsApi, 'open'>;
-  safety: Pick<SafetyApi, 'monthlyReport'>;
+  safety: Pick<SafetyApi, 'monthlyReport' | 'current'>;
   kpi: Pick<KpiApi, 'report'>;
   verifyAudit(): Promise<AuditVerifyResult>;
   exportAudit(range: { from?: number; to?: number }): Promise<{ savedTo: string; entries: number; sha256: string }>;
