@@ -114,7 +114,7 @@ export async function createVigil(opts: VigilOptions): Promise<Vigil> {
     modules.add(await createTeamModule({ db, clock, log, events, secrets, outbound, tickets: tickets.api, users: users.api, audit: audit.api, ...opts.team }));
     const safety = modules.add(createSafetyModule({ db, storePath: store.path, clock, log, events, audit: audit.api, monitor: monitor.api, notify: notify.api, tickets: tickets.api, users: users.api, timers: opts.safety?.timers }));
     modules.add(createDisplaysModule({ db, clock, events, log, sessions: users.api.sessions, monitor: monitor.api }));
-    modules.add(createRunbooksModule({ db, store, dataDir, clock, log, events, audit: audit.api.writer, verifyAudit: () => audit.api.verify(), exportAudit: (range) => audit.api.exportRange(range), connections: connections.api, monitor: monitor.api, notify: notify.api, tickets: tickets.api, safety: safety.api, kpi: kpi.api, outbound, ...opts.runbooks }));
+    modules.add(createRunbooksModule({ db, store, dataDir, clock, log, events, audit: audit.api.writer, verifyAudit: () => audit.api.verify(), exportAudit: (range) => audit.api.exportRange(range), auditTally: (from) => audit.api.tally(from), connections: connections.api, monitor: monitor.api, notify: notify.api, tickets: tickets.api, safety: safety.api, kpi: kpi.api, outbound, ...opts.runbooks }));
     modules.add(createSystemModule({ version: VERSION, dataDir, startedAt, store, secrets, auditEntries: () => audit.api.count() }));
     for (const start of opts.extraModules ?? []) modules.add(await start());
 

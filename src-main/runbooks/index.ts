@@ -44,6 +44,7 @@ export interface RunbooksDeps {
   audit: AuditWriter;
   verifyAudit(): Promise<AuditVerifyResult>;
   exportAudit: ActionDeps['exportAudit'];
+  auditTally: ActionDeps['auditTally'];
   connections: Pick<ConnectionsApi, 'list' | 'find' | 'probe' | 'setSandbox'>;
   monitor: Pick<MonitorApi, 'addMaintenance' | 'removeMaintenance' | 'checkWorkstation'>;
   notify: Pick<NotifyApi, 'notice'>;
@@ -85,6 +86,7 @@ export function createRunbooksModule(deps: RunbooksDeps): ServiceModule<Runbooks
         kpi: deps.kpi,
         verifyAudit: deps.verifyAudit,
         exportAudit: deps.exportAudit,
+        auditTally: deps.auditTally,
         outbound: deps.outbound,
         pruneRuns: prune,
         execEntry: (name) => settings.execEntry(name),

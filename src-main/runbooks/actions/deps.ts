@@ -1,6 +1,7 @@
 /** What the built-in actions reach: other services through their public faces, and this module's own history. */
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { AuditVerifyResult, ExecEntry } from '../../../src-shared/contract';
+import type { AuditApi } from '../../audit';
 import type { Clock } from '../../clock';
 import type { ConnectionsApi } from '../../connections';
 import type { KpiApi } from '../../kpi';
@@ -23,6 +24,7 @@ export interface ActionDeps {
   safety: Pick<SafetyApi, 'monthlyReport' | 'current'>;
   kpi: Pick<KpiApi, 'report'>;
   verifyAudit(): Promise<AuditVerifyResult>;
+  auditTally: AuditApi['tally'];
   exportAudit(range: { from?: number; to?: number }): Promise<{ savedTo: string; entries: number; sha256: string }>;
   outbound: OutboundGuard;
   /** Prunes run history beyond the retention; returns how many runs went. */

@@ -58,7 +58,8 @@ describe('the daily health check against the sandbox', () => {
     expect(done.actor).toBe('olly');
     expect(states(done)).toMatchObject({ connections: 'succeeded', certificates: 'succeeded', store: 'succeeded', audit: 'succeeded' });
     expect(done.steps.find((s) => s.id === 'connections')!.lines.map((l) => l.text)).toEqual(['Sandbox EHR: pass']);
-    expect(done.steps.map((s) => s.id)).toEqual(['connections', 'certificates', 'workstation', 'safety', 'store', 'audit', 'report']);
+    expect(done.steps.map((s) => s.id)).toEqual(['connections', 'certificates', 'workstation', 'safety', 'sign_ins', 'store', 'audit', 'report']);
+    expect(states(done).sign_ins).toBe('succeeded');
     // Six indicators and the overall score, whatever they read.
     expect(done.steps.find((s) => s.id === 'safety')!.lines).toHaveLength(7);
     // The workstation is this machine, and a fresh Vigil's compliance may read critical once its audit walk is in:
