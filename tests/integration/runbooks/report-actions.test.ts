@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunDetail } from '../../../src-shared/contract';
 import { startTestVigil, type TestVigil } from '../../helpers/test-vigil';
+import { runToEnd } from './run-to-end';
 
 let vigil: TestVigil;
 let admin: string;
@@ -22,25 +23,14 @@ afterAll(async () => {
   await vigil?.close();
 });
 
-async function runToEnd(yaml: string, id: string): Promise<RunDetail> {
+async function saveAndRun(yaml: string, id: string): Promise<RunDetail> {
   await vigil.ok('runbooks.save', { yaml, baseVersion: null }, admin);
-  const ended = new Promise<void>((resolve) => {
-    const off = vigil.events.subscribe(({ event, payload }) => {
-      const p = payload as { state?: string };
-      if (event === 'runbook.run.changed' && p.state === 'done') {
-        off();
-        resolve();
-      }
-    });
-  });
-  const { run } = await vigil.ok('runbooks.run', { id }, admin);
-  if ((await vigil.ok('runs.get', { id: run.id }, admin)).run.state !== 'done') await ended;
-  return (await vigil.ok('runs.get', { id: run.id }, admin)).run;
+  return runToEnd(vigil, id, admin);
 }
 
 describe('safety_report', () => {
   it("saves the month's clinical validation report as CSV and outputs its path and figures", async () => {
-    const done = await runToEnd(`id: safety-csv\nname: Safety CSV\nroles: [admin]\nsteps:\n  - id: report\n    name: Report\n    action: safety_report\n    with: { month: "2026-11" }\n`, 'safety-csv');
+    const done = await saveAndRun(`id: safety-csv\nname: Safety CSV\nroles: [admin]\nsteps:\n  - id: report\n    name: Report\n    action: safety_report\n    with: { month: "2026-11" }\n`, 'safety-csv');
     expect(done.result).toBe('SUCCESS');
     const outputs = done.steps[0]!.outputs as { file: string; month: string; incidents: number; criticalIncidents: number };
     expect(outputs).toMatchObject({ month: '2026-11', incidents: 0, criticalIncidents: 0 });
@@ -57,7 +47,7 @@ describe('safety_report', () => {
 describe('kpi_report', () => {
   it('saves the KPI report for a range as CSV and outputs its path and figures', async () => {
     await vigil.ok('tickets.create', { title: 'Printer jam', description: 'Ward 3 printer', priority: 'low', category: 'technical' }, admin);
-    const done = await runToEnd(`id: kpi-csv\nname: KPI CSV\nroles: [admin]\nsteps:\n  - id: report\n    name: Report\n    action: kpi_report\n    with: { range: { preset: "7d" } }\n`, 'kpi-csv');
+    const done = await saveAndRun(`id: kpi-csv\nname: KPI CSV\nroles: [admin]\nsteps:\n  - id: report\n    name: Report\n    action: kpi_report\n    with: { range: { preset: "7d" } }\n`, 'kpi-csv');
     expect(done.result).toBe('SUCCESS');
     const outputs = done.steps[0]!.outputs as { file: string; tickets: number | null; from: number; to: number };
     expect(outputs.tickets).toBe(1);

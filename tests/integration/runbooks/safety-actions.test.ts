@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SAFETY_SETTINGS, INDICATOR_IDS, type RunDetail } from '../../../src-shared/contract';
 import { startTestVigil, type TestVigil } from '../../helpers/test-vigil';
+import { runToEnd } from './run-to-end';
 import { manualTimers } from '../safety/manual-timers';
 
 let vigil: TestVigil;
@@ -32,22 +33,9 @@ async function withCompliance(warning: number, critical: number, expectedVersion
   await vigil.ok('safety.settings.save', { expectedVersion, settings }, admin);
   // The step reads the latest evaluation, as the screen does.
   timers.tick();
-  return runToEnd();
+  return runToEnd(vigil, 'safety-check', admin);
 }
 
-async function runToEnd(): Promise<RunDetail> {
-  const ended = new Promise<void>((resolve) => {
-    const off = vigil.events.subscribe(({ event, payload }) => {
-      if (event === 'runbook.run.changed' && (payload as { state?: string }).state === 'done') {
-        off();
-        resolve();
-      }
-    });
-  });
-  const { run } = await vigil.ok('runbooks.run', { id: 'safety-check' }, admin);
-  if ((await vigil.ok('runs.get', { id: run.id }, admin)).run.state !== 'done') await ended;
-  return (await vigil.ok('runs.get', { id: run.id }, admin)).run;
-}
 
 describe('safety_indicators', () => {
   it('reads every indicator and passes while none is critical', async () => {

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunDetail } from '../../../src-shared/contract';
 import { ADMIN, startTestVigil, type TestVigil } from '../../helpers/test-vigil';
+import { runToEnd } from './run-to-end';
 
 let vigil: TestVigil;
 let admin: string;
@@ -19,17 +20,7 @@ afterAll(async () => {
 async function runWithMax(max: number): Promise<RunDetail> {
   const id = `sign-ins-${max}`;
   await vigil.ok('runbooks.save', { yaml: `id: ${id}\nname: Sign-ins ${max}\nroles: [admin]\nsteps:\n  - id: count\n    name: Count\n    action: failed_sign_ins\n    with: { max: ${max} }\n`, baseVersion: null }, admin);
-  const ended = new Promise<void>((resolve) => {
-    const off = vigil.events.subscribe(({ event, payload }) => {
-      if (event === 'runbook.run.changed' && (payload as { state?: string }).state === 'done') {
-        off();
-        resolve();
-      }
-    });
-  });
-  const { run } = await vigil.ok('runbooks.run', { id }, admin);
-  if ((await vigil.ok('runs.get', { id: run.id }, admin)).run.state !== 'done') await ended;
-  return (await vigil.ok('runs.get', { id: run.id }, admin)).run;
+  return runToEnd(vigil, id, admin);
 }
 
 describe('failed_sign_ins', () => {
