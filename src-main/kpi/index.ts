@@ -4,6 +4,7 @@
  * tickets per request), and system figures from the monitor's rollups,
  * against targets admins set.
  */
+import type { KpiRange, KpiReport } from '../../src-shared/contract';
 import type { ServiceModule } from '../service-module';
 import { kpiHandlers } from './handlers';
 import { KpiService, type KpiServiceDeps } from './kpi-service';
@@ -11,6 +12,8 @@ import { KpiService, type KpiServiceDeps } from './kpi-service';
 export interface KpiApi {
   /** Resolves once every ticket change so far is counted (tests and benches wait on it). */
   caughtUp(): Promise<void>;
+  /** The report for a range, as kpi.report gives it (a runbook step saves it as CSV). */
+  report(range: KpiRange): Promise<KpiReport>;
 }
 
 export type KpiDeps = Omit<KpiServiceDeps, 'timeZone'> & {
@@ -23,7 +26,7 @@ export function createKpiModule(deps: KpiDeps): ServiceModule<KpiApi> {
   return {
     name: 'kpi',
     handlers: kpiHandlers(service),
-    api: { caughtUp: () => service.caughtUp() },
+    api: { caughtUp: () => service.caughtUp(), report: (range) => service.report(range) },
     close: () => service.close(),
   };
 }

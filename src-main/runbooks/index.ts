@@ -44,10 +44,13 @@ export interface RunbooksDeps {
   audit: AuditWriter;
   verifyAudit(): Promise<AuditVerifyResult>;
   exportAudit: ActionDeps['exportAudit'];
+  auditTally: ActionDeps['auditTally'];
   connections: Pick<ConnectionsApi, 'list' | 'find' | 'probe' | 'setSandbox'>;
   monitor: Pick<MonitorApi, 'addMaintenance' | 'removeMaintenance' | 'checkWorkstation'>;
   notify: Pick<NotifyApi, 'notice'>;
   tickets: Pick<TicketsApi, 'open'>;
+  safety: ActionDeps['safety'];
+  kpi: ActionDeps['kpi'];
   outbound: OutboundGuard;
   /** The executor's and scheduler's waits; real timers by default. */
   timers?: Timers;
@@ -79,8 +82,11 @@ export function createRunbooksModule(deps: RunbooksDeps): ServiceModule<Runbooks
         monitor: deps.monitor,
         notify: deps.notify,
         tickets: deps.tickets,
+        safety: deps.safety,
+        kpi: deps.kpi,
         verifyAudit: deps.verifyAudit,
         exportAudit: deps.exportAudit,
+        auditTally: deps.auditTally,
         outbound: deps.outbound,
         pruneRuns: prune,
         execEntry: (name) => settings.execEntry(name),

@@ -9,7 +9,7 @@ import type { UsersApi } from '../users';
 import type { Evaluator } from './evaluator';
 import { DAY_MS, HOUR_MS, type History } from './history';
 import type { IncidentRepo } from './incident-repo';
-import { monthlyReport, reportCsv, type ReportDeps } from './report';
+import { monthlyReport, reportWithCsv, type ReportDeps } from './report';
 import { canonicalJson, signatureHash } from './signatures';
 import { SettingsConflictError, type SettingsRepo } from './settings-repo';
 
@@ -170,7 +170,8 @@ export function safetyHandlers(deps: SafetyHandlerDeps): HandlerTable<SafetyChan
 
     'safety.report.csv': (month, ctx) => {
       ctx.audit({ target: auditTarget.safetyReport(month.label) });
-      return { filename: `vigil-clinical-validation-${month.label}.csv`, csv: reportCsv(monthlyReport(deps.report, month, clock.now())) };
+      const { filename, csv } = reportWithCsv(deps.report, month, clock.now());
+      return { filename, csv };
     },
   };
 }

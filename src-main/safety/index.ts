@@ -20,12 +20,14 @@ import type { UsersApi } from '../users';
 import { Episodes } from './episodes';
 import { Evaluator, type Evaluation } from './evaluator';
 import { safetyHandlers } from './handlers';
+import { reportWithCsv, type ReportMonth, type ReportWithCsv } from './report';
 import { History } from './history';
 import { IncidentRepo } from './incident-repo';
 import { redactionSelfTest } from './phi-self-test';
 import { SettingsRepo } from './settings-repo';
 
 export type { Evaluation } from './evaluator';
+export type { ReportMonth, ReportWithCsv } from './report';
 
 export const SAFETY_TICK_MS = 30_000;
 /** The audit chain is walked this often (off the main thread); ticks use its last verdict. */
@@ -36,6 +38,10 @@ export interface SafetyApi {
   evaluate(): Evaluation;
   /** Walks the audit chain now and keeps its verdict for the next evaluations. */
   verifyAudit(): Promise<void>;
+  /** The month's clinical validation report and its CSV, as safety.report.csv gives them (a runbook step saves the file). */
+  monthlyReport(month: ReportMonth): ReportWithCsv;
+  /** The latest evaluation, or one made now when none has run yet (a runbook step reads the indicators). */
+  current(): Evaluation;
 }
 
 export interface SafetyDeps {
@@ -91,6 +97,8 @@ export function createSafetyModule(deps: SafetyDeps): ServiceModule<SafetyApi> {
     selfTest: () => redactionSelfTest(redact),
   });
 
+  const report = { history, incidents, tickets: deps.tickets, tickMs: SAFETY_TICK_MS };
+
   let closed = false;
   let tick: unknown = null;
   let verifyTimer: unknown = null;
@@ -130,8 +138,8 @@ export function createSafetyModule(deps: SafetyDeps): ServiceModule<SafetyApi> {
 
   return {
     name: 'safety',
-    handlers: safetyHandlers({ clock, events, evaluator, history, incidents, settings, users: deps.users, report: { history, incidents, tickets: deps.tickets, tickMs: SAFETY_TICK_MS } }),
-    api: { evaluate, verifyAudit },
+    handlers: safetyHandlers({ clock, events, evaluator, history, incidents, settings, users: deps.users, report }),
+    api: { evaluate, verifyAudit, monthlyReport: (month) => reportWithCsv(report, month, clock.now()), current: () => evaluator.latest() ?? evaluate() },
     close: () => {
       closed = true;
       if (tick !== null) timers.clearTimeout(tick);

@@ -35,7 +35,20 @@ export function recommendations(r: Omit<SafetyReport, 'recommendations' | 'gener
   return out;
 }
 
-export function monthlyReport(deps: ReportDeps, month: { label: string; from: number; to: number }, now: number): SafetyReport {
+/** A calendar month in the workstation's zone: YYYY-MM and its bounds. */
+export interface ReportMonth {
+  label: string;
+  from: number;
+  to: number;
+}
+
+export interface ReportWithCsv {
+  report: SafetyReport;
+  filename: string;
+  csv: string;
+}
+
+export function monthlyReport(deps: ReportDeps, month: ReportMonth, now: number): SafetyReport {
   const indicators = SERIES_KEYS.map((key) => {
     const buckets = deps.history.buckets('hour', key, month.from, month.to);
     let n = 0;
@@ -81,4 +94,9 @@ export function reportCsv(r: SafetyReport): string {
     ...r.recommendations.map((rec) => ['recommendation', rec.text, '', '', '', '', '']),
   ];
   return stringify(rows);
+}
+
+export function reportWithCsv(deps: ReportDeps, month: ReportMonth, now: number): ReportWithCsv {
+  const report = monthlyReport(deps, month, now);
+  return { report, filename: `vigil-clinical-validation-${month.label}.csv`, csv: reportCsv(report) };
 }

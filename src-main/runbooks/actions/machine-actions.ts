@@ -117,6 +117,19 @@ export function machineActions(deps: ActionDeps) {
       },
     }),
     action({
+      name: 'failed_sign_ins',
+      summary: 'Count failed passwords in the last 24 hours (from the audit trail) against a limit',
+      inputs: z.object({ max: z.number().int().min(0).max(100_000).default(10) }).strict(),
+      describe: (i) => `Count failed passwords of the last 24 hours; fail above ${i.max}.`,
+      defaultTimeoutMs: 60_000,
+      run: async ({ inputs, log }) => {
+        const { failedPasswords } = deps.auditTally(deps.clock.now() - 86_400_000);
+        log(`${failedPasswords} failed passwords in the last 24 hours (limit ${inputs.max})`);
+        if (failedPasswords > inputs.max) throw new StepFailure(`${failedPasswords} failed passwords in the last 24 hours, above the limit of ${inputs.max}.`, { failed: failedPasswords });
+        return { failed: failedPasswords };
+      },
+    }),
+    action({
       name: 'prune_history',
       summary: 'Delete run history older than the retention',
       inputs: z.object({}).strict(),

@@ -58,10 +58,15 @@ describe('the daily health check against the sandbox', () => {
     expect(done.actor).toBe('olly');
     expect(states(done)).toMatchObject({ connections: 'succeeded', certificates: 'succeeded', store: 'succeeded', audit: 'succeeded' });
     expect(done.steps.find((s) => s.id === 'connections')!.lines.map((l) => l.text)).toEqual(['Sandbox EHR: pass']);
-    // The workstation is this machine: the report follows whatever it measured.
-    const workstationFailed = done.steps.find((s) => s.id === 'workstation')!.state === 'failed';
-    expect(done.result).toBe(workstationFailed ? 'PARTIAL_SUCCESS' : 'SUCCESS');
-    expect(states(done).report).toBe(workstationFailed ? 'succeeded' : 'skipped');
+    expect(done.steps.map((s) => s.id)).toEqual(['connections', 'certificates', 'workstation', 'safety', 'sign_ins', 'store', 'audit', 'report']);
+    expect(states(done).sign_ins).toBe('succeeded');
+    // Six indicators and the overall score, whatever they read.
+    expect(done.steps.find((s) => s.id === 'safety')!.lines).toHaveLength(7);
+    // The workstation is this machine, and a fresh Vigil's compliance may read critical once its audit walk is in:
+    // the report follows whatever they measured.
+    const checksFailed = done.steps.some((s) => (s.id === 'workstation' || s.id === 'safety') && s.state === 'failed');
+    expect(done.result).toBe(checksFailed ? 'PARTIAL_SUCCESS' : 'SUCCESS');
+    expect(states(done).report).toBe(checksFailed ? 'succeeded' : 'skipped');
     expect(steps.filter((s) => s.startsWith('store:'))).toEqual(['store:start', 'store:output', 'store:result']);
   }, 60_000);
 
@@ -109,7 +114,10 @@ describe('the emergency response', () => {
 
     await vigil.ok('decisions.answer', { runId: run.id, stepId: 'close', choice: 'Resolved' }, admin);
     const done = await finished(run.id);
-    expect(done.result).toBe('SUCCESS');
+    // The indicators are assessed whatever they read; a critical one (a fresh Vigil's compliance may be) makes the run partial.
+    const safety = done.steps.find((s) => s.id === 'patient_safety')!;
+    expect(safety.lines).toHaveLength(7);
+    expect(done.result).toBe(safety.state === 'failed' ? 'PARTIAL_SUCCESS' : 'SUCCESS');
     expect(states(done).end_window).toBe('succeeded');
     expect((await vigil.ok('maintenance.list', {}, admin)).windows.map((w) => w.window.id)).not.toContain(maintenanceId);
   }, 60_000);
