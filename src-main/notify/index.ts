@@ -15,6 +15,7 @@ import { browserDesktop } from './browser-desktop';
 import { ChannelAdmin } from './channel-admin';
 import { ChannelRepo } from './channel-repo';
 import { DeliveryStore } from './delivery-store';
+import type { DeliveryResult } from './delivery-log';
 import type { DesktopNotifier } from './desktop';
 import { notifyHandlers } from './handlers';
 import { createNotifier, type NotifierDeps } from './notifier';
@@ -55,6 +56,14 @@ export interface NotifyApi {
   notice: SendNotice;
   /** Every channel and whether it delivers (the safety score's breach-detection evidence). */
   routes(): RouteHealth[];
+  /** Sends a test notice through every enabled channel, one after another, as notify.channels.test does for one (a runbook step). */
+  testChannels(): Promise<ChannelTest[]>;
+}
+
+/** One channel's test: its name and kind, and how the delivery went. */
+export interface ChannelTest extends DeliveryResult {
+  name: string;
+  kind: string;
 }
 
 export function createNotifyModule(deps: NotifyDeps): ServiceModule<NotifyApi> {
@@ -80,6 +89,11 @@ export function createNotifyModule(deps: NotifyDeps): ServiceModule<NotifyApi> {
       route: createAlertRouter({ channels: repo, notifier, log }),
       notice: createNoticeRouter({ channels: repo, notifier, log }),
       routes: () => repo.list().map((c) => ({ name: c.name, kind: c.kind, enabled: c.enabled, status: notifier.health(c.id).status })),
+      testChannels: async () => {
+        const tests: ChannelTest[] = [];
+        for (const c of repo.list().filter((c) => c.enabled)) tests.push({ name: c.name, kind: c.kind, ...(await notifier.sendTest(c.id)) });
+        return tests;
+      },
     },
     // Stops the queues; what was still waiting is logged as failed.
     close: () => notifier.close(),

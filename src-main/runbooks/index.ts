@@ -47,7 +47,7 @@ export interface RunbooksDeps {
   auditTally: ActionDeps['auditTally'];
   connections: Pick<ConnectionsApi, 'list' | 'find' | 'probe' | 'setSandbox'>;
   monitor: Pick<MonitorApi, 'addMaintenance' | 'removeMaintenance' | 'checkWorkstation'>;
-  notify: Pick<NotifyApi, 'notice'>;
+  notify: Pick<NotifyApi, 'notice' | 'testChannels'>;
   tickets: Pick<TicketsApi, 'open'>;
   safety: ActionDeps['safety'];
   kpi: ActionDeps['kpi'];

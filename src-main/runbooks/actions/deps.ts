@@ -19,7 +19,7 @@ export interface ActionDeps {
   clock: Clock;
   connections: Pick<ConnectionsApi, 'list' | 'find' | 'probe' | 'setSandbox'>;
   monitor: Pick<MonitorApi, 'addMaintenance' | 'removeMaintenance' | 'checkWorkstation'>;
-  notify: Pick<NotifyApi, 'notice'>;
+  notify: Pick<NotifyApi, 'notice' | 'testChannels'>;
   tickets: Pick<TicketsApi, 'open'>;
   safety: Pick<SafetyApi, 'monthlyReport' | 'current'>;
   kpi: Pick<KpiApi, 'report'>;

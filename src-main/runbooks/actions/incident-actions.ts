@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { connectionTarget, SEVERITIES, type Severity } from '../../../src-shared/monitoring';
 import { durationSchema, parseDuration } from '../../../src-shared/runbooks';
 import type { Priority } from '../../../src-shared/tickets';
-import { action } from './action';
+import { action, StepFailure } from './action';
 import type { ActionDeps } from './deps';
 
 const PRIORITY: Record<Severity, Priority> = { SEV1: 'emergency', SEV2: 'critical', SEV3: 'high' };
@@ -97,6 +97,21 @@ export function incidentActions(deps: ActionDeps) {
         notice(inputs.severity, `vigil/runbook/${runId}/${inputs.subject}`, inputs.subject, inputs.summary);
         log(`Sent to the ${inputs.severity} routes`);
         return { sent: true };
+      },
+    }),
+    action({
+      name: 'test_notification_channels',
+      summary: 'Send a test notice through every enabled notification channel',
+      inputs: z.object({}).strict(),
+      describe: () => 'Send a test notice through every enabled notification channel; fail if one does not deliver.',
+      defaultTimeoutMs: 120_000,
+      run: async ({ log }) => {
+        const tests = await deps.notify.testChannels();
+        for (const t of tests) log(`${t.name} (${t.kind}): ${t.outcome}${t.error ? ` — ${t.error}` : ''}`);
+        const failed = tests.filter((t) => t.outcome === 'failed').map((t) => t.name);
+        const outputs = { tested: tests.length, failed };
+        if (failed.length > 0) throw new StepFailure(`${failed.length} of ${tests.length} notification channels did not deliver: ${failed.join(', ')}.`, outputs);
+        return outputs;
       },
     }),
   ];
