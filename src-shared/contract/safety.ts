@@ -142,6 +142,10 @@ export type Compliance = z.infer<typeof complianceSchema>;
 
 export const RECOMMENDED_ACTIONS = ['prepare_model_rollback', 'scale_capacity', 'notify_clinical_users', 'clinical_review'] as const;
 export type RecommendedActionCode = (typeof RECOMMENDED_ACTIONS)[number];
+/** The shipped runbook (resources/runbooks) that carries out a recommended action, where there is one. */
+export const RECOMMENDED_RUNBOOKS: Partial<Record<RecommendedActionCode, { id: string; name: string }>> = {
+  prepare_model_rollback: { id: 'prepare-model-rollback', name: 'Prepare model rollback' },
+};
 
 export const SIGNATURE_MEANINGS = ['reviewed', 'approved'] as const;
 export type SignatureMeaning = (typeof SIGNATURE_MEANINGS)[number];

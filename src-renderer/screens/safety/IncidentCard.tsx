@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { can } from '../../../src-shared/roles';
-import type { SafetyIncident, UserSummary } from '../../../src-shared/contract';
+import { RECOMMENDED_RUNBOOKS, type SafetyIncident, type UserSummary } from '../../../src-shared/contract';
 import { ticketNumberLabel } from '../../../src-shared/tickets';
 import { errorText } from '../../api/error-text';
+import { screenHref } from '../../frame/screens';
 import { useAcknowledgeIncident, useCommentIncident } from '../../api/safety';
 import { Button } from '../../components/Button';
 import { TextAreaField } from '../../components/Field';
@@ -61,6 +62,12 @@ export function IncidentCard({ incident, user }: { incident: SafetyIncident; use
       {incident.action && (
         <p className="incident-action">
           <strong>Recommended action</strong> <code>{incident.action.code}</code>: {incident.action.text}
+          {RECOMMENDED_RUNBOOKS[incident.action.code] && (
+            <>
+              {' '}
+              <a href={screenHref('runbooks')}>Runbook: {RECOMMENDED_RUNBOOKS[incident.action.code]!.name}</a>
+            </>
+          )}
         </p>
       )}
       {incident.ticket && <p>Emergency ticket {ticketNumberLabel(incident.ticket.number)} opened (clinical, patient safety).</p>}

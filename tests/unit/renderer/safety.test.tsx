@@ -128,6 +128,7 @@ describe('the Safety screen', () => {
     renderApp(safetyConsole('operator'), '#/safety');
     expect(await screen.findByText('#4 AI accuracy')).toBeTruthy();
     expect(pageText()).toContain('prepare_model_rollback');
+    expect(screen.getByRole('link', { name: 'Runbook: Prepare model rollback' }).getAttribute('href')).toBe('#/runbooks');
     expect(pageText()).toContain('Emergency ticket VIG-1042');
     expect(screen.queryByRole('button', { name: /Sign off/ })).toBeNull();
   });

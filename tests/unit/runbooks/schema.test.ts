@@ -9,6 +9,7 @@ import { builtinActions } from '../../../src-main/runbooks/actions';
 import type { ActionDeps } from '../../../src-main/runbooks/actions/deps';
 import { validateRunbook } from '../../../src-main/runbooks/definition/validate';
 import { SHIPPED_RUNBOOKS_DIR } from '../../../src-main/runbooks/library';
+import { RECOMMENDED_RUNBOOKS } from '../../../src-shared/contract';
 
 // The schema needs the actions' names and input shapes only; nothing here runs them.
 const actions = builtinActions({} as ActionDeps);
@@ -81,5 +82,12 @@ describe('the shipped runbooks', () => {
     expect(def('daily-health-check.yaml').schedule?.cron).toBe('0 6 * * *');
     expect(def('weekly-maintenance.yaml').schedule?.cron).toBe('0 2 * * SUN');
     expect(def('prepare-model-rollback.yaml').approval).toEqual({ count: 1, roles: ['admin', 'safety_officer'] });
+  });
+
+  it('include each runbook a safety incident recommends, under the id and name it links to', () => {
+    for (const { id, name } of Object.values(RECOMMENDED_RUNBOOKS)) {
+      const def = validateRunbook(readFileSync(join(SHIPPED_RUNBOOKS_DIR, `${id}.yaml`), 'utf8'), `${id}.yaml`, actions).definition!;
+      expect(def).toMatchObject({ id, name });
+    }
   });
 });
