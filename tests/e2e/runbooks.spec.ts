@@ -86,7 +86,7 @@ test('runbooks from a button: run and watch, roles, approval by a second admin, 
     const openPlan = async () => {
       await openForm();
       await dialog.getByRole('button', { name: 'Review the plan' }).click();
-      await expect(plan.getByRole('list', { name: 'Plan' }).getByRole('listitem')).toHaveCount(6);
+      await expect(plan.getByRole('list', { name: 'Plan' }).getByRole('listitem')).toHaveCount(8);
     };
     await dialogInBothThemes(page, 'runbooks-run-form', openForm);
     await dialogInBothThemes(page, 'runbooks-plan', openPlan);
@@ -94,7 +94,7 @@ test('runbooks from a button: run and watch, roles, approval by a second admin, 
     await plan.getByRole('button', { name: 'Run now' }).click();
     await expect(page.getByRole('heading', { level: 2, name: 'Daily health check' })).toBeVisible();
     const steps = page.getByRole('list', { name: 'Steps' }).getByRole('listitem');
-    await expect(steps).toHaveCount(6);
+    await expect(steps).toHaveCount(8);
     await expect(runResult(page)).toHaveText(/^(SUCCESS|PARTIAL SUCCESS|FAILED)$/, { timeout: STEPS_WITHIN_MS });
     for (const step of await steps.all()) {
       await expect(step.locator('.status')).toHaveText(/^(Succeeded|Failed|Skipped|Timed out)$/);
