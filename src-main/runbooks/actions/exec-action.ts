@@ -13,7 +13,7 @@ import type { ActionDeps } from './deps';
 const MAX_OUTPUT_LINES = 500;
 const PLACEHOLDER = /\{([a-z][a-z0-9_]*)\}/g;
 
-/** The argv for an entry's template and the step's values; a placeholder without a value is refused. */
+/** The argv for an entry's template and the step's values: each {name} is replaced by its value, and a {name} the step gives no value for is refused. */
 export function buildArgs(template: readonly string[], values: Record<string, string | number | boolean>): string[] {
   return template.map((part) =>
     part.replace(PLACEHOLDER, (_, name: string) => {

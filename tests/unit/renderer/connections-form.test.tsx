@@ -165,7 +165,7 @@ describe('plain http:// and the client secret’s end date', () => {
     const api = adminConsole([]);
     const person = await openAddForm(api);
     await fillCernerConnection(person);
-    await fill(person, field('FHIR base URL'), 'http://ehr.hospital.lan/fhir');
+    await fill(person, field('FHIR base URL'), 'http://ehr.hospital.example/fhir');
     await person.click(button('Save connection'));
 
     const baseUrl = field('FHIR base URL');
@@ -183,13 +183,13 @@ describe('plain http:// and the client secret’s end date', () => {
     const api = adminConsole([], { 'connections.create': (input) => ok(connection(9, input.config)) });
     const person = await openAddForm(api);
     await fillCernerConnection(person);
-    await fill(person, field('FHIR base URL'), 'http://ehr.hospital.lan/fhir');
+    await fill(person, field('FHIR base URL'), 'http://ehr.hospital.example/fhir');
     expect(pageText()).not.toContain('cross the network unencrypted');
     await person.click(field('Allow plain http:// (unencrypted)'));
     expect(liveTexts('status').join(' ')).toContain('tokens, passwords and patient data cross the network unencrypted');
     await person.click(button('Save connection'));
     await waitFor(() => expect(api.callsTo('connections.create')).toHaveLength(1));
-    expect(api.callsTo('connections.create')[0]).toMatchObject({ config: { baseUrl: 'http://ehr.hospital.lan/fhir', allowPlainHttp: true } });
+    expect(api.callsTo('connections.create')[0]).toMatchObject({ config: { baseUrl: 'http://ehr.hospital.example/fhir', allowPlainHttp: true } });
   });
 
   it('a client secret may have an end date, typed as the tables show dates; other sign-in methods do not ask', async () => {

@@ -205,7 +205,7 @@ describe('what a connection shows about its transport and credentials', () => {
       vendor: 'cerner',
       authMode: 'client_secret_basic',
       clientId: 'noc',
-      baseUrl: 'http://cerner.hospital.lan/r4',
+      baseUrl: 'http://cerner.hospital.example/r4',
       allowPlainHttp: true,
       clientSecretExpiresAt: NOW + 40 * DAY,
     }, { hasSecret: true });
