@@ -313,7 +313,8 @@ export const alertSchema = z.object({
   status: z.enum(ALERT_STATUSES),
   openedAt: epochMs,
   updatedAt: epochMs,
-  acknowledged: z.object({ by: z.string(), at: epochMs }).nullable(),
+  /** workstation: in team mode, the workstation another operator acknowledged it on first (null: this one). */
+  acknowledged: z.object({ by: z.string(), at: epochMs, workstation: z.string().nullable().default(null) }).nullable(),
   resolved: z
     .object({
       at: epochMs,

@@ -111,7 +111,7 @@ export async function createVigil(opts: VigilOptions): Promise<Vigil> {
       createTicketsModule({ db, clock, log, events, secrets, audit: audit.api.writer, notify: notify.api, monitor: monitor.api, connections: connections.api, users: users.api, kb: kb.api, ...opts.tickets }),
     );
     const kpi = modules.add(createKpiModule({ db, clock, log, events, tickets: tickets.api, monitor: monitor.api, timeZone: opts.kpi?.timeZone }));
-    modules.add(await createTeamModule({ db, clock, log, events, secrets, outbound, tickets: tickets.api, users: users.api, audit: audit.api, ...opts.team }));
+    modules.add(await createTeamModule({ db, clock, log, events, secrets, outbound, tickets: tickets.api, users: users.api, monitor: monitor.api, audit: audit.api, ...opts.team }));
     const safety = modules.add(createSafetyModule({ db, storePath: store.path, clock, log, events, audit: audit.api, monitor: monitor.api, notify: notify.api, tickets: tickets.api, users: users.api, timers: opts.safety?.timers }));
     modules.add(createDisplaysModule({ db, clock, events, log, sessions: users.api.sessions, monitor: monitor.api }));
     modules.add(createRunbooksModule({ db, store, dataDir, clock, log, events, audit: audit.api.writer, verifyAudit: () => audit.api.verify(), exportAudit: (range) => audit.api.exportRange(range), auditTally: (from) => audit.api.tally(from), connections: connections.api, monitor: monitor.api, notify: notify.api, tickets: tickets.api, safety: safety.api, kpi: kpi.api, outbound, ...opts.runbooks }));

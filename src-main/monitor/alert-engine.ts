@@ -50,6 +50,13 @@ export type AlertInput =
   /** Takes an acknowledgement back (a slip of the key): the alert is open again and reminders start over from now. */
   | { type: 'unacknowledge'; at: number; alertId: string; by: string }
   | { type: 'resolve'; at: number; alertId: string; by: string }
+  /**
+   * Team mode: who acknowledged this problem first anywhere, as the shared
+   * database decided. An open alert is acknowledged as theirs (and the
+   * channels told); one acknowledged here later names them instead, told
+   * nothing again.
+   */
+  | { type: 'holder'; at: number; alertId: string; holder: { by: string; at: number; workstation: string | null } }
   /** The target is no longer watched (its connection removed or disabled): its alerts resolve, and it is forgotten. */
   | { type: 'retire'; at: number; targetId: string; by: string; reason: 'removed' | 'disabled' };
 
@@ -128,6 +135,9 @@ export class AlertEngine {
       case 'unacknowledge':
         this.unacknowledge(input.alertId, at, out);
         break;
+      case 'holder':
+        this.takeHolder(input.alertId, input.holder, at, out);
+        break;
       case 'resolve': {
         const alert = this.find(input.alertId);
         this.latched.add(alert.dedupKey);
@@ -183,9 +193,19 @@ export class AlertEngine {
     const alert = this.find(alertId);
     if (alert.status === 'acknowledged') return;
     alert.status = 'acknowledged';
-    alert.acknowledged = { by, at };
+    alert.acknowledged = { by, at, workstation: null };
     this.touch(alert, at, out);
     this.notify('acknowledged', alert, out);
+  }
+
+  private takeHolder(alertId: string, holder: NonNullable<Alert['acknowledged']>, at: number, out: AlertOutput[]): void {
+    const alert = this.find(alertId);
+    const was = alert.acknowledged;
+    if (was && was.by === holder.by && was.workstation === holder.workstation) return;
+    alert.status = 'acknowledged';
+    alert.acknowledged = { ...holder };
+    this.touch(alert, at, out);
+    if (!was) this.notify('acknowledged', alert, out);
   }
 
   private unacknowledge(alertId: string, at: number, out: AlertOutput[]): void {

@@ -49,7 +49,8 @@ export interface Alert {
   status: 'open' | 'acknowledged' | 'resolved';
   openedAt: number;
   updatedAt: number;
-  acknowledged: { by: string; at: number } | null;
+  /** workstation: where it was acknowledged first, when not here (team mode); null: here. */
+  acknowledged: { by: string; at: number; workstation: string | null } | null;
   resolved: Resolution | null;
   escalation: EscalationState;
   /** Connections depending on this one that failed with it; their own alerts are held back. */

@@ -3,7 +3,7 @@ import { can } from '../../src-shared/roles';
 import { auditTarget } from '../audit';
 import { DispatchError, type HandlerContext, type HandlerTable } from '../dispatch';
 import { AlertNotFoundError } from './alert-engine';
-import { AlertResolvedError } from './service/alert-feed';
+import { AlertResolvedError, AlertTakenError } from './service/alert-feed';
 import { MonitorInputError, UnknownTargetError, type MonitorApi } from './service/monitor';
 
 export type MonitorChannels =
@@ -30,6 +30,7 @@ function answer<T>(act: () => T): T {
     if (err instanceof UnknownTargetError) throw new DispatchError('NOT_FOUND', err.message);
     if (err instanceof MonitorInputError) throw new DispatchError('INVALID_INPUT', err.message, [{ path: err.path, message: err.message }]);
     if (err instanceof AlertResolvedError) throw new DispatchError('CONFLICT', 'This alert has already been resolved.');
+    if (err instanceof AlertTakenError) throw new DispatchError('CONFLICT', err.message);
     if (err instanceof AlertNotFoundError) throw new DispatchError('NOT_FOUND', 'There is no such alert.');
     throw err;
   }

@@ -8,6 +8,7 @@ import { monitorHandlers } from './handlers';
 import { Monitor, type MonitorApi, type MonitorDeps } from './service/monitor';
 
 export type { ConnectionHour, ExternalCondition, MaintenanceListing, MonitorApi, MonitorDeps, TargetDetail } from './service/monitor';
+export { alertClaimSchema, alertResponseSchema, type AlertClaim, type AlertResponse, type DecidedResponse, type ResponseTap } from './service/alert-sharing';
 export { UPTIME_WINDOWS } from './storage/probe-storage';
 export type { RangeRollup } from './storage/range-rollup';
 export type { RunReport } from './scheduler';

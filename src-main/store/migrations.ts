@@ -852,4 +852,20 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT INTO team_sync (id, hlc, cursor_txid, cursor_pos) VALUES (1, '000000000000000:000000', '0', '0');
     `,
   },
+  {
+    version: 21,
+    name: 'team mode: the shared claim on each alerted problem, as last heard',
+    sql: `
+      -- key: a connection's FHIR base URL and the alert's rule (src-main/monitor/service/alert-sharing.ts);
+      -- version: the shared database's, only ever newer replaces; workstation NULL: this one.
+      CREATE TABLE alert_claims (
+        key         TEXT PRIMARY KEY,
+        version     INTEGER NOT NULL,
+        state       TEXT NOT NULL,
+        by_user     TEXT,
+        workstation TEXT,
+        at          INTEGER NOT NULL
+      );
+    `,
+  },
 ];

@@ -10,6 +10,7 @@ import type { AuditApi } from '../audit';
 import type { Clock } from '../clock';
 import type { EventBus } from '../events';
 import type { Logger } from '../log';
+import type { MonitorApi } from '../monitor';
 import type { OutboundGuard } from '../net';
 import type { SecretStore } from '../secrets';
 import type { ServiceModule } from '../service-module';
@@ -37,6 +38,8 @@ export interface TeamDeps {
   tickets: Pick<TicketsApi, 'share' | 'merge' | 'unshared'>;
   /** Vigil's outbound rules and DNS, checked before every connection. */
   outbound: Pick<OutboundGuard, 'checkResolved'>;
+  /** Alert responses: people's acknowledgements, take-backs and resolutions to the outbox, the shared claims back. */
+  monitor: Pick<MonitorApi, 'shareResponses' | 'mergeResponses'>;
   /** Accounts: their changes to the outbox, the shared database's decisions back, verifiers looked up. */
   users: Pick<UsersApi, 'shareAccounts' | 'mergeAccounts' | 'lookUpVerifiers'>;
   /** The local audit chain, copied to the shared database each round. */
@@ -50,10 +53,11 @@ export interface TeamDeps {
 }
 
 export async function createTeamModule(deps: TeamDeps): Promise<ServiceModule<TeamApi>> {
+  const store = new TeamStore(deps.db);
   const service = new TeamService({
     db: deps.db,
-    store: new TeamStore(deps.db),
-    kinds: createOpKinds({ tickets: deps.tickets, users: deps.users }),
+    store,
+    kinds: createOpKinds({ tickets: deps.tickets, users: deps.users, monitor: deps.monitor, self: store.workstation }),
     users: deps.users,
     secrets: deps.secrets,
     clock: deps.clock,

@@ -16,6 +16,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import { ticketEventSchema, ticketSkipSchema } from '../../src-shared/tickets';
+import { alertClaimSchema, alertResponseSchema, type MonitorApi } from '../monitor';
 import type { TicketsApi } from '../tickets';
 import { accountChangeSchema, type UsersApi } from '../users';
 
@@ -74,9 +75,30 @@ function accountChanges(users: Pick<UsersApi, 'shareAccounts' | 'mergeAccounts'>
   };
 }
 
+/**
+ * Alert responses (src-main/monitor): who acknowledged a problem first, took it back or resolved it,
+ * from the moment team mode is on. The monitor learns whether a claim is this workstation's, never ids.
+ */
+function alertResponses(monitor: Pick<MonitorApi, 'shareResponses' | 'mergeResponses'>, self: string): OpKind {
+  return {
+    share: (enqueue) => monitor.shareResponses(enqueue && ((response) => enqueue({ id: uuidv7(), ...response }, 0))),
+    unshared: () => [],
+    take: (ops) =>
+      monitor.mergeResponses(
+        ops.map((op) => {
+          const claim = alertClaimSchema.parse(op.result);
+          return { response: alertResponseSchema.parse(op.payload), claim: { ...claim, workstation: claim.workstation === self ? null : claim.workstation }, here: op.workstation === self };
+        }),
+      ),
+  };
+}
+
 export interface OpKindDeps {
   tickets: Pick<TicketsApi, 'share' | 'merge' | 'unshared'>;
   users: Pick<UsersApi, 'shareAccounts' | 'mergeAccounts'>;
+  monitor: Pick<MonitorApi, 'shareResponses' | 'mergeResponses'>;
+  /** This workstation's id: the answers name workstations by it. */
+  self: string;
 }
 
 /** Every kind, by the name vigil.apply_op knows it by. */
@@ -84,5 +106,6 @@ export function createOpKinds(deps: OpKindDeps): ReadonlyMap<string, OpKind> {
   return new Map([
     ['ticket.event', ticketEvents(deps.tickets)],
     [ACCOUNT_CHANGE, accountChanges(deps.users)],
+    ['alert.response', alertResponses(deps.monitor, deps.self)],
   ]);
 }

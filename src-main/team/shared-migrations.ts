@@ -401,6 +401,66 @@ export const SHARED_MIGRATIONS: readonly SharedMigration[] = [
       GRANT SELECT ON vigil.accounts TO vigil_workstation;
     `,
   },
+  {
+    version: 4,
+    name: 'alert responses: one claim per problem, the first acknowledgement wins',
+    sql: `
+      -- The claim on each alerted problem (src-main/monitor/service/alert-sharing.ts): key is a
+      -- connection's FHIR base URL and the alert's rule, the same on every workstation that watches
+      -- it. state: acknowledged (by holds it), released (by took it back), resolved (by a person, or
+      -- NULL: it recovered). The history of every response is vigil.ops.
+      CREATE TABLE vigil.alert_claims (
+        key         text PRIMARY KEY,
+        version     bigint NOT NULL CHECK (version > 0),
+        state       text NOT NULL CHECK (state IN ('acknowledged', 'released', 'resolved')),
+        by_user     text,
+        workstation text NOT NULL,
+        at          bigint NOT NULL,
+        reason      text
+      );
+
+      -- Applies one response under the problem's lock and answers the claim after it:
+      -- - acknowledge: the first wins; while someone holds the problem, a later one is 'taken' and
+      --   answered with the holder;
+      -- - unacknowledge: releases a held problem, and changes nothing otherwise;
+      -- - resolve: ends the claim; a resolution by recovery on a problem already resolved changes
+      --   nothing, a person's resolution always applies (the others resolve theirs with it).
+      CREATE FUNCTION vigil.apply_alert_response(p_op uuid, p_ws text, p_hlc text, p_base bigint, p_r jsonb)
+      RETURNS jsonb LANGUAGE plpgsql AS $$
+      DECLARE
+        k       text := p_r->>'key';
+        kind    text := p_r->>'type';
+        cur     vigil.alert_claims%ROWTYPE;
+        outcome text := 'applied';
+      BEGIN
+        IF k IS NULL OR kind NOT IN ('acknowledge', 'unacknowledge', 'resolve') THEN
+          RAISE EXCEPTION 'an alert response needs a key and a type' USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+        PERFORM pg_advisory_xact_lock(hashtextextended('alert:' || k, 0));
+        SELECT * INTO cur FROM vigil.alert_claims c WHERE c.key = k;
+        IF (kind = 'acknowledge' AND cur.state = 'acknowledged')
+          OR (kind = 'unacknowledge' AND cur.state IS DISTINCT FROM 'acknowledged')
+          OR (kind = 'resolve' AND p_r->>'by' IS NULL AND cur.state = 'resolved') THEN
+          outcome := CASE WHEN kind = 'acknowledge' THEN 'taken' ELSE 'unchanged' END;
+        ELSE
+          INSERT INTO vigil.alert_claims AS c (key, version, state, by_user, workstation, at, reason)
+            VALUES (k, 1, CASE kind WHEN 'acknowledge' THEN 'acknowledged' WHEN 'unacknowledge' THEN 'released' ELSE 'resolved' END,
+                    p_r->>'by', p_ws, (p_r->>'at')::bigint, p_r->>'reason')
+            ON CONFLICT (key) DO UPDATE SET version = c.version + 1, state = excluded.state, by_user = excluded.by_user,
+              workstation = excluded.workstation, at = excluded.at, reason = excluded.reason
+            RETURNING * INTO cur;
+        END IF;
+        RETURN jsonb_build_object('key', k, 'version', COALESCE(cur.version, 0), 'state', COALESCE(cur.state, 'none'),
+          'by', cur.by_user, 'workstation', cur.workstation, 'at', COALESCE(cur.at, (p_r->>'at')::bigint),
+          'reason', cur.reason, 'outcome', outcome);
+      END $$;
+
+      INSERT INTO vigil.op_kinds (kind, apply) VALUES ('alert.response', 'vigil.apply_alert_response(uuid, text, text, bigint, jsonb)');
+
+      REVOKE ALL ON FUNCTION vigil.apply_alert_response(uuid, text, text, bigint, jsonb) FROM PUBLIC;
+      GRANT SELECT ON vigil.alert_claims TO vigil_workstation;
+    `,
+  },
 ];
 
 /** The newest shared schema this Vigil understands. */

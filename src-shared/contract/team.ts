@@ -1,6 +1,6 @@
 /**
- * Team mode: several workstations share tickets (and, later, alert
- * responses, accounts and audit) through one PostgreSQL database, each
+ * Team mode: several workstations share tickets, alert responses,
+ * accounts and audit through one PostgreSQL database, each
  * keeping its local encrypted file as its working copy and offline cache.
  * An admin switches it on with the database's address and a login; the
  * password goes to the keychain and never crosses the contract back.

@@ -5,6 +5,7 @@
  * next pushes after PostgreSQL committed them (a lost answer).
  */
 import type pg from 'pg';
+import type { VigilOptions } from '../../src-main/app/vigil';
 import { connectPg } from '../../src-main/team/team-service';
 import { migrateShared } from '../../src-main/team/shared-schema';
 import type { ChannelOutput } from '../../src-shared/contract';
@@ -58,7 +59,14 @@ function linked(link: Link) {
   };
 }
 
-export async function startWorkstations(cluster: PgCluster, names: readonly string[], opts: { pollMs?: number; listen?: boolean } = {}): Promise<Workstation[]> {
+export interface WorkstationOptions {
+  pollMs?: number;
+  listen?: boolean;
+  /** Each Vigil's options besides team mode (the sandbox, the monitor's). */
+  vigil?: Partial<Omit<VigilOptions, 'dataDir' | 'team'>>;
+}
+
+export async function startWorkstations(cluster: PgCluster, names: readonly string[], opts: WorkstationOptions = {}): Promise<Workstation[]> {
   const owner = await cluster.connect();
   try {
     await migrateShared(owner);
@@ -70,7 +78,7 @@ export async function startWorkstations(cluster: PgCluster, names: readonly stri
     for (const name of names) {
       const link: Link = { offline: false, loseAnswers: 0 };
       const team = { connect: linked(link), pollMs: opts.pollMs ?? 60_000, listen: opts.listen ?? true };
-      const vigil = await startTestVigil({ team });
+      const vigil = await startTestVigil({ ...opts.vigil, team });
       const token = await vigil.adminToken();
       // The same people on every workstation (accounts are not shared yet).
       for (const tech of ['tech1', 'tech2']) await vigil.userToken(tech, 'support_tech');
@@ -82,7 +90,7 @@ export async function startWorkstations(cluster: PgCluster, names: readonly stri
         link,
         sync: () => ws.vigil.ok('team.sync', {}, ws.token),
         restart: async () => {
-          ws.vigil = await ws.vigil.restart({ team });
+          ws.vigil = await ws.vigil.restart({ ...opts.vigil, team });
           ws.token = await ws.vigil.adminToken();
         },
       };
@@ -112,11 +120,11 @@ export interface TeamFixture {
 }
 
 /** A throwaway PostgreSQL with these workstations on it, for one test file: started before its tests, removed after. */
-export function teamFixture(names: readonly string[]): TeamFixture {
+export function teamFixture(names: readonly string[], opts: WorkstationOptions = {}): TeamFixture {
   const t = {} as TeamFixture;
   beforeAll(async () => {
     t.cluster = await startPostgres();
-    t.all = await startWorkstations(t.cluster, names);
+    t.all = await startWorkstations(t.cluster, names, opts);
     t.su = await t.cluster.connect();
   });
   afterAll(async () => {

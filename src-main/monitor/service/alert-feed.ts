@@ -15,6 +15,7 @@ import { AlertEngine, AlertNotFoundError, type AlertInput } from '../alert-engin
 import { rulesWith } from '../alert-rules';
 import type { DependencyView } from '../dependencies';
 import { AlertRepo } from './alert-repo';
+import { AlertSharing, type DecidedResponse, type Holder, type ResponseTap } from './alert-sharing';
 import type { TargetRegistry } from './target-registry';
 
 export class AlertResolvedError extends Error {
@@ -24,8 +25,17 @@ export class AlertResolvedError extends Error {
   }
 }
 
+/** Someone else already acknowledged it: the second person is told who has it. */
+export class AlertTakenError extends Error {
+  constructor(readonly holder: Holder) {
+    super(`${holder.by} already has this alert: they acknowledged it first${holder.workstation ? ', on another workstation' : ''}.`);
+    this.name = 'AlertTakenError';
+  }
+}
+
 export interface AlertFeedDeps {
   db: Database.Database;
+  now: () => number;
   events: EventBus;
   notify: Pick<NotifyApi, 'route'>;
   audit: AuditWriter;
@@ -37,10 +47,24 @@ export interface AlertFeedDeps {
 export class AlertFeed {
   private readonly repo: AlertRepo;
   private readonly engine: AlertEngine;
+  private readonly sharing: AlertSharing;
 
   constructor(private readonly deps: AlertFeedDeps) {
     this.repo = new AlertRepo(deps.db);
     this.engine = new AlertEngine({ dependencies: deps.dependencies, open: this.repo.active(), rules: rulesWith(deps.rules) });
+    this.sharing = new AlertSharing({
+      db: deps.db,
+      now: deps.now,
+      targets: deps.targets,
+      feed: (input) => this.feed(input),
+      open: () => this.engine.openAlerts(),
+      record: (alert, response, workstation) =>
+        this.deps.audit.record('vigil', {
+          action: `alerts.${response.type}`,
+          target: auditTarget.alert(alert.id),
+          detail: { by: response.by, elsewhere: workstation, targetId: alert.targetId, rule: alert.rule },
+        }),
+    });
   }
 
   /** Tells the engine and acts on what it answers. */
@@ -55,7 +79,18 @@ export class AlertFeed {
       this.recordOwnAct(out);
       this.deps.events.emit(out.type === 'opened' ? 'alert.opened' : 'alert.updated', { alert: this.view(out.alert) });
     }
+    this.sharing.followed(outputs);
     return outputs;
+  }
+
+  /** Team mode: responses go to the outbox through `tap` (null stops it). */
+  share(tap: ResponseTap | null): void {
+    this.sharing.share(tap);
+  }
+
+  /** Team mode: responses as the shared database decided them, in its order; call inside one transaction. */
+  merge(decided: readonly DecidedResponse[]): void {
+    this.sharing.merge(decided);
   }
 
   setRules(rules: AlertRuleSettings): void {
@@ -77,15 +112,26 @@ export class AlertFeed {
     return alert ? this.view(alert) : null;
   }
 
-  /** A person acknowledges, takes back an acknowledgement or resolves; an alert already resolved is a conflict, an unknown one not found. */
+  /**
+   * A person acknowledges, takes back an acknowledgement or resolves; an
+   * alert already resolved is a conflict, an unknown one not found. The
+   * first acknowledgement wins: a second person's is refused, naming who
+   * has it (here, or on another workstation as last heard in team mode).
+   */
   respond(type: 'acknowledge' | 'unacknowledge' | 'resolve', alertId: string, by: string, at: number): AlertView {
-    try {
-      this.feed({ type, at, alertId, by });
-    } catch (err) {
-      if (!(err instanceof AlertNotFoundError)) throw err;
-      if (this.repo.find(alertId)?.status === 'resolved') throw new AlertResolvedError(alertId);
-      throw err;
-    }
+    this.deps.db.transaction(() => {
+      const alert = this.engine.openAlerts().find((a) => a.id === alertId);
+      if (!alert) {
+        if (this.repo.find(alertId)?.status === 'resolved') throw new AlertResolvedError(alertId);
+        throw new AlertNotFoundError(alertId);
+      }
+      if (type === 'acknowledge') {
+        const holder = alert.acknowledged ?? this.sharing.holder(alert);
+        if (holder && (holder.by !== by || holder.workstation !== null)) throw new AlertTakenError(holder);
+      }
+      // Acknowledging twice, or taking back what nobody acknowledged, changes nothing and tells nobody.
+      if (this.feed({ type, at, alertId, by }).length > 0) this.sharing.responded(type, alert, by, at);
+    })();
     return this.view(this.repo.find(alertId)!);
   }
 

@@ -46,6 +46,7 @@ import type { RangeRollup } from '../storage/range-rollup';
 import type { Uptime } from '../storage/uptime';
 import { systemTimers, type Timers } from '../timers';
 import { AlertFeed } from './alert-feed';
+import type { DecidedResponse, ResponseTap } from './alert-sharing';
 import { openByTarget, tileFor, type BoardSources } from './board';
 import { DayUptime } from './day-uptime';
 import { LastHour, type HourTally } from './last-hour';
@@ -111,6 +112,10 @@ export interface MonitorApi {
    * by itself on 'clear'. Returns the alert, or null once cleared.
    */
   raise(source: ExternalAlertSource, key: string, condition: ExternalCondition): AlertView | null;
+  /** Team mode: people's responses and alerts resolving go to the outbox through `tap`, inside their transaction (null stops it). */
+  shareResponses(tap: ResponseTap | null): void;
+  /** Team mode: responses as the shared database decided them, in its order, inside one transaction. */
+  mergeResponses(decided: readonly DecidedResponse[]): void;
 }
 
 export class UnknownTargetError extends Error {
@@ -187,6 +192,7 @@ export class Monitor implements MonitorApi {
     this.storage = createProbeStorage({ db, clock, log, timers: this.timers, settings: deps.storage });
     this.alertFeed = new AlertFeed({
       db,
+      now: () => clock.now(),
       events: deps.events,
       notify: deps.notify,
       audit: deps.audit,
@@ -365,6 +371,14 @@ export class Monitor implements MonitorApi {
     const changed = outputs.flatMap((o) => (o.type === 'notify' ? [] : [o.alert]))[0];
     const alert = changed ?? this.alertFeed.open().find((a) => a.targetId === source && a.rule === `metric:${key}`);
     return alert && alert.status !== 'resolved' ? this.alertFeed.view(alert) : null;
+  }
+
+  shareResponses(tap: ResponseTap | null): void {
+    this.alertFeed.share(tap);
+  }
+
+  mergeResponses(decided: readonly DecidedResponse[]): void {
+    this.alertFeed.merge(decided);
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,7 @@
 import type { AlertView } from '../../../src-shared/monitoring';
 import { StatusLabel } from '../../components/StatusLabel';
 import { TimeAgo } from '../../components/TimeAgo';
-import { resolvedHow, responseWords } from './alert-words';
+import { holderWords, resolvedHow, responseWords } from './alert-words';
 
 /** Where the alert stands, and the one fact that goes with it: time left to respond, who took it, or how it ended. */
 export function AlertStatus({ alert, now }: { alert: AlertView; now: number }) {
@@ -24,7 +24,7 @@ export function AlertStatus({ alert, now }: { alert: AlertView; now: number }) {
           Acknowledged
         </StatusLabel>
         <span className="cell-note">
-          by {alert.acknowledged.by}, <TimeAgo at={alert.acknowledged.at} now={now} />
+          by {holderWords(alert.acknowledged)}, <TimeAgo at={alert.acknowledged.at} now={now} />
         </span>
       </>
     );

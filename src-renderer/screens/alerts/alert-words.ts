@@ -16,6 +16,11 @@ export function responseWords(alert: AlertView, now: number): { text: string; ov
   return left > 0 ? { text: `Respond within ${formatSpan(left)}`, overdue: false } : { text: `Response overdue by ${formatSpan(-left)}`, overdue: true };
 }
 
+/** Who has an acknowledged alert: the person, and in team mode whether they took it on another workstation. */
+export function holderWords(acknowledged: NonNullable<AlertView['acknowledged']>): string {
+  return acknowledged.workstation === null ? acknowledged.by : `${acknowledged.by} on another workstation`;
+}
+
 export function resolvedHow(resolved: Resolution): string {
   switch (resolved.reason) {
     case 'recovered':

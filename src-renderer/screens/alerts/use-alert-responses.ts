@@ -2,12 +2,13 @@ import { useState } from 'react';
 import type { AlertView } from '../../../src-shared/monitoring';
 import { useAcknowledgeAlert, useResolveAlert, useUnacknowledgeAlert } from '../../api/alerts';
 import { useDoneMessage } from '../../lib/use-dialogs';
+import { holderWords } from './alert-words';
 
 /** Why a key did nothing: the alert is past that step, or not at it yet. */
 function alreadyWords(alert: AlertView): string {
   if (alert.status === 'resolved') return `“${alert.title}” is already resolved.`;
   if (alert.status === 'open') return `“${alert.title}” is not acknowledged: there is nothing to take back.`;
-  return `“${alert.title}” is already acknowledged${alert.acknowledged ? ` by ${alert.acknowledged.by}` : ''}.`;
+  return `“${alert.title}” is already acknowledged${alert.acknowledged ? ` by ${holderWords(alert.acknowledged)}` : ''}.`;
 }
 
 /** The severity whose acknowledgement by a single key asks for Enter first: a stray a must not silence it. */

@@ -82,7 +82,7 @@ describe('alert rules', () => {
     ]);
     const id = h.open()[0]!.id;
     h.send({ type: 'acknowledge', at: T0 + 50 * MIN, alertId: id, by: 'noc.anna' });
-    expect(h.open()[0]).toMatchObject({ status: 'acknowledged', acknowledged: { by: 'noc.anna', at: T0 + 50 * MIN } });
+    expect(h.open()[0]).toMatchObject({ status: 'acknowledged', acknowledged: { by: 'noc.anna', at: T0 + 50 * MIN, workstation: null } });
     for (let m = 51; m <= 240; m++) h.send({ type: 'tick', at: T0 + m * MIN });
     expect(kinds(h.notes()).slice(4)).toEqual([['acknowledged', 3]]);
     // Acknowledging twice changes nothing; an alert that is not open cannot be acknowledged.
@@ -404,5 +404,33 @@ describe('alert rules', () => {
     // Only an acknowledged alert can be taken back; a second call changes nothing.
     expect(h.send({ type: 'unacknowledge', at: T0 + 31 * MIN, alertId: id, by: 'olive' })).toEqual([]);
     expect(() => h.send({ type: 'unacknowledge', at: T0 + 31 * MIN, alertId: 'no-such-alert', by: 'olive' })).toThrow(AlertNotFoundError);
+  });
+
+  it("takes the shared database's holder (team mode): acknowledges an open alert as theirs, or names them instead of a later acknowledgement here, telling nothing twice", () => {
+    const h = harness();
+    h.report('conn:1', failing(), T0);
+    const id = h.open()[0]!.id;
+    const olga = { by: 'olga', at: T0 + MIN, workstation: 'ws-a' };
+    h.send({ type: 'holder', at: T0 + 2 * MIN, alertId: id, holder: olga });
+    expect(h.open()[0]).toMatchObject({ status: 'acknowledged', acknowledged: olga, updatedAt: T0 + 2 * MIN });
+    for (let m = 3; m <= 60; m++) h.send({ type: 'tick', at: T0 + m * MIN });
+    // The same holder again changes nothing; reminders stopped as for any acknowledgement.
+    expect(h.send({ type: 'holder', at: T0 + 61 * MIN, alertId: id, holder: olga })).toEqual([]);
+    expect(kinds(h.notes())).toEqual([
+      ['opened', 1],
+      ['acknowledged', 1],
+    ]);
+
+    const later = harness();
+    later.report('conn:1', failing(), T0);
+    const mine = later.open()[0]!.id;
+    later.send({ type: 'acknowledge', at: T0 + 3 * MIN, alertId: mine, by: 'otto' });
+    later.send({ type: 'holder', at: T0 + 4 * MIN, alertId: mine, holder: olga });
+    expect(later.open()[0]).toMatchObject({ status: 'acknowledged', acknowledged: olga });
+    expect(kinds(later.notes())).toEqual([
+      ['opened', 1],
+      ['acknowledged', 1],
+    ]);
+    expect(() => later.send({ type: 'holder', at: T0, alertId: 'no-such-alert', holder: olga })).toThrow(AlertNotFoundError);
   });
 });

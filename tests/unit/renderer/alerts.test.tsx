@@ -35,7 +35,7 @@ const CERNER_SLOW = alert('a2', {
   targetId: 'conn:2',
   targetName: 'Cerner lab',
   status: 'acknowledged',
-  acknowledged: { by: 'otto', at: NOW - 5 * MINUTE },
+  acknowledged: { by: 'otto', at: NOW - 5 * MINUTE, workstation: null },
   openedAt: NOW - 20 * MINUTE,
   flapping: true,
 });
@@ -167,7 +167,7 @@ describe('the alerts list', () => {
 describe('the keyboard', () => {
   it('j and k move the selection, and a acknowledges the selected alert', async () => {
     const api = alertsConsole('operator', [EPIC_DOWN, CERNER_SLOW, DISK], {
-      'alerts.acknowledge': ({ alertId }) => ok({ ...DISK, id: alertId, status: 'acknowledged', acknowledged: { by: 'otto', at: NOW } }),
+      'alerts.acknowledge': ({ alertId }) => ok({ ...DISK, id: alertId, status: 'acknowledged', acknowledged: { by: 'otto', at: NOW, workstation: null } }),
     });
     const person = await openAlerts(api, 3);
     expect(screen.getByLabelText('Keyboard shortcuts').textContent).toContain('a acknowledge');
@@ -245,7 +245,7 @@ describe('the keyboard', () => {
 });
 
 describe('a SEV1 acknowledged by key, and taking an acknowledgement back', () => {
-  const acknowledgedBy = (base: AlertView) => ({ ...base, status: 'acknowledged' as const, acknowledged: { by: 'otto', at: NOW } });
+  const acknowledgedBy = (base: AlertView) => ({ ...base, status: 'acknowledged' as const, acknowledged: { by: 'otto', at: NOW, workstation: null } });
 
   it('a on a SEV1 asks for Enter, with focus on the answer and the question as its description; Enter acknowledges', async () => {
     const api = alertsConsole('operator', [EPIC_DOWN, DISK], { 'alerts.acknowledge': () => ok(acknowledgedBy(EPIC_DOWN)) });
@@ -333,6 +333,21 @@ describe('a SEV1 acknowledged by key, and taking an acknowledgement back', () =>
 });
 
 describe('what the list and the details say about an alert', () => {
+  it('in team mode, an alert held on another workstation says so in the list, and a second acknowledgement is told who has it', async () => {
+    const heldElsewhere = { ...CERNER_SLOW, acknowledged: { by: 'olivia', at: NOW - 5 * MINUTE, workstation: 'a1b2c3' } };
+    const api = alertsConsole('operator', [heldElsewhere, EPIC_DOWN], {
+      'alerts.acknowledge': () => fail('CONFLICT', 'olivia already has this alert: they acknowledged it first, on another workstation.'),
+    });
+    const person = await openAlerts(api, 2);
+    expect(pageText()).toContain('by olivia on another workstation, 5 min ago');
+    await person.keyboard('ja');
+    expect(liveTexts('status').join(' ')).toContain('“Cerner lab is slow” is already acknowledged by olivia on another workstation.');
+    // The list had not heard yet: main refuses, naming the holder.
+    await person.click(button('Acknowledge Epic production is down'));
+    await waitFor(() => expect(liveTexts('alert').join(' ')).toContain('Could not acknowledge “Epic production is down”'));
+    expect(liveTexts('alert').join(' ')).toContain('olivia already has this alert: they acknowledged it first, on another workstation.');
+  });
+
   it('an alert resolved because its connection went says who removed or disabled it, in the list and the details', async () => {
     const removed = alert('a5', { title: 'Old HAPI is down', status: 'resolved', resolved: { at: NOW - 2 * MINUTE, by: 'grace', reason: 'removed', mergedInto: null } });
     const disabled = alert('a6', { title: 'Lab feed is down', status: 'resolved', resolved: { at: NOW - 3 * MINUTE, by: 'ada', reason: 'disabled', mergedInto: null } });

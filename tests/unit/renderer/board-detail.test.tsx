@@ -136,7 +136,7 @@ describe('alerts in the detail', () => {
     let alerts: AlertView[] = [alert('a1', 'conn:1')];
     const api = boardConsole(user({ role: 'operator', username: 'olive' }), TILES, {}, {
       'alerts.acknowledge': ({ alertId }) => {
-        alerts = [alert(alertId, 'conn:1', { status: 'acknowledged', acknowledged: { by: 'olive', at: NOW } })];
+        alerts = [alert(alertId, 'conn:1', { status: 'acknowledged', acknowledged: { by: 'olive', at: NOW, workstation: null } })];
         return ok(alerts[0] as AlertView);
       },
     });
