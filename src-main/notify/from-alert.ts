@@ -43,6 +43,8 @@ export function noticeFor(n: AlertNotification, target: NoticeTarget): AlertNoti
   if (a.flapping) details.flapping = true;
   // The parent's alert names the dependants that failed with it.
   if (a.affected.length > 0) details.affected = a.affected.join(', ');
+  // Team mode: taken on another workstation, which told its own channels; these learn where from here.
+  if (a.acknowledged?.workstation) details.acknowledgedOnWorkstation = a.acknowledged.workstation;
   if (a.resolved?.by) details.resolvedBy = a.resolved.by;
   if (a.resolved?.mergedInto) details.mergedInto = a.resolved.mergedInto;
   if (a.cause) Object.assign(details, { failedStep: a.cause.probe, errorKind: a.cause.kind, kbCode: a.cause.kbCode });

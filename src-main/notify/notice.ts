@@ -95,6 +95,9 @@ export function headline(n: Notice): string {
 export function urgencyLine(n: Notice): string {
   if (n.test) return 'This is a test. No action is needed.';
   if (n.event === 'resolved') return `Resolved at ${readableTime(n.resolvedAt ?? n.openedAt)}.`;
-  if (n.event === 'acknowledged') return `Acknowledged${n.acknowledgedBy ? ` by ${n.acknowledgedBy}` : ''} at ${readableTime(n.acknowledgedAt ?? n.openedAt)}.`;
+  if (n.event === 'acknowledged') {
+    const where = n.details?.acknowledgedOnWorkstation ? ' on another workstation' : '';
+    return `Acknowledged${n.acknowledgedBy ? ` by ${n.acknowledgedBy}` : ''}${where} at ${readableTime(n.acknowledgedAt ?? n.openedAt)}.`;
+  }
   return `${n.severity}: ${severityMeaning(n.severity)}. Respond within ${respondWithinMinutes(n.severity)} minutes.`;
 }

@@ -5,7 +5,9 @@
  * connects the first through Settings → Team (screenshots and axe in both
  * themes); a ticket made in one console appears in the other within
  * seconds; the second goes offline (its relay cut), its header says so, it
- * edits, comes back, and both consoles show the merged ticket. Tickets are
+ * edits, comes back, and both consoles show the merged ticket; an outage
+ * both watch is acknowledged in one console and the other shows who has it
+ * (screenshots in both themes). Tickets are
  * checked through the page's channel calls (the Triage screen is built
  * elsewhere).
  */
@@ -60,6 +62,9 @@ async function startRelay(target: number): Promise<Relay> {
   let cut = false;
   return relay;
 }
+
+/** Probes every 5 s with one retry: an outage shows within seconds. */
+const FAST_PLAN = { intervalMs: 5_000, timeoutMs: 4_000, retries: 1, retryIntervalMs: 1_000 };
 
 let cluster: PgCluster;
 const hosts: Host[] = [];
@@ -156,7 +161,28 @@ test('two consoles share tickets through one PostgreSQL and converge after one w
     await expect.poll(() => view(a, id), { timeout: 15_000, intervals: [500] }).toEqual(expected);
   });
 
+  await test.step('an outage both watch: the first acknowledgement wins, and the other console shows who has it', async () => {
+    // B watches A's sandbox too, so one outage opens an alert on each workstation.
+    await ok(a, 'sandbox.set', { requireAuth: false });
+    const { baseUrl } = await ok<{ baseUrl: string }>(a, 'sandbox.get', {});
+    const onB = await ok<{ id: number }>(b, 'connections.create', { config: { name: 'Ward EHR (via A)', vendor: 'generic', baseUrl, authMode: 'none' } });
+    for (const [page, targetId] of [[a, 'conn:1'], [b, `conn:${onB.id}`]] as const) await ok(page, 'monitor.configure', { targetId, settings: { plan: FAST_PLAN, latencyThresholdMs: 2_000, dependsOn: [], metrics: null } });
+    await ok(a, 'sandbox.set', { faults: { down: true } });
+    await openScreen(a, 'Alerts');
+    await openScreen(b, 'Alerts');
+    const rowA = a.getByRole('row').filter({ hasText: 'Connection down' });
+    const rowB = b.getByRole('row').filter({ hasText: 'Connection down' });
+    await expect(rowA).toContainText('Open', { timeout: 30_000 });
+    await expect(rowB).toContainText('Open', { timeout: 30_000 });
+    await rowA.getByRole('button', { name: /^Acknowledge/ }).click();
+    await expect(rowA).toContainText('by ada,');
+    await expect(rowB).toContainText('by ada on another workstation', { timeout: 15_000 });
+    await checkScreenInBothThemes(b, 'team-alert-held-elsewhere');
+    await ok(a, 'sandbox.set', { faults: { down: false } });
+  });
+
   await test.step('Settings → Team verifies the audit of both workstations', async () => {
+    await openScreen(a, 'Team');
     await a.getByRole('button', { name: 'Verify the audit across workstations' }).click();
     await expect(a.getByRole('region', { name: 'Audit across workstations' })).toContainText('Every chain holds');
     await checkScreenInBothThemes(a, 'team-online');

@@ -110,9 +110,12 @@ describe('alert responses across workstations', () => {
     const trail = await b.vigil.ok('audit.list', { actor: 'vigil', action: 'alerts.unacknowledge' }, b.token);
     expect(trail.entries[0]).toMatchObject({ target: `alert:${alertB.id}`, detail: { by: 'olivia', elsewhere: a.name } });
 
+    // A's channels are told too (A raised its own alert), saying where it was taken.
+    const told = nextEvent(a.vigil.events, 'notify.desktop', (p) => p.body.includes('Acknowledged by oscar'), 10_000);
     await b.vigil.ok('alerts.acknowledge', { alertId: alertB.id }, operators.B);
     await syncAll(team.all);
     expect(await activeAlert(a)).toMatchObject({ status: 'acknowledged', acknowledged: { by: 'oscar', workstation: b.name } });
+    expect((await told).body).toMatch(/\nAcknowledged by oscar on another workstation at /);
     expect(await a.vigil.call('alerts.acknowledge', { alertId: alertA.id }, operators.A)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 
