@@ -107,8 +107,10 @@ export class AlertSharing {
     this.tap = tap;
   }
 
-  /** Who holds this alert's problem, by the claim last heard (team mode); null when nobody does or it is not shared. */
+  /** Who holds this alert's problem, by the claim last heard (team mode); null when nobody does, it is not shared, or team mode is off. */
   holder(alert: Alert): Holder | null {
+    // Claims heard while team mode was on say nothing once this workstation works alone.
+    if (!this.tap) return null;
     const key = sharedAlertKey(this.deps.targets, alert);
     const claim = key === null ? undefined : this.claim(key);
     return claim?.state === 'acknowledged' && claim.by !== null ? { by: claim.by, at: claim.at, workstation: claim.workstation } : null;

@@ -154,7 +154,7 @@ describe('alert responses across workstations', () => {
     expect(onB.acknowledged?.workstation).toBe(winner === 'oscar' ? null : a.name);
   });
 
-  it('an alert that opens while someone holds the problem opens as theirs; recovery ends the claim', async () => {
+  it('an alert that opens while someone holds the problem opens as theirs (not once team mode is off); recovery ends the claim', async () => {
     const [claim] = await claims();
     expect(claim!.state).toBe('acknowledged');
     const holder = { by: claim!.by_user, workstation: claim!.workstation === b.name ? null : a.name };
@@ -167,8 +167,16 @@ describe('alert responses across workstations', () => {
     const { alerts } = await b.vigil.ok('alerts.list', { status: 'active', targetId: secondTarget }, b.token);
     expect(alerts).toEqual([expect.objectContaining({ id: alert.id, status: 'acknowledged', acknowledged: expect.objectContaining(holder) })]);
 
+    // Working alone again, B no longer takes a claim it heard: a third route's alert opens unacknowledged.
+    await b.vigil.ok('team.disable', {}, b.token);
+    const third = await b.vigil.ok('connections.create', { config: { name: 'Main EHR (third route)', vendor: 'generic', baseUrl: sandboxUrl, authMode: 'none' } }, b.token);
+    const alone = nextEvent(b.vigil.events, 'alert.opened', (p) => p.alert.targetId === `conn:${third.id}` && p.alert.rule === 'health', WITHIN_MS);
+    await b.vigil.ok('monitor.configure', { targetId: `conn:${third.id}`, settings: { plan: FAST_PLAN, latencyThresholdMs: 2_000, dependsOn: [], metrics: null } }, b.token);
+    const openedAlone = (await alone).alert;
+    expect((await b.vigil.ok('alerts.list', { status: 'active', targetId: `conn:${third.id}` }, b.token)).alerts).toEqual([expect.objectContaining({ id: openedAlone.id, status: 'open', acknowledged: null })]);
+
     await outage(false);
-    await syncAll(team.all);
+    await a.sync();
     expect((await claims())[0]).toMatchObject({ state: 'resolved', by_user: null });
     // Every response is in the shared history once.
     const { rows } = await team.su.query<{ n: string; ids: string }>("SELECT count(*) AS n, count(DISTINCT op_id) AS ids FROM vigil.ops WHERE kind = 'alert.response'");
