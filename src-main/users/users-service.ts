@@ -251,7 +251,10 @@ export class UsersService {
           throw blocked(earlier, source, this.clock.now());
         }
         const row = this.byName(username);
-        const verifier = row?.password_hash === NOT_CACHED ? await this.uncached(username) : row?.password_hash;
+        // Team mode asks the shared database for a name unknown here too: offline, it is refused as one
+        // that never signed in here is, so the answer does not tell which names exist.
+        const askTeam = row?.password_hash === NOT_CACHED || (row === undefined && this.sharedVerifier !== null);
+        const verifier = askTeam ? await this.uncached(username) : row?.password_hash;
         const passwordOk = await verifyPassword(password, verifier ?? (await decoyHash()), priority(source));
 
         // After the last await: the block read again, and the outcome written, in one transaction.

@@ -2,7 +2,7 @@
  * Accounts in team mode on a real PostgreSQL: an account made on one
  * workstation signs in on another (its verifier checked against the shared
  * database, then kept), then signs in there offline; one never seen there
- * cannot sign in offline; disabling it on one workstation refuses it and
+ * cannot sign in offline, refused in the words a name nobody has gets; disabling it on one workstation refuses it and
  * ends its sessions on the other at the next sync; the last active
  * administrator cannot be disabled through the shared database either.
  */
@@ -37,6 +37,9 @@ describe('accounts in team mode', () => {
     b.link.offline = true;
     const refused = await b.vigil.call('session.login', { username: 'nurse1', password: PASSWORD });
     expect(refused).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+    // A name nobody has is refused in the same words: the refusal does not tell which names exist.
+    const nobody = await b.vigil.call('session.login', { username: 'nurse9', password: PASSWORD });
+    expect(nobody).toEqual(refused);
     b.link.offline = false;
 
     expect((await b.vigil.call('session.login', { username: 'nurse1', password: 'wrong password here' })).ok).toBe(false);
