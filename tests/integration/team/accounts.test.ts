@@ -2,9 +2,10 @@
  * Accounts in team mode on a real PostgreSQL: an account made on one
  * workstation signs in on another (its verifier checked against the shared
  * database, then kept), then signs in there offline; one never seen there
- * cannot sign in offline, refused in the words a name nobody has gets; disabling it on one workstation refuses it and
- * ends its sessions on the other at the next sync; the last active
- * administrator cannot be disabled through the shared database either.
+ * cannot sign in offline, refused in the words a name nobody has gets;
+ * disabling it on one workstation refuses it and ends its sessions on the
+ * other at the next sync; the last active administrator cannot be disabled
+ * through the shared database either.
  */
 import { v7 as uuidv7 } from 'uuid';
 import { beforeAll, describe, expect, it } from 'vitest';
