@@ -9,9 +9,10 @@
  * self-test, samples written, hourly/daily roll-ups as the clock passes
  * them, episodes), and the monitor's own LastHour tallies filled with an
  * hour of 30-s runs (7 required probes each, 1 % failed) for every
- * connection, read the way MonitorApi.lastHour reads them. The ticket,
- * notification and account faces are small stand-ins: with healthy
- * indicators a tick calls none of them but the route list and the policy.
+ * connection, read the way MonitorApi.lastHour reads them (through
+ * LastHour.connection, the monitor's own code). The ticket, notification
+ * and account faces are small stand-ins: with healthy indicators a tick
+ * calls none of them but the route list and the policy.
  *
  * Env: BENCH_SAFETY_CONNECTIONS (default 2000), BENCH_SAFETY_TICKS (default 200, quick 40).
  */
@@ -64,7 +65,7 @@ export const run: BenchSuite = async ({ quick }) => {
   for (let k = 0; k < HOUR_MS / TICK_MS; k++) runAll(start - HOUR_MS + k * TICK_MS, k);
   const metrics = { model_accuracy_score: 0.94, active_clinical_sessions: 42, clinical_sessions_at_risk: 1 };
   const monitor = {
-    lastHour: (): ConnectionHour[] => names.map((t, i) => ({ ...t, metrics: i % 50 === 0 ? metrics : {}, ...hour.of(t.targetId, clock.now()) })),
+    lastHour: (): ConnectionHour[] => names.map((t, i) => hour.connection(t, i % 50 === 0 ? metrics : {}, clock.now())),
     raise: () => null,
   };
   const dataDir = mkdtempSync(path.join(tmpdir(), 'vigil-bench-safety-data-'));

@@ -7,7 +7,8 @@ import type { ServiceModule } from '../service-module';
 import { monitorHandlers } from './handlers';
 import { Monitor, type MonitorApi, type MonitorDeps } from './service/monitor';
 
-export type { ConnectionHour, ExternalCondition, MaintenanceListing, MonitorApi, MonitorDeps, TargetDetail } from './service/monitor';
+export type { ConnectionHour } from './service/last-hour';
+export type { ExternalCondition, MaintenanceListing, MonitorApi, MonitorDeps, TargetDetail } from './service/monitor';
 export { alertClaimSchema, alertResponseSchema, type AlertClaim, type AlertResponse, type DecidedResponse, type ResponseTap } from './service/alert-sharing';
 export { UPTIME_WINDOWS } from './storage/probe-storage';
 export type { RangeRollup } from './storage/range-rollup';

@@ -47,7 +47,8 @@ export interface EvaluatorDeps {
   users: Pick<UsersApi, 'accessPolicy'>;
   /** The database file is not plaintext SQLite. */
   encrypted: boolean;
-  selfTest: () => SelfTestResult;
+  /** The redaction self-test's result, made once with the module: it could change only with the redactor's code, not between ticks. */
+  selfTest: SelfTestResult;
 }
 
 const thresholdCrossed = (level: Level, t: { warning: number; critical: number }) => (level === 'critical' ? t.critical : t.warning);
@@ -107,7 +108,7 @@ export class Evaluator {
     return complianceScore({
       at,
       audit: { verify: this.verify, tally },
-      phi: { encrypted: deps.encrypted, selfTest: deps.selfTest() },
+      phi: { encrypted: deps.encrypted, selfTest: deps.selfTest },
       access: { policy: deps.users.accessPolicy(), windowMinutes: 60, failedPasswords: tally.failedPasswords, forbidden: tally.forbidden },
       breach: { monitoredConnections, runsLastHour, routes: deps.notify.routes() },
     });

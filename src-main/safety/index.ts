@@ -94,7 +94,7 @@ export function createSafetyModule(deps: SafetyDeps): ServiceModule<SafetyApi> {
     notify: deps.notify,
     users: deps.users,
     encrypted: encryptedFile(deps.storePath),
-    selfTest: () => redactionSelfTest(redact),
+    selfTest: redactionSelfTest(redact),
   });
 
   const report = { history, incidents, tickets: deps.tickets, tickMs: SAFETY_TICK_MS };

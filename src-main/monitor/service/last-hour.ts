@@ -13,6 +13,8 @@ import { failed, type ProbeOutcome } from '../outcome';
 const MINUTE_MS = 60_000;
 const BUCKETS = 60;
 const FIELDS = 6;
+/** The sum of a target with no run yet (read, never written). */
+const EMPTY = new Float64Array(FIELDS);
 
 export interface HourTally {
   runs: number;
@@ -23,6 +25,13 @@ export interface HourTally {
   /** Required probe requests (CapabilityStatement, token, search…) and those that failed. */
   requests: number;
   failedRequests: number;
+}
+
+/** A monitored connection's last hour of runs, with the metric series of its last run. */
+export interface ConnectionHour extends HourTally {
+  targetId: string;
+  name: string;
+  metrics: Record<string, number>;
 }
 
 class Ring {
@@ -89,19 +98,45 @@ export class LastHour {
 
   /** The minutes within the last hour before `at`, the current one included. */
   of(targetId: string, at: number): HourTally {
+    const s = this.sum(targetId, at);
+    return { runs: s[0]!, failures: s[1]!, timed: s[2]!, withinTarget: s[3]!, requests: s[4]!, failedRequests: s[5]! };
+  }
+
+  /**
+   * A connection's hour as MonitorApi.lastHour lists it (bench/safety.ts
+   * builds its list here too). Every field is written out, in one order, so
+   * the 2,000 objects of a safety tick share one shape: with the tally
+   * spread into the literal (`{ ...target, metrics, ...tally }`) V8 built
+   * slow objects, 15 ms for 2,000, and the score's sums over them slowed too.
+   */
+  connection(target: { targetId: string; name: string }, metrics: Record<string, number>, at: number): ConnectionHour {
+    const s = this.sum(target.targetId, at);
+    return {
+      targetId: target.targetId,
+      name: target.name,
+      metrics,
+      runs: s[0]!,
+      failures: s[1]!,
+      timed: s[2]!,
+      withinTarget: s[3]!,
+      requests: s[4]!,
+      failedRequests: s[5]!,
+    };
+  }
+
+  forget(targetId: string): void {
+    this.rings.delete(targetId);
+  }
+
+  private sum(targetId: string, at: number): Float64Array {
     const held = this.rings.get(targetId);
-    if (!held) return { runs: 0, failures: 0, timed: 0, withinTarget: 0, requests: 0, failedRequests: 0 };
+    if (!held) return EMPTY;
     const now = Math.floor(at / MINUTE_MS);
     // Once a minute is enough: buckets only leave the hour as minutes pass.
     if (held.expiredAt !== now) {
       held.ring.expire(now);
       held.expiredAt = now;
     }
-    const s = held.ring.sum;
-    return { runs: s[0]!, failures: s[1]!, timed: s[2]!, withinTarget: s[3]!, requests: s[4]!, failedRequests: s[5]! };
-  }
-
-  forget(targetId: string): void {
-    this.rings.delete(targetId);
+    return held.ring.sum;
   }
 }

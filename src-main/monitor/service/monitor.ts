@@ -49,7 +49,7 @@ import { AlertFeed } from './alert-feed';
 import type { DecidedResponse, ResponseTap } from './alert-sharing';
 import { openByTarget, tileFor, type BoardSources } from './board';
 import { DayUptime } from './day-uptime';
-import { LastHour, type HourTally } from './last-hour';
+import { LastHour, type ConnectionHour } from './last-hour';
 import { ProbeRuns } from './probe-runs';
 import { RulesRepo } from './rules-repo';
 import { SettingsRepo } from './settings-repo';
@@ -59,13 +59,6 @@ import { TargetSettings } from './target-settings';
 import { WindowRepo } from './window-repo';
 
 export type TargetDetail = ChannelOutput<'monitor.detail'>;
-
-/** A monitored connection's last hour of runs (LastHour), with the metric series of its last run. */
-export interface ConnectionHour extends HourTally {
-  targetId: string;
-  name: string;
-  metrics: Record<string, number>;
-}
 
 /** What another service says of its own alert: it holds (and how badly), or it has cleared. */
 export type ExternalCondition = { severity: Severity; title: string; detail: string } | 'clear';
@@ -361,7 +354,7 @@ export class Monitor implements MonitorApi {
   lastHour(): ConnectionHour[] {
     const at = this.deps.clock.now();
     return this.targets.list().flatMap((info) =>
-      info.kind === 'connection' ? [{ targetId: info.targetId, name: info.name, metrics: this.runs.lastRun(info.targetId)?.series ?? {}, ...this.hour.of(info.targetId, at) }] : [],
+      info.kind === 'connection' ? [this.hour.connection(info, this.runs.lastRun(info.targetId)?.series ?? {}, at)] : [],
     );
   }
 

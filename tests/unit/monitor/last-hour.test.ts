@@ -57,3 +57,36 @@ describe("a target's last hour", () => {
     );
   });
 });
+
+describe("a connection's hour as MonitorApi.lastHour lists it", () => {
+  const target = { targetId: 'conn:1', name: 'EHR 1' };
+  const metrics = { model_accuracy_score: 0.94 };
+
+  it('is the target, its metrics and the tally of() gives, as runs arrive, age out of the hour and the target is forgotten', () => {
+    const hour = new LastHour();
+    const t0 = 10 * 60 * MINUTE;
+    const same = (at: number) => expect(hour.connection(target, metrics, at)).toEqual({ ...target, metrics, ...hour.of(target.targetId, at) });
+    same(t0);
+    hour.add('conn:1', outcome(1, 300), 500, t0);
+    hour.add('conn:1', outcome(0, 300), 500, t0 + 30 * MINUTE);
+    same(t0 + 30 * MINUTE);
+    expect(hour.connection(target, metrics, t0 + 30 * MINUTE).runs).toBe(2);
+    // The first run leaves the hour; then the second.
+    same(t0 + 60 * MINUTE);
+    expect(hour.connection(target, metrics, t0 + 60 * MINUTE).runs).toBe(1);
+    same(t0 + 90 * MINUTE);
+    expect(hour.connection(target, metrics, t0 + 90 * MINUTE).runs).toBe(0);
+    hour.add('conn:1', outcome(0, 300), 500, t0 + 91 * MINUTE);
+    hour.forget('conn:1');
+    same(t0 + 91 * MINUTE);
+    expect(hour.connection(target, metrics, t0 + 91 * MINUTE).runs).toBe(0);
+  });
+
+  it('lists every connection with the same fields in the same order, with runs or without', () => {
+    const hour = new LastHour();
+    hour.add('conn:1', outcome(0, 300), 500, 0);
+    const keys = [hour.connection(target, metrics, 0), hour.connection({ targetId: 'conn:2', name: 'EHR 2' }, {}, 0)].map((c) => Object.keys(c));
+    expect(keys[0]).toEqual(['targetId', 'name', 'metrics', 'runs', 'failures', 'timed', 'withinTarget', 'requests', 'failedRequests']);
+    expect(keys[1]).toEqual(keys[0]);
+  });
+});
