@@ -852,4 +852,13 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT INTO team_sync (id, hlc, cursor_txid, cursor_pos) VALUES (1, '000000000000000:000000', '0', '0');
     `,
   },
+  {
+    version: 20,
+    name: 'kpi: only hour cells are stored; a day is the sum of its hours',
+    sql: `
+      -- The KPI service sums a day's cells from its hour cells in memory (src-main/kpi/day-cache.ts),
+      -- so a ticket change no longer rewrites the large day cells every ticket of the day shares.
+      DELETE FROM kpi_cells WHERE grain = 1;
+    `,
+  },
 ];
