@@ -1,9 +1,11 @@
 /**
  * The aggregates in the store: each ticket's last contribution (kpi_facts),
- * the cells (kpi_cells) and the event-log sequence they count up to
+ * the hour cells (kpi_cells) and the event-log sequence they count up to
  * (kpi_state). A batch of changed tickets is applied in one transaction:
  * old contributions taken back, new ones added, the sequence moved on, so
- * a crash never counts a change twice or loses one.
+ * a crash never counts a change twice or loses one. The day cells and the
+ * backlog counts reports read are sums of the hour cells, kept in memory
+ * and brought up to date after each commit.
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { TicketFact } from '../tickets';
@@ -14,16 +16,14 @@ import { OpenCounts } from './open-counts';
 import type { Zone } from './zone';
 
 interface CellRow {
-  grain: number;
-  dim: number;
-  start: number;
-  key: string;
   created: number;
   done: number;
   counts: string;
   fr: Buffer;
   res: Buffer;
 }
+
+type HourRow = Omit<CellRow, 'fr'> & { start: number; key: string };
 
 /**
  * A stored cell as reports read it: its counts (countsOf's order) and its
@@ -44,7 +44,7 @@ export function addStored(into: Cell, s: StoredCell): void {
 
 const storedOf = (k: CellKey, counts: number[], res: Int32Array): StoredCell => ({ grain: k.grain, dim: k.dim, start: k.start, key: k.key, counts: Float64Array.from(counts), res });
 
-const rowCounts = (r: Pick<CellRow, 'created' | 'done' | 'counts'>) => [r.created, r.done, ...(JSON.parse(r.counts) as number[])];
+const rowCounts = (r: Omit<CellRow, 'fr' | 'res'>) => [r.created, r.done, ...(JSON.parse(r.counts) as number[])];
 
 export class CellStore {
   private readonly getCell: Database.Statement;
@@ -191,6 +191,6 @@ export class CellStore {
   }
 
   private read(dim: number, from: number, to: number): StoredCell[] {
-    return (this.range.all(dim, from, to) as Array<Omit<CellRow, 'fr'>>).map((r) => storedOf({ grain: GRAINS.hour, dim, start: r.start, key: r.key }, rowCounts(r), decodePairs(r.res)));
+    return (this.range.all(dim, from, to) as HourRow[]).map((r) => storedOf({ grain: GRAINS.hour, dim, start: r.start, key: r.key }, rowCounts(r), decodePairs(r.res)));
   }
 }

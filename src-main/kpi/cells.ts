@@ -1,7 +1,7 @@
 /**
- * The aggregates the KPIs are read from: one cell per bucket (a local hour
- * or a local day), per dimension (priority, category or assignee) and per
- * value of it, holding counts, sums and duration counts. A ticket adds to
+ * The aggregates the KPIs are read from: one cell per bucket (a local hour,
+ * or a local day summed from its hours), per dimension (priority, category
+ * or assignee) and per value of it, holding counts, sums and duration counts. A ticket adds to
  * the cells of the bucket it was opened in (volume, escalation, first
  * response and its SLA) and of the bucket it was resolved or closed in
  * (done, resolution time and its SLA, CSAT). When a ticket changes, its old

@@ -1,12 +1,13 @@
 /**
  * The day cells reports read, kept in memory: a 90-day report merges some
  * five thousand of them, each the sum of its day's hour cells, and reading
- * those from the encrypted file on every report costs seconds at a million
- * tickets. A slot holds every cell of one dimension on one local day; the
- * cell store sums a slot on first use and drops it when one of the day's
- * hours changes, so a slot always equals the table. The least recently read
- * slots are let go past MAX_SLOTS: enough for a 90-day range and the one
- * before it in every dimension.
+ * those from the encrypted file on every report would take far longer than
+ * the report may at a million tickets. A slot holds every cell of one
+ * dimension on one local day; the cell store sums a slot on first use and
+ * drops it when one of the day's hours changes, so a slot always equals the
+ * sums of the hours stored. The least recently read slots are let go past
+ * MAX_SLOTS: enough for a 90-day range and the one before it in every
+ * dimension.
  */
 import type { StoredCell } from './cell-store';
 

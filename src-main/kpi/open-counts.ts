@@ -1,9 +1,9 @@
 /**
  * Tickets opened minus tickets done per local day and value of a dimension,
  * every day ever counted, kept in memory for the backlogs: the backlog at
- * an instant runs over all the days before it, and summing those cells in
- * the encrypted file on every report costs more than all the rest of a
- * report at a million tickets. A dimension is read from the hour cells
+ * an instant runs over all the days before it, and summing those in the
+ * encrypted file on every report cost more than all the rest of a report
+ * at a million tickets. A dimension is read from the hour cells
  * once, on first use; the cell store adds each change it commits.
  */
 export class OpenCounts {
