@@ -9,8 +9,11 @@
  * - the main loop's delay (perf_hooks monitorEventLoopDelay) while the KPI
  *   screen's queries run back to back.
  * `--quick`: 100,000 tickets. BENCH_TICKETS overrides the count.
+ * BENCH_KPI_DIR keeps the data folder there between runs (for working on
+ * the KPIs without importing again): a run that finds its tickets already
+ * there skips the import and times only the counting.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
@@ -19,6 +22,7 @@ import { LOCAL_SOURCE } from '../src-main/dispatch';
 import { createLogger } from '../src-main/log';
 import { CSV_COLUMNS } from '../src-main/tickets/transfer/import-format';
 import { CATEGORIES, PRIORITIES } from '../src-shared/tickets';
+import type { SecretStore } from '../src-main/secrets/secret-store';
 import type { BenchResult, BenchSuite } from './result';
 import { memorySecrets } from './temp-store';
 
@@ -100,10 +104,33 @@ async function signIn(vigil: Vigil): Promise<(channel: string, input: unknown) =
   return ok;
 }
 
+/**
+ * A kept folder's database key, in a file beside it so a later run opens it
+ * (bench data only: the generated tickets, never anyone's).
+ */
+function fileSecrets(dir: string): SecretStore {
+  const file = path.join(dir, 'bench-keys.json');
+  const read = (): Record<string, string> => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {});
+  const write = (entries: Record<string, string>) => writeFileSync(file, JSON.stringify(entries), { mode: 0o600 });
+  return {
+    service: 'vigil-bench-kpi',
+    get: async (account) => read()[account] ?? null,
+    set: async (account, value) => write({ ...read(), [account]: value }),
+    delete: async (account) => {
+      const { [account]: gone, ...rest } = read();
+      write(rest);
+      return gone !== undefined;
+    },
+    list: async () => Object.keys(read()),
+  };
+}
+
 export const run: BenchSuite = async ({ quick }) => {
   const total = Number(process.env.BENCH_TICKETS ?? (quick ? 100_000 : 1_000_000));
-  const dir = mkdtempSync(path.join(tmpdir(), 'vigil-bench-kpi-'));
-  const secrets = memorySecrets('vigil-bench-kpi');
+  const kept = process.env.BENCH_KPI_DIR;
+  if (kept) mkdirSync(kept, { recursive: true });
+  const dir = kept ?? mkdtempSync(path.join(tmpdir(), 'vigil-bench-kpi-'));
+  const secrets = kept ? fileSecrets(kept) : memorySecrets('vigil-bench-kpi');
   // An import of a million rows outlasts the default idle timeout.
   const options = { dataDir: dir, secrets, sandbox: false, monitor: { workstation: false }, log: createLogger({ level: 'error' as const }), idleTimeoutMs: 24 * 3_600_000 };
   let vigil = await createVigil(options);
@@ -111,7 +138,9 @@ export const run: BenchSuite = async ({ quick }) => {
   try {
     let ok = await signIn(vigil);
     const started = performance.now();
-    for (let from = 0; from < total; from += CHUNK) {
+    const already = (vigil.store.db.prepare('SELECT COUNT(*) AS n FROM tickets').get() as { n: number }).n;
+    if (already > 0 && already !== total) throw new Error(`${dir} holds ${already} tickets, not ${total}: set BENCH_TICKETS to match, or use another folder`);
+    for (let from = already; from < total; from += CHUNK) {
       const outcome = (await ok('tickets.import', { format: 'csv', content: csvChunk(from, Math.min(total, from + CHUNK), total), mode: 'all' })) as { imported: number; issueCount: number; issues: unknown[] };
       if (outcome.issueCount > 0) throw new Error(`the generated rows have issues: ${JSON.stringify(outcome.issues.slice(0, 3))}`);
       console.error(`# imported ${from + outcome.imported} tickets`);
@@ -164,7 +193,7 @@ export const run: BenchSuite = async ({ quick }) => {
     results.push({ name: 'cells', value: cells, unit: 'rows' });
   } finally {
     await vigil.close();
-    rmSync(dir, { recursive: true, force: true });
+    if (!kept) rmSync(dir, { recursive: true, force: true });
   }
   return results;
 };

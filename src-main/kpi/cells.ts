@@ -1,7 +1,7 @@
 /**
- * The aggregates the KPIs are read from: one cell per bucket (a local hour
- * or a local day), per dimension (priority, category or assignee) and per
- * value of it, holding counts, sums and duration counts. A ticket adds to
+ * The aggregates the KPIs are read from: one cell per bucket (a local hour,
+ * or a local day summed from its hours), per dimension (priority, category
+ * or assignee) and per value of it, holding counts, sums and duration counts. A ticket adds to
  * the cells of the bucket it was opened in (volume, escalation, first
  * response and its SLA) and of the bucket it was resolved or closed in
  * (done, resolution time and its SLA, CSAT). When a ticket changes, its old
@@ -35,30 +35,33 @@ export class Cell {
   csatSum = 0;
   csat = [0, 0, 0, 0, 0];
 
-  merge(o: Cell, sign = 1): void {
-    this.created += sign * o.created;
-    this.escalated += sign * o.escalated;
-    this.frN += sign * o.frN;
-    this.frSum += sign * o.frSum;
-    this.fr.merge(o.fr, sign);
-    this.frMet += sign * o.frMet;
-    this.frBreached += sign * o.frBreached;
-    this.done += sign * o.done;
-    this.resN += sign * o.resN;
-    this.resSum += sign * o.resSum;
-    this.res.merge(o.res, sign);
-    this.resMet += sign * o.resMet;
-    this.resBreached += sign * o.resBreached;
-    this.csatN += sign * o.csatN;
-    this.csatSum += sign * o.csatSum;
-    for (let i = 0; i < 5; i++) this.csat[i]! += sign * o.csat[i]!;
+  /** Adds counts given in countsOf's order. */
+  addCounts(n: ArrayLike<number>): void {
+    this.created += n[0]!;
+    this.done += n[1]!;
+    this.escalated += n[2]!;
+    this.frN += n[3]!;
+    this.frSum += n[4]!;
+    this.frMet += n[5]!;
+    this.frBreached += n[6]!;
+    this.resN += n[7]!;
+    this.resSum += n[8]!;
+    this.resMet += n[9]!;
+    this.resBreached += n[10]!;
+    this.csatN += n[11]!;
+    this.csatSum += n[12]!;
+    for (let i = 0; i < 5; i++) this.csat[i]! += n[13 + i]!;
   }
 
   /** Nothing counted at all: a delta that changes nothing, or a cell every ticket has left. */
   isEmpty(): boolean {
-    const counts = [this.created, this.escalated, this.frN, this.frSum, this.frMet, this.frBreached, this.done, this.resN, this.resSum, this.resMet, this.resBreached, this.csatN, this.csatSum, ...this.csat];
-    return counts.every((n) => n === 0) && this.fr.isEmpty() && this.res.isEmpty();
+    return countsOf(this).every((n) => n === 0) && this.fr.isEmpty() && this.res.isEmpty();
   }
+}
+
+/** Every count of a cell but its duration buckets: created, done, then the rest in the order of the store's JSON array. */
+export function countsOf(c: Cell): number[] {
+  return [c.created, c.done, c.escalated, c.frN, c.frSum, c.frMet, c.frBreached, c.resN, c.resSum, c.resMet, c.resBreached, c.csatN, c.csatSum, ...c.csat];
 }
 
 export interface CellKey {
@@ -81,21 +84,23 @@ const dimValues = (f: TicketFact): [number, string][] => [
   [DIMS.assignee, f.assignee ?? ''],
 ];
 
-/** Adds (sign 1) or takes back (sign -1) a ticket's contribution to the cells in `into`. */
+/**
+ * Adds (sign 1) or takes back (sign -1) a ticket's contribution to the hour
+ * cells in `into`. Only hours are stored: a local day is whole local hours,
+ * so its cells are the sums of its hours' (day-cache.ts), and a change
+ * writes a few small hour cells rather than also rewriting the day's large
+ * ones, which every ticket of the day shares.
+ */
 export function contribute(into: Map<string, Cell>, f: TicketFact, zone: Zone, sign: 1 | -1): void {
   const values = dimValues(f);
-  // Each change is made to the ticket's cell for every grain and dimension, straight into the map (a rebuild makes millions).
+  // Each change is made to the ticket's cell for every dimension, straight into the map (a rebuild makes millions).
   const each = (at: number, change: (c: Cell) => void) => {
-    for (const [grain, start] of [
-      [GRAINS.hour, zone.hourStart(at)],
-      [GRAINS.day, zone.dayStart(at)],
-    ] as const) {
-      for (const [dim, key] of values) {
-        const id = cellId({ grain, dim, start, key });
-        let cell = into.get(id);
-        if (!cell) into.set(id, (cell = new Cell()));
-        change(cell);
-      }
+    const start = zone.hourStart(at);
+    for (const [dim, key] of values) {
+      const id = cellId({ grain: GRAINS.hour, dim, start, key });
+      let cell = into.get(id);
+      if (!cell) into.set(id, (cell = new Cell()));
+      change(cell);
     }
   };
   const frMs = f.firstResponseAt === null ? null : Math.max(0, f.firstResponseAt - f.createdAt);

@@ -33,10 +33,13 @@ const BUCKETS = 450;
 
 /**
  * Dense counts: a report merges thousands of cells, and adding arrays is far
- * cheaper than merging maps; stored sparsely (see encode).
+ * cheaper than merging maps; stored sparsely (see encode). The array is
+ * only allocated once something is counted: half the cells a change touches
+ * count no duration of one kind (opened-side cells no resolution time,
+ * done-side ones no first response).
  */
 export class DurationCounts {
-  private readonly counts = new Float64Array(BUCKETS);
+  private counts: Float64Array | null = null;
   /** One past the highest bucket ever touched: the loops stop there. */
   private end = 0;
 
@@ -45,22 +48,19 @@ export class DurationCounts {
   }
 
   addToBucket(index: number, count: number): void {
-    this.counts[index]! += count;
+    const counts = (this.counts ??= new Float64Array(BUCKETS));
+    counts[index]! += count;
     if (index >= this.end) this.end = index + 1;
   }
 
-  merge(other: DurationCounts, sign = 1): void {
-    for (let i = 0; i < other.end; i++) if (other.counts[i] !== 0) this.addToBucket(i, sign * other.counts[i]!);
-  }
-
   isEmpty(): boolean {
-    for (let i = 0; i < this.end; i++) if (this.counts[i] !== 0) return false;
+    for (let i = 0; i < this.end; i++) if (this.counts![i] !== 0) return false;
     return true;
   }
 
   total(): number {
     let n = 0;
-    for (let i = 0; i < this.end; i++) n += this.counts[i]!;
+    for (let i = 0; i < this.end; i++) n += this.counts![i]!;
     return n;
   }
 
@@ -71,26 +71,50 @@ export class DurationCounts {
     const rank = rankIndex(n, p) + 1;
     let seen = 0;
     for (let i = 0; i < this.end; i++) {
-      seen += this.counts[i]!;
+      seen += this.counts![i]!;
       if (seen >= rank) return bucketValue(i);
     }
     return null;
   }
 
-  /** The buckets that counted something, as (index, count) pairs of little-endian int32s. */
-  encode(): Buffer {
-    const used: number[] = [];
-    for (let i = 0; i < this.end; i++) if (this.counts[i] !== 0) used.push(i);
-    const out = Buffer.alloc(used.length * 8);
+  /** The buckets that counted something, as (index, count) pairs. */
+  pairs(): Int32Array {
+    const used = this.used();
+    const out = new Int32Array(used.length * 2);
     used.forEach((index, k) => {
-      out.writeInt32LE(index, k * 8);
-      out.writeInt32LE(this.counts[index]!, k * 8 + 4);
+      out[2 * k] = index;
+      out[2 * k + 1] = this.counts![index]!;
     });
     return out;
   }
 
-  mergeEncoded(blob: Uint8Array, sign = 1): void {
-    const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
-    for (let at = 0; at + 8 <= blob.byteLength; at += 8) this.addToBucket(view.getInt32(at, true), sign * view.getInt32(at + 4, true));
+  mergePairs(pairs: Int32Array): void {
+    for (let at = 0; at + 1 < pairs.length; at += 2) this.addToBucket(pairs[at]!, pairs[at + 1]!);
   }
+
+  /** The pairs as little-endian int32s, as the store keeps them. */
+  encode(): Buffer {
+    const pairs = this.pairs();
+    const out = Buffer.alloc(pairs.length * 4);
+    pairs.forEach((v, i) => out.writeInt32LE(v, i * 4));
+    return out;
+  }
+
+  mergeEncoded(blob: Uint8Array): void {
+    this.mergePairs(decodePairs(blob));
+  }
+
+  private used(): number[] {
+    const used: number[] = [];
+    for (let i = 0; i < this.end; i++) if (this.counts![i] !== 0) used.push(i);
+    return used;
+  }
+}
+
+/** A stored encoding as (index, count) pairs. */
+export function decodePairs(blob: Uint8Array): Int32Array {
+  const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
+  const out = new Int32Array(blob.byteLength >> 2);
+  for (let i = 0; i < out.length; i++) out[i] = view.getInt32(i * 4, true);
+  return out;
 }

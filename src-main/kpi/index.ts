@@ -1,8 +1,8 @@
 /**
  * The KPI service: support figures from tickets, kept as aggregates per
- * local hour and day that follow every ticket change (never a scan of the
- * tickets per request), and system figures from the monitor's rollups,
- * against targets admins set.
+ * local hour that follow every ticket change (never a scan of the tickets
+ * per request; days are summed from their hours in memory), and system
+ * figures from the monitor's rollups, against targets admins set.
  */
 import type { KpiRange, KpiReport } from '../../src-shared/contract';
 import type { ServiceModule } from '../service-module';

@@ -5,22 +5,22 @@
  */
 import { CATEGORIES, PRIORITIES, type Priority } from '../../src-shared/tickets';
 import type { TicketBreakdownRow } from '../../src-shared/contract';
-import type { CellStore, StoredCell } from './cell-store';
-import { Cell, DIMS, GRAINS, type Dim } from './cells';
+import { addStored, type CellStore, type StoredCell } from './cell-store';
+import { Cell, DIMS, type Dim } from './cells';
 import type { Span } from './ranges';
 
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The cells of a span a few buckets at a time, the event loop let in
- * between: the assignee dimension has a cell per person per bucket.
+ * between: the assignee dimension has a cell per person per bucket, and a
+ * day not in memory yet is summed from its hours (24 cells each).
  */
-async function* cellsOf(store: CellStore, grain: number, dim: number, span: Span): AsyncGenerator<StoredCell> {
-  const step = dim === DIMS.assignee ? 4 : 16;
+async function* cellsOf(store: CellStore, grain: number, dim: number, span: Span): AsyncGenerator<StoredCell[]> {
+  const step = dim === DIMS.assignee ? 2 : 8;
   for (let i = 0; i < span.buckets.length; i += step) {
-    const from = span.buckets[i]!;
     const to = i + step < span.buckets.length ? span.buckets[i + step]! : span.to;
-    yield* store.cells(grain, dim, from, to);
+    yield store.cells(grain, dim, span.buckets.slice(i, i + step), to);
     await yieldToLoop();
   }
 }
@@ -66,8 +66,8 @@ export interface SpanTickets {
 /** Tickets open at `at`, per value of a dimension: days before the day of `at`, then its hours. */
 export function backlogAt(store: CellStore, dim: number, at: number): Map<string, number> {
   const dayStart = store.zone.dayStart(at);
-  const out = store.openDelta(GRAINS.day, dim, Number.MIN_SAFE_INTEGER, dayStart);
-  for (const [key, n] of store.openDelta(GRAINS.hour, dim, dayStart, at)) out.set(key, (out.get(key) ?? 0) + n);
+  const out = store.openBeforeDay(dim, dayStart);
+  for (const [key, n] of store.openInHours(dim, dayStart, at)) out.set(key, (out.get(key) ?? 0) + n);
   return out;
 }
 
@@ -77,13 +77,15 @@ export async function spanTickets(store: CellStore, grain: number, span: Span): 
   const total = new Cell();
   const emergency = new Cell();
   const buckets = new Map<number, { all: Cell; emergency: Cell }>(span.buckets.map((b) => [b, { all: new Cell(), emergency: new Cell() }]));
-  for await (const { start, key, cell } of cellsOf(store, grain, DIMS.priority, span)) {
-    total.merge(cell);
-    const bucket = buckets.get(start);
-    bucket?.all.merge(cell);
-    if ((key as Priority) === 'emergency') {
-      emergency.merge(cell);
-      bucket?.emergency.merge(cell);
+  for await (const cells of cellsOf(store, grain, DIMS.priority, span)) {
+    for (const cell of cells) {
+      addStored(total, cell);
+      const bucket = buckets.get(cell.start);
+      if (bucket) addStored(bucket.all, cell);
+      if ((cell.key as Priority) === 'emergency') {
+        addStored(emergency, cell);
+        if (bucket) addStored(bucket.emergency, cell);
+      }
     }
   }
   return { total, emergency, buckets, backlog: sum(backlogAt(store, DIMS.priority, span.to)) };
@@ -92,10 +94,12 @@ export async function spanTickets(store: CellStore, grain: number, span: Span): 
 /** The breakdown by one dimension over a span, most tickets first (priorities in their order). */
 export async function breakdown(store: CellStore, grain: number, dim: Dim, span: Span): Promise<TicketBreakdownRow[]> {
   const byKey = new Map<string, Cell>();
-  for await (const { key, cell } of cellsOf(store, grain, DIMS[dim], span)) {
-    let c = byKey.get(key);
-    if (!c) byKey.set(key, (c = new Cell()));
-    c.merge(cell);
+  for await (const cells of cellsOf(store, grain, DIMS[dim], span)) {
+    for (const cell of cells) {
+      let c = byKey.get(cell.key);
+      if (!c) byKey.set(cell.key, (c = new Cell()));
+      addStored(c, cell);
+    }
   }
   const open = backlogAt(store, DIMS[dim], span.to);
   const keys = new Set([...byKey.keys(), ...[...open].filter(([, n]) => n !== 0).map(([k]) => k)]);

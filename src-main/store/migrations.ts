@@ -853,6 +853,15 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 20,
+    name: 'kpi: only hour cells are stored; a day is the sum of its hours',
+    sql: `
+      -- The KPI service sums a day's cells from its hour cells in memory (src-main/kpi/day-cache.ts),
+      -- so a ticket change no longer rewrites the large day cells every ticket of the day shares.
+      DELETE FROM kpi_cells WHERE grain = 1;
+    `,
+  },
+  {
     version: 21,
     name: 'team mode: the shared claim on each alerted problem, as last heard',
     sql: `
