@@ -10,6 +10,7 @@ import {
   type ChannelInput,
   type ChannelName,
   type ChannelOutput,
+  type SavedPdf,
   type VigilApi,
 } from '../src-shared/contract';
 import type { Envelope } from '../src-shared/errors';
@@ -18,6 +19,7 @@ import { createEventListeners } from '../src-shared/event-listeners';
 /** Main registers the same two names (src-main/electron/ipc-bridge.ts); a test keeps them equal. */
 export const INVOKE_CHANNEL = 'vigil:invoke';
 export const EVENT_CHANNEL = 'vigil:event';
+export const SAVE_PDF_CHANNEL = 'vigil:save-pdf';
 
 export interface IpcRendererLike {
   invoke(channel: string, ...args: unknown[]): Promise<unknown>;
@@ -38,5 +40,6 @@ export function createVigilApi(ipc: IpcRendererLike): VigilApi {
       return ipc.invoke(INVOKE_CHANNEL, channel, input) as Promise<Envelope<ChannelOutput<C>>>;
     },
     on: listeners.on,
+    savePdf: (fileName) => ipc.invoke(SAVE_PDF_CHANNEL, String(fileName)) as Promise<SavedPdf>,
   };
 }

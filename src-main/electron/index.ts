@@ -4,7 +4,7 @@
  * for a page to leave its sandbox switched off.
  */
 import { join } from 'node:path';
-import { app, dialog, ipcMain, Notification, protocol, session, shell, type BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, session, shell, webContents } from 'electron';
 import { createVigil, type Vigil } from '../app';
 import { createLogger } from '../log';
 import { APP_SCHEME } from './app-origin';
@@ -13,6 +13,7 @@ import { electronDesktopNotifier } from './desktop-notifier';
 import { openExternalLink } from './external-links';
 import { denyAllPermissions, guardContents } from './hardening';
 import { createIpcBridge, type IpcBridge } from './ipc-bridge';
+import { savePagePdf } from './pdf-save';
 import { createAppWindow } from './window';
 
 const log = createLogger();
@@ -76,7 +77,17 @@ async function start(): Promise<void> {
     log,
     desktop: electronDesktopNotifier(Notification),
   });
-  const bridge: IpcBridge = createIpcBridge({ ipcMain, vigil, log });
+  const savePdf = async (id: number, fileName: string) => {
+    const contents = webContents.fromId(id);
+    if (!contents) return null;
+    const owner = BrowserWindow.fromWebContents(contents);
+    const options = { defaultPath: join(app.getPath('documents'), fileName), filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+    return savePagePdf(contents, fileName, async () => {
+      const chosen = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+      return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+    });
+  };
+  const bridge: IpcBridge = createIpcBridge({ ipcMain, vigil, log, savePdf });
 
   window = createAppWindow({ preload: join(root, 'out', 'preload', 'index.cjs'), devTools: !app.isPackaged, log });
   const contentsId = window.webContents.id;

@@ -11,11 +11,13 @@ import { LOCAL_SOURCE, mayReceive } from '../dispatch';
 import type { PushedEvent } from '../events';
 import type { Logger } from '../log';
 import { isAppUrl } from './app-origin';
+import { pdfFileName } from './pdf-save';
 import { WindowSessions, type WindowContents } from './window-sessions';
 
-/** The preload uses the same two names (src-preload/vigil-api.ts); a test keeps them equal. */
+/** The preload uses the same names (src-preload/vigil-api.ts); a test keeps them equal. */
 export const INVOKE_CHANNEL = 'vigil:invoke';
 export const EVENT_CHANNEL = 'vigil:event';
+export const SAVE_PDF_CHANNEL = 'vigil:save-pdf';
 
 export interface SenderFrame {
   readonly url: string;
@@ -42,10 +44,8 @@ export interface IpcBridge {
   dispose(): void;
 }
 
-const REFUSED: Envelope<never> = {
-  ok: false,
-  error: { code: 'FORBIDDEN', message: 'This call did not come from the Vigil window.' },
-};
+const REFUSED_MESSAGE = 'This call did not come from the Vigil window.';
+const REFUSED: Envelope<never> = { ok: false, error: { code: 'FORBIDDEN', message: REFUSED_MESSAGE } };
 
 /** Enough to recognise the sender in the log without recording whatever a query string carried. */
 function describeFrame(frame: SenderFrame | null): Record<string, unknown> {
@@ -57,6 +57,8 @@ export function createIpcBridge(deps: {
   ipcMain: IpcMainLike;
   vigil: Pick<Vigil, 'dispatch' | 'events' | 'sessions'>;
   log: Logger;
+  /** Saves the calling window's page as a PDF named so (pdf-save.ts); the path, or null when cancelled. */
+  savePdf: (webContentsId: number, fileName: string) => Promise<string | null>;
 }): IpcBridge {
   const { ipcMain, vigil, log } = deps;
   const windows = new WindowSessions();
@@ -66,18 +68,22 @@ export function createIpcBridge(deps: {
     vigil.sessions.endDisplaySession(token);
   };
 
-  ipcMain.handle(INVOKE_CHANNEL, async (event, channel, input) => {
+  /** The calling window, when the call comes from the top frame of one of ours showing our own page: not an iframe, not a foreign page. */
+  const appWindow = (event: InvokeEvent, channel: unknown) => {
     const window = windows.get(event.sender.id);
     const frame = event.senderFrame;
-    // Only the top frame of one of our windows showing our own page: not an iframe, not a foreign page.
-    if (!window || !frame || frame.parent !== null || !isAppUrl(frame.url)) {
-      log.warn('IPC call refused: not from the app window', {
-        channel: String(channel).slice(0, 80),
-        webContentsId: event.sender.id,
-        ...describeFrame(frame),
-      });
-      return REFUSED;
-    }
+    if (window && frame && frame.parent === null && isAppUrl(frame.url)) return window;
+    log.warn('IPC call refused: not from the app window', {
+      channel: String(channel).slice(0, 80),
+      webContentsId: event.sender.id,
+      ...describeFrame(frame),
+    });
+    return null;
+  };
+
+  ipcMain.handle(INVOKE_CHANNEL, async (event, channel, input) => {
+    const window = appWindow(event, channel);
+    if (!window) return REFUSED;
 
     // The app's own window on this machine: a local caller, like a person at the workstation.
     const reply = await vigil.dispatch(channel, input, { token: window.token, source: LOCAL_SOURCE });
@@ -98,6 +104,13 @@ export function createIpcBridge(deps: {
     }
     if (channel === 'session.logout') window.token = null;
     return reply;
+  });
+
+  // Only a signed-in window's page: what it shows was already given to that session.
+  ipcMain.handle(SAVE_PDF_CHANNEL, async (event, fileName) => {
+    const window = appWindow(event, SAVE_PDF_CHANNEL);
+    if (!window || window.token === null || !vigil.sessions.resolve(window.token)) throw new Error(REFUSED_MESSAGE);
+    return { path: await deps.savePdf(event.sender.id, pdfFileName(fileName)) };
   });
 
   function mayDeliver(token: string, message: PushedEvent): boolean {
@@ -123,6 +136,7 @@ export function createIpcBridge(deps: {
     },
     dispose: () => {
       ipcMain.removeHandler(INVOKE_CHANNEL);
+      ipcMain.removeHandler(SAVE_PDF_CHANNEL);
       unsubscribe();
     },
   };

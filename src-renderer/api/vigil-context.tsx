@@ -8,6 +8,8 @@ interface VigilClient {
   call: Call;
   on: VigilApi['on'];
   live: LiveSource;
+  /** The desktop app's save-as-PDF; null in a browser. */
+  savePdf: NonNullable<VigilApi['savePdf']> | null;
 }
 
 const VigilContext = createContext<VigilClient | null>(null);
@@ -18,6 +20,7 @@ export function VigilProvider({ api, live, children }: { api: VigilApi; live: Li
       call: createCall(api, () => useSessionStore.getState().lock('lost')),
       on: (event, listener) => api.on(event, listener),
       live,
+      savePdf: api.savePdf ? (fileName) => api.savePdf!(fileName) : null,
     }),
     [api, live],
   );
@@ -32,6 +35,11 @@ function useVigilClient(): VigilClient {
 
 export function useCall(): Call {
   return useVigilClient().call;
+}
+
+/** Saves the page as a PDF where the person chooses (the desktop app); null where only the browser's print dialog can. */
+export function useSavePdf(): VigilClient['savePdf'] {
+  return useVigilClient().savePdf;
 }
 
 export function useVigilEvents(): VigilApi['on'] {

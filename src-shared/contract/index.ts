@@ -135,4 +135,15 @@ export function assertEventName(name: unknown): asserts name is EventName {
 export interface VigilApi {
   invoke<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<Envelope<ChannelOutput<C>>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /**
+   * In the desktop app only: the page as it prints (its print stylesheet) saved
+   * as a PDF where the person chooses, through Electron's printToPDF. A browser
+   * has none of this: it prints, and saves PDFs, from its own print dialog.
+   */
+  savePdf?(fileName: string): Promise<SavedPdf>;
+}
+
+/** Where the PDF went, or null when the person cancelled the save dialog. */
+export interface SavedPdf {
+  path: string | null;
 }

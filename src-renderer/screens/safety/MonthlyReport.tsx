@@ -1,7 +1,9 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { CATEGORY_LABELS, type Category } from '../../../src-shared/tickets';
 import { errorText } from '../../api/error-text';
 import { useReportCsv, useSafetyReport, type ReportMonth } from '../../api/safety';
+import { useSavePdf } from '../../api/vigil-context';
 import { Button } from '../../components/Button';
 import { TextField } from '../../components/Field';
 import { LoadingLine } from '../../components/LoadingLine';
@@ -22,12 +24,14 @@ export function currentMonthLabel(now = new Date()): string {
 
 const hours = (ms: number) => `${(ms / 3_600_000).toFixed(1)} h`;
 
-/** The month's clinical validation report, printable (print stylesheet) and as CSV. */
+/** The month's clinical validation report, printable (print stylesheet), as a PDF in the desktop app, and as CSV. */
 export function MonthlyReport() {
   const [label, setLabel] = useState(currentMonthLabel);
   const month = monthOf(label);
   const report = useSafetyReport(month);
   const csv = useReportCsv();
+  const savePdf = useSavePdf();
+  const pdf = useMutation({ mutationFn: (fileName: string) => savePdf!(fileName) });
   const r = report.data;
   return (
     <section className="panel safety-report" aria-labelledby="report-title">
@@ -42,10 +46,21 @@ export function MonthlyReport() {
           >
             Download CSV
           </Button>
+          {savePdf && (
+            <Button icon="download" pending={pdf.isPending} disabled={!r} onClick={() => pdf.mutate(`clinical-validation-${label}`)}>
+              Save as PDF…
+            </Button>
+          )}
           <Button onClick={() => window.print()}>Print…</Button>
         </div>
       </div>
       {csv.error !== null && <Notice tone="error" title="The CSV was not made">{errorText(csv.error)}</Notice>}
+      {pdf.error !== null && <Notice tone="error" title="The PDF was not saved">{errorText(pdf.error)}</Notice>}
+      {pdf.data?.path && (
+        <Notice tone="success" title="The PDF is saved">
+          {pdf.data.path}
+        </Notice>
+      )}
       {report.isPending && <LoadingLine label="Building the report…" />}
       {r && (
         <>

@@ -7,6 +7,7 @@ import {
   createIpcBridge,
   EVENT_CHANNEL,
   INVOKE_CHANNEL,
+  SAVE_PDF_CHANNEL,
   type InvokeEvent,
   type IpcBridge,
   type IpcMainLike,
@@ -58,6 +59,8 @@ let ipcMain: StubIpcMain;
 let bridge: IpcBridge;
 let bridgeLog: string[];
 let clock: ReturnType<typeof manualClock>;
+/** What the bridge asked to be saved as a PDF: the window's id and the file's name. */
+let pdfs: Array<[number, string]>;
 const IDLE_MS = 60_000;
 
 function call(from: StubWindow | { id: number }, channel: unknown, input: unknown, frame: SenderFrame | null = APP_FRAME) {
@@ -102,7 +105,16 @@ beforeEach(async () => {
   vigil = await startTestVigil({ clock, idleTimeoutMs: IDLE_MS });
   ipcMain = new StubIpcMain();
   bridgeLog = [];
-  bridge = createIpcBridge({ ipcMain, vigil, log: createLogger({ sink: (line) => bridgeLog.push(line) }) });
+  pdfs = [];
+  bridge = createIpcBridge({
+    ipcMain,
+    vigil,
+    log: createLogger({ sink: (line) => bridgeLog.push(line) }),
+    savePdf: async (id, fileName) => {
+      pdfs.push([id, fileName]);
+      return `/home/safety/Documents/${fileName}`;
+    },
+  });
 });
 
 afterEach(async () => {
@@ -111,10 +123,11 @@ afterEach(async () => {
 });
 
 describe('the IPC handlers', () => {
-  it('registers one invoke handler under the name the preload uses, and removes it on dispose', () => {
-    expect([...ipcMain.handlers.keys()]).toEqual([INVOKE_CHANNEL]);
+  it('registers the invoke and save-as-PDF handlers under the names the preload uses, and removes them on dispose', () => {
+    expect([...ipcMain.handlers.keys()]).toEqual([INVOKE_CHANNEL, SAVE_PDF_CHANNEL]);
     expect(preload.INVOKE_CHANNEL).toBe(INVOKE_CHANNEL);
     expect(preload.EVENT_CHANNEL).toBe(EVENT_CHANNEL);
+    expect(preload.SAVE_PDF_CHANNEL).toBe(SAVE_PDF_CHANNEL);
     bridge.dispose();
     expect(ipcMain.handlers.size).toBe(0);
   });
@@ -165,6 +178,31 @@ describe('the sender check', () => {
     const window = openWindow(1);
     bridge.detach(window.id);
     expect(await call(window, 'setup.status', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
+
+describe('saving the page as a PDF', () => {
+  const save = (from: { id: number }, fileName: unknown, frame: SenderFrame | null = APP_FRAME) =>
+    ipcMain.handlers.get(SAVE_PDF_CHANNEL)!({ sender: { id: from.id }, senderFrame: frame }, fileName) as Promise<{ path: string | null }>;
+
+  it("saves a signed-in window's page under a safe name, and says where", async () => {
+    const window = await adminWindow();
+    expect(await save(window, 'clinical-validation-2026-11')).toEqual({ path: '/home/safety/Documents/clinical-validation-2026-11.pdf' });
+    expect(await save(window, '../../etc/passwd')).toEqual({ path: '/home/safety/Documents/passwd.pdf' });
+    expect(pdfs).toEqual([
+      [1, 'clinical-validation-2026-11.pdf'],
+      [1, 'passwd.pdf'],
+    ]);
+  });
+
+  it('refuses a window nobody is signed in to, another frame, and a webContents that is not an app window', async () => {
+    const window = openWindow(1);
+    await expect(save(window, 'report')).rejects.toThrow('This call did not come from the Vigil window.');
+    await ok(window, 'setup.createAdmin', ADMIN);
+    await signIn(window);
+    await expect(save(window, 'report', { url: 'https://evil.example/', parent: null })).rejects.toThrow('This call did not come from the Vigil window.');
+    await expect(save({ id: 99 }, 'report')).rejects.toThrow('This call did not come from the Vigil window.');
+    expect(pdfs).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CHANNEL_NAMES, EVENT_NAMES } from '../../../src-shared/contract';
-import { createVigilApi, EVENT_CHANNEL, INVOKE_CHANNEL, type IpcRendererLike } from '../../../src-preload/vigil-api';
+import { createVigilApi, EVENT_CHANNEL, INVOKE_CHANNEL, SAVE_PDF_CHANNEL, type IpcRendererLike } from '../../../src-preload/vigil-api';
 
 type IpcListener = (event: unknown, ...args: unknown[]) => void;
 
@@ -27,7 +27,7 @@ afterEach(() => {
 });
 
 describe('the preload entry', () => {
-  it('exposes exactly one key, window.vigil, holding only invoke and on', async () => {
+  it('exposes exactly one key, window.vigil, holding only invoke, on and savePdf', async () => {
     const exposeInMainWorld = vi.fn();
     const ipc = stubIpc();
     vi.doMock('electron', () => ({ contextBridge: { exposeInMainWorld }, ipcRenderer: ipc }));
@@ -36,9 +36,19 @@ describe('the preload entry', () => {
     expect(exposeInMainWorld).toHaveBeenCalledTimes(1);
     const [key, api] = exposeInMainWorld.mock.calls[0] as [string, Record<string, unknown>];
     expect(key).toBe('vigil');
-    expect(Object.keys(api).sort()).toEqual(['invoke', 'on']);
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'on', 'savePdf']);
     expect(typeof api.invoke).toBe('function');
     expect(typeof api.on).toBe('function');
+  });
+});
+
+describe('window.vigil.savePdf', () => {
+  it('asks main over its own channel with the name as text, and answers what main answers', async () => {
+    const ipc = stubIpc();
+    ipc.invoke.mockResolvedValueOnce({ path: '/home/safety/Documents/report.pdf' });
+    const api = createVigilApi(ipc);
+    expect(await api.savePdf!({ toString: () => 'report' } as unknown as string)).toEqual({ path: '/home/safety/Documents/report.pdf' });
+    expect(ipc.invoke.mock.calls).toEqual([[SAVE_PDF_CHANNEL, 'report']]);
   });
 });
 

@@ -204,3 +204,44 @@ describe('the Safety screen', () => {
     expect(screen.queryByRole('button', { name: /Thresholds and weights/ })).toBeNull();
   });
 });
+
+describe("the month's report as a PDF", () => {
+  it('in the desktop app, saves the report as a PDF named for its month and says where; a cancel says nothing', async () => {
+    const api = safetyConsole('safety_officer');
+    const asked: string[] = [];
+    let answer: string | null = null;
+    api.savePdf = async (fileName) => {
+      asked.push(fileName);
+      return { path: answer };
+    };
+    const person = renderApp(api, '#/safety');
+    await screen.findByText('Safety scores below threshold. Enhance safety validation mechanisms and clinical oversight.');
+    await person.click(button('Save as PDF…'));
+    await waitFor(() => expect(asked).toHaveLength(1));
+    expect(asked[0]).toMatch(/^clinical-validation-\d{4}-\d{2}$/);
+    expect(screen.queryByText('The PDF is saved')).toBeNull();
+
+    answer = '/home/sofia/Documents/clinical-validation.pdf';
+    await person.click(button('Save as PDF…'));
+    expect(await screen.findByText('/home/sofia/Documents/clinical-validation.pdf')).toBeTruthy();
+    expect(pageText()).toContain('The PDF is saved');
+  });
+
+  it('says why when the PDF could not be saved', async () => {
+    const api = safetyConsole('safety_officer');
+    api.savePdf = async () => {
+      throw new Error('The disk is full.');
+    };
+    const person = renderApp(api, '#/safety');
+    await screen.findByText('Safety scores below threshold. Enhance safety validation mechanisms and clinical oversight.');
+    await person.click(button('Save as PDF…'));
+    expect(await screen.findByText('The PDF was not saved')).toBeTruthy();
+  });
+
+  it('in a browser, offers Print… only: the browser saves PDFs from its own print dialog', async () => {
+    renderApp(safetyConsole('safety_officer'), '#/safety');
+    await screen.findByText('Safety scores below threshold. Enhance safety validation mechanisms and clinical oversight.');
+    expect(button('Print…')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Save as PDF…' })).toBeNull();
+  });
+});
