@@ -5,7 +5,8 @@
  * alert's dedup key, so a resolve closes on PagerDuty and receivers what
  * its triggers opened. Channels format it as they format an alert, with
  * the subject (say "VIG-1042 · Sandbox EHR down") where an alert names its
- * connection.
+ * connection. A safety incident's notice goes to the safety officers'
+ * route: the channels marked for them, once any is.
  */
 import type { Logger } from '../log';
 import { eligible } from './alert-router';
@@ -29,6 +30,8 @@ export interface ServiceNotice {
   openedAt: number;
   resolvedAt?: number;
   details?: NoticeDetails;
+  /** safety: a safety incident's, for the safety officers' route (channels marked safetyOfficers) once one exists. */
+  audience?: 'safety';
 }
 
 export type SendNotice = (notice: ServiceNotice) => void;
@@ -54,7 +57,12 @@ export function createNoticeRouter(deps: { channels: { list(): StoredChannel[] }
   return (notice) => {
     try {
       const prepared = asAlertNotice(notice);
-      for (const channel of deps.channels.list().filter((c) => eligible(c, notice.severity, notice.level))) deps.notifier.enqueue(channel.id, prepared);
+      const channels = deps.channels.list();
+      // Until someone marks a route for the safety officers, their notices go wherever the severity goes: never nowhere.
+      const officersOnly = notice.audience === 'safety' && channels.some((c) => c.enabled && c.safetyOfficers);
+      for (const channel of channels) {
+        if (eligible(channel, notice.severity, notice.level) && (!officersOnly || channel.safetyOfficers)) deps.notifier.enqueue(channel.id, prepared);
+      }
     } catch (err) {
       deps.log.error('a notice could not be routed to its channels', { subjectId: notice.subjectId, rule: notice.rule, error: err });
     }

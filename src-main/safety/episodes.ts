@@ -166,6 +166,7 @@ export class Episodes {
       openedAt: incident.openedAt,
       ...(event === 'resolved' ? { resolvedAt: at } : {}),
       details: { indicator: incident.indicator, worstValue: Number(incident.worstValue.toFixed(4)), threshold: incident.threshold },
+      audience: 'safety',
     });
   }
 

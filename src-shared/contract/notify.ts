@@ -17,6 +17,8 @@ const channelCommon = {
   minSeverity: z.enum(SEVERITIES).default('SEV3'),
   /** The escalation level from which this channel is told: 1 at once, 2 once the response time has passed unacknowledged. */
   fromLevel: z.number().int().min(1).max(10).default(1),
+  /** The safety officers' route: safety incidents are told to these channels only (to every channel, by severity, while none is marked). */
+  safetyOfficers: z.boolean().default(false),
 };
 
 const emailAddress = z.email({ error: 'Enter an e-mail address' });

@@ -66,7 +66,7 @@ describe('listing', () => {
   it('lists the desktop channel a fresh console starts with', async () => {
     expect(await listed('desktop')).toEqual({
       id: 'desktop',
-      settings: { kind: 'desktop', name: "This console's desktop", enabled: true, minSeverity: 'SEV3', fromLevel: 1 },
+      settings: { kind: 'desktop', name: "This console's desktop", enabled: true, minSeverity: 'SEV3', fromLevel: 1, safetyOfficers: false },
       hasSecret: false,
       health: { status: 'unknown', lastSuccessAt: null, lastFailureAt: null, lastError: null, consecutiveFailures: 0, pending: 0 },
     });

@@ -43,7 +43,9 @@ beforeAll(async () => {
   officer = await vigil.userToken('sofia', 'safety_officer');
   const detail = await vigil.ok('monitor.detail', { targetId: SANDBOX, range: '1h' }, admin);
   await vigil.ok('monitor.configure', { targetId: SANDBOX, settings: { ...detail.settings, plan: FAST_PLAN } }, admin);
-  await vigil.ok('notify.channels.create', { settings: { kind: 'webhook', name: 'Safety pager', minSeverity: 'SEV2' }, secret: receiver.url('/safety') }, admin);
+  // The safety officers' route, and the NOC's hook beside it: safety incidents go to the first only.
+  await vigil.ok('notify.channels.create', { settings: { kind: 'webhook', name: 'Safety pager', minSeverity: 'SEV2', safetyOfficers: true }, secret: receiver.url('/safety') }, admin);
+  await vigil.ok('notify.channels.create', { settings: { kind: 'webhook', name: 'NOC hook', minSeverity: 'SEV2' }, secret: receiver.url('/noc') }, admin);
   await timers.verify();
 });
 
@@ -88,6 +90,9 @@ describe('a safety violation from AI model drift to sign-off', () => {
     let received = await receiver.waitFor('/safety', 1);
     for (let n = 2; n <= 10 && !received.some((r) => isSafety(r.json)); n++) received = await receiver.waitFor('/safety', n);
     expect(received.map((r) => r.json)).toContainEqual(expect.objectContaining({ rule: 'safety.accuracy_trend', severity: 'SEV1', state: 'triggered' }));
+    // The NOC hears the SEV1 alert, as every alert route does (whether it heard the incident is checked once
+    // the sign-off has given any stray delivery time to land).
+    expect((await receiver.waitFor('/noc', 1)).length).toBeGreaterThan(0);
   });
 
   it('refuses a signature with a wrong password, audits it, and keeps the session', async () => {
@@ -134,5 +139,9 @@ describe('a safety violation from AI model drift to sign-off', () => {
     expect(resolved.alerts.find((a) => a.id === incident.alertId)).toMatchObject({ status: 'resolved', resolved: { reason: 'recovered' } });
     timers.tick();
     expect((await incidents()).filter((i) => i.indicator === 'accuracy_trend')).toHaveLength(1);
+    // The incident went to the safety officers' route only: the NOC's hook, beside it at the same severities, never heard it.
+    const rules = receiver.received('/noc').map((r) => (r.json as { rule?: string }).rule);
+    expect(rules.length).toBeGreaterThan(0);
+    expect(rules.filter((rule) => rule?.startsWith('safety.'))).toEqual([]);
   });
 });

@@ -58,7 +58,7 @@ export const TILES = [tile('conn:1', 'Epic production'), tile('conn:2', 'Cerner 
 export function channel(id: string, overrides: Partial<NotifyChannel> = {}): NotifyChannel {
   return {
     id,
-    settings: { kind: 'slack', name: `Channel ${id}`, enabled: true, minSeverity: 'SEV3', fromLevel: 1 },
+    settings: { kind: 'slack', name: `Channel ${id}`, enabled: true, minSeverity: 'SEV3', fromLevel: 1, safetyOfficers: false },
     hasSecret: true,
     health: { status: 'unknown', lastSuccessAt: null, lastFailureAt: null, lastError: null, consecutiveFailures: 0, pending: 0 },
     ...overrides,

@@ -47,12 +47,12 @@ async function openDialog(api: ReturnType<typeof notifyConsole>, name: string) {
 describe('notification channels', () => {
   it('lists each channel with its kind, whether it is on, what it is sent and its health in words', async () => {
     const failing = channel('c2', {
-      settings: { kind: 'pagerduty', name: 'On-call PagerDuty', enabled: true, minSeverity: 'SEV1', fromLevel: 2 },
+      settings: { kind: 'pagerduty', name: 'On-call PagerDuty', enabled: true, minSeverity: 'SEV1', fromLevel: 2, safetyOfficers: false },
       health: { status: 'failing', lastSuccessAt: null, lastFailureAt: NOW - 3 * MINUTE, lastError: 'PagerDuty refused the routing key', consecutiveFailures: 4, pending: 2 },
     });
-    const quiet = channel('c3', { settings: { kind: 'desktop', name: 'This desktop', enabled: false, minSeverity: 'SEV3', fromLevel: 1 }, hasSecret: false });
+    const quiet = channel('c3', { settings: { kind: 'desktop', name: 'This desktop', enabled: false, minSeverity: 'SEV3', fromLevel: 1, safetyOfficers: false }, hasSecret: false });
     const healthy = channel('c1', {
-      settings: { kind: 'slack', name: 'NOC Slack', enabled: true, minSeverity: 'SEV2', fromLevel: 1 },
+      settings: { kind: 'slack', name: 'NOC Slack', enabled: true, minSeverity: 'SEV2', fromLevel: 1, safetyOfficers: false },
       health: { status: 'ok', lastSuccessAt: NOW - 5 * MINUTE, lastFailureAt: null, lastError: null, consecutiveFailures: 0, pending: 0 },
     });
     renderApp(notifyConsole([healthy, failing, quiet]), '#/settings/notifications');
@@ -72,7 +72,7 @@ describe('notification channels', () => {
 
   it('a new Slack channel sends its webhook URL once, and the URL is never shown back', async () => {
     let channels: NotifyChannel[] = [];
-    const saved = channel('c1', { settings: { kind: 'slack', name: 'NOC Slack', enabled: true, minSeverity: 'SEV2', fromLevel: 1 }, hasSecret: true });
+    const saved = channel('c1', { settings: { kind: 'slack', name: 'NOC Slack', enabled: true, minSeverity: 'SEV2', fromLevel: 1, safetyOfficers: false }, hasSecret: true });
     const api = notifyConsole([], {
       'notify.channels.create': () => {
         channels = [saved];
@@ -88,7 +88,7 @@ describe('notification channels', () => {
     await person.click(button('Add channel'));
     await waitFor(() => expect(liveTexts('status')).toContain('Added Slack channel NOC Slack. Send test tries it.'));
     expect(api.callsTo('notify.channels.create')).toEqual([
-      { settings: { kind: 'slack', name: 'NOC Slack', enabled: true, minSeverity: 'SEV2', fromLevel: 1 }, secret: SLACK_URL },
+      { settings: { kind: 'slack', name: 'NOC Slack', enabled: true, minSeverity: 'SEV2', fromLevel: 1, safetyOfficers: false }, secret: SLACK_URL },
     ]);
 
     await waitFor(() => expect(tableRows('Channels')).toHaveLength(1));
@@ -98,10 +98,15 @@ describe('notification channels', () => {
     const secret = field('Incoming webhook URL') as HTMLInputElement;
     expect(secret.value).toBe('');
     expect(descriptionOf(secret)).toBe('Stored in the keychain — leave blank to keep it.');
+    // Marked as the safety officers' route: safety incidents go here only.
+    const route = field("Safety officers' route") as HTMLInputElement;
+    expect(route.checked).toBe(false);
+    expect(descriptionOf(route)).toContain('Safety incidents go only to the channels marked so');
+    await person.click(route);
     await person.click(button('Save changes'));
     await waitFor(() => expect(api.callsTo('notify.channels.update')).toHaveLength(1));
     // Left blank: the stored URL stays, and none is sent.
-    expect(api.callsTo('notify.channels.update')[0]).toEqual({ id: 'c1', settings: { kind: 'slack', name: 'NOC Slack', enabled: true, minSeverity: 'SEV2', fromLevel: 1 } });
+    expect(api.callsTo('notify.channels.update')[0]).toEqual({ id: 'c1', settings: { kind: 'slack', name: 'NOC Slack', enabled: true, minSeverity: 'SEV2', fromLevel: 1, safetyOfficers: true } });
     expect(document.body.innerHTML).not.toContain('very-secret-token');
   });
 
@@ -136,13 +141,13 @@ describe('notification channels', () => {
     expect(liveTexts('alert')).toEqual([]);
     expect(api.callsTo('notify.channels.create')).toEqual([
       {
-        settings: { kind: 'email', name: 'Ops mail', enabled: true, minSeverity: 'SEV3', fromLevel: 1, host: 'smtp.hospital.org', port: 587, security: 'starttls', from: 'vigil@hospital.org', to: ['noc@hospital.org', 'ops@hospital.org'] },
+        settings: { kind: 'email', name: 'Ops mail', enabled: true, minSeverity: 'SEV3', fromLevel: 1, safetyOfficers: false, host: 'smtp.hospital.org', port: 587, security: 'starttls', from: 'vigil@hospital.org', to: ['noc@hospital.org', 'ops@hospital.org'] },
       },
     ]);
   });
 
   it('Send test shows the failure with the receiver’s answer', async () => {
-    const api = notifyConsole([channel('c1', { settings: { kind: 'webhook', name: 'ITSM hook', enabled: true, minSeverity: 'SEV3', fromLevel: 1 } })], {
+    const api = notifyConsole([channel('c1', { settings: { kind: 'webhook', name: 'ITSM hook', enabled: true, minSeverity: 'SEV3', fromLevel: 1, safetyOfficers: false } })], {
       'notify.channels.test': () => ok({ outcome: 'failed', attempts: 3, status: 502, error: 'the receiver answered 502 Bad Gateway' }),
     });
     const person = renderApp(api, '#/settings/notifications');
@@ -153,7 +158,7 @@ describe('notification channels', () => {
   });
 
   it('Send test says when it was delivered', async () => {
-    const api = notifyConsole([channel('c1', { settings: { kind: 'slack', name: 'NOC Slack', enabled: true, minSeverity: 'SEV3', fromLevel: 1 } })], {
+    const api = notifyConsole([channel('c1', { settings: { kind: 'slack', name: 'NOC Slack', enabled: true, minSeverity: 'SEV3', fromLevel: 1, safetyOfficers: false } })], {
       'notify.channels.test': () => ok({ outcome: 'delivered', attempts: 1, status: 200 }),
     });
     const person = renderApp(api, '#/settings/notifications');
@@ -163,7 +168,7 @@ describe('notification channels', () => {
   });
 
   it('delete asks first', async () => {
-    const api = notifyConsole([channel('c1', { settings: { kind: 'slack', name: 'NOC Slack', enabled: true, minSeverity: 'SEV3', fromLevel: 1 } })], {
+    const api = notifyConsole([channel('c1', { settings: { kind: 'slack', name: 'NOC Slack', enabled: true, minSeverity: 'SEV3', fromLevel: 1, safetyOfficers: false } })], {
       'notify.channels.delete': () => ok({}),
     });
     const { person, dialog } = await openDialog(api, 'Delete NOC Slack');
@@ -185,8 +190,8 @@ describe('the delivery log', () => {
     ];
     const api = notifyConsole(
       [
-        channel('c1', { settings: { kind: 'slack', name: 'NOC Slack', enabled: true, minSeverity: 'SEV3', fromLevel: 1 } }),
-        channel('c2', { settings: { kind: 'email', name: 'Ops mail', enabled: true, minSeverity: 'SEV3', fromLevel: 1, host: 'smtp', port: 587, security: 'starttls', from: 'a@b.org', to: ['c@d.org'] } }),
+        channel('c1', { settings: { kind: 'slack', name: 'NOC Slack', enabled: true, minSeverity: 'SEV3', fromLevel: 1, safetyOfficers: false } }),
+        channel('c2', { settings: { kind: 'email', name: 'Ops mail', enabled: true, minSeverity: 'SEV3', fromLevel: 1, safetyOfficers: false, host: 'smtp', port: 587, security: 'starttls', from: 'a@b.org', to: ['c@d.org'] } }),
       ],
       {
         'alerts.list': () => ok({ alerts: [alert('a1', { title: 'Epic production is down' })] }),

@@ -77,6 +77,11 @@ export function ChannelFormDialog({ channel, onClose, onSaved }: { channel: Noti
         <fieldset>
           <legend>What it is sent</legend>
           <RoutingFields field={field} />
+          <CheckboxField
+            label="Safety officers' route"
+            hint="Safety incidents go only to the channels marked so; while none is, they go wherever their severity goes."
+            {...field('settings.safetyOfficers')}
+          />
         </fieldset>
         <FormDialogActions onCancel={onClose} pending={save.isPending}>
           {channel ? 'Save changes' : 'Add channel'}

@@ -35,7 +35,10 @@ export function ChannelRow({ channel, now, onEdit, onDelete, onAction }: {
             </StatusLabel>
           )}
         </td>
-        <td>{sendsWords(settings.minSeverity, settings.fromLevel)}</td>
+        <td>
+          {sendsWords(settings.minSeverity, settings.fromLevel)}
+          {settings.safetyOfficers && <span className="cell-note">Safety officers’ route</span>}
+        </td>
         <td>
           <ChannelHealth health={channel.health} now={now} />
         </td>

@@ -28,6 +28,7 @@ export interface ChannelValues {
     minSeverity: Severity;
     /** A select's value: the level as text. */
     fromLevel: string;
+    safetyOfficers: boolean;
     eventsUrl: string;
     host: string;
     port: string;
@@ -60,6 +61,7 @@ export function newValues(kind: ChannelKind): ChannelValues {
       enabled: true,
       minSeverity: 'SEV3',
       fromLevel: '1',
+      safetyOfficers: false,
       eventsUrl: '',
       host: '',
       port: DEFAULT_PORTS.starttls,
@@ -76,7 +78,7 @@ export function newValues(kind: ChannelKind): ChannelValues {
 export function valuesFrom(channel: NotifyChannel): ChannelValues {
   const s = channel.settings;
   const base = newValues(s.kind);
-  const settings = { ...base.settings, name: s.name, enabled: s.enabled, minSeverity: s.minSeverity, fromLevel: String(s.fromLevel) };
+  const settings = { ...base.settings, name: s.name, enabled: s.enabled, minSeverity: s.minSeverity, fromLevel: String(s.fromLevel), safetyOfficers: s.safetyOfficers };
   if (s.kind === 'pagerduty') return { ...base, settings: { ...settings, eventsUrl: s.eventsUrl ?? '' } };
   if (s.kind === 'email') {
     return { ...base, settings: { ...settings, host: s.host, port: String(s.port), security: s.security, user: s.user ?? '', from: s.from, to: s.to.join('\n'), caCert: s.caCert ?? '' } };
@@ -87,7 +89,7 @@ export function valuesFrom(channel: NotifyChannel): ChannelValues {
 const optional = (text: string) => (text.trim() ? text.trim() : undefined);
 
 function settingsOf(s: ChannelValues['settings'], port: number): ChannelSettingsInput {
-  const common = { name: s.name, enabled: s.enabled, minSeverity: s.minSeverity, fromLevel: Number(s.fromLevel) };
+  const common = { name: s.name, enabled: s.enabled, minSeverity: s.minSeverity, fromLevel: Number(s.fromLevel), safetyOfficers: s.safetyOfficers };
   switch (s.kind) {
     case 'desktop':
     case 'slack':
@@ -152,6 +154,7 @@ export function channelSchema(stored: boolean) {
         enabled: z.boolean(),
         minSeverity: z.enum(['SEV1', 'SEV2', 'SEV3']),
         fromLevel: z.string(),
+        safetyOfficers: z.boolean(),
         eventsUrl: z.string(),
         host: z.string(),
         port: z.string(),
