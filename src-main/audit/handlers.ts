@@ -9,7 +9,7 @@ import { DispatchError, type HandlerTable } from '../dispatch';
 import type { ChainAnchor } from './anchor';
 import { auditTarget } from './targets';
 import type { AuditLog } from './audit-log';
-import { exportFileName, saveExport } from './exports';
+import { exportFileName, saveExport } from '../exports';
 import type { ExportRetention } from './retention';
 import type { AuditSettings } from './settings';
 
@@ -35,7 +35,7 @@ export function auditHandlers(deps: {
     'audit.verify': () => audit.verify(),
     'audit.export': async (input, ctx) => {
       const { lines, entries, sha256 } = audit.exportJsonl(input);
-      const fileName = exportFileName(clock.now());
+      const fileName = exportFileName('audit', clock.now(), 'jsonl');
       const savedTo = await saveExport(exportDir, fileName, lines);
       ctx.audit({ detail: { entries, sha256 } });
       return { fileName, savedTo, entries, sha256, content: lines, notice: auditExportNotice(settings.exportRetentionDays()) };

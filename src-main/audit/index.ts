@@ -12,7 +12,6 @@
  * audited channels answer UNAVAILABLE naming the missing entries, except
  * those an admin needs to get in and acknowledge it (ROLLED_BACK_PASS).
  */
-import { join } from 'node:path';
 import type { AuditVerifyResult, ChannelName } from '../../src-shared/contract';
 import type { Clock } from '../clock';
 import type { AuditSink } from '../dispatch';
@@ -26,7 +25,7 @@ import { ChainAnchor } from './anchor';
 import { AuditLog, type AuditTally } from './audit-log';
 import { chainEntries, type ChainEntry } from './chain-entries';
 import { auditHandlers } from './handlers';
-import { exportFileName, saveExport } from './exports';
+import { exportFileName, exportsDir, saveExport } from '../exports';
 import { ExportRetention } from './retention';
 import { detectRollback } from './rollback';
 import { AuditSettings } from './settings';
@@ -108,7 +107,7 @@ export async function createAuditModule(deps: AuditDeps): Promise<ServiceModule<
 
   const writer = auditWriter(audit, log);
   const settings = new AuditSettings(store.db);
-  const exportDir = join(deps.dataDir, 'exports');
+  const exportDir = exportsDir(deps.dataDir);
   const retention = new ExportRetention({ dir: exportDir, settings, clock, writer, log });
   await retention.start();
 
@@ -124,7 +123,7 @@ export async function createAuditModule(deps: AuditDeps): Promise<ServiceModule<
       entriesAfter: chainEntries(store.db),
       exportRange: async (range) => {
         const { lines, entries, sha256 } = audit.exportJsonl(range);
-        return { savedTo: await saveExport(exportDir, exportFileName(clock.now()), lines), entries, sha256 };
+        return { savedTo: await saveExport(exportDir, exportFileName('audit', clock.now(), 'jsonl'), lines), entries, sha256 };
       },
     },
     close: async () => {

@@ -4,7 +4,7 @@
  */
 import type { Clock } from '../clock';
 import type { Logger } from '../log';
-import { pruneExports } from './exports';
+import { pruneExports } from '../exports';
 import type { AuditSettings } from './settings';
 import type { AuditWriter } from './writer';
 

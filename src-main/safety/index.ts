@@ -20,14 +20,15 @@ import type { UsersApi } from '../users';
 import { Episodes } from './episodes';
 import { Evaluator, type Evaluation } from './evaluator';
 import { safetyHandlers } from './handlers';
-import { reportWithCsv, type ReportMonth, type ReportWithCsv } from './report';
+import type { ReportMonth } from '../../src-shared/contract';
+import { reportWithCsv, type ReportWithCsv } from './report';
 import { History } from './history';
 import { IncidentRepo } from './incident-repo';
 import { redactionSelfTest } from './phi-self-test';
 import { SettingsRepo } from './settings-repo';
 
 export type { Evaluation } from './evaluator';
-export type { ReportMonth, ReportWithCsv } from './report';
+export type { ReportWithCsv } from './report';
 
 export const SAFETY_TICK_MS = 30_000;
 /** The audit chain is walked this often (off the main thread); ticks use its last verdict. */

@@ -6,7 +6,7 @@
  * recommendation rules. CSV for other tools.
  */
 import { stringify } from 'csv-stringify/sync';
-import { SERIES_KEYS, type SafetyReport } from '../../src-shared/contract';
+import { SERIES_KEYS, type ReportMonth, type SafetyReport } from '../../src-shared/contract';
 import { CATEGORY_LABELS, type Category } from '../../src-shared/tickets';
 import type { TicketsApi } from '../tickets';
 import type { History } from './history';
@@ -35,12 +35,6 @@ export function recommendations(r: Omit<SafetyReport, 'recommendations' | 'gener
   return out;
 }
 
-/** A calendar month in the workstation's zone: YYYY-MM and its bounds. */
-export interface ReportMonth {
-  label: string;
-  from: number;
-  to: number;
-}
 
 export interface ReportWithCsv {
   report: SafetyReport;

@@ -1,9 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ChannelInput, HistoryRange, SeriesKey, SignatureMeaning } from '../../src-shared/contract';
+import type { ChannelInput, HistoryRange, ReportMonth, SeriesKey, SignatureMeaning } from '../../src-shared/contract';
 import { queryKeys } from './query-keys';
 import { useCall } from './vigil-context';
-
-export type ReportMonth = ChannelInput<'safety.report'>;
 
 export function useSafetyOverview() {
   const call = useCall();

@@ -223,6 +223,19 @@ const monthInput = z
   .object({ label: z.string().regex(/^\d{4}-\d{2}$/, 'A month as YYYY-MM'), from: epochMs, to: epochMs })
   .strict()
   .refine((m) => m.to > m.from && m.to - m.from <= 32 * 86_400_000, 'A month is at most 32 days');
+export type ReportMonth = z.infer<typeof monthInput>;
+
+/** The report's month for a label (YYYY-MM), its bounds cut in this computer's zone (the Safety screen's and the runbooks' alike). */
+export function reportMonth(label: string): ReportMonth {
+  const [y, m] = label.split('-').map(Number) as [number, number];
+  return { label, from: new Date(y, m - 1, 1).getTime(), to: new Date(y, m, 1).getTime() };
+}
+
+/** The month (YYYY-MM) an instant falls in, in this computer's zone. */
+export function monthLabel(at: number): string {
+  const d = new Date(at);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+}
 
 const indicatorMonthSchema = z.object({
   key: z.enum(SERIES_KEYS),

@@ -1,38 +1,12 @@
 /** Reports other services build, saved as CSV into the data folder's exports for tools outside Vigil. */
-import { chmod, mkdir, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
-import { KPI_DEFS, kpiRangeSchema, type KpiReport } from '../../../src-shared/contract';
+import { KPI_DEFS, kpiRangeSchema, monthLabel, reportMonth, type KpiReport } from '../../../src-shared/contract';
+import { exportFileName, exportsDir, saveExport } from '../../exports';
 import { action } from './action';
 import type { ActionDeps } from './deps';
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-
-/** The month in the workstation's zone, as the Safety screen cuts it. */
-function monthBounds(label: string): { label: string; from: number; to: number } {
-  const [, y, m] = MONTH.exec(label)!;
-  return { label, from: new Date(Number(y), Number(m) - 1, 1).getTime(), to: new Date(Number(y), Number(m), 1).getTime() };
-}
-
-function currentMonth(now: number): string {
-  const d = new Date(now);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
-}
-
-/**
- * Plaintext for other tools, so readable by this account only: the folder
- * 0700, the file 0600 and never written over. The time in the name keeps
- * two runs for one month apart (':' is not allowed in Windows file names).
- */
-async function saveCsv(dataDir: string, base: string, now: number, csv: string): Promise<string> {
-  const dir = join(dataDir, 'exports');
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  if (process.platform !== 'win32' && ((await stat(dir)).mode & 0o077) !== 0) await chmod(dir, 0o700);
-  const file = join(dir, `${base}-${new Date(now).toISOString().replace(/[:.]/g, '-')}.csv`);
-  await writeFile(file, csv, { mode: 0o600, flag: 'wx' });
-  return file;
-}
 
 /** One row per KPI with its raw figures (durations in ms, rates in %), for tools rather than people. */
 function kpiCsv(r: KpiReport): string {
@@ -55,9 +29,9 @@ export function reportActions(deps: ActionDeps) {
       defaultTimeoutMs: 5 * 60_000,
       run: async ({ inputs, log }) => {
         const now = deps.clock.now();
-        const month = monthBounds(inputs.month ?? currentMonth(now));
+        const month = reportMonth(inputs.month ?? monthLabel(now));
         const { report, csv } = deps.safety.monthlyReport(month);
-        const file = await saveCsv(deps.dataDir, `vigil-clinical-validation-${month.label}`, now, csv);
+        const file = await saveExport(exportsDir(deps.dataDir), exportFileName(`clinical-validation-${month.label}`, now, 'csv'), csv);
         const overall = report.indicators.find((i) => i.key === 'overall')?.mean ?? null;
         log(`Saved ${file}`);
         log(`${report.incidents.total} incidents (${report.incidents.critical} critical, ${report.incidents.unsigned} awaiting sign-off); ${report.recommendations.length} recommendations`);
@@ -81,7 +55,7 @@ export function reportActions(deps: ActionDeps) {
       run: async ({ inputs, log }) => {
         const report = await deps.kpi.report(inputs.range);
         const { from, to, timeZone } = report.range;
-        const file = await saveCsv(deps.dataDir, `vigil-kpis-${localDay(from, timeZone)}-to-${localDay(to - 1, timeZone)}`, deps.clock.now(), kpiCsv(report));
+        const file = await saveExport(exportsDir(deps.dataDir), exportFileName(`kpis-${localDay(from, timeZone)}-to-${localDay(to - 1, timeZone)}`, deps.clock.now(), 'csv'), kpiCsv(report));
         const missed = report.kpis.filter((k) => k.met === false).map((k) => k.id);
         log(`Saved ${file}`);
         log(missed.length === 0 ? 'Every KPI with a target meets it' : `Missing their targets: ${missed.map((id) => KPI_DEFS[id].label).join(', ')}`);

@@ -2,7 +2,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { CATEGORY_LABELS, type Category } from '../../../src-shared/tickets';
 import { errorText } from '../../api/error-text';
-import { useReportCsv, useSafetyReport, type ReportMonth } from '../../api/safety';
+import { monthLabel, reportMonth } from '../../../src-shared/contract';
+import { useReportCsv, useSafetyReport } from '../../api/safety';
 import { useSavePdf } from '../../api/vigil-context';
 import { Button } from '../../components/Button';
 import { TextField } from '../../components/Field';
@@ -12,22 +13,12 @@ import { downloadText } from '../../lib/download';
 import { localDateTime } from '../../lib/time';
 import { percent } from './safety-words';
 
-/** A month in this computer's time zone, as the report takes it: its label and bounds. */
-export function monthOf(label: string): ReportMonth {
-  const [y, m] = label.split('-').map(Number) as [number, number];
-  return { label, from: new Date(y, m - 1, 1).getTime(), to: new Date(y, m, 1).getTime() };
-}
-
-export function currentMonthLabel(now = new Date()): string {
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
-}
-
 const hours = (ms: number) => `${(ms / 3_600_000).toFixed(1)} h`;
 
 /** The month's clinical validation report, printable (print stylesheet), as a PDF in the desktop app, and as CSV. */
 export function MonthlyReport() {
-  const [label, setLabel] = useState(currentMonthLabel);
-  const month = monthOf(label);
+  const [label, setLabel] = useState(() => monthLabel(Date.now()));
+  const month = reportMonth(label);
   const report = useSafetyReport(month);
   const csv = useReportCsv();
   const savePdf = useSavePdf();

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAuditModule, type AuditApi } from '../../../src-main/audit';
 import { LOCAL_SOURCE, type HandlerContext } from '../../../src-main/dispatch/handler';
 import { EventBus } from '../../../src-main/events';
+import { exportFileName } from '../../../src-main/exports';
 import { createLogger } from '../../../src-main/log';
 import type { ServiceModule } from '../../../src-main/service-module';
 import { auditExportNotice, CHANNELS } from '../../../src-shared/contract';
@@ -57,15 +58,19 @@ function handler<C extends keyof typeof CHANNELS>(module: ServiceModule<AuditApi
 const ctx = (): HandlerContext => ({ caller: null, display: null, source: LOCAL_SOURCE, audit: () => {} });
 
 describe('audit export retention', () => {
-  it('deletes exports older than 30 days at start, keeps newer ones and files that are not exports, and records it', async () => {
+  it('deletes exports older than 30 days at start (the runbooks’ CSV reports too), keeps newer ones and files that are not exports, and records it', async () => {
     const old = fileAged(exportName(1), 31);
+    const oldReport = fileAged(exportFileName('clinical-validation-2025-11', f.clock.now() - 40 * DAY, 'csv'), 31);
     const recent = fileAged(exportName(2), 29);
+    const recentReport = fileAged(exportFileName('kpis-2026-01-01-to-2026-01-07', f.clock.now(), 'csv'), 1);
     const foreign = fileAged('notes.jsonl', 90);
+    const foreignCsv = fileAged('vigil-budget.csv', 90);
     await start();
-    expect(readdirSync(exportDir).sort()).toEqual([recent, foreign].sort());
+    expect(readdirSync(exportDir).sort()).toEqual([recent, recentReport, foreign, foreignCsv].sort());
     expect(existsSync(join(exportDir, old))).toBe(false);
+    expect(existsSync(join(exportDir, oldReport))).toBe(false);
     const { entries } = f.audit.list({ limit: 5, action: 'audit.exportsRemoved' });
-    expect(entries).toMatchObject([{ actor: 'vigil', detail: { removed: 1, retentionDays: 30 } }]);
+    expect(entries).toMatchObject([{ actor: 'vigil', detail: { removed: 2, retentionDays: 30 } }]);
   });
 
   it('deletes them again once a day while Vigil runs', async () => {

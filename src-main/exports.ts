@@ -1,19 +1,28 @@
 /**
- * The export files Vigil keeps in <data folder>/exports: plaintext JSON
- * Lines (the format is for tools outside Vigil), so the folder is 0700, each
- * file 0600, and files older than the retention setting are deleted, at
- * start and once a day. Only files named as Vigil names its exports are
- * ever deleted.
+ * The export files Vigil keeps in <data folder>/exports (the audit trail as
+ * JSON Lines, the runbooks' reports as CSV): plaintext for tools outside
+ * Vigil, so the folder is 0700, each file 0600, and files older than the
+ * retention setting are deleted, at start and once a day (src-main/audit
+ * retention). Only files named as exportFileName names them are ever
+ * deleted.
  */
 import { chmod, mkdir, readdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-const EXPORT_FILE = /^vigil-audit-[0-9TZ-]+\.jsonl$/;
+/** vigil-<what>-<ISO time with '-' for ':' and '.'>.<jsonl|csv>, as exportFileName writes it. */
+const EXPORT_FILE = /^vigil-[a-z0-9-]+-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z\.(jsonl|csv)$/;
 const DAY_MS = 86_400_000;
 
-/** ':' is not allowed in Windows file names. */
-export function exportFileName(now: number): string {
-  return `vigil-audit-${new Date(now).toISOString().replace(/[:.]/g, '-')}.jsonl`;
+/** The exports folder of a data folder. */
+export const exportsDir = (dataDir: string) => join(dataDir, 'exports');
+
+/**
+ * An export's name: what it holds (lower case, digits and '-') and when it
+ * was made, so two exports of one thing stay apart. ':' is not allowed in
+ * Windows file names.
+ */
+export function exportFileName(what: string, now: number, ext: 'jsonl' | 'csv'): string {
+  return `vigil-${what}-${new Date(now).toISOString().replace(/[:.]/g, '-')}.${ext}`;
 }
 
 /** Writes a new export file (never over an existing one) readable by this account only; returns its path. */
