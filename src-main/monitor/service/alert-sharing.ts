@@ -78,7 +78,6 @@ export function sharedAlertKey(targets: TargetRegistry, alert: Pick<Alert, 'targ
 }
 
 interface ClaimRow {
-  version: number;
   state: AlertClaim['state'];
   by_user: string | null;
   workstation: string | null;
@@ -100,8 +99,19 @@ export class AlertSharing {
   private tap: ResponseTap | null = null;
   /** While what the shared database decided is fed in: it goes back out to nobody. */
   private merging = false;
+  private readonly getClaim: Database.Statement;
+  /** Keeps a claim only when newer than the one heard. */
+  private readonly putClaim: Database.Statement;
 
-  constructor(private readonly deps: AlertSharingDeps) {}
+  constructor(private readonly deps: AlertSharingDeps) {
+    this.getClaim = deps.db.prepare('SELECT state, by_user, workstation, at FROM alert_claims WHERE key = ?');
+    this.putClaim = deps.db.prepare(
+      `INSERT INTO alert_claims (key, version, state, by_user, workstation, at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (key) DO UPDATE SET version = excluded.version, state = excluded.state, by_user = excluded.by_user,
+         workstation = excluded.workstation, at = excluded.at
+       WHERE excluded.version > alert_claims.version`,
+    );
+  }
 
   share(tap: ResponseTap | null): void {
     this.tap = tap;
@@ -112,8 +122,8 @@ export class AlertSharing {
     // Claims heard while team mode was on say nothing once this workstation works alone.
     if (!this.tap) return null;
     const key = sharedAlertKey(this.deps.targets, alert);
-    const claim = key === null ? undefined : this.claim(key);
-    return claim?.state === 'acknowledged' && claim.by !== null ? { by: claim.by, at: claim.at, workstation: claim.workstation } : null;
+    const claim = key === null ? undefined : (this.getClaim.get(key) as ClaimRow | undefined);
+    return claim?.state === 'acknowledged' && claim.by_user !== null ? { by: claim.by_user, at: claim.at, workstation: claim.workstation } : null;
   }
 
   /** A person responded here: the outbox gets it (inside the response's transaction). */
@@ -131,52 +141,60 @@ export class AlertSharing {
       }
       if (out.type === 'opened') {
         const holder = this.holder(out.alert);
-        if (holder) this.apply(() => this.deps.feed({ type: 'holder', at: out.alert.openedAt, alertId: out.alert.id, holder }));
+        if (holder) this.apply({ type: 'holder', at: out.alert.openedAt, alertId: out.alert.id, holder });
       }
     }
   }
 
   /** What the shared database decided, in its order; call inside one transaction. */
   merge(decided: readonly DecidedResponse[]): void {
-    const upsert = this.deps.db.prepare(
-      `INSERT INTO alert_claims (key, version, state, by_user, workstation, at) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (key) DO UPDATE SET version = excluded.version, state = excluded.state, by_user = excluded.by_user,
-         workstation = excluded.workstation, at = excluded.at
-       WHERE excluded.version > alert_claims.version`,
-    );
+    // The active alerts by problem (snapshots), read again only after a response changed one: a catch-up
+    // brings thousands of responses, most about problems with no alert here. Two connections here to one
+    // base URL are one problem twice.
+    let byKey: Map<string, Alert[]> | null = null;
     for (const { response, claim, here } of decided) {
       // An answer older than one already heard (own pushes are answered before older pulls arrive) changes nothing.
-      if (upsert.run(claim.key, claim.version, claim.state, claim.by, claim.workstation, claim.at).changes === 0) continue;
-      // Two connections here to one base URL are one problem twice.
-      for (const alert of this.deps.open().filter((a) => sharedAlertKey(this.deps.targets, a) === claim.key)) this.follow(alert, claim, response, here);
+      if (this.putClaim.run(claim.key, claim.version, claim.state, claim.by, claim.workstation, claim.at).changes === 0) continue;
+      byKey ??= this.activeByKey();
+      let changed = false;
+      for (const alert of byKey.get(claim.key) ?? []) changed = this.follow(alert, claim, response, here) || changed;
+      if (changed) byKey = null;
     }
   }
 
-  private follow(alert: Alert, claim: AlertClaim, response: AlertResponse, here: boolean): void {
+  private activeByKey(): Map<string, Alert[]> {
+    const byKey = new Map<string, Alert[]>();
+    for (const alert of this.deps.open()) {
+      const key = sharedAlertKey(this.deps.targets, alert);
+      if (key !== null) byKey.set(key, [...(byKey.get(key) ?? []), alert]);
+    }
+    return byKey;
+  }
+
+  /** Brings one active alert here in line with the claim; true when it changed. */
+  private follow(alert: Alert, claim: AlertClaim, response: AlertResponse, here: boolean): boolean {
     const at = this.deps.now();
+    let input: AlertInput | null = null;
     if (claim.state === 'acknowledged' && claim.by !== null) {
       const holder = { by: claim.by, at: claim.at, workstation: claim.workstation };
       const known = alert.acknowledged;
-      if (known && known.by === holder.by && known.workstation === holder.workstation) return;
-      this.apply(() => this.deps.feed({ type: 'holder', at, alertId: alert.id, holder }));
-      if (!here) this.deps.record(alert, response, claim.workstation);
-      return;
+      if (!known || known.by !== holder.by || known.workstation !== holder.workstation) input = { type: 'holder', at, alertId: alert.id, holder };
+    } else if (!here && response.by !== null) {
+      // Its own take-backs and resolutions were done here already.
+      if (claim.state === 'released' && alert.status === 'acknowledged') input = { type: 'unacknowledge', at, alertId: alert.id, by: response.by };
+      else if (claim.state === 'resolved' && response.reason === 'manual') input = { type: 'resolve', at, alertId: alert.id, by: response.by };
     }
-    // Its own take-backs and resolutions were done here already.
-    if (here || response.by === null) return;
-    if (claim.state === 'released' && alert.status === 'acknowledged') {
-      this.apply(() => this.deps.feed({ type: 'unacknowledge', at, alertId: alert.id, by: response.by! }));
-      this.deps.record(alert, response, claim.workstation);
-    } else if (claim.state === 'resolved' && response.reason === 'manual') {
-      this.apply(() => this.deps.feed({ type: 'resolve', at, alertId: alert.id, by: response.by! }));
-      this.deps.record(alert, response, claim.workstation);
-    }
+    if (!input) return false;
+    this.apply(input);
+    if (!here) this.deps.record(alert, response, claim.workstation);
+    return true;
   }
 
-  private apply(feed: () => void): void {
+  /** Feeds what the shared database decided to the engine. */
+  private apply(input: AlertInput): void {
     this.merging = true;
     try {
-      feed();
+      this.deps.feed(input);
     } finally {
       this.merging = false;
     }
@@ -186,10 +204,5 @@ export class AlertSharing {
     if (!this.tap || this.merging) return;
     const key = sharedAlertKey(this.deps.targets, alert);
     if (key !== null) this.tap({ key, ...response });
-  }
-
-  private claim(key: string): { state: AlertClaim['state']; by: string | null; at: number; workstation: string | null } | undefined {
-    const row = this.deps.db.prepare('SELECT version, state, by_user, workstation, at FROM alert_claims WHERE key = ?').get(key) as ClaimRow | undefined;
-    return row && { state: row.state, by: row.by_user, at: row.at, workstation: row.workstation };
   }
 }
