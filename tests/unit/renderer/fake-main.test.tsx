@@ -11,6 +11,12 @@ describe('the fake main', () => {
     expect(takeBreaches()).toHaveLength(1);
   });
 
+  it('lets nothing in a renderer test reach the network: the EHR addresses tests type are data for the fake, never contacted', async () => {
+    await expect(fetch('http://ehr.hospital.example/fhir/metadata')).rejects.toThrow(/tried to reach the network \(fetch http:\/\/ehr\.hospital\.example/);
+    expect(() => new WebSocket('wss://evil.example/events')).toThrow(/tried to reach the network \(WebSocket wss:\/\/evil\.example/);
+    expect(takeBreaches()).toHaveLength(2);
+  });
+
   it('refuses an event main would never push', () => {
     const api = fakeVigil();
     expect(() => api.emit('session.ended', { reason: 'bored' } as never)).toThrow(/session\.ended[\s\S]*reason/);

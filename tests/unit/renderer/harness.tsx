@@ -104,11 +104,41 @@ export interface FakeVigil extends VigilApi {
 /** What the fakes of this test said or were sent against the contract; the test fails with them after it ends. */
 const breaches: string[] = [];
 
+/**
+ * The console reaches main only through window.vigil (here the fake), never
+ * the network: the EHR addresses tests type (ehr.hospital.example…) go to
+ * the fake as data. Any fetch or WebSocket from the renderer is refused here
+ * and fails the test after it ends, even if a component swallowed the error.
+ */
+function refuseNetwork(what: string) {
+  return (target: unknown) => {
+    const message = `The renderer tried to reach the network (${what} ${String(target).slice(0, 120)})`;
+    breaches.push(message);
+    throw new Error(message);
+  };
+}
+
+beforeEach(() => {
+  const refuseFetch = refuseNetwork('fetch');
+  // As fetch fails: a rejected promise.
+  vi.stubGlobal('fetch', async (target: unknown) => refuseFetch(target));
+  const refuseSocket = refuseNetwork('WebSocket');
+  vi.stubGlobal(
+    'WebSocket',
+    class {
+      constructor(url: unknown) {
+        refuseSocket(url);
+      }
+    },
+  );
+});
+
 afterEach(() => {
   cleanup();
   vi.useRealTimers();
+  vi.unstubAllGlobals();
   const found = breaches.splice(0);
-  if (found.length > 0) throw new Error(`The fake main broke the contract:\n${found.join('\n')}`);
+  if (found.length > 0) throw new Error(`The fake main broke the contract, or the console reached past it:\n${found.join('\n')}`);
 });
 
 /** The breaches found so far, taken away: for the test that checks the fake itself. */
