@@ -79,7 +79,13 @@ export function useDryRun() {
   return useMutation({ mutationFn: (input: ChannelInput<'runbooks.dryRun'>) => call('runbooks.dryRun', input) });
 }
 
-/** Everything that answers with a run: its view takes the answer at once; lists and queues follow. */
+/**
+ * Everything that answers with a run: its view takes the answer at once,
+ * then reads the run again, and lists and queues follow. The answer is the
+ * run as it was when main replied; the events it sent meanwhile came on
+ * another channel, some before this query existed to take them, and a
+ * quick run may already wait for a decision that no later event repeats.
+ */
 function useRunMutation<I>(run: (call: Call, input: I) => Promise<{ run: RunDetail }>) {
   const call = useCall();
   const queryClient = useQueryClient();
@@ -87,6 +93,7 @@ function useRunMutation<I>(run: (call: Call, input: I) => Promise<{ run: RunDeta
     mutationFn: (input: I) => run(call, input),
     onSuccess: ({ run: detail }) => {
       queryClient.setQueryData(queryKeys.runsGet(detail.id), { run: detail });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.runsGet(detail.id) });
       return refreshRunLists(queryClient);
     },
   });

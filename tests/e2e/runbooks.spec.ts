@@ -25,6 +25,14 @@ test.afterAll(async () => {
   if (host) await stopHost(host);
 });
 
+// A run that did not get where the test waited: what main says of every run, for the report.
+test.afterEach(async ({ page }, testInfo) => {
+  if (testInfo.status === testInfo.expectedStatus) return;
+  const runs = await invokeFromPage(page, 'runs.list', { filter: {}, limit: 20 }).catch((err: unknown) => String(err));
+  await testInfo.attach('runs', { body: JSON.stringify(runs, null, 2), contentType: 'application/json' });
+  console.error('runs at the failure:', JSON.stringify(runs));
+});
+
 function runbookRow(page: Page, name: string) {
   return page.getByRole('table', { name: 'Runbooks' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${name}`) }) });
 }

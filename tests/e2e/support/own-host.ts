@@ -38,7 +38,11 @@ export async function startHost(name: string, { again, more = [] }: { again?: Ho
   let stderr = '';
   // Read both streams to the end, or a chatty host would block on a full pipe.
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+    // Its log beside the suite's hosts' (named as playwright.config.ts names them), so a failure in CI can be read back.
+    process.stderr.write(chunk.replace(/^(?=.)/gm, `[${name}] `));
+  });
   const url = await new Promise<string>((resolve, reject) => {
     const ready = () => {
       const found = /Vigil console: (https?:\/\/\S+)/.exec(stdout)?.[1];

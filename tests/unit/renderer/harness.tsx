@@ -5,7 +5,7 @@
  * drift from what main really sends. The clock stands still at NOW in every
  * test, so "12 min ago" reads the same on a fast machine and a slow one.
  */
-import { QueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
 import { act, cleanup, configure, render, screen, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, vi } from 'vitest';
@@ -25,6 +25,7 @@ import {
 import type { Envelope, ErrorBody } from '../../../src-shared/errors';
 import { DEFAULT_ALERT_RULE_SETTINGS } from '../../../src-shared/monitoring';
 import { AppRoot } from '../../../src-renderer/AppRoot';
+import { createQueryClient } from '../../../src-renderer/api/query-client';
 import { ALWAYS_LIVE, type LiveSource } from '../../../src-renderer/bridge/live-updates';
 import { useSessionStore } from '../../../src-renderer/state/session-store';
 import { useUiStore } from '../../../src-renderer/state/ui-store';
@@ -253,7 +254,8 @@ export function renderApp(
   { live = ALWAYS_LIVE, queryClient, stored = {} }: { live?: LiveSource; queryClient?: QueryClient; stored?: Record<string, string> } = {},
 ): UserEvent {
   resetWorld(hash, stored);
-  const client = queryClient ?? new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  // The console's own cache settings (its stale time above all), so a screen here refetches only when it would there.
+  const client = queryClient ?? createQueryClient();
   render(<AppRoot api={api} live={live} queryClient={client} />);
   return userEvent.setup();
 }

@@ -160,6 +160,31 @@ describe('the dry run and the confirmation', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
+  it('reads the run again once started: a quick run may wait for a decision by the time main’s answer arrives', async () => {
+    const steps = [step('declare', 'Declare the incident', { state: 'succeeded' }), step('restart', 'Restart the interface', { state: 'waiting_decision' })];
+    const started = run({ id: 'run-8', runbookId: 'emergency-response', runbookName: 'Emergency response', steps: [step('declare', 'Declare the incident', { state: 'running' }), step('restart', 'Restart the interface')] });
+    const waiting = run({
+      ...started,
+      state: 'waiting_decision',
+      currentStep: 'restart',
+      steps,
+      decision: { runId: 'run-8', runbookId: 'emergency-response', runbookName: 'Emergency response', stepId: 'restart', question: 'VIG-12: is it resolved?', choices: ['Resolved', 'Escalate'], roles: ['admin'], askedAt: NOW, answer: null, answeredBy: null, answeredAt: null, comment: null },
+      can: { cancel: true, approve: false, answer: true, rerun: false },
+    });
+    const api = runbooksConsole(admin, [EMERGENCY], {
+      'runbooks.dryRun': () => ok({ plan: plan() }),
+      // Main's answer is the run as it began; by the time it is read, the run has moved on.
+      'runbooks.run': () => ok({ run: started }),
+      'runs.get': () => ok({ run: waiting }),
+    });
+    const person = await reachPlan(api);
+    await fill(person, field('Type Epic Production to run “Restart the interface” against production'), 'Epic Production');
+    await person.click(button('Run now'));
+    const decision = await screen.findByRole('region', { name: 'Decision for Emergency response' });
+    expect(textOf(decision)).toContain('VIG-12: is it resolved?');
+    expect(api.callsTo('runs.get')).toContainEqual({ id: 'run-8' });
+  });
+
   it('says when a run will wait for approval', async () => {
     const api = runbooksConsole(admin, [EMERGENCY], { 'runbooks.dryRun': () => ok({ plan: plan({ approval: { count: 2, roles: ['admin'] } }) }) });
     await reachPlan(api);
@@ -286,7 +311,10 @@ describe('the run history', () => {
   });
 
   it('narrows to the runs between two local times, refusing a range that ends before it starts', async () => {
-    const api = console();
+    // No run in the span asked for.
+    const api = runbooksConsole(admin, [runbook()], {
+      'runs.list': ({ filter }) => ok({ runs: Object.keys(filter).length === 0 ? [newer] : [], nextCursor: null, now: NOW }),
+    });
     const person = await openHistory(api);
     const from = screen.getByLabelText('From');
     const to = screen.getByLabelText('To');
@@ -303,10 +331,12 @@ describe('the run history', () => {
     await person.keyboard('{Enter}');
     const span = { from: new Date(2026, 10, 23).getTime(), to: new Date(2026, 10, 23, 14, 6).getTime() };
     await waitFor(() => expect(api.callsTo('runs.list').at(-1)).toEqual({ filter: span, limit: 50 }));
+    await waitFor(() => expect(tableRows('Run history').join(' ')).not.toContain('SUCCESS'));
 
     await person.click(button('Any date'));
     await waitFor(() => expect((from as HTMLInputElement).value).toBe(''));
-    expect(api.callsTo('runs.list').at(-1)).toEqual({ filter: {}, limit: 50 });
+    // The whole history again, from the cache while it is fresh (run events keep it so).
+    await waitFor(() => expect(tableRows('Run history')[0]).toContain('SUCCESS'));
   });
 });
 
@@ -315,7 +345,10 @@ describe('the live run view', () => {
     let detail: RunDetail = run({ lastRun: undefined } as Partial<RunDetail>);
     const api = runbooksConsole(admin, [runbook({ lastRun: { id: 'run-1', state: 'running', result: null, at: NOW - 1_000 } })], {
       'runs.get': () => ok({ run: detail }),
-      'runs.cancel': () => ok({ run: { ...detail, state: 'done', result: 'CANCELLED', can: { cancel: false, approve: false, answer: false, rerun: true } } }),
+      'runs.cancel': () => {
+        detail = { ...detail, state: 'done', result: 'CANCELLED', can: { cancel: false, approve: false, answer: false, rerun: true } };
+        return ok({ run: detail });
+      },
     });
     const person = renderApp(api, '#/runbooks');
     await person.click(await findButton('Open the last run of Daily health check'));
