@@ -21,10 +21,10 @@ import { stringify } from 'csv-stringify/sync';
 import { createVigil } from '../src-main/app';
 import { LOCAL_SOURCE } from '../src-main/dispatch';
 import { createLogger } from '../src-main/log';
-import type { SecretStore } from '../src-main/secrets';
 import { CSV_COLUMNS } from '../src-main/tickets/transfer/import-format';
 import type { ChannelInput } from '../src-shared/contract';
 import type { BenchResult, BenchSuite } from './result';
+import { memorySecrets } from './temp-store';
 
 const CHUNK = 50_000;
 const NOW = Date.now();
@@ -43,17 +43,6 @@ const VOCABULARY = Array.from({ length: 2_000 }, (_, i) => {
   const c = i >= 225 ? SYLLABLES[Math.floor(i / 225) % 15]! : '';
   return `${a}${b}${c}n`;
 });
-
-function memorySecrets(): SecretStore {
-  const entries = new Map<string, string>();
-  return {
-    service: 'vigil-bench-tickets',
-    get: async (a) => entries.get(a) ?? null,
-    set: async (a, v) => void entries.set(a, v),
-    delete: async (a) => entries.delete(a),
-    list: async () => [...entries.keys()],
-  };
-}
 
 /** Deterministic tickets in the import format, `from` to `to` (exclusive); every fifth one open. */
 export function csvChunk(from: number, to: number): string {
@@ -131,7 +120,7 @@ function percentile(sorted: number[], p: number): number {
 export const run: BenchSuite = async ({ quick }) => {
   const total = Number(process.env.BENCH_TICKETS ?? (quick ? 100_000 : 1_000_000));
   const dir = mkdtempSync(path.join(tmpdir(), 'vigil-bench-tickets-'));
-  const vigil = await createVigil({ dataDir: dir, secrets: memorySecrets(), sandbox: false, monitor: { workstation: false }, log: createLogger({ level: 'error' }) });
+  const vigil = await createVigil({ dataDir: dir, secrets: memorySecrets('vigil-bench-tickets'), sandbox: false, monitor: { workstation: false }, log: createLogger({ level: 'error' }) });
   const results: BenchResult[] = [];
   try {
     const ok = async <C extends Parameters<typeof vigil.dispatch>[0]>(channel: C, input: unknown, token?: string) => {

@@ -35,7 +35,6 @@ export function recommendations(r: Omit<SafetyReport, 'recommendations' | 'gener
   return out;
 }
 
-
 export interface ReportWithCsv {
   report: SafetyReport;
   filename: string;

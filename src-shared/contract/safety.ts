@@ -218,9 +218,12 @@ export const signFormSchema = z
   .object({ meaning: z.enum(SIGNATURE_MEANINGS), password })
   .strict();
 
+/** A month as YYYY-MM (the report's label; the runbooks' safety_report takes one too). */
+export const monthLabelSchema = z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])$/, 'A month as YYYY-MM, such as 2026-01');
+
 /** A calendar month in the workstation's zone, given by its bounds. */
 const monthInput = z
-  .object({ label: z.string().regex(/^\d{4}-\d{2}$/, 'A month as YYYY-MM'), from: epochMs, to: epochMs })
+  .object({ label: monthLabelSchema, from: epochMs, to: epochMs })
   .strict()
   .refine((m) => m.to > m.from && m.to - m.from <= 32 * 86_400_000, 'A month is at most 32 days');
 export type ReportMonth = z.infer<typeof monthInput>;

@@ -166,7 +166,10 @@ export class AlertSharing {
     const byKey = new Map<string, Alert[]>();
     for (const alert of this.deps.open()) {
       const key = sharedAlertKey(this.deps.targets, alert);
-      if (key !== null) byKey.set(key, [...(byKey.get(key) ?? []), alert]);
+      if (key === null) continue;
+      const alerts = byKey.get(key);
+      if (alerts) alerts.push(alert);
+      else byKey.set(key, [alert]);
     }
     return byKey;
   }

@@ -1,12 +1,10 @@
 /** Reports other services build, saved as CSV into the data folder's exports for tools outside Vigil. */
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
-import { KPI_DEFS, kpiRangeSchema, monthLabel, reportMonth, type KpiReport } from '../../../src-shared/contract';
+import { KPI_DEFS, kpiRangeSchema, monthLabel, monthLabelSchema, reportMonth, type KpiReport } from '../../../src-shared/contract';
 import { exportFileName, exportsDir, saveExport } from '../../exports';
 import { action } from './action';
 import type { ActionDeps } from './deps';
-
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 /** One row per KPI with its raw figures (durations in ms, rates in %), for tools rather than people. */
 function kpiCsv(r: KpiReport): string {
@@ -24,7 +22,7 @@ export function reportActions(deps: ActionDeps) {
     action({
       name: 'safety_report',
       summary: "Save a month's clinical validation report as CSV into the data folder",
-      inputs: z.object({ month: z.string().regex(MONTH, 'a month such as 2026-01').optional() }).strict(),
+      inputs: z.object({ month: monthLabelSchema.optional() }).strict(),
       describe: (i) => `Save the clinical validation report for ${i.month ?? 'this month'} as CSV into the data folder’s exports.`,
       defaultTimeoutMs: 5 * 60_000,
       run: async ({ inputs, log }) => {

@@ -44,6 +44,17 @@ describe('safety_report', () => {
   });
 });
 
+describe('a month that is not one', () => {
+  it('is refused alike by the safety_report step and the Safety screen’s report channel', async () => {
+    const saved = await vigil.call('runbooks.save', { yaml: `id: bad-month\nname: Bad month\nroles: [admin]\nsteps:\n  - id: report\n    name: Report\n    action: safety_report\n    with: { month: "2026-13" }\n`, baseVersion: null }, admin);
+    expect(saved).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(JSON.stringify(saved)).toContain('A month as YYYY-MM, such as 2026-01');
+    const report = await vigil.call('safety.report', { label: '2026-13', from: Date.UTC(2026, 11, 1), to: Date.UTC(2026, 11, 31) }, admin);
+    expect(report).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(JSON.stringify(report)).toContain('A month as YYYY-MM, such as 2026-01');
+  });
+});
+
 describe('kpi_report', () => {
   it('saves the KPI report for a range as CSV and outputs its path and figures', async () => {
     await vigil.ok('tickets.create', { title: 'Printer jam', description: 'Ward 3 printer', priority: 'low', category: 'technical' }, admin);

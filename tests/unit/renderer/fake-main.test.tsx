@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeVigil, ok, takeBreaches, user } from './harness';
 
 /** The fake main keeps to the contract, so a test that passes against it would pass against main. */
@@ -12,6 +12,9 @@ describe('the fake main', () => {
   });
 
   it('lets nothing in a renderer test reach the network: the EHR addresses tests type are data for the fake, never contacted', async () => {
+    // The harness's refusals stand in for the real ones, or nothing below is called.
+    expect(vi.isMockFunction(fetch)).toBe(true);
+    expect(vi.isMockFunction(WebSocket)).toBe(true);
     await expect(fetch('http://ehr.hospital.example/fhir/metadata')).rejects.toThrow(/tried to reach the network \(fetch http:\/\/ehr\.hospital\.example/);
     expect(() => new WebSocket('wss://evil.example/events')).toThrow(/tried to reach the network \(WebSocket wss:\/\/evil\.example/);
     expect(takeBreaches()).toHaveLength(2);

@@ -121,16 +121,14 @@ function refuseNetwork(what: string) {
 
 beforeEach(() => {
   const refuseFetch = refuseNetwork('fetch');
-  // As fetch fails: a rejected promise.
-  vi.stubGlobal('fetch', async (target: unknown) => refuseFetch(target));
+  // As fetch fails: a rejected promise. Mock functions, so a test can check they stand before it calls them.
+  vi.stubGlobal('fetch', vi.fn(async (target: unknown) => refuseFetch(target)));
   const refuseSocket = refuseNetwork('WebSocket');
   vi.stubGlobal(
     'WebSocket',
-    class {
-      constructor(url: unknown) {
-        refuseSocket(url);
-      }
-    },
+    vi.fn(function (url: unknown) {
+      refuseSocket(url);
+    }),
   );
 });
 
